@@ -1,0 +1,9 @@
+"""Command-line interface: a thin layer over the library (``onrecord --help``).
+
+Each command lives in its own module and registers itself on ``app``.
+"""
+
+from onrecord.cli import extract as _extract  # noqa: F401  (registers `extract`)
+from onrecord.cli.app import app
+
+__all__ = ["app"]

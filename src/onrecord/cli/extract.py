@@ -1,0 +1,88 @@
+"""`onrecord extract`: article files in, records out (jsonl, json or a readable table)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from onrecord.cli.app import app
+from onrecord.errors import InputError
+from onrecord.ingest import read_text_file
+from onrecord.model import Article
+from onrecord.pipeline import Source, extract_many
+
+stderr = Console(stderr=True)
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def _sources(paths: list[str], failures: list[InputError]) -> Iterator[Source]:
+    for path in paths:
+        try:
+            text = read_text_file(path)
+        except InputError as exc:
+            failures.append(exc)
+            stderr.print(f"[red]error[/red] {exc}", highlight=False)
+            continue
+        yield Source(text=text, doc_id=None, source=None if path == "-" else path)
+
+
+def quote_table(articles: list[Article]) -> Table:
+    """One row per quotation: where, who, the cue, the kind and the first words."""
+    table = Table(title="Quotations", show_lines=False)
+    for column in ("article", "speaker", "cue", "kind", "content"):
+        table.add_column(column, overflow="fold")
+    for article in articles:
+        label = Path(article.source).name if article.source else article.doc_id[:10]
+        for quote in article.quotes:
+            speaker = quote.speaker
+            who = "—"
+            if speaker is not None:
+                who = speaker.name or f"[dim]{speaker.mention} (unresolved)[/dim]"
+            words = quote.content if len(quote.content) <= 70 else quote.content[:67] + "…"
+            table.add_row(label, who, quote.cue or "—", quote.kind, words)
+    return table
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Article files (plain text), or - for stdin.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Extract quotations (speaker, cue, addressee, spans) from article files."""
+    failures: list[InputError] = []
+    sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        articles = extract_many(_sources(paths, failures))
+        if output_format is OutputFormat.jsonl:
+            for article in articles:
+                sink.write(json.dumps(article.to_json_dict(), ensure_ascii=False) + "\n")
+        elif output_format is OutputFormat.json:
+            records = [article.to_json_dict() for article in articles]
+            json.dump(records, sink, ensure_ascii=False, indent=2)
+            sink.write("\n")
+        else:
+            Console(file=sink).print(quote_table(list(articles)))
+    finally:
+        if output:
+            sink.close()
+    if failures:
+        stderr.print(f"{len(failures)} of {len(paths)} inputs failed", highlight=False)
+        raise typer.Exit(code=1)

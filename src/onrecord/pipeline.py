@@ -1,0 +1,52 @@
+"""The order of the stages: text in, one ``Article`` record out.
+
+Stages never call each other; this module is the only place that knows their order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from onrecord.layout import Layout, read_layout
+from onrecord.model import Article, doc_id_for
+from onrecord.nlp import load_nlp
+from onrecord.quotes import extract_quotes
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article to extract, with whatever metadata the caller knows."""
+
+    text: str
+    doc_id: str | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+def extract(text: str, **meta: str | None) -> Article:
+    """Extract the record of one article (plain text; offsets point into ``text``)."""
+    return next(extract_many([Source(text=text, **meta)]))
+
+
+def extract_many(sources: Iterable[Source], batch_size: int = 32) -> Iterator[Article]:
+    """Extract many articles, parsing them in batches with ``nlp.pipe`` for speed."""
+    nlp = load_nlp()
+    pairs = ((src.text, src) for src in sources)
+    for doc, src in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        layout = read_layout(src.text)
+        yield Article(
+            doc_id=src.doc_id or doc_id_for(src.text),
+            url=src.url,
+            source=src.source,
+            title=src.title,
+            published=src.published,
+            text=src.text,
+            paragraphs=layout.paragraphs,
+            quotes=extract_quotes(doc, layout),
+        )
+
+
+__all__ = ["Layout", "Source", "extract", "extract_many"]
