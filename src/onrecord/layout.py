@@ -46,12 +46,13 @@ def _strip_span(text: str, start: int, end: int) -> Span | None:
 
 
 def _is_hard_wrapped(text: str) -> bool:
+    """Blank-line blocks whose inner lines all break near a fixed width."""
     blocks = [b for b in _BLOCK_SEPARATOR.split(text) if b.strip()]
     multi_line = [b for b in blocks if b.strip().count("\n") >= 1]
-    if len(multi_line) < max(1, len(blocks) // 2):
+    if len(blocks) < 2 or len(multi_line) * 2 < len(blocks):
         return False
-    lines = [line for b in multi_line for line in b.strip().split("\n")[:-1]]
-    return all(len(line) <= _WRAP_WIDTH for line in lines)
+    lines = [len(line) for b in multi_line for line in b.strip().split("\n")[:-1]]
+    return max(lines) <= _WRAP_WIDTH and sum(lines) / len(lines) >= _WRAP_WIDTH * 0.6
 
 
 def read_layout(text: str) -> Layout:
