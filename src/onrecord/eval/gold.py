@@ -1,0 +1,268 @@
+"""Gold articles: the hand-annotated quotations ``onrecord eval`` scores against.
+
+``load_gold_dir`` reads the YAML files described in ``docs/gold-format.md`` and turns each
+quote's ``pieces`` into character spans. Every problem is reported with its file and quote
+(and all problems of a folder at once), because a silently mis-placed gold span would
+corrupt every number computed from it.
+
+Piece rules (from the format document): the first piece must occur exactly once in ``text``
+unless ``occurrence`` (0-based) picks one; each later piece is the first occurrence after the
+end of the previous piece. Unknown keys are errors too: a misspelt ``speker:`` would otherwise
+read as "speaker never named".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args
+
+import yaml
+
+from onrecord.model import QuoteKind, Span
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
+
+CASE_TAGS = frozenset(
+    {
+        "straight-quotes",
+        "curly-quotes",
+        "single-quotes",
+        "nested-quotes",
+        "quote-before-cue",
+        "cue-before-quote",
+        "split-quote",
+        "multi-paragraph",
+        "insert-in-quote",
+        "indirect",
+        "according-to",
+        "phrasal-cue",
+        "mixed",
+        "pronoun-speaker",
+        "title-speaker",
+        "surname-speaker",
+        "unresolved-speaker",
+        "addressee",
+        "metonym",
+        "condition",
+        "hedge",
+        "negation",
+        "typo",
+        "scare-quotes",
+        "unbalanced-marks",
+        "byline-credit",
+        "org-speaker",
+    }
+)
+KINDS: tuple[str, ...] = get_args(QuoteKind)
+
+_ARTICLE_KEYS = {"id", "cases", "published", "text", "quotes"}
+_QUOTE_KEYS = {"kind", "pieces", "cue", "speaker", "mention", "addressee", "occurrence"}
+_EXCERPT = 40
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """One gold quotation. ``spans`` point into the article text, in reading order.
+
+    ``cue_spans`` and ``speaker_spans`` are known only for corpora that mark them (PolNeAR);
+    the YAML gold gives the cue and speaker as words, so they stay empty there.
+    """
+
+    kind: QuoteKind
+    spans: tuple[Span, ...]
+    cue: str | None
+    speaker: str | None
+    mention: str | None = None
+    addressee: str | None = None
+    cue_spans: tuple[Span, ...] = ()
+    speaker_spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    id: str
+    text: str
+    quotes: tuple[GoldQuote, ...]
+    cases: tuple[str, ...] = ()
+    published: str | None = None
+    path: str | None = None
+
+
+class GoldError(Exception):
+    """Invalid gold data; ``problems`` lists every problem found, each naming file and quote."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _excerpt(piece: str) -> str:
+    return repr(piece if len(piece) <= _EXCERPT else piece[: _EXCERPT - 1] + "…")
+
+
+def _occurrences(text: str, piece: str) -> list[int]:
+    found: list[int] = []
+    start = text.find(piece)
+    while start != -1:
+        found.append(start)
+        start = text.find(piece, start + 1)
+    return found
+
+
+def piece_spans(text: str, pieces: list[str], occurrence: int | None = None) -> list[Span]:
+    """Spans of ``pieces`` in ``text`` by the format's rules; ``ValueError`` says what failed."""
+    spans: list[Span] = []
+    first = pieces[0]
+    found = _occurrences(text, first)
+    if not found:
+        hint = " (it does occur with different case)" if first.lower() in text.lower() else ""
+        raise ValueError(f"piece 1 {_excerpt(first)} not found in text{hint}")
+    if occurrence is None and len(found) > 1:
+        raise ValueError(
+            f"piece 1 {_excerpt(first)} is ambiguous: it occurs {len(found)} times "
+            f"(offsets {found}); add `occurrence:` (0-based)"
+        )
+    index = occurrence or 0
+    if index >= len(found):
+        raise ValueError(
+            f"occurrence {index} but piece 1 {_excerpt(first)} occurs only {len(found)} times"
+        )
+    spans.append((found[index], found[index] + len(first)))
+    for number, piece in enumerate(pieces[1:], start=2):
+        start = text.find(piece, spans[-1][1])
+        if start == -1:
+            raise ValueError(
+                f"piece {number} {_excerpt(piece)} not found after piece {number - 1} "
+                f"(offset {spans[-1][1]})"
+            )
+        spans.append((start, start + len(piece)))
+    return spans
+
+
+def _optional_str(raw: dict[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        raise ValueError(f"`{key}` must be a non-empty string or null, not {value!r}")
+    return value
+
+
+def _quote(raw: Any, text: str) -> GoldQuote:
+    if not isinstance(raw, dict):
+        raise ValueError(f"must be a mapping, not {type(raw).__name__}")
+    unknown = sorted(set(raw) - _QUOTE_KEYS)
+    if unknown:
+        raise ValueError(f"unknown keys {unknown} (allowed: {sorted(_QUOTE_KEYS)})")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise ValueError(f"`kind` must be one of {list(KINDS)}, not {kind!r}")
+    pieces = raw.get("pieces")
+    if not (
+        isinstance(pieces, list)
+        and pieces
+        and all(isinstance(p, str) and p.strip() for p in pieces)
+    ):
+        raise ValueError("`pieces` must be a non-empty list of non-empty strings")
+    if "speaker" not in raw:
+        raise ValueError("`speaker` is missing (write `speaker: null` when never named)")
+    occurrence = raw.get("occurrence")
+    if occurrence is not None and not (
+        isinstance(occurrence, int) and not isinstance(occurrence, bool) and occurrence >= 0
+    ):
+        raise ValueError(f"`occurrence` must be an integer >= 0, not {occurrence!r}")
+    mention = _optional_str(raw, "mention")
+    if mention is not None and mention not in text:
+        raise ValueError(f"`mention` {mention!r} not found in text")
+    return GoldQuote(
+        kind=kind,
+        spans=tuple(piece_spans(text, pieces, occurrence)),
+        cue=_optional_str(raw, "cue"),
+        speaker=_optional_str(raw, "speaker"),
+        mention=mention,
+        addressee=_optional_str(raw, "addressee"),
+    )
+
+
+def _article_fields(raw: Any, path: Path) -> tuple[str, tuple[str, ...], str | None, list[Any]]:
+    if not isinstance(raw, dict):
+        raise ValueError("the file must hold a mapping (id, cases, text, quotes)")
+    unknown = sorted(set(raw) - _ARTICLE_KEYS)
+    if unknown:
+        raise ValueError(f"unknown keys {unknown} (allowed: {sorted(_ARTICLE_KEYS)})")
+    if raw.get("id") != path.stem:
+        raise ValueError(f"`id` {raw.get('id')!r} differs from the file name {path.stem!r}")
+    text = raw.get("text")
+    if not (isinstance(text, str) and text.strip()):
+        raise ValueError("`text` must be a non-empty string")
+    cases = raw.get("cases") or []
+    if not (isinstance(cases, list) and all(isinstance(c, str) for c in cases)):
+        raise ValueError("`cases` must be a list of tags")
+    unknown_cases = sorted(set(cases) - CASE_TAGS)
+    if unknown_cases:
+        raise ValueError(f"unknown case tags {unknown_cases} (see docs/gold-format.md)")
+    published = raw.get("published")
+    if isinstance(published, dt.date):
+        published = published.isoformat()
+    if published is not None and not isinstance(published, str):
+        raise ValueError(f"`published` must be a date, not {published!r}")
+    quotes = raw.get("quotes")
+    if quotes is None:
+        quotes = []
+    if not isinstance(quotes, list):
+        raise ValueError("`quotes` must be a list")
+    return text, tuple(cases), published, quotes
+
+
+def load_gold_file(path: Path) -> GoldArticle:
+    """One gold article; raises ``GoldError`` listing every problem in the file."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text, cases, published, raw_quotes = _article_fields(raw, path)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
+        raise GoldError([f"{path}: {exc}"]) from None
+    quotes: list[GoldQuote] = []
+    problems: list[str] = []
+    for number, raw_quote in enumerate(raw_quotes, start=1):
+        try:
+            quotes.append(_quote(raw_quote, text))
+        except ValueError as exc:
+            first = raw_quote.get("pieces") if isinstance(raw_quote, dict) else None
+            first = first if isinstance(first, list) else None
+            label = f" {_excerpt(first[0])}" if first and isinstance(first[0], str) else ""
+            problems.append(f"{path}: quote {number}{label}: {exc}")
+    if problems:
+        raise GoldError(problems)
+    return GoldArticle(
+        id=path.stem,
+        text=text,
+        quotes=tuple(quotes),
+        cases=cases,
+        published=published,
+        path=str(path),
+    )
+
+
+def load_gold_dir(folder: Path = GOLD_DIR) -> list[GoldArticle]:
+    """Every ``*.yaml`` in ``folder``, sorted by name; ``GoldError`` lists all invalid files."""
+    if not folder.is_dir():
+        raise GoldError([f"{folder}: not a folder"])
+    articles: list[GoldArticle] = []
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            articles.append(load_gold_file(path))
+        except GoldError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise GoldError(problems)
+    return articles
+
+
+def thin_cases(articles: list[GoldArticle], minimum: int = 2) -> dict[str, int]:
+    """Case tags covered by fewer than ``minimum`` articles (the format asks for two each)."""
+    counts = dict.fromkeys(CASE_TAGS, 0)
+    for article in articles:
+        for tag in set(article.cases):
+            counts[tag] += 1
+    return {tag: n for tag, n in sorted(counts.items()) if n < minimum}
