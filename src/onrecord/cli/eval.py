@@ -1,0 +1,168 @@
+"""`onrecord eval`: run the extractor over gold articles (or PolNeAR) and report the scores.
+
+A report, not a gate: it exits 0 whatever the scores; only unusable input (a missing folder,
+an invalid gold file) exits 1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from onrecord.cli.app import app
+from onrecord.errors import InputError
+from onrecord.eval.gold import (
+    GOLD_DIR,
+    KINDS,
+    GoldArticle,
+    GoldError,
+    load_gold_dir,
+    thin_cases,
+)
+from onrecord.eval.metrics import STRICT, THRESHOLDS, Finding, Recall, Report, evaluate
+from onrecord.eval.polnear import read_polnear
+from onrecord.model import Article
+from onrecord.pipeline import Source, extract_many
+
+stderr = Console(stderr=True)
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}"
+
+
+def _extract(articles: list[GoldArticle]) -> list[Article]:
+    """Records of the gold texts, with a progress bar on stderr (the spaCy parse is slow)."""
+    sources = (Source(text=a.text, doc_id=a.id) for a in articles)
+    columns = (
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    records: list[Article] = []
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        task = progress.add_task("extract", total=len(articles))
+        for record in extract_many(sources):
+            records.append(record)
+            progress.advance(task)
+    return records
+
+
+def score_table(report: Report) -> Table:
+    """Precision, recall and F1 of detection, cues and exact spans."""
+    table = Table(title="Scores (%)")
+    table.add_column("task")
+    for column in ("P", "R", "F1", "tp", "predicted", "gold"):
+        table.add_column(column, justify="right")
+    rows = [(f"quotes {level} (t={t})", report.detection[level]) for level, t in THRESHOLDS.items()]
+    rows.append(("cue (strict pairs)", report.cue))
+    rows.extend((f"exact span: {role}", score) for role, score in report.exact.items())
+    for label, score in rows:
+        table.add_row(
+            label,
+            _percent(score.precision),
+            _percent(score.recall),
+            _percent(score.f1),
+            str(score.tp),
+            str(score.predicted),
+            str(score.gold),
+        )
+    return table
+
+
+def recall_table(title: str, label: str, recalls: dict[str, Recall], with_articles: bool) -> Table:
+    """Strict and loose recall per group (kind or case tag)."""
+    table = Table(title=title)
+    table.add_column(label)
+    if with_articles:
+        table.add_column("articles", justify="right")
+    for column in ("gold quotes", "strict R", "loose R"):
+        table.add_column(column, justify="right")
+    for name, recall in recalls.items():
+        cells = [str(recall.articles)] if with_articles else []
+        cells += [str(recall.gold), _percent(recall.rate("strict")), _percent(recall.rate("loose"))]
+        table.add_row(name, *cells)
+    return table
+
+
+def print_findings(console: Console, findings: list[Finding]) -> None:
+    """One block per error: kind, article, gold and predicted text, and what differs."""
+    for finding in findings:
+        console.print(f"[bold]{finding.kind}[/bold] {escape(finding.article_id)}", highlight=False)
+        if finding.gold is not None:
+            console.print(f"  gold: {escape(finding.gold)}", highlight=False)
+        if finding.predicted is not None:
+            console.print(f"  pred: {escape(finding.predicted)}", highlight=False)
+        if finding.detail:
+            console.print(f"  [dim]{escape(finding.detail)}[/dim]", highlight=False)
+
+
+def print_report(console: Console, report: Report, source_label: str) -> None:
+    gold_quotes = report.detection["strict"].gold
+    console.print(f"{source_label}: {report.articles} articles, {gold_quotes} gold quotes")
+    console.print(score_table(report))
+    console.print(
+        f"Speaker accuracy over strict pairs (t={STRICT}): "
+        f"{_percent(report.speaker_accuracy)}% ({report.speaker_correct}/{report.speaker_pairs})"
+    )
+    kinds = {kind: report.kinds[kind] for kind in KINDS}
+    console.print(recall_table("Recall per kind (%)", "kind", kinds, with_articles=False))
+    if report.cases:
+        console.print(recall_table("Recall per case tag (%)", "case", report.cases, True))
+
+
+def _load(
+    gold: Path | None, polnear: Path | None, limit: int | None
+) -> tuple[list[GoldArticle], str]:
+    if polnear is not None:
+        return read_polnear(polnear, limit), f"PolNeAR {polnear}"
+    folder = gold or GOLD_DIR
+    articles = load_gold_dir(folder)
+    if gold is None and (thin := thin_cases(articles)):
+        stderr.print(f"note: case tags with fewer than two gold articles: {thin}", highlight=False)
+    return articles[:limit], f"Gold {folder}"
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Gold YAML folder (default: the shipped set).")
+    ] = None,
+    polnear: Annotated[
+        Path | None,
+        typer.Option("--polnear", help="PolNeAR split (e.g. PolNeAR/data/dev) or brat folder."),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Only the first N documents.")
+    ] = None,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Also write the numbers to this JSON file.")
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses, false alarms and wrong speakers.")
+    ] = False,
+) -> None:
+    """Score the extractor against the gold articles (or PolNeAR) and print the report."""
+    if gold is not None and polnear is not None:
+        raise typer.BadParameter("give --gold or --polnear, not both")
+    try:
+        articles, source_label = _load(gold, polnear, limit)
+    except (GoldError, InputError) as exc:
+        stderr.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(code=1) from None
+    report = evaluate(articles, _extract(articles))
+    stdout = Console()
+    print_report(stdout, report, source_label)
+    if errors:
+        print_findings(stdout, report.findings)
+    if json_path is not None:
+        data = {"dataset": source_label, **report.to_json_dict()}
+        json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
