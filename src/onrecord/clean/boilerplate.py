@@ -94,7 +94,8 @@ def find_inserts(layout: Layout) -> list[Insert]:
             owned_headlines -= 1
         else:
             label = _related_label(paragraph)
-            owned_headlines = _MAX_LINKED_HEADLINES if label and label.end() >= len(paragraph) else 0
+            stands_alone = label is not None and label.end() >= len(paragraph)
+            owned_headlines = _MAX_LINKED_HEADLINES if stands_alone else 0
         if why:
             inserts.append(Insert(index, (start, end), why))
     return inserts

@@ -10,10 +10,7 @@ from onrecord.errors import InputError
 
 def decode_text(data: bytes, source: str) -> str:
     """Decode article bytes as UTF-8 (a BOM is honoured and dropped); anything else is an error."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:

@@ -1,0 +1,257 @@
+"""Reporting cues found on the dependency parse: who reports, with which words, what clause.
+
+A ``CueSite`` is one reporting act ("Rutte told Kyiv that ...", "according to the ministry",
+"issued a stark warning that ...", "made clear that ..."): its cue words, the head of the speaker
+phrase, the addressee, and the reported clause when the parse gives one. The lexicon lives in
+``data/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from onrecord.model import Span
+
+_CLAUSE_DEPS = {"ccomp"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OBJECT_DEPS = {"dobj", "dative", "iobj"}
+# Children that do not belong to a speaker's or addressee's name phrase.
+_NOT_IN_NAME = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "ccomp",
+                "prep_after"}
+_INHERIT_SUBJECT_DEPS = {"conj", "advcl", "xcomp", "dep"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    phrasal_particles: dict[str, frozenset[str]]
+    nouns: frozenset[str]
+    noun_cue_verbs: frozenset[str]
+    clarity_verbs: frozenset[str]
+    clarity_adjectives: frozenset[str]
+    according_to: frozenset[str]
+    reporting_participles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files("onrecord.data").joinpath("cues.yaml").read_text())
+    return Lexicon(
+        verbs=frozenset(raw["verbs"]),
+        addressee_verbs=frozenset(raw["addressee_verbs"]),
+        phrasal_particles={k: frozenset(v) for k, v in raw["phrasal_particles"].items()},
+        nouns=frozenset(raw["nouns"]),
+        noun_cue_verbs=frozenset(raw["noun_cue_verbs"]),
+        clarity_verbs=frozenset(raw["clarity_verbs"]),
+        clarity_adjectives=frozenset(raw["clarity_adjectives"]),
+        according_to=frozenset(raw["according_to"]),
+        reporting_participles=frozenset(raw["reporting_participles"]),
+    )
+
+
+@dataclass
+class CueSite:
+    cue_tokens: list[Token]
+    speaker: Token | None
+    addressee: Token | None = None
+    clause: list[Span] = field(default_factory=list)  # reported clause, char spans
+    clause_root: Token | None = None
+    negated: bool = False
+
+    @property
+    def anchor(self) -> Token:
+        """The cue's main word (the verb, noun or "according")."""
+        return self.cue_tokens[-1] if self.cue_tokens[0].lower_ == "according" else self.key
+
+    @property
+    def key(self) -> Token:
+        return self.cue_tokens[0]
+
+    @property
+    def text(self) -> str:
+        doc = self.key.doc
+        start = min(t.i for t in self.cue_tokens)
+        end = max(t.i for t in self.cue_tokens) + 1
+        return doc[start:end].text
+
+    @property
+    def span(self) -> Span:
+        start = min(t.idx for t in self.cue_tokens)
+        last = max(self.cue_tokens, key=lambda t: t.i)
+        return (start, last.idx + len(last.text))
+
+
+def name_phrase(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head``, without appositions,
+    relative clauses or coordination: "Mark Rutte, the NATO chief, who ..." -> "Mark Rutte"."""
+    keep = {head.i}
+    stack = [c for c in head.children if c.dep_ not in _NOT_IN_NAME]
+    while stack:
+        tok = stack.pop()
+        keep.add(tok.i)
+        stack.extend(c for c in tok.children if c.dep_ not in _NOT_IN_NAME)
+    start = end = head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    doc = head.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "case"):
+        end -= 1
+    return start, end + 1
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, climbing through coordination and participles ("..., adding that")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "acl":  # "a statement saying ...", "officials saying ..."
+            return verb.head
+        if verb.dep_ not in _INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        seen += 1
+    return None
+
+
+def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
+    """Char spans of ``root``'s subtree, minus ``exclude``'s subtree, a leading "that",
+    and punctuation at the edges of each run."""
+    doc = root.doc
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    indices = [t.i for t in root.subtree if t.i not in skip]
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans: list[Span] = []
+    for run in runs:
+        while run and (doc[run[0]].is_punct or doc[run[0]].is_space
+                       or (doc[run[0]].dep_ == "mark" and doc[run[0]].lower_ == "that"
+                           and doc[run[0]].head.i == root.i)):
+            run = run[1:]
+        while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
+            run = run[:-1]
+        if run:
+            last = doc[run[-1]]
+            spans.append((doc[run[0]].idx, last.idx + len(last.text)))
+    return spans
+
+
+def _addressee(verb: Token, lex: Lexicon) -> Token | None:
+    if verb.lemma_.lower() not in lex.addressee_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS:
+            return child
+    return None
+
+
+def _is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() == "deny"
+
+
+def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.verbs:
+        return None
+    cue = [verb]
+    particles = lex.phrasal_particles.get(lemma)
+    if particles is not None:
+        prt = [c for c in verb.children if c.dep_ == "prt" and c.lower_ in particles]
+        if not prt:
+            return None
+        cue.append(prt[0])
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    clause_root = clauses[-1] if clauses else None
+    if clause_root is None and verb.dep_ == "parataxis":
+        # "The talks are over, the minister said, and ...": the clause is the verb's head.
+        return CueSite(cue, _subject(verb), _addressee(verb, lex),
+                       _clause_spans(verb.head, exclude=verb), verb.head, _is_negated(verb))
+    clause = _clause_spans(clause_root) if clause_root is not None else []
+    return CueSite(cue, _subject(verb), _addressee(verb, lex), clause, clause_root,
+                   _is_negated(verb))
+
+
+def _noun_site(noun: Token, lex: Lexicon) -> CueSite | None:
+    """ "issued a stark warning that ...", "his claim that ...": the clause hangs off the noun
+    (or off the verb that governs it)."""
+    if noun.lemma_.lower() not in lex.nouns or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    governor = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    clause_root = next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+                       None)
+    if clause_root is None and governor is not None:
+        clause_root = next((c for c in governor.children if c.dep_ == "ccomp"), None)
+    if clause_root is None:
+        return None
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    cue = [noun]
+    if governor is not None and governor.lemma_.lower() in lex.noun_cue_verbs:
+        cue = [governor, noun]
+        speaker = speaker or _subject(governor)
+    elif speaker is None and governor is not None:
+        speaker = _subject(governor)
+    return CueSite(cue, speaker, None, _clause_spans(clause_root), clause_root)
+
+
+def _clarity_site(verb: Token, lex: Lexicon) -> CueSite | None:
+    """ "made clear that ...", "made it plain that ..."."""
+    if verb.lemma_.lower() not in lex.clarity_verbs:
+        return None
+    adjective = next((c for c in verb.children if c.lower_ in lex.clarity_adjectives), None)
+    if adjective is None:
+        return None
+    candidates = [c for c in list(verb.children) + list(adjective.children)
+                  if c.dep_ == "ccomp" and c.i != adjective.i]
+    if not candidates:
+        return None
+    return CueSite([verb, adjective], _subject(verb), None, _clause_spans(candidates[0]),
+                   candidates[0], _is_negated(verb))
+
+
+def _according_site(token: Token, lex: Lexicon) -> CueSite | None:
+    """ "according to the ministry, ...": the source is the object of "to", the clause is the
+    rest of the sentence it modifies."""
+    if token.lower_ not in lex.according_to:
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if source is None:
+        return None
+    head = token.head if token.head.i != token.i else None
+    clause = _clause_spans(head, exclude=token) if head is not None else []
+    return CueSite([token, to], source, None, clause, head)
+
+
+def find_cue_sites(doc: Doc) -> list[CueSite]:
+    """Every reporting act the parse shows, in text order."""
+    lex = lexicon()
+    sites: list[CueSite] = []
+    for token in doc:
+        site = None
+        if token.pos_ in ("VERB", "AUX"):
+            site = _clarity_site(token, lex) or _verb_site(token, lex)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            site = _noun_site(token, lex)
+        if site is None and token.lower_ in lex.according_to:
+            site = _according_site(token, lex)
+        if site is not None:
+            sites.append(site)
+    return sites
