@@ -158,12 +158,13 @@ def _quote(raw: Any, text: str) -> GoldQuote:
     if kind not in KINDS:
         raise ValueError(f"`kind` must be one of {list(KINDS)}, not {kind!r}")
     pieces = raw.get("pieces")
-    if not (
-        isinstance(pieces, list)
-        and pieces
-        and all(isinstance(p, str) and p.strip() for p in pieces)
-    ):
-        raise ValueError("`pieces` must be a non-empty list of non-empty strings")
+    if not (isinstance(pieces, list) and pieces):
+        raise ValueError("`pieces` must be a non-empty list of strings")
+    for number, piece in enumerate(pieces, start=1):
+        if not isinstance(piece, str):  # YAML reads bare yes/no/1.5 as bool/number
+            raise ValueError(f"piece {number} is {piece!r}, not a string: put it in quotes")
+        if not piece.strip():
+            raise ValueError(f"piece {number} is empty")
     if "speaker" not in raw:
         raise ValueError("`speaker` is missing (write `speaker: null` when never named)")
     occurrence = raw.get("occurrence")

@@ -16,6 +16,7 @@ The choices, all tunable here:
   words (``_CUE_STOPWORDS``). Stems: irregular forms mapped (said -> say, told -> tell), then one
   suffix of ing/ies/ied/ed/es/s/e cut and a final doubled letter dropped. So "also said" = "say",
   "issued a stark warning" = "warned", "in a statement" = "said in a statement"; "told" != "said".
+  A cue without content words (PolNeAR has "in", ":", "―") must equal the other one instead.
   Cue precision is over predicted quotes with a cue, recall over gold quotes with a cue.
 - Exact spans (per role, where the gold marks that role): each fragment is trimmed of whitespace,
   quotation marks and edge punctuation (``_TRIM``), content also of a leading "that"; fragments
@@ -276,7 +277,13 @@ def cue_stems(cue: str) -> frozenset[str]:
 
 
 def cues_agree(gold: str | None, pred: str | None) -> bool:
-    return gold is not None and pred is not None and bool(cue_stems(gold) & cue_stems(pred))
+    """Shared stem; cues of function words or punctuation only ("in", ":") must be equal."""
+    if gold is None or pred is None:
+        return False
+    gold_stems, pred_stems = cue_stems(gold), cue_stems(pred)
+    if gold_stems and pred_stems:
+        return bool(gold_stems & pred_stems)
+    return normalise_name(gold).strip(" :") == normalise_name(pred).strip(" :")
 
 
 def _trim(text: str, start: int, end: int, role: str) -> Span | None:
