@@ -259,6 +259,8 @@ def test_exact_spans_ignore_marks_that_and_punctuation_at_the_edges() -> None:
     # Fragments separated only by marks and spaces merge: one span set either way.
     two = [span_of(text, '"we will win."'), span_of(text, " Then")]
     assert exact_key(text, two, "cue") == (span_of(text, 'we will win." Then'),)
+    # A cue of punctuation only is kept rather than trimmed away.
+    assert exact_key(text, [span_of(text, ": ")], "cue") == (span_of(text, ":"),)
 
 
 def test_recall_per_kind_and_per_case_tag() -> None:

@@ -19,8 +19,9 @@ The choices, all tunable here:
   A cue without content words (PolNeAR has "in", ":", "―") must equal the other one instead.
   Cue precision is over predicted quotes with a cue, recall over gold quotes with a cue.
 - Exact spans (per role, where the gold marks that role): each fragment is trimmed of whitespace,
-  quotation marks and edge punctuation (``_TRIM``), content also of a leading "that"; fragments
-  separated only by such characters are merged. Per article, the distinct trimmed span sets of
+  quotation marks and edge punctuation (``_TRIM``), content also of a leading "that" (a fragment
+  of punctuation only, like the cue ":", is kept as it is); fragments separated only by such
+  characters are merged. Per article, the distinct trimmed span sets of
   gold and prediction are compared for equality (a source shared by two quotes counts once).
 """
 
@@ -77,7 +78,8 @@ _CUE_FUNCTION_WORDS = (
 )
 _CUE_STOPWORDS = frozenset(_CUE_FUNCTION_WORDS.split())
 _QUOTE_MARKS = "\"'`“”‘’„‟«»‹›"
-_TRIM = frozenset(_QUOTE_MARKS + ".,;:!?…—–-") | frozenset(" \t\n\r\f\v\u00a0")
+_SPACE = frozenset(" \t\n\r\f\v\u00a0")
+_TRIM = frozenset(_QUOTE_MARKS + ".,;:!?…—–-―") | _SPACE
 _LEADING_THAT = re.compile(r"that\b", re.IGNORECASE)
 
 FindingKind = Literal["miss", "false-alarm", "boundary", "wrong-speaker"]
@@ -286,16 +288,26 @@ def cues_agree(gold: str | None, pred: str | None) -> bool:
     return normalise_name(gold).strip(" :") == normalise_name(pred).strip(" :")
 
 
+def _strip(text: str, start: int, end: int, chars: Iterable[str]) -> Span:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
 def _trim(text: str, start: int, end: int, role: str) -> Span | None:
+    """The fragment without edge marks/punctuation; a punctuation-only cue (":") keeps itself."""
+    bare_start, bare_end = _strip(text, start, end, _SPACE)
     while True:
-        while start < end and text[start] in _TRIM:
-            start += 1
-        while end > start and text[end - 1] in _TRIM:
-            end -= 1
+        start, end = _strip(text, start, end, _TRIM)
         that = _LEADING_THAT.match(text, start, end) if role == "content" else None
         if that is None:
-            return (start, end) if start < end else None
+            break
         start = that.end()
+    if start < end:
+        return start, end
+    return (bare_start, bare_end) if bare_start < bare_end else None
 
 
 def exact_key(text: str, spans: Iterable[Span], role: str) -> tuple[Span, ...]:
