@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from onrecord.clean import Insert, blank, find_dateline, find_inserts
 from onrecord.layout import Layout, read_layout
 from onrecord.model import Article, doc_id_for
 from onrecord.nlp import load_nlp
@@ -26,6 +27,25 @@ class Source:
     published: str | None = None
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    source: Source
+    layout: Layout
+    inserts: list[Insert]
+
+
+def _prepare(source: Source) -> tuple[str, _Prepared]:
+    """The text the parser sees (datelines and page furniture blanked, offsets unchanged)."""
+    layout = read_layout(source.text)
+    inserts = find_inserts(layout)
+    hidden = [insert.span for insert in inserts]
+    if layout.paragraphs:
+        dateline = find_dateline(source.text, layout.paragraphs[0][0])
+        if dateline:
+            hidden.append(dateline)
+    return blank(source.text, hidden), _Prepared(source, layout, inserts)
+
+
 def extract(text: str, **meta: str | None) -> Article:
     """Extract the record of one article (plain text; offsets point into ``text``)."""
     return next(extract_many([Source(text=text, **meta)]))
@@ -34,9 +54,9 @@ def extract(text: str, **meta: str | None) -> Article:
 def extract_many(sources: Iterable[Source], batch_size: int = 32) -> Iterator[Article]:
     """Extract many articles, parsing them in batches with ``nlp.pipe`` for speed."""
     nlp = load_nlp()
-    pairs = ((src.text, src) for src in sources)
-    for doc, src in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        layout = read_layout(src.text)
+    prepared = (_prepare(source) for source in sources)
+    for doc, item in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
+        src = item.source
         yield Article(
             doc_id=src.doc_id or doc_id_for(src.text),
             url=src.url,
@@ -44,9 +64,9 @@ def extract_many(sources: Iterable[Source], batch_size: int = 32) -> Iterator[Ar
             title=src.title,
             published=src.published,
             text=src.text,
-            paragraphs=layout.paragraphs,
-            quotes=extract_quotes(doc, layout),
+            paragraphs=item.layout.paragraphs,
+            quotes=extract_quotes(doc, item.layout, item.inserts),
         )
 
 
-__all__ = ["Layout", "Source", "extract", "extract_many"]
+__all__ = ["Source", "extract", "extract_many"]

@@ -11,6 +11,7 @@ more than the values (name given > surname > description > pronoun > inherited).
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -37,25 +38,31 @@ _FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 _MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "sheikh"}
 _FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sheikha"}
+# Surnames misspelt in the source ("Zelenksy") still resolve when this similar (difflib ratio)
+# and at least this long; a transposition in a 7-letter name scores 0.857.
+_FUZZY_CUTOFF = 0.84
+_FUZZY_MIN_LENGTH = 5
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 @dataclass
 class Person:
-    name_tokens: list[str]
+    name: str
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
     mentions: list[int] = field(default_factory=list)  # char offsets
     subject_mentions: list[int] = field(default_factory=list)
 
     @property
-    def name(self) -> str:
-        return " ".join(self.name_tokens)
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
 
     @property
-    def surname(self) -> str:
-        return self.name_tokens[-1].lower()
+    def keys(self) -> set[str]:
+        """Every word a later mention may use for this person: "Lin", "Ansari", "Kamysz"."""
+        words = {w.lower() for w in re.split(r"[\s-]+", self.name)}
+        return words - _NAME_PARTICLES | {self.surname}
 
 
 @dataclass
@@ -75,7 +82,8 @@ def _role_words(tokens: list[Token], gaz: Gazetteer) -> set[str]:
     """Lower-cased role words and bigrams, with demonyms mapped to their country and back."""
     words = [t.lower_ for t in tokens if not (t.is_punct or t.is_space or t.dep_ == "det"
                                               or t.lower_ in ("'s", "’s", "of", "the", "a"))]
-    roles = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    roles = set(words) | {" ".join(words[i:i + n]) for n in (2, 3) for i in range(len(words))
+                          if i + n <= len(words)}
     for word in list(roles):
         iso = gaz.place_country.get(word) or gaz.metonym_country.get(word)
         if iso:
@@ -91,10 +99,27 @@ class ArticleActors:
         self.gaz = gazetteer()
         self.people: dict[str, Person] = {}  # by lower-cased surname
         self.organisations: list[Organisation] = []
+        self.acronyms = _acronyms(doc.text)
         self._read_people()
         self._read_organisations()
 
     # -- reading who is in the article --------------------------------------------------
+
+    def _continues_name(self, j: int) -> bool:
+        """Whether token ``j`` carries on the name run: a name, a glued hyphen (al-Ansari,
+        Kosiniak-Kamysz), or a particle (von der Leyen) that leads to a name."""
+        doc, n = self.doc, len(self.doc)
+        token = doc[j]
+        if _is_name_token(token):
+            return True
+        if token.text == "-" and not doc[j - 1].whitespace_ and not token.whitespace_:
+            return j + 1 < n and doc[j + 1].is_alpha  # Ching-te, al-Ansari
+        if doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and token.is_alpha:
+            return True
+        k = j
+        while k < n and (doc[k].lower_ in _NAME_PARTICLES or doc[k].text == "-"):
+            k += 1
+        return k > j and k < n and _is_name_token(doc[k])
 
     def _name_runs(self) -> list[tuple[int, int]]:
         """Maximal runs of capitalised proper-noun tokens (with particles like "bin", "von")."""
@@ -105,29 +130,30 @@ class ArticleActors:
                 i += 1
                 continue
             j = i + 1
-            while j < n and (_is_name_token(self.doc[j]) or (
-                    self.doc[j].lower_ in _NAME_PARTICLES and j + 1 < n
-                    and _is_name_token(self.doc[j + 1]))):
+            while j < n and self._continues_name(j):
                 j += 1
             runs.append((i, j))
             i = j
         return runs
 
+    def _is_title(self, token: Token) -> bool:
+        return token.lower_.rstrip(".") in self.gaz.honorifics
+
+    def _is_affiliation(self, token: Token) -> bool:
+        return bool(self.gaz.is_place(token.text) or _ACRONYM.match(token.text)
+                    or token.ent_type_ in ("ORG", "NORP", "GPE"))
+
     def _split_titles(self, start: int, end: int) -> tuple[int, list[Token]]:
-        """First token of the name proper, and the title/organisation tokens stripped before it."""
-        stripped: list[Token] = []
-        i = start
-        while i < end - 1:
-            token = self.doc[i]
-            word = token.lower_.rstrip(".")
-            if (word in self.gaz.honorifics or self.gaz.is_place(token.text)
-                    or _ACRONYM.match(token.text) or token.ent_type_ in ("ORG", "NORP", "GPE")
-                    and token.ent_type_ not in _PERSON_ENTS):
-                stripped.append(token)
-                i += 1
-            else:
-                break
-        return i, stripped
+        """First token of the name proper, and the words stripped before it: everything up to
+        the last title ("Omani Foreign Minister Badr Albusaidi"), then leading places and
+        organisations while two or more words remain ("NATO Mark Rutte", not "Israel Katz")."""
+        first = start
+        for i in range(start, end - 1):
+            if self._is_title(self.doc[i]):
+                first = i + 1
+        while first < end - 2 and self._is_affiliation(self.doc[first]):
+            first += 1
+        return first, list(self.doc[start:first])
 
     def _is_person(self, tokens: list[Token], stripped: list[Token]) -> bool:
         text = " ".join(t.text for t in tokens)
@@ -161,41 +187,45 @@ class ArticleActors:
         return context
 
     def _read_people(self) -> None:
-        gaz = self.gaz
-        found: list[tuple[list[Token], list[Token]]] = []
+        found: list[tuple[str, Token, list[Token]]] = []
         for start, end in self._name_runs():
             first, stripped = self._split_titles(start, end)
-            tokens = [t for t in self.doc[first:end] if t.lower_ not in ("'s", "’s")]
+            while end > first and self.doc[end - 1].lower_ in ("'s", "’s", "’", "'"):
+                end -= 1
+            tokens = list(self.doc[first:end])
             if not tokens or not self._is_person(tokens, stripped):
                 continue
-            found.append((tokens, stripped))
+            found.append((self.doc[first:end].text, tokens[-1], stripped))
         # Fullest names first, so "Rutte" joins "Mark Rutte" rather than starting a person.
-        for tokens, stripped in sorted(found, key=lambda f: -len(f[0])):
-            surname = tokens[-1].text.lower()
-            person = self.people.get(surname)
-            if person is None:
-                person = self.people[surname] = Person([t.text for t in tokens])
-            elif len(tokens) > len(person.name_tokens):
-                person.name_tokens = [t.text for t in tokens]
-            head = tokens[-1]
-            person.mentions.append(head.idx)
-            if head.dep_ in _SUBJECT_DEPS:
-                person.subject_mentions.append(head.idx)
-            person.roles |= _role_words(stripped + self._person_context(head), gaz)
-            honorific = {t.lower_.rstrip(".") for t in stripped}
-            if honorific & _MALE_HONORIFICS:
-                person.gender = "m"
-            elif honorific & _FEMALE_HONORIFICS:
-                person.gender = "f"
+        for name, head, stripped in sorted(found, key=lambda f: -len(f[0].split())):
+            self._add_mention(name, head, stripped)
         for person in self.people.values():
             person.mentions.sort()
             person.subject_mentions.sort()
-            if person.gender is None and len(person.name_tokens) > 1:
-                first_name = person.name_tokens[0].lower()
-                if first_name in gaz.male_names:
+            words = person.name.split()
+            if person.gender is None and len(words) > 1:
+                if words[0].lower() in self.gaz.male_names:
                     person.gender = "m"
-                elif first_name in gaz.female_names:
+                elif words[0].lower() in self.gaz.female_names:
                     person.gender = "f"
+
+    def _add_mention(self, name: str, head: Token, stripped: list[Token]) -> None:
+        surname = name.split()[-1].lower()
+        person = self.people.get(surname)
+        if person is None and len(name.split()) == 1:
+            person = next((p for p in self.people.values() if surname in p.keys), None) \
+                or self._misspelt(surname)
+        if person is None:
+            person = self.people[surname] = Person(name)
+        person.mentions.append(head.idx)
+        if head.dep_ in _SUBJECT_DEPS:
+            person.subject_mentions.append(head.idx)
+        person.roles |= _role_words(stripped + self._person_context(head), self.gaz)
+        honorific = {t.lower_.rstrip(".") for t in stripped}
+        if honorific & _MALE_HONORIFICS:
+            person.gender = "m"
+        elif honorific & _FEMALE_HONORIFICS:
+            person.gender = "f"
 
     def _read_organisations(self) -> None:
         for ent in self.doc.ents:
@@ -228,10 +258,10 @@ class ArticleActors:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _MALE_PRONOUNS | _FEMALE_PRONOUNS | _PLURAL_PRONOUNS:
             return self._resolve_pronoun(head, recent)
-        person = self._named_person(tokens)
+        person = self._named_person(head)
         if person is not None:
-            full = len(person.name_tokens) > 1 and all(
-                part.lower() in {t.lower_ for t in tokens} for part in person.name_tokens)
+            mention = self.doc[tokens[0].i:tokens[-1].i + 1].text.lower()
+            full = len(person.name.split()) > 1 and person.name.lower() in mention
             clash = sum(1 for p in self.people.values() if p.surname == person.surname) > 1
             confidence = CONFIDENCE_FULL_NAME if full else (
                 CONFIDENCE_AMBIGUOUS_SURNAME if clash else CONFIDENCE_SURNAME)
@@ -243,12 +273,27 @@ class ArticleActors:
             return (person.name, CONFIDENCE_DESCRIPTION) if person else (None, None)
         return self._organisation_name(head, tokens)
 
-    def _named_person(self, tokens: list[Token]) -> Person | None:
-        for token in reversed(tokens):
-            person = self.people.get(token.text.lower())
-            if person is not None and _is_name_token(token):
+    def _named_person(self, head: Token) -> Person | None:
+        """The person the mention names: its head and the name words compounded with it
+        ("NATO chief Mark Rutte"), never a name inside a modifier ("the sister of Kim Jong Un")."""
+        chain = [head] + [c for c in head.lefts if c.dep_ in ("compound", "flat")]
+        for token in chain:
+            if not (_is_name_token(token) or "-" in token.text):
+                continue
+            word = token.text.lower()
+            person = self.people.get(word) or next(
+                (p for p in self.people.values() if word in p.keys), None)
+            person = person or self._misspelt(word)
+            if person is not None:
                 return person
         return None
+
+    def _misspelt(self, word: str) -> Person | None:
+        """A typo in the source ("Zelenksy"): the person with the closest surname, if close."""
+        if len(word) < _FUZZY_MIN_LENGTH:
+            return None
+        close = difflib.get_close_matches(word, list(self.people), n=1, cutoff=_FUZZY_CUTOFF)
+        return self.people[close[0]] if close else None
 
     def _before(self, offset: int) -> list[tuple[int, Person]]:
         """People mentioned before ``offset``, with their latest mention there."""
@@ -284,27 +329,31 @@ class ArticleActors:
         return best[1].name, CONFIDENCE_PRONOUN
 
     def _described_person(self, head: Token, tokens: list[Token]) -> Person | None:
-        """ "the Belarusian leader" -> the person introduced as "Belarusian President ..."."""
+        """ "the Belarusian leader" -> the person introduced as "Belarusian President ...".
+
+        The role must match (same word or same role class); every other modifier ("deputy",
+        "defence") must appear among the person's roles; a nationality must agree when the
+        article gives the person one. Among candidates, the most specific match, then the
+        latest mentioned, wins."""
         gaz = self.gaz
         role = head.lemma_.lower()
         words = _role_words([t for t in tokens if t.i != head.i], gaz) - gaz.neutral_modifiers
-        modifiers = {m for m in words if " " not in m}
+        countries = {w for w in words if w in gaz.place_country}
+        needed = {w for w in words if " " not in w and w not in gaz.place_country} - {role}
         head_classes = gaz.classes_of(role)
         best: tuple[int, int, Person] | None = None
         for offset, person in self._before(head.idx):
-            role_match = role in person.roles or any(
-                gaz.classes_of(r) & head_classes for r in person.roles)
-            if not role_match:
+            if role not in person.roles and not any(
+                    gaz.classes_of(r) & head_classes for r in person.roles):
                 continue
-            needed = {m for m in modifiers if m != role and not _is_country_word(m, gaz)}
-            countries = {m for m in modifiers if _is_country_word(m, gaz)}
             if needed - person.roles:
                 continue
-            if countries and not countries & person.roles:
+            person_countries = {r for r in person.roles if r in gaz.place_country}
+            if countries and person_countries and not countries & person_countries:
                 continue
-            score = (len(needed & person.roles) + len(countries & person.roles), offset)
-            if best is None or score > best[:2]:
-                best = (score[0], score[1], person)
+            score = len(needed) + len(countries & person_countries) + (role in person.roles)
+            if best is None or (score, offset) > best[:2]:
+                best = (score, offset, person)
         return best[2] if best else None
 
     def _latest_organisation(self, offset: int) -> tuple[str | None, float | None]:
@@ -315,11 +364,11 @@ class ArticleActors:
 
     def _organisation_name(self, head: Token,
                            tokens: list[Token]) -> tuple[str | None, float | None]:
-        text = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in tokens)).strip()
-        text = _without_article(text)
-        if head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP") \
-                or self.gaz.is_place(head.text):
-            return text, CONFIDENCE_ORGANISATION
+        if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_
+                                        or self.gaz.is_place(head.text)):
+            name = self._proper_name(head, tokens)
+            return self.acronyms.get(name, name), CONFIDENCE_ORGANISATION
+        text = _without_article(" ".join("".join(t.text_with_ws for t in tokens).split()))
         if head.lemma_.lower() in self.gaz.organisation_heads:
             # "the ministry" -> the fullest earlier name with the same head noun.
             same = [o for o in self.organisations
@@ -331,9 +380,40 @@ class ArticleActors:
                 return text, CONFIDENCE_ORGANISATION
         return None, None
 
+    def _proper_name(self, head: Token, tokens: list[Token]) -> str:
+        """The capitalised run that ends at ``head``: "the pro-Russian Patriotic Electoral
+        Bloc" -> "Patriotic Electoral Bloc", "Norway's Equinor" -> "Equinor"."""
+        joiners = _NAME_PARTICLES | {"of", "for", "and"}
+        first = head.i
+        for token in reversed([t for t in tokens if t.i < head.i]):
+            glued = token.i > 0 and not self.doc[token.i - 1].whitespace_
+            capitalised = token.text[:1].isupper() and not glued
+            if token.i != first - 1 or not (capitalised or token.lower_ in joiners):
+                break
+            first = token.i
+        while self.doc[first].lower_ in joiners:
+            first += 1
+        return self.doc[first:max(head.i, tokens[-1].i) + 1].text
 
-def _is_country_word(word: str, gaz: Gazetteer) -> bool:
-    return word in gaz.place_country
+
+_ACRONYM_DEFINITION = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on|the|de)\s+)*)+[A-Z][\w'’.-]*)\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """ "International Atomic Energy Agency (IAEA)" -> {"IAEA": "International ... Agency"}:
+    the definition is kept only when the acronym's letters are the words' initials in order."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM_DEFINITION.finditer(text):
+        words, acronym = match.group(1).split(), match.group(2).replace(".", "")
+        initials = [w[0] for w in words if w[0].isupper()]
+        for start in range(len(initials)):
+            if "".join(initials[start:]) == acronym:
+                capitalised = [w for w in words if w[0].isupper()]
+                first_word = capitalised[start]
+                found[match.group(2)] = " ".join(words[words.index(first_word):])
+                break
+    return found
 
 
 def _without_article(text: str) -> str:

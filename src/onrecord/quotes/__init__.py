@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from onrecord.actors.mentions import CONFIDENCE_INHERITED, ArticleActors
-from onrecord.clean import find_inserts
+from onrecord.clean import Insert
 from onrecord.layout import Layout
 from onrecord.model import Mention, Quote, QuoteKind, Span
 from onrecord.quotes.cues import CueSite, find_cue_sites, name_phrase
@@ -53,11 +53,11 @@ def _in_spans(offset: int, spans: list[Span]) -> bool:
 class _Article:
     """The pieces of one article that the assembly steps share."""
 
-    def __init__(self, doc: Doc, layout: Layout) -> None:
+    def __init__(self, doc: Doc, layout: Layout, inserts: list[Insert]) -> None:
         self.doc = doc
         self.text = layout.text
         self.layout = layout
-        furniture = {insert.paragraph for insert in find_inserts(layout)}
+        furniture = {insert.paragraph for insert in inserts}
         self.marked = find_marked_quotes(layout, furniture)
         skipped = furniture | {p for q in self.marked for p in q.skipped_paragraphs}
         self.excluded = [layout.paragraphs[p] for p in sorted(skipped)]
@@ -214,13 +214,17 @@ def _content(article: _Article, draft: _Draft) -> str:
 def _mention(actors: ArticleActors, head: Token | None, recent: list[str]) -> Mention | None:
     if head is None:
         return None
+    # "Ukraine's foreign minister, Andrii Sybiha, said": the name in apposition is the speaker.
+    if head.pos_ == "NOUN":
+        head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
     start, end = name_phrase(head)
     return actors.resolve(head, start, end, recent)
 
 
-def extract_quotes(doc: Doc, layout: Layout) -> list[Quote]:
-    """All quotations of one parsed article, in text order."""
-    article = _Article(doc, layout)
+def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert]) -> list[Quote]:
+    """All quotations of one parsed article, in text order; ``inserts`` (page furniture) are
+    nobody's words."""
+    article = _Article(doc, layout, inserts)
     drafts = _attach_marked(article)
     drafts += _indirect(article, drafts)
     drafts.sort(key=lambda d: d.spans[0][0])

@@ -102,6 +102,9 @@ def name_phrase(head: Token) -> tuple[int, int]:
     while end + 1 in keep:
         end += 1
     doc = head.doc
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_:
+        start -= 2  # a hyphenated name the parser split: "Ching-te", "al-Ansari"
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "case"):
