@@ -147,10 +147,16 @@ def eval_command(
         Path | None, typer.Option("--json", help="Also write the numbers to this JSON file.")
     ] = None,
     errors: Annotated[
-        bool, typer.Option("--errors", help="List misses, false alarms and wrong speakers.")
+        bool,
+        typer.Option(
+            "--errors", help="List misses, false alarms, boundary errors, wrong speakers."
+        ),
     ] = False,
 ) -> None:
-    """Score the extractor against the gold articles (or PolNeAR) and print the report."""
+    """Score the extractor against the gold articles (or PolNeAR) and print the report.
+
+    Exits 0 whatever the scores (a report, not a gate); 1 when the input cannot be read.
+    """
     if gold is not None and polnear is not None:
         raise typer.BadParameter("give --gold or --polnear, not both")
     try:

@@ -207,12 +207,18 @@ def _article_fields(raw: Any, path: Path) -> tuple[str, tuple[str, ...], str | N
         published = published.isoformat()
     if published is not None and not isinstance(published, str):
         raise ValueError(f"`published` must be a date, not {published!r}")
-    quotes = raw.get("quotes")
-    if quotes is None:
-        quotes = []
+    quotes = [] if raw.get("quotes") is None else raw["quotes"]
     if not isinstance(quotes, list):
         raise ValueError("`quotes` must be a list")
     return text, tuple(cases), published, quotes
+
+
+def _quote_label(raw_quote: Any) -> str:
+    """The first piece, so an error can be found in the file by eye."""
+    pieces = raw_quote.get("pieces") if isinstance(raw_quote, dict) else None
+    if isinstance(pieces, list) and pieces and isinstance(pieces[0], str):
+        return f" {_excerpt(pieces[0])}"
+    return ""
 
 
 def load_gold_file(path: Path) -> GoldArticle:
@@ -228,10 +234,7 @@ def load_gold_file(path: Path) -> GoldArticle:
         try:
             quotes.append(_quote(raw_quote, text))
         except ValueError as exc:
-            first = raw_quote.get("pieces") if isinstance(raw_quote, dict) else None
-            first = first if isinstance(first, list) else None
-            label = f" {_excerpt(first[0])}" if first and isinstance(first[0], str) else ""
-            problems.append(f"{path}: quote {number}{label}: {exc}")
+            problems.append(f"{path}: quote {number}{_quote_label(raw_quote)}: {exc}")
     if problems:
         raise GoldError(problems)
     return GoldArticle(

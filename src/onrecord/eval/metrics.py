@@ -87,7 +87,10 @@ FindingKind = Literal["miss", "false-alarm", "boundary", "wrong-speaker"]
 
 @dataclass(frozen=True)
 class Score:
-    """Precision, recall and F1 from counts; ``None`` where a denominator is zero."""
+    """Precision, recall and F1 from counts; ``None`` where a denominator is zero.
+
+    F1 is ``2 tp / (predicted + gold)``: 0, not undefined, when nothing was predicted.
+    """
 
     tp: int
     predicted: int
@@ -104,7 +107,7 @@ class Score:
     @property
     def f1(self) -> float | None:
         total = self.predicted + self.gold
-        return 2 * self.tp / total if self.predicted and self.gold else None
+        return 2 * self.tp / total if total else None
 
     def __add__(self, other: Score) -> Score:
         return Score(self.tp + other.tp, self.predicted + other.predicted, self.gold + other.gold)
@@ -165,6 +168,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class Report:
+    """All numbers of one evaluation; ``merge`` adds the reports of disjoint article sets."""
+
     articles: int = 0
     detection: dict[str, Score] = field(default_factory=dict)
     speaker_correct: int = 0
@@ -285,10 +290,10 @@ def cues_agree(gold: str | None, pred: str | None) -> bool:
     gold_stems, pred_stems = cue_stems(gold), cue_stems(pred)
     if gold_stems and pred_stems:
         return bool(gold_stems & pred_stems)
-    return normalise_name(gold).strip(" :") == normalise_name(pred).strip(" :")
+    return normalise_name(gold) == normalise_name(pred)
 
 
-def _strip(text: str, start: int, end: int, chars: Iterable[str]) -> Span:
+def _strip(text: str, start: int, end: int, chars: frozenset[str]) -> Span:
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
