@@ -37,6 +37,7 @@ class Lexicon:
     clarity_adjectives: frozenset[str]
     according_to: frozenset[str]
     reporting_participles: frozenset[str]
+    writer_adjunct_starts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def lexicon() -> Lexicon:
         clarity_adjectives=frozenset(raw["clarity_adjectives"]),
         according_to=frozenset(raw["according_to"]),
         reporting_participles=frozenset(raw["reporting_participles"]),
+        writer_adjunct_starts=frozenset(raw["writer_adjunct_starts"]),
     )
 
 
@@ -130,11 +132,29 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _writer_tail(root: Token) -> set[int]:
+    """Token indices of the comma-separated tail the writer added to a reported clause."""
+    starts = lexicon().writer_adjunct_starts
+    doc = root.doc
+    for token in root.subtree:
+        first = token.left_edge
+        if token.i == root.i or first.i <= root.i or first.i == 0:
+            continue
+        if doc[first.i - 1].text != "," or token.dep_ in ("conj", "cc", "punct"):
+            continue
+        if token.right_edge.i < root.right_edge.i and not doc[token.right_edge.i + 1].is_punct:
+            continue  # a parenthetical inside the clause, not its tail
+        if first.lower_ in starts or (first.tag_ == "VBG" and first.i == token.i):
+            return {t.i for t in doc[first.i - 1:root.right_edge.i + 1]}
+    return set()
+
+
 def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     """Char spans of ``root``'s subtree, minus ``exclude``'s subtree, a leading "that",
     and punctuation at the edges of each run."""
     doc = root.doc
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    skip |= _writer_tail(root)
     indices = [t.i for t in root.subtree if t.i not in skip]
     runs: list[list[int]] = []
     for i in indices:
