@@ -19,7 +19,7 @@ from onrecord.ingest import read_text_file
 from onrecord.model import Article
 from onrecord.pipeline import Source, extract_many
 
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 
 
 class OutputFormat(StrEnum):

@@ -65,9 +65,15 @@ class MarkedQuote:
         return _WHITESPACE.sub(" ", " ".join(parts)).strip()
 
 
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=\s))['‘‚‛‹](?=\w)", re.MULTILINE)
+
+
 def _outer_style(text: str) -> tuple[str, str, str]:
-    """Double marks are the outer ones whenever a text has any; otherwise British single marks."""
-    if sum(text.count(ch) for ch in DOUBLE_MARKS) >= 2:
+    """Double marks are the outer ones unless single marks open far more passages (British
+    style, where a stray double mark is a typo)."""
+    doubles = sum(text.count(ch) for ch in DOUBLE_MARKS)
+    singles = len(_SINGLE_OPENING.findall(text))
+    if doubles and doubles * 2 >= singles:
         return DOUBLE_OPEN, DOUBLE_CLOSE, DOUBLE_EITHER
     return SINGLE_OPEN, SINGLE_CLOSE, SINGLE_EITHER
 

@@ -1,0 +1,140 @@
+"""Quotation extraction on the hard cases of real news layout (shared/spec/mission.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord import extract
+from onrecord.model import Article, Quote
+
+
+def quote_with(article: Article, words: str) -> Quote:
+    found = [q for q in article.quotes if words in q.content]
+    assert found, f"no quote contains {words!r}: {[q.content for q in article.quotes]}"
+    return found[0]
+
+
+def test_offsets_point_at_the_quoted_words():
+    article = extract("“We will not retreat,” said Defence Minister Rustem Umerov.")
+    [quote] = article.quotes
+    assert [article.text[s:e] for s, e in quote.spans] == ["We will not retreat,"]
+    assert article.text[slice(*quote.cue_span)] == "said"
+    assert quote.speaker.name == "Rustem Umerov"
+
+
+def test_quote_split_by_its_cue_is_one_quote_with_two_spans():
+    article = extract("Mark Rutte spoke in Brussels.\n"
+                      "“We will respond,” he said, “if we are attacked.”")
+    [quote] = article.quotes
+    assert quote.kind == "direct"
+    assert quote.content == "We will respond, if we are attacked."
+    assert len(quote.spans) == 2
+    assert quote.speaker.mention == "he" and quote.speaker.name == "Mark Rutte"
+
+
+def test_a_new_cue_starts_a_new_quote():
+    article = extract("“We are ready,” Jane Roe said, adding: “We have always been ready.”")
+    assert [q.cue for q in article.quotes] == ["said", "adding"]
+
+
+def test_cue_before_the_quote():
+    article = extract("Annalena Baerbock said: “The alliance stands ready.”")
+    [quote] = article.quotes
+    assert (quote.kind, quote.content, quote.speaker.name) == (
+        "direct", "The alliance stands ready.", "Annalena Baerbock")
+
+
+def test_multi_paragraph_quote_across_a_related_links_box_is_one_quote():
+    text = ("Alexander Lukashenko spoke on state television on Sunday.\n"
+            "“We did not bring these weapons here to look at them,” he said. “If anyone crosses "
+            "our border, the answer will be instant.\n"
+            "Read more:\n"
+            "Poland moves troops to the eastern frontier\n"
+            "“I have said it before and I will say it again.”")
+    article = extract(text)
+    assert len(article.quotes) == 1
+    [quote] = article.quotes
+    assert len(quote.spans) == 3
+    assert "Poland moves troops" not in quote.content
+    assert quote.content.endswith("I will say it again.")
+    assert quote.speaker.name == "Alexander Lukashenko"
+
+
+def test_indirect_quote_with_addressee():
+    article = extract("NATO Secretary General Mark Rutte told Kyiv on Monday that it may strike "
+                      "military targets inside Russia.")
+    [quote] = article.quotes
+    assert quote.kind == "indirect"
+    assert quote.content == "it may strike military targets inside Russia"
+    assert quote.speaker.name == "Mark Rutte"
+    assert quote.addressee.mention == "Kyiv"
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Russia issued a stark warning that it would respond to any strike.",
+     "issued a stark warning", "it would respond to any strike"),
+    ("Lukashenko made clear that Minsk would not back down.",
+     "made clear", "Minsk would not back down"),
+    ("According to the foreign ministry, the convoy was hit twice.",
+     "According to", "the convoy was hit twice"),
+    ("The talks are over, the minister said.", "said", "The talks are over"),
+])
+def test_reporting_phrases_beyond_verbs(sentence, cue, content):
+    [quote] = extract(sentence).quotes
+    assert (quote.cue, quote.content) == (cue, content)
+
+
+def test_mixed_quote_content_is_the_whole_reported_clause():
+    article = extract("The envoy said the talks were “dead in the water” after the strike.")
+    [quote] = article.quotes
+    assert quote.kind == "mixed"
+    assert quote.content == "the talks were “dead in the water” after the strike"
+
+
+def test_scare_quotes_and_titles_are_not_quotations():
+    article = extract("Moscow held a so-called “referendum” in the region. "
+                      "The documentary “Frontline Voices” aired on Sunday.")
+    assert article.quotes == []
+
+
+def test_title_speaker_resolves_to_the_person_introduced_with_that_title():
+    article = extract("Belarusian President Alexander Lukashenko visited the border.\n"
+                      "The Belarusian leader said the exercises would continue.")
+    assert article.quotes[0].speaker.name == "Alexander Lukashenko"
+
+
+def test_title_with_no_named_person_stays_unresolved():
+    article = extract("A defence ministry spokesman said the drones were shot down.\n"
+                      "The deputy head of the council said the sanctions would bite.")
+    assert [q.speaker.name for q in article.quotes] == [None, None]
+    assert article.quotes[1].speaker.mention == "The deputy head of the council"
+
+
+def test_pronoun_follows_gender_and_subject():
+    article = extract("Kaja Kallas met Mark Rutte in Brussels on Monday.\n"
+                      "She said the sanctions package was ready.")
+    assert article.quotes[0].speaker.name == "Kaja Kallas"
+
+
+def test_surname_and_misspelt_surname_resolve_to_the_full_name():
+    article = extract("Volodymyr Zelensky addressed parliament.\n"
+                      "“We will not give up,” Zelenksy said.\n"
+                      "“Not one metre,” Zelensky added.")
+    assert [q.speaker.name for q in article.quotes] == ["Volodymyr Zelensky"] * 2
+
+
+def test_dateline_is_not_the_speaker():
+    article = extract("MOSCOW (Wire) — Dmitry Medvedev said on Friday that the seizure of assets "
+                      "would be an act of war.")
+    assert article.quotes[0].speaker.name == "Dmitry Medvedev"
+
+
+@pytest.mark.parametrize("text", [
+    "", "“", "”””“““", "'" * 50, "“" * 10_000, "He said: “", "\x00\x01", "“Unclosed\n\n\n“",
+    "said said said that that", "🙂 “مرحبا” قال", "''''\n''''",
+])
+def test_never_crashes_and_offsets_hold(text):
+    article = extract(text)
+    for quote in article.quotes:
+        for start, end in quote.spans:
+            assert 0 <= start < end <= len(text)
