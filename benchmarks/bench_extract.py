@@ -1,0 +1,94 @@
+"""Throughput of onrecord's extraction against bare ``nlp.pipe`` with the same model.
+
+Same texts, same process, same batch size; each side runs ``--rounds`` times alternately and
+the best round counts (the least disturbed by other load). Prints a table and writes
+``benchmarks/results/bench_extract.json``.
+
+    python benchmarks/bench_extract.py [--copies N] [--rounds R]
+
+Texts: the gold articles and the sample corpus shipped with onrecord, repeated ``--copies``
+times (with a copy number appended so no cache can help).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+from pathlib import Path
+
+import spacy
+from rich.console import Console
+from rich.table import Table
+
+from onrecord.eval.gold import load_gold_dir
+from onrecord.nlp import MODEL_NAME
+from onrecord.pipeline import Source, extract_many
+
+ROOT = Path(__file__).resolve().parent.parent
+BATCH_SIZE = 32
+
+
+def corpus(copies: int) -> list[str]:
+    texts = [article.text for article in load_gold_dir()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    return [f"{text}\n(copy {n})" for n in range(copies) for text in texts]
+
+
+def time_bare(texts: list[str]) -> float:
+    nlp = spacy.load(MODEL_NAME)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        pass
+    return time.perf_counter() - start
+
+
+def time_onrecord(texts: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    quotes = sum(len(a.quotes) for a in extract_many((Source(t) for t in texts),
+                                                      batch_size=BATCH_SIZE))
+    return time.perf_counter() - start, quotes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    texts = corpus(args.copies)
+    words = sum(len(t.split()) for t in texts)
+    time_onrecord(texts[:8])  # load the model and data files outside the timed runs
+    bare, ours, quotes = [], [], 0
+    for _ in range(args.rounds):
+        bare.append(time_bare(texts))
+        seconds, quotes = time_onrecord(texts)
+        ours.append(seconds)
+    best_bare, best_ours = min(bare), min(ours)
+    result = {
+        "articles": len(texts), "words": words, "quotes": quotes, "rounds": args.rounds,
+        "bare_nlp_pipe": {"seconds": best_bare, "articles_per_s": len(texts) / best_bare,
+                          "words_per_s": words / best_bare},
+        "onrecord_extract": {"seconds": best_ours, "articles_per_s": len(texts) / best_ours,
+                             "words_per_s": words / best_ours},
+        "ratio": best_bare / best_ours,
+        "machine": {"python": platform.python_version(), "cpu": platform.processor()
+                    or platform.machine(), "spacy": spacy.__version__, "model": MODEL_NAME},
+    }
+    table = Table(title=f"Extraction throughput ({len(texts)} articles, {words:,} words, "
+                        f"best of {args.rounds})")
+    for column in ("pipeline", "seconds", "articles/s", "words/s"):
+        table.add_column(column, justify="right")
+    for name in ("bare_nlp_pipe", "onrecord_extract"):
+        row = result[name]
+        table.add_row(name, f"{row['seconds']:.2f}", f"{row['articles_per_s']:.1f}",
+                      f"{row['words_per_s']:,.0f}")
+    console = Console()
+    console.print(table)
+    console.print(f"onrecord / bare nlp.pipe throughput ratio: {result['ratio']:.2f}")
+    out = ROOT / "benchmarks" / "results" / "bench_extract.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
