@@ -143,8 +143,9 @@ def test_paste_box_shows_the_article(page, server):
     _screenshot(page, "pasted-article")
 
 
-@pytest.mark.xfail(reason="onrecord.quotes returns no quotes yet (extractor in progress)")
 def test_pasted_quote_is_highlighted_and_attributed(page, server):
     _paste(page, server)
-    expect(page.locator("#text mark.quote")).to_contain_text(["We will not retreat"], timeout=1000)
-    expect(page.locator(".card .speaker-name")).to_contain_text(["Jane Roe"], timeout=1000)
+    expect(page.locator("#text mark.quote")).to_have_text(["We will not retreat,"])
+    expect(page.locator("#text span.speaker")).to_have_text(["Jane Roe"])
+    expect(page.locator("#text span.cue")).to_have_text(["said"])
+    expect(page.locator(".card .speaker-name")).to_contain_text(["Jane Roe"])
