@@ -1,4 +1,4 @@
-"""Hand-built records, so rendering is tested whatever the extractor finds today."""
+"""Hand-built records, so rendering is tested on every case whatever the extractor finds."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from records import build_article
 
 from onrecord.api import Settings, create_app
 from onrecord.web.render import article_html
@@ -85,14 +86,14 @@ def _background(page: Page, selector: str) -> str:
     return page.locator(selector).first.evaluate("el => getComputedStyle(el).backgroundColor")
 
 
-def test_article_page_highlights_quotes_by_speaker(page, server, article):
+def test_article_page_highlights_quotes_by_speaker(page, server):
     """The hand-built record, rendered as the server renders it, with the server's CSS and JS.
 
     Until the store lands there is no URL that serves a stored record, so the browser is handed
     the page for one same-origin URL; its scripts and styles come from the real server.
     """
     url = f"{server}/article-under-test"
-    html = article_html(article)
+    html = article_html(build_article())
     page.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
     page.goto(url)
 

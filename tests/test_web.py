@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from records import paragraph_spans, span_of
+from records import build_article, paragraph_spans, span_of
 
 from onrecord.model import Article, Mention, Quote
 from onrecord.web.highlight import PALETTE_SIZE, paragraph_segments, speaker_colours
@@ -25,18 +25,21 @@ def _covered(article: Article, qid: str) -> list[str]:
     return runs
 
 
-def test_segments_spell_every_paragraph_exactly(article):
+def test_segments_spell_every_paragraph_exactly():
+    article = build_article()
     for (start, end), segments in zip(article.paragraphs, paragraph_segments(article), strict=True):
         assert "".join(seg.text for seg in segments) == article.text[start:end]
         assert [seg.start for seg in segments[1:]] == [seg.end for seg in segments[:-1]]
 
 
-def test_each_quote_span_is_covered_exactly(article):
+def test_each_quote_span_is_covered_exactly():
+    article = build_article()
     for quote in article.quotes:
         assert _covered(article, quote.id) == [article.text[s:e] for s, e in quote.spans]
 
 
-def test_multi_paragraph_quote_is_highlighted_in_each_paragraph(article):
+def test_multi_paragraph_quote_is_highlighted_in_each_paragraph():
+    article = build_article()
     paragraphs_with_q2 = [
         i
         for i, segs in enumerate(paragraph_segments(article))
@@ -45,7 +48,8 @@ def test_multi_paragraph_quote_is_highlighted_in_each_paragraph(article):
     assert paragraphs_with_q2 == [1, 2]
 
 
-def test_nested_quote_lists_innermost_first(article):
+def test_nested_quote_lists_innermost_first():
+    article = build_article()
     segments = [seg for para in paragraph_segments(article) for seg in para]
     nested = [seg for seg in segments if seg.text == "dead in the water"]
     assert len(nested) == 1
@@ -54,7 +58,8 @@ def test_nested_quote_lists_innermost_first(article):
     assert [seg.text for seg in around] == ["the talks were “", "” after the strike"]
 
 
-def test_cue_and_speaker_pieces(article):
+def test_cue_and_speaker_pieces():
+    article = build_article()
     segments = [seg for para in paragraph_segments(article) for seg in para]
     assert [seg.text for seg in segments if seg.cues] == ["said", "told", "said"]
     said = [seg for seg in segments if seg.cues][2]
@@ -107,7 +112,8 @@ def test_without_paragraphs_the_text_is_one_paragraph_and_empty_spans_are_ignore
     ]
 
 
-def test_speaker_colours_follow_the_speaker(article):
+def test_speaker_colours_follow_the_speaker():
+    article = build_article()
     colours = speaker_colours(article)
     assert colours["q1"] == colours["q2"]  # "Jane Roe" and "she" resolve to the same name
     assert colours["q3"] == colours["q4"]  # the same unresolved mention
@@ -125,7 +131,8 @@ def test_speaker_colours_skip_unattributed_and_wrap_around():
     assert colours[f"q{PALETTE_SIZE}"] == colours["q0"]
 
 
-def test_article_page_escapes_every_field(article):
+def test_article_page_escapes_every_field():
+    article = build_article()
     article.quotes[0].speaker.name = "<img src=x onerror=alert(1)>"
     article.quotes[1].condition = "<u>if</u>"
     html = article_html(article)
@@ -145,7 +152,8 @@ def test_article_page_escapes_every_field(article):
     assert 'href="javascript:' not in html
 
 
-def test_article_page_marks_every_span_and_shows_speakers(article):
+def test_article_page_marks_every_span_and_shows_speakers():
+    article = build_article()
     html = article_html(article)
     q2_marks = re.findall(r'<mark class="quote [^"]*" data-q="q2"[^>]*>([^<]*)</mark>', html)
     assert q2_marks == ["Our answer will be firm.", "Any attack on us will be met with force,"]
