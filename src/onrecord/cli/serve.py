@@ -28,5 +28,4 @@ def serve(
     `Authorization: Bearer $ONRECORD_TOKEN`.
     """
     settings = Settings.from_env(cors_origins=tuple(cors_origin or ()))
-    typer.echo(f"onrecord: serving on http://{host}:{port}/", err=True)
     uvicorn.run(create_app(settings), host=host, port=port)
