@@ -105,6 +105,7 @@ def test_article_page_highlights_quotes_by_speaker(page, server):
     expect(page.locator("#card-q1 .speaker-name")).to_contain_text("Jane Roe")
     expect(page.locator("#card-q2 .speaker-name")).to_contain_text("Jane Roe")
     expect(page.locator("#card-q2 .addressee-name")).to_have_text("Government of Germany")
+    expect(page.locator('#text span.addressee[data-q="q2"]')).to_have_text("Berlin")
     expect(page.locator("#card-q2 .quote-condition")).to_have_text("any attack on us")
     expect(page.locator("#card-q2 .events")).to_contain_text("THREATEN")
     expect(page.locator("#card-q3 .speaker-name")).to_have_text("unresolved: A spokesman")

@@ -58,7 +58,7 @@ def test_nested_quote_lists_innermost_first():
     assert [seg.text for seg in around] == ["the talks were “", "” after the strike"]
 
 
-def test_cue_and_speaker_pieces():
+def test_cue_speaker_and_addressee_pieces():
     article = build_article()
     segments = [seg for para in paragraph_segments(article) for seg in para]
     assert [seg.text for seg in segments if seg.cues] == ["said", "told", "said"]
@@ -66,6 +66,9 @@ def test_cue_and_speaker_pieces():
     assert said.cues == ("q3", "q4")
     speakers = {seg.text: seg.speakers for seg in segments if seg.speakers}
     assert speakers == {"Jane Roe": ("q1",), "she": ("q2",), "A spokesman": ("q3", "q4")}
+    assert [(seg.text, seg.addressees) for seg in segments if seg.addressees] == [
+        ("Berlin", ("q2",))
+    ]
 
 
 def test_adjacent_quotes_stay_separate():
@@ -107,9 +110,9 @@ def test_partial_overlap_cuts_three_ways():
 
 def test_without_paragraphs_the_text_is_one_paragraph_and_empty_spans_are_ignored():
     article = Article(doc_id="d", text="abc", quotes=[_quote("q1", (1, 1))])
-    assert [[(seg.text, seg.marked) for seg in para] for para in paragraph_segments(article)] == [
-        [("abc", False)]
-    ]
+    assert [
+        [(seg.text, seg.quote_ids) for seg in para] for para in paragraph_segments(article)
+    ] == [[("abc", ())]]
 
 
 def test_speaker_colours_follow_the_speaker():

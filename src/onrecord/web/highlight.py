@@ -13,7 +13,7 @@ from typing import Literal
 
 from onrecord.model import Article, Span
 
-Role = Literal["quote", "cue", "speaker"]
+Role = Literal["quote", "cue", "speaker", "addressee"]
 
 #: Number of speaker colours in ``static/style.css`` (classes ``sp0`` … ``sp7``); more speakers
 #: than this reuse colours in order, which the side panel still tells apart by name.
@@ -22,7 +22,7 @@ PALETTE_SIZE = 8
 
 @dataclass(frozen=True)
 class Segment:
-    """A piece of text with the ids of the quotes whose span, cue or speaker covers it.
+    """A piece of text with the ids of the quotes whose span, cue, speaker or addressee covers it.
 
     ``quotes`` lists the innermost quote first (the one whose span starts last), so a page that
     colours a piece by one quote shows the nested quote inside the enclosing one.
@@ -34,10 +34,12 @@ class Segment:
     quotes: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
+    addressees: tuple[str, ...] = ()
 
     @property
-    def marked(self) -> bool:
-        return bool(self.quotes or self.cues or self.speakers)
+    def quote_ids(self) -> tuple[str, ...]:
+        """Every quote this piece belongs to, quotes covering it first."""
+        return tuple(dict.fromkeys(self.quotes + self.speakers + self.cues + self.addressees))
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ def _marks(article: Article) -> list[_Mark]:
             marks.append(_Mark(quote.cue_span, "cue", quote.id))
         if quote.speaker:
             marks.append(_Mark(quote.speaker.span, "speaker", quote.id))
+        if quote.addressee:
+            marks.append(_Mark(quote.addressee.span, "addressee", quote.id))
     return [mark for mark in marks if mark.span[0] < mark.span[1]]
 
 
@@ -89,6 +93,7 @@ def paragraph_segments(article: Article) -> list[list[Segment]]:
                     quotes=_ids(covering, "quote"),
                     cues=_ids(covering, "cue"),
                     speakers=_ids(covering, "speaker"),
+                    addressees=_ids(covering, "addressee"),
                 )
             )
         result.append(segments)
