@@ -11,7 +11,11 @@ from onrecord.pipeline import extract
 router = APIRouter(tags=["extract"])
 
 
-@router.post("/extract", response_model=Article)
+@router.post(
+    "/extract",
+    response_model=Article,
+    responses={413: {"description": "Request body over the size limit (1 MiB by default)."}},
+)
 def extract_article(request: ExtractRequest) -> Article:
     """Extract the quotations and events of one article, in the onrecord record format.
 
