@@ -1,0 +1,91 @@
+"""The one ASGI app: the REST API, its OpenAPI docs at ``/docs``, and the web UI."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, HTTPException, status
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from onrecord import __version__
+from onrecord.api import extract
+from onrecord.api.settings import Settings
+from onrecord.nlp import load_nlp
+from onrecord.web import STATIC_DIR
+from onrecord.web import pages as web_pages
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413 and a message giving the limit.
+
+    The check sits in ``receive``, so it also covers chunked bodies, and a declared
+    Content-Length over the limit fails before a byte is read. The error is raised inside the
+    endpoint's body parsing, where FastAPI turns it into a JSON error like any other.
+    (FastAPI's own ``max_body_size`` answers a declared length with a fixed plain-text body.)
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    def _too_large(self) -> HTTPException:
+        return HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            f"request body is larger than {self.limit} bytes: send one article at a time",
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        declared_over = declared.isdigit() and int(declared) > self.limit
+        received = 0
+
+        async def receive_within_limit() -> Message:
+            nonlocal received
+            if declared_over:
+                raise self._too_large()
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise self._too_large()
+            return message
+
+        await self.app(scope, receive_within_limit, send)
+
+
+@asynccontextmanager
+async def _load_model_first(app: FastAPI) -> AsyncIterator[None]:
+    """Load spaCy at start-up so the first request is not the one that waits for it."""
+    load_nlp()
+    yield
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; ``settings`` default to the environment (``Settings.from_env``)."""
+    settings = settings or Settings.from_env()
+    app = FastAPI(
+        title="onrecord",
+        version=__version__,
+        description="Who said what, to whom, when, on which condition: quotations and events "
+        "from news text, in the onrecord record format.",
+        lifespan=_load_model_first,
+    )
+    app.state.settings = settings
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.include_router(extract.router)
+    app.include_router(web_pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

@@ -1,0 +1,153 @@
+"""The web UI in a real browser: Debian's Chromium, driven by Playwright, against uvicorn.
+
+Each test saves a screenshot under ``tests/artifacts/`` (not committed) for a person to look at.
+Without /usr/bin/chromium the tests are skipped on a developer's machine and fail in CI, where
+``.ci/run`` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from records import build_article
+
+from onrecord.api import Settings, create_app
+from onrecord.web.render import article_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+#: Long enough for uvicorn's start-up, which loads the spaCy model.
+SERVER_START_SECONDS = 60
+PASTED = "“We will not retreat,” said Jane Roe.\n\nThe talks continued on Tuesday."
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A real uvicorn server on a free loopback port, in a thread, for the module's tests."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    uvicorn_server = uvicorn.Server(uvicorn.Config(create_app(Settings()), log_level="warning"))
+    thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while not uvicorn_server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uvicorn_server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def _screenshot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+
+def _background(page: Page, selector: str) -> str:
+    return page.locator(selector).first.evaluate("el => getComputedStyle(el).backgroundColor")
+
+
+def test_article_page_highlights_quotes_by_speaker(page, server):
+    """The hand-built record, rendered as the server renders it, with the server's CSS and JS.
+
+    Until the store lands there is no URL that serves a stored record, so the browser is handed
+    the page for one same-origin URL; its scripts and styles come from the real server.
+    """
+    url = f"{server}/article-under-test"
+    html = article_html(build_article())
+    page.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(url)
+
+    expect(page.locator('#text mark[data-q="q1"]')).to_have_text("We will not retreat,")
+    expect(page.locator('#text mark[data-q="q2"]')).to_have_text(
+        ["Our answer will be firm.", "Any attack on us will be met with force,"]
+    )
+    expect(page.locator('#text mark[data-q="q4 q3"]')).to_have_text("dead in the water")
+    expect(page.locator("#card-q1 .speaker-name")).to_contain_text("Jane Roe")
+    expect(page.locator("#card-q2 .speaker-name")).to_contain_text("Jane Roe")
+    expect(page.locator("#card-q2 .addressee-name")).to_have_text("Government of Germany")
+    expect(page.locator('#text span.addressee[data-q="q2"]')).to_have_text("Berlin")
+    expect(page.locator("#card-q2 .quote-condition")).to_have_text("any attack on us")
+    expect(page.locator("#card-q2 .events")).to_contain_text("THREATEN")
+    expect(page.locator("#card-q3 .speaker-name")).to_have_text("unresolved: A spokesman")
+    jane, also_jane = _background(page, '[data-q="q1"]'), _background(page, '[data-q="q2"]')
+    assert jane == also_jane != _background(page, '[data-q="q3"]')
+
+    page.locator('#text mark[data-q="q2"]').last.click()
+    expect(page.locator("#card-q2")).to_have_class(re.compile(r"\bselected\b"))
+    expect(page.locator('#text mark.selected[data-q="q2"]')).to_have_count(2)
+
+    expect(page.locator("#removed")).to_be_hidden()
+    page.locator("#toggle-removed").click()
+    expect(page.locator("#removed")).to_be_visible()
+    expect(page.locator("#removed")).to_contain_text("related-links <insert>")
+
+    expect(page.locator("#text p").first).to_contain_text("<script>window.pwned = true</script>")
+    expect(page.locator("h1")).to_have_text("Minister <em>warns</em> of force")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    _screenshot(page, "article")
+
+
+def _paste(page: Page, server: str) -> None:
+    page.goto(f"{server}/")
+    page.locator("#title").fill("<i>Pasted</i> piece")
+    page.locator("#text").fill(PASTED)
+    _screenshot(page, "paste-box")
+    page.get_by_role("button", name="Annotate").click()
+    page.wait_for_url(f"{server}/paste")
+
+
+def test_paste_box_shows_the_article(page, server):
+    _paste(page, server)
+    expect(page.locator("h1")).to_have_text("<i>Pasted</i> piece")
+    expect(page.locator("#text p")).to_have_text(
+        ["“We will not retreat,” said Jane Roe.", "The talks continued on Tuesday."]
+    )
+    _screenshot(page, "pasted-article")
+
+
+def test_pasted_quote_is_highlighted_and_attributed(page, server):
+    _paste(page, server)
+    expect(page.locator("#text mark.quote")).to_have_text(["We will not retreat,"])
+    expect(page.locator("#text span.speaker")).to_have_text(["Jane Roe"])
+    expect(page.locator("#text span.cue")).to_have_text(["said"])
+    expect(page.locator(".card .speaker-name")).to_contain_text(["Jane Roe"])
