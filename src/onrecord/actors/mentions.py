@@ -11,8 +11,10 @@ more than the values (name given > surname > description > pronoun > inherited).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -42,6 +44,10 @@ _FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", 
 # and at least this long; a transposition in a 7-letter name scores 0.857.
 _FUZZY_CUTOFF = 0.84
 _FUZZY_MIN_LENGTH = 5
+# An organisation's name one letter off another of the article's (0.97 for a dropped letter
+# in a 28-letter name).
+_FUZZY_ORGANISATION = 0.94
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -163,6 +169,8 @@ class ArticleActors:
             return False
         if any(_ACRONYM.match(t.text) for t in tokens):
             return False
+        if len(tokens) == 1 and _CAMEL_CASE.search(text):
+            return False  # QatarEnergy, ExxonMobil: companies, whatever NER says
         if any(t.ent_type_ in _PERSON_ENTS for t in tokens):
             return True
         if any(t.lower_.rstrip(".") in self.gaz.honorifics for t in stripped):
@@ -230,11 +238,12 @@ class ArticleActors:
     def _read_organisations(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ in ("ORG", "GPE", "NORP") and not self._covers_person(ent.start):
-                self.organisations.append(Organisation(ent.text, ent.root.lower_, [ent.start_char]))
+                self.organisations.append(Organisation(_without_article(ent.text),
+                                                       ent.root.lower_, [ent.start_char]))
         for token in self.doc:
             if token.lemma_.lower() in self.gaz.organisation_heads and token.pos_ == "NOUN":
                 start, end = _phrase(token)
-                text = self.doc[start:end].text
+                text = " ".join(self.doc[start:end].text.split())
                 self.organisations.append(Organisation(_without_article(text), token.lower_,
                                                        [self.doc[start].idx]))
 
@@ -243,21 +252,23 @@ class ArticleActors:
 
     # -- resolving a mention ------------------------------------------------------------
 
-    def resolve(self, head: Token, start: int, end: int, recent: list[str]) -> Mention:
-        """The mention ``doc[start:end]`` headed by ``head``; ``recent`` lists names of the
-        speakers already attributed, latest last (pronouns prefer them)."""
+    def resolve(self, head: Token, start: int, end: int, salient: bool = False) -> Mention:
+        """The mention ``doc[start:end]`` headed by ``head``. A ``salient`` mention (a speaker)
+        becomes what later pronouns look back to, like a grammatical subject."""
         span = self.doc[start:end]
         mention = Mention(mention=span.text, span=(span.start_char, span.end_char))
-        name, confidence = self._resolve_name(head, list(span), recent)
+        name, confidence = self._resolve_name(head, list(span))
         if name is not None:
             mention.name, mention.confidence = name, confidence
+            person = next((p for p in self.people.values() if p.name == name), None)
+            if salient and person is not None and head.idx not in person.subject_mentions:
+                bisect.insort(person.subject_mentions, head.idx)
         return mention
 
-    def _resolve_name(self, head: Token, tokens: list[Token],
-                      recent: list[str]) -> tuple[str | None, float | None]:
+    def _resolve_name(self, head: Token, tokens: list[Token]) -> tuple[str | None, float | None]:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _MALE_PRONOUNS | _FEMALE_PRONOUNS | _PLURAL_PRONOUNS:
-            return self._resolve_pronoun(head, recent)
+            return self._resolve_pronoun(head)
         person = self._named_person(head)
         if person is not None:
             mention = self.doc[tokens[0].i:tokens[-1].i + 1].text.lower()
@@ -266,7 +277,8 @@ class ArticleActors:
             confidence = CONFIDENCE_FULL_NAME if full else (
                 CONFIDENCE_AMBIGUOUS_SURNAME if clash else CONFIDENCE_SURNAME)
             return person.name, confidence
-        if head.lemma_.lower() in self.gaz.person_heads and head.pos_ == "NOUN":
+        described = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+        if head.lemma_.lower() in self.gaz.person_heads and described:
             if any(t.lower_ in ("a", "an", "another", "some", "one") for t in tokens):
                 return None, None
             person = self._described_person(head, tokens)
@@ -304,8 +316,9 @@ class ArticleActors:
                 out.append((earlier[-1], person))
         return sorted(out, key=lambda pair: pair[0])
 
-    def _resolve_pronoun(self, pronoun: Token,
-                         recent: list[str]) -> tuple[str | None, float | None]:
+    def _resolve_pronoun(self, pronoun: Token) -> tuple[str | None, float | None]:
+        """He/she: the compatible person last seen as a subject or speaker (journalists' "he"
+        follows the sentence subject), else the last compatible person mentioned."""
         lower = pronoun.lower_
         if lower in _PLURAL_PRONOUNS:
             return self._latest_organisation(pronoun.idx)
@@ -318,10 +331,6 @@ class ArticleActors:
             return None, None
         if len(candidates) == 1:
             return candidates[0][1].name, CONFIDENCE_ONLY_CANDIDATE_PRONOUN
-        names = {p.name for _, p in candidates}
-        for name in reversed(recent[-1:]):
-            if name in names:
-                return name, CONFIDENCE_PRONOUN
         subjects = [(max(m for m in p.subject_mentions if m < pronoun.idx), p)
                     for _, p in candidates
                     if any(m < pronoun.idx for m in p.subject_mentions)]
@@ -354,7 +363,23 @@ class ArticleActors:
             score = len(needed) + len(countries & person_countries) + (role in person.roles)
             if best is None or (score, offset) > best[:2]:
                 best = (score, offset, person)
-        return best[2] if best else None
+        if best is None or self._unnamed_since(role, best[1], head.i):
+            return None
+        return best[2]
+
+    def _unnamed_since(self, role: str, offset: int, before: int) -> bool:
+        """Whether someone new and unnamed with this role was introduced after ``offset``:
+        "The commander of a Norwegian frigate, who cannot be named, said ..." makes a later
+        "the commander" that person, not the general named earlier."""
+        for token in self.doc[:before]:
+            if token.idx <= offset or token.lemma_.lower() != role:
+                continue
+            indefinite = any(c.lower_ in ("a", "an") for c in token.children) or any(
+                c.dep_ == "prep" and any(g.lower_ in ("a", "an") for p in c.children
+                                         for g in p.children) for c in token.children)
+            if indefinite or any(c.dep_ == "relcl" for c in token.children):
+                return True
+        return False
 
     def _latest_organisation(self, offset: int) -> tuple[str | None, float | None]:
         earlier = [o for o in self.organisations if o.mentions[0] < offset]
@@ -367,7 +392,7 @@ class ArticleActors:
         if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_
                                         or self.gaz.is_place(head.text)):
             name = self._proper_name(head, tokens)
-            return self.acronyms.get(name, name), CONFIDENCE_ORGANISATION
+            return self.acronyms.get(name) or self._usual_spelling(name), CONFIDENCE_ORGANISATION
         text = _without_article(" ".join("".join(t.text_with_ws for t in tokens).split()))
         if head.lemma_.lower() in self.gaz.organisation_heads:
             # "the ministry" -> the fullest earlier name with the same head noun.
@@ -380,20 +405,43 @@ class ArticleActors:
                 return text, CONFIDENCE_ORGANISATION
         return None, None
 
+    def _usual_spelling(self, name: str) -> str:
+        """A name misspelt once ("Central Electoral Comission") takes the spelling the article
+        uses more often for it."""
+        spellings = Counter(o.name for o in self.organisations)
+        first_seen: dict[str, int] = {}
+        for organisation in self.organisations:
+            first_seen.setdefault(organisation.name, organisation.mentions[0])
+        if name not in spellings:
+            return name
+
+        def preference(n: str) -> tuple[int, int]:  # more often, then earlier
+            return spellings[n], -first_seen[n]
+
+        close = [n for n in spellings if n != name
+                 and difflib.SequenceMatcher(None, n, name).ratio() >= _FUZZY_ORGANISATION]
+        better = [n for n in close if preference(n) > preference(name)]
+        return max(better, key=preference) if better else name
+
     def _proper_name(self, head: Token, tokens: list[Token]) -> str:
         """The capitalised run that ends at ``head``: "the pro-Russian Patriotic Electoral
         Bloc" -> "Patriotic Electoral Bloc", "Norway's Equinor" -> "Equinor"."""
         joiners = _NAME_PARTICLES | {"of", "for", "and"}
+        generic = self.gaz.organisation_heads
         first = head.i
         for token in reversed([t for t in tokens if t.i < head.i]):
-            glued = token.i > 0 and not self.doc[token.i - 1].whitespace_
+            glued = token.idx > 0 and not self.doc.text[token.idx - 1].isspace()
             capitalised = token.text[:1].isupper() and not glued
-            if token.i != first - 1 or not (capitalised or token.lower_ in joiners):
+            # "Prime Minister's Office" is a name; "Norway's Equinor" is a country's company.
+            possessive_name = token.lower_ in ("'s", "’s") and head.lower_ in generic
+            if token.i != first - 1 or not (capitalised or token.lower_ in joiners
+                                            or possessive_name):
                 break
             first = token.i
         while self.doc[first].lower_ in joiners:
             first += 1
-        return self.doc[first:max(head.i, tokens[-1].i) + 1].text
+        return _without_article(" ".join(self.doc[first:max(head.i, tokens[-1].i) + 1]
+                                         .text.split()))
 
 
 _ACRONYM_DEFINITION = re.compile(

@@ -12,7 +12,7 @@ from onrecord.model import Span
 
 _DATELINE = re.compile(
     r"""^[ \t]*
-    (?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*)                     # KYIV / UNITED NATIONS
+    (?P<place>[A-Z][A-Z.'’/-]+(?:\s[A-Z][A-Z.'’/-]+)*)                   # KYIV / SANAA/DUBAI
     (?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)*(?![\w.'’])(?!\s*\d))?     # , Ukraine / , D.C.
     (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?                      # , March 3
     \s*(?P<agency>\([^()\n]{1,40}\))?                                   # (Reuters)

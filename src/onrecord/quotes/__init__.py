@@ -153,7 +153,8 @@ def _attach_marked(article: _Article) -> list[_Draft]:
             used.add(id(site))
             drafts.append(_Draft("direct", list(quote.pieces), site, quote, quote.nested_marks))
             continue
-        _continue_previous(article, drafts, quote)
+        if quote.opened:  # a stray closing mark with no cue beside it quotes nobody
+            _continue_previous(article, drafts, quote)
     return drafts
 
 
@@ -211,14 +212,14 @@ def _content(article: _Article, draft: _Draft) -> str:
     return " ".join(" ".join(article.text[s:e].split()) for s, e in draft.spans)
 
 
-def _mention(actors: ArticleActors, head: Token | None, recent: list[str]) -> Mention | None:
+def _mention(actors: ArticleActors, head: Token | None, salient: bool) -> Mention | None:
     if head is None:
         return None
     # "Ukraine's foreign minister, Andrii Sybiha, said": the name in apposition is the speaker.
     if head.pos_ == "NOUN":
         head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
     start, end = name_phrase(head)
-    return actors.resolve(head, start, end, recent)
+    return actors.resolve(head, start, end, salient)
 
 
 def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert]) -> list[Quote]:
@@ -229,22 +230,19 @@ def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert]) -> list[Quot
     drafts += _indirect(article, drafts)
     drafts.sort(key=lambda d: d.spans[0][0])
     actors = ArticleActors(doc)
-    recent: list[str] = []
     speakers: dict[int, Mention | None] = {}
     quotes: list[Quote] = []
     for draft in drafts:
         site = draft.site
         if site is not None:
-            speaker = _mention(actors, site.speaker, recent)
+            speaker = _mention(actors, site.speaker, salient=True)
         else:
             origin = speakers.get(id(draft.inherits_from))
             speaker = origin.model_copy() if origin else None
             if speaker is not None and speaker.confidence is not None:
                 speaker.confidence = min(speaker.confidence, CONFIDENCE_INHERITED)
         speakers[id(draft)] = speaker
-        if speaker is not None and speaker.name:
-            recent.append(speaker.name)
-        addressee = _mention(actors, site.addressee, recent) if site else None
+        addressee = _mention(actors, site.addressee, salient=False) if site else None
         quotes.append(Quote(
             id=f"q{len(quotes) + 1}",
             kind=draft.kind,

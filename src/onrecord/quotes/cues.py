@@ -38,6 +38,7 @@ class Lexicon:
     according_to: frozenset[str]
     reporting_participles: frozenset[str]
     writer_adjunct_starts: frozenset[str]
+    writer_adjunct_phrases: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
         according_to=frozenset(raw["according_to"]),
         reporting_participles=frozenset(raw["reporting_participles"]),
         writer_adjunct_starts=frozenset(raw["writer_adjunct_starts"]),
+        writer_adjunct_phrases=tuple(raw["writer_adjunct_phrases"]),
     )
 
 
@@ -98,15 +100,17 @@ def name_phrase(head: Token) -> tuple[int, int]:
         tok = stack.pop()
         keep.add(tok.i)
         stack.extend(c for c in tok.children if c.dep_ not in _NOT_IN_NAME)
+    doc = head.doc
+    # Hyphens glued inside a word the parser split ("secretary-general", "Ching-te").
+    keep |= {t.i for t in doc[min(keep):max(keep) + 1]
+             if t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_}
     start = end = head.i
-    while start - 1 in keep:
+    while start - 1 in keep or (start >= 2 and doc[start - 1].text == "-"
+                                and not doc[start - 1].whitespace_
+                                and not doc[start - 2].whitespace_):
         start -= 1
     while end + 1 in keep:
         end += 1
-    doc = head.doc
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
-            and not doc[start - 1].whitespace_:
-        start -= 2  # a hyphenated name the parser split: "Ching-te", "al-Ansari"
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "case"):
@@ -116,6 +120,11 @@ def name_phrase(head: Token) -> tuple[int, int]:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, climbing through coordination and participles ("..., adding that")."""
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" \
+            and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "denied that Russia was threatening Germany, saying ...": the parser hangs the
+        # participle in the reported clause, but it is the reporter who is saying.
+        verb = verb.head.head
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
@@ -132,9 +141,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _opens_writer_adjunct(first: Token) -> bool:
+    lex = lexicon()
+    if first.lower_ in lex.writer_adjunct_starts:
+        return True
+    following = " ".join(t.lower_ for t in first.doc[first.i:first.i + 3])
+    return following.startswith(lex.writer_adjunct_phrases)
+
+
 def _writer_tail(root: Token) -> set[int]:
     """Token indices of the comma-separated tail the writer added to a reported clause."""
-    starts = lexicon().writer_adjunct_starts
     doc = root.doc
     for token in root.subtree:
         first = token.left_edge
@@ -144,7 +160,7 @@ def _writer_tail(root: Token) -> set[int]:
             continue
         if token.right_edge.i < root.right_edge.i and not doc[token.right_edge.i + 1].is_punct:
             continue  # a parenthetical inside the clause, not its tail
-        if first.lower_ in starts or (first.tag_ == "VBG" and first.i == token.i):
+        if _opens_writer_adjunct(first):
             return {t.i for t in doc[first.i - 1:root.right_edge.i + 1]}
     return set()
 
@@ -189,6 +205,24 @@ def _is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() == "deny"
 
 
+def _that_clause(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def _statement_clause(verb: Token, lex: Lexicon) -> Token | None:
+    """ "said in a statement that ...": the parser hangs the clause on the noun."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.nouns:
+                clause = _that_clause(noun)
+                if clause is not None:
+                    return clause
+    return None
+
+
 def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     lemma = verb.lemma_.lower()
     if lemma not in lex.verbs:
@@ -201,7 +235,7 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
             return None
         cue.append(prt[0])
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
-    clause_root = clauses[-1] if clauses else None
+    clause_root = clauses[-1] if clauses else _statement_clause(verb, lex)
     if clause_root is None and verb.dep_ == "parataxis":
         # "The talks are over, the minister said, and ...": the clause is the verb's head.
         return CueSite(cue, _subject(verb), _addressee(verb, lex),
@@ -217,9 +251,7 @@ def _noun_site(noun: Token, lex: Lexicon) -> CueSite | None:
     if noun.lemma_.lower() not in lex.nouns or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     governor = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
-    clause_root = next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp")
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
-                       None)
+    clause_root = _that_clause(noun)
     if clause_root is None and governor is not None:
         clause_root = next((c for c in governor.children if c.dep_ == "ccomp"), None)
     if clause_root is None:

@@ -69,11 +69,11 @@ _SINGLE_OPENING = re.compile(r"(?:^|(?<=\s))['‘‚‛‹](?=\w)", re.MULTILINE
 
 
 def _outer_style(text: str) -> tuple[str, str, str]:
-    """Double marks are the outer ones unless single marks open far more passages (British
-    style, where a stray double mark is a typo)."""
+    """Double marks are the outer ones unless single marks open more passages (British style,
+    where double marks are for quotes inside quotes and titles)."""
     doubles = sum(text.count(ch) for ch in DOUBLE_MARKS)
     singles = len(_SINGLE_OPENING.findall(text))
-    if doubles and doubles * 2 >= singles:
+    if doubles and doubles >= singles:
         return DOUBLE_OPEN, DOUBLE_CLOSE, DOUBLE_EITHER
     return SINGLE_OPEN, SINGLE_CLOSE, SINGLE_EITHER
 
