@@ -1,11 +1,22 @@
-"""Shared fixtures: one spaCy model for the whole run (loading it takes a second)."""
+"""Shared fixtures: one spaCy model for the whole run, and a fresh store on SQLite and PostgreSQL.
+
+PostgreSQL comes from ``ONRECORD_TEST_PG`` (``scripts/start-postgres.sh`` prints it). Each test
+gets its own schema, dropped afterwards. Under CI (``CI=true``) an unreachable server fails the
+run instead of skipping, so the PostgreSQL half of the suite cannot silently vanish.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
+from urllib.parse import quote
+
+import psycopg
 import pytest
 
 from onrecord import extract
 from onrecord.model import Article, Quote
+from onrecord.store import open_store
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +34,42 @@ def by_content(article: Article, words: str) -> Quote:
     found = [q for q in article.quotes if words in q.content]
     assert found, f"no quote contains {words!r}: {[q.content for q in article.quotes]}"
     return found[0]
+
+
+def _postgres_dsn() -> str:
+    dsn = os.environ.get("ONRECORD_TEST_PG")
+    problem = None
+    if not dsn:
+        problem = "ONRECORD_TEST_PG is not set (run scripts/start-postgres.sh)"
+    else:
+        try:
+            psycopg.connect(dsn, connect_timeout=5).close()
+        except psycopg.OperationalError as exc:
+            problem = f"PostgreSQL at {dsn} is unreachable: {exc}"
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(problem)
+        pytest.skip(problem)
+    return dsn
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A database URL for an empty store: a SQLite file, or a private PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "onrecord.db")
+        return
+    dsn = _postgres_dsn()
+    schema = "test_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in dsn else "?"
+    yield f"{dsn}{separator}options={quote(f'-csearch_path={schema}')}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store(db_url):
+    with open_store(db_url) as opened:
+        yield opened
