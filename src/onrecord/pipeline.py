@@ -25,6 +25,7 @@ class Source:
     source: str | None = None
     title: str | None = None
     published: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def extract_many(sources: Iterable[Source], batch_size: int = 32) -> Iterator[Ar
             source=src.source,
             title=src.title,
             published=src.published,
+            author=src.author,
             text=src.text,
             paragraphs=item.layout.paragraphs,
             quotes=extract_quotes(doc, item.layout, item.inserts),
