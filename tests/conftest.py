@@ -73,3 +73,58 @@ def db_url(request, tmp_path):
 def store(db_url):
     with open_store(db_url) as opened:
         yield opened
+
+
+class _Site:
+    """Routes of the local test server: path -> (status, content type, body, seconds to stall)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.routes: dict[str, tuple[int, str, bytes, float]] = {}
+        self.requests: list[tuple[str, str]] = []  # (path, user agent)
+
+    def add(self, path: str, body: str | bytes, content_type="text/html; charset=utf-8",
+            status=200, stall=0.0) -> str:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.routes[path] = (status, content_type, data, stall)
+        return self.base + path
+
+
+@pytest.fixture
+def site():
+    """A local HTTP server on 127.0.0.1 serving what the test adds (never the internet)."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    holder: dict[str, _Site] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802  (http.server's naming)
+            served = holder["site"]
+            served.requests.append((self.path, self.headers.get("User-Agent", "")))
+            status, content_type, body, stall = served.routes.get(
+                self.path, (404, "text/plain", b"not found", 0.0)
+            )
+            if stall:
+                time.sleep(stall)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    holder["site"] = _Site(f"http://127.0.0.1:{server.server_address[1]}")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield holder["site"]
+    server.shutdown()
+    server.server_close()

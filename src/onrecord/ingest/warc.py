@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Container, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from onrecord.errors import InputError
 from onrecord.ingest.html import html_to_source
@@ -16,10 +14,10 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(path: str, max_bytes: int, skip: Container[str] = ()) -> Iterator[Item]:
-    """One item per HTML response record, keyed ``path#offset``.
+    """One item per HTML response record, keyed ``path#<WARC-Record-ID>``.
 
     A record whose page is unusable fails alone; a corrupt archive stops this file with one
-    failed item at the offset where reading broke (the records before it are kept).
+    failed item naming the last good record (the records before it are kept).
     """
     try:
         stream = open(path, "rb")  # noqa: SIM115  (closed below; the iterator reads lazily)
@@ -28,11 +26,11 @@ def read_warc(path: str, max_bytes: int, skip: Container[str] = ()) -> Iterator[
         return
     with stream:
         records = ArchiveIterator(stream)
-        offset = 0
+        number = 0
         try:
-            for record in records:
-                offset = records.get_record_offset()
-                key = f"{path}#{offset}"
+            for number, record in enumerate(records, start=1):  # noqa: B007  (used after the loop)
+                record_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{number}"
+                key = f"{path}#{record_id.strip('<>')}"
                 if record.rec_type != "response" or key in skip:
                     continue
                 http = record.http_headers
@@ -51,6 +49,7 @@ def read_warc(path: str, max_bytes: int, skip: Container[str] = ()) -> Iterator[
                     yield Item(key=key, source=html_to_source(body, f"{key} ({url})", url, charset))
                 except InputError as exc:
                     yield Item(key=key, error=exc)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-            where = f"{path} after offset {offset}"
-            yield Item(key=f"{path}#corrupt", error=InputError(where, f"corrupt WARC ({exc})"))
+        except Exception as exc:  # noqa: BLE001  (warcio fails on corrupt data in many ways)
+            where = f"{path} record {number + 1}"
+            reason = f"corrupt WARC ({exc.__class__.__name__}: {exc})"
+            yield Item(key=f"{path}#corrupt", error=InputError(where, reason))
