@@ -6,11 +6,11 @@ Stages never call each other; this module is the only place that knows their ord
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from onrecord.clean import Insert, blank, find_dateline, find_inserts
+from onrecord.clean import Insert, blank, clean_text, find_dateline, find_inserts
 from onrecord.layout import Layout, read_layout
-from onrecord.model import Article, doc_id_for
+from onrecord.model import Article, Removed, doc_id_for
 from onrecord.nlp import load_nlp
 from onrecord.quotes import extract_quotes
 
@@ -26,6 +26,19 @@ class Source:
     title: str | None = None
     published: str | None = None
     author: str | None = None
+    dateline: str | None = None
+    removed: tuple[Removed, ...] = ()  # what cleaning dropped, spans in the text before cleaning
+
+
+def clean(src: Source) -> Source:
+    """The source with its text cleaned: page furniture and dateline out, each removal recorded."""
+    cleaned = clean_text(src.text, title=src.title)
+    return replace(
+        src,
+        text=cleaned.text,
+        removed=src.removed + tuple(cleaned.removed),
+        dateline=cleaned.dateline or src.dateline,
+    )
 
 
 @dataclass(frozen=True)
@@ -65,10 +78,12 @@ def extract_many(sources: Iterable[Source], batch_size: int = 32) -> Iterator[Ar
             title=src.title,
             published=src.published,
             author=src.author,
+            dateline=src.dateline,
             text=src.text,
+            removed=list(src.removed),
             paragraphs=item.layout.paragraphs,
             quotes=extract_quotes(doc, item.layout, item.inserts),
         )
 
 
-__all__ = ["Source", "extract", "extract_many"]
+__all__ = ["Source", "clean", "extract", "extract_many"]
