@@ -107,7 +107,8 @@ def evaluate(stories: int, thresholds: list[float]) -> None:
     labelled = [(label, kind, signature(a), signature(b)) for label, kind, a, b in pairs(stories)]
     originals = {n // len(KINDS): minhash for n, (_, _, minhash, _) in enumerate(labelled)}
     print(f"{len(labelled)} pairs from {stories} stories; cells: share of variants matched\n")
-    header = f"{'threshold':>9} {'precision':>9} {'recall':>6} " + " ".join(f"{k:>14}" for k in KINDS)
+    columns = " ".join(f"{k:>14}" for k in KINDS)
+    header = f"{'threshold':>9} {'precision':>9} {'recall':>6} {columns}"
     print(header)
     print("-" * len(header))
     for threshold in thresholds:

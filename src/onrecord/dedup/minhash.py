@@ -31,7 +31,8 @@ SHINGLE_WORDS = 3
 THRESHOLD = 0.4
 # A fixed seed: signatures are stored, so they must be comparable across runs and machines.
 _SEED = 1
-_SCHEME = "affine32"  # 32-bit values: stored as uint32; pinned so a datasketch upgrade cannot change it
+# 32-bit values (stored as uint32); pinned so a datasketch upgrade cannot change the scheme.
+_SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
 
 
