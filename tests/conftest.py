@@ -8,6 +8,7 @@ run instead of skipping, so the PostgreSQL half of the suite cannot silently van
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from urllib.parse import quote
 
@@ -82,6 +83,7 @@ class _Site:
         self.base = base
         self.routes: dict[str, tuple[int, str, bytes, float]] = {}
         self.requests: list[tuple[str, str]] = []  # (path, user agent)
+        self.requested = threading.Condition()
 
     def add(self, path: str, body: str | bytes, content_type="text/html; charset=utf-8",
             status=200, stall=0.0) -> str:
@@ -89,11 +91,17 @@ class _Site:
         self.routes[path] = (status, content_type, data, stall)
         return self.base + path
 
+    def wait_for_request(self, path: str, timeout: float) -> bool:
+        """Block until ``path`` has been requested (or ``timeout`` seconds pass)."""
+        with self.requested:
+            return self.requested.wait_for(
+                lambda: any(p == path for p, _ in self.requests), timeout
+            )
+
 
 @pytest.fixture
 def site():
     """A local HTTP server on 127.0.0.1 serving what the test adds (never the internet)."""
-    import threading
     import time
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -102,7 +110,9 @@ def site():
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802  (http.server's naming)
             served = holder["site"]
-            served.requests.append((self.path, self.headers.get("User-Agent", "")))
+            with served.requested:
+                served.requests.append((self.path, self.headers.get("User-Agent", "")))
+                served.requested.notify_all()
             status, content_type, body, stall = served.routes.get(
                 self.path, (404, "text/plain", b"not found", 0.0)
             )

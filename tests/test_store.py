@@ -70,7 +70,7 @@ def test_copies_are_kept_once_per_publication(store):
     store.write(copies=[copy])
     assert store.copies("d1") == [copy]
     assert store.find_by_hash("h1") == "d1"
-    assert list(store.signatures()) == [("d1", "h1", b"\x01\x02")]
+    assert list(store.signatures()) == [("d1", "https://example.org/d1", "h1", b"\x01\x02")]
 
 
 def test_run_items_mark_what_a_resumed_run_skips(store):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from onrecord.clean import Insert, blank, clean_text, find_dateline, find_inserts
 from onrecord.layout import Layout, read_layout
-from onrecord.model import Article, Removed, doc_id_for
+from onrecord.model import Article, Quote, Removed, doc_id_for
 from onrecord.nlp import load_nlp
 from onrecord.quotes import extract_quotes
 
@@ -70,20 +70,25 @@ def extract_many(sources: Iterable[Source], batch_size: int = 32) -> Iterator[Ar
     nlp = load_nlp()
     prepared = (_prepare(source) for source in sources)
     for doc, item in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
-        src = item.source
-        yield Article(
-            doc_id=src.doc_id or doc_id_for(src.text),
-            url=src.url,
-            source=src.source,
-            title=src.title,
-            published=src.published,
-            author=src.author,
-            dateline=src.dateline,
-            text=src.text,
-            removed=list(src.removed),
-            paragraphs=item.layout.paragraphs,
-            quotes=extract_quotes(doc, item.layout, item.inserts),
-        )
+        yield record(item.source, item.layout, extract_quotes(doc, item.layout, item.inserts))
 
 
-__all__ = ["Source", "clean", "extract", "extract_many"]
+def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None = None) -> Article:
+    """The ``Article`` record of a source: its metadata, text, paragraphs and what was found."""
+    layout = layout or read_layout(src.text)
+    return Article(
+        doc_id=src.doc_id or doc_id_for(src.text),
+        url=src.url,
+        source=src.source,
+        title=src.title,
+        published=src.published,
+        author=src.author,
+        dateline=src.dateline,
+        text=src.text,
+        paragraphs=layout.paragraphs,
+        removed=list(src.removed),
+        quotes=quotes or [],
+    )
+
+
+__all__ = ["Source", "clean", "extract", "extract_many", "record"]

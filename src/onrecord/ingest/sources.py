@@ -127,3 +127,33 @@ def _read_file(
             yield Item(key=path, source=Source(text=text, source=None if path == "-" else path))
     except InputError as exc:
         yield Item(key=path, error=exc)
+
+
+def count_items(specs: list[str], options: ReadOptions | None = None) -> int | None:
+    """How many items ``read_inputs`` will yield, when cheap to know (for a progress ETA).
+
+    ``None`` when an input (an archive, a feed, a URL) can only be counted by reading it.
+    """
+    options = options or ReadOptions()
+    total = 0
+    for spec in specs:
+        if spec.startswith(("http://", "https://")) or spec == "-":
+            return None
+        try:
+            paths = expand_paths(spec)
+        except InputError:
+            total += 1
+            continue
+        for path in paths:
+            kind = options.kind or kind_of(path)
+            if kind in (Kind.warc, Kind.feed):
+                return None
+            if kind in (Kind.jsonl, Kind.csv, Kind.urls):
+                try:
+                    lines = read_bytes(path).count(b"\n")
+                except InputError:
+                    lines = 1
+                total += lines
+            elif kind is not None or not Path(spec).is_dir():
+                total += 1
+    return total

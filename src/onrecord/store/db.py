@@ -253,12 +253,12 @@ class Store:
                 text("SELECT doc_id FROM articles WHERE body_hash = :h LIMIT 1"), {"h": body_hash}
             ).scalar()
 
-    def signatures(self) -> Iterator[tuple[str, str | None, bytes]]:
-        """(doc_id, body_hash, MinHash signature) of every stored article, to rebuild the index."""
+    def signatures(self) -> Iterator[tuple[str, str | None, str | None, bytes]]:
+        """(doc_id, url, body_hash, MinHash signature) of every article, to rebuild the index."""
         with self.engine.connect() as conn:
-            rows = conn.execute(text("SELECT doc_id, body_hash, signature FROM articles"))
-            for doc_id, body_hash, signature in rows:
-                yield doc_id, body_hash, bytes(signature) if signature is not None else b""
+            rows = conn.execute(text("SELECT doc_id, url, body_hash, signature FROM articles"))
+            for doc_id, url, body_hash, signature in rows:
+                yield doc_id, url, body_hash, bytes(signature) if signature is not None else b""
 
     def search_articles(self, query: str, limit: int = 20) -> list[str]:
         """``doc_id``s of articles whose title or text match all words of ``query``, best first."""
@@ -319,6 +319,14 @@ class Store:
                 text("UPDATE runs SET finished_at = :t, summary = :s WHERE run_key = :k"),
                 {"k": run_key, "t": _now(), "s": json.dumps(summary, sort_keys=True)},
             )
+
+    def stored_items(self) -> set[tuple[str, str]]:
+        """(item_key, doc_id) of every input any run stored as an article: where each came from."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT item_key, doc_id FROM run_items WHERE status = 'stored'")
+            )
+            return {tuple(row) for row in rows}
 
     def done_items(self, run_key: str) -> set[str]:
         """Item keys a run has finished with (failed items are not done: a re-run retries them)."""
