@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 
 from onrecord.clean.boilerplate import find_inserts
+from onrecord.clean.dateline import find_dateline
 from onrecord.layout import read_layout
 from onrecord.model import Removed
 
@@ -31,24 +32,15 @@ class Cleaned:
     dateline: str | None = None
 
 
-@dataclass(frozen=True)
-class _Rules:
-    dateline: re.Pattern[str]
-    invisible: re.Pattern[str]
-
-
 @lru_cache(maxsize=1)
-def _rules() -> _Rules:
+def _invisible() -> re.Pattern[str]:
     raw = yaml.safe_load(resources.files("onrecord.data").joinpath("cleaning.yaml").read_text())
-    return _Rules(
-        dateline=re.compile(raw["dateline"]),
-        invisible=re.compile("[" + re.escape(raw["invisible"]) + "]"),
-    )
+    return re.compile("[" + re.escape(raw["invisible"]) + "]")
 
 
 def normalise(paragraph: str) -> str:
     """NFC, invisible characters dropped, any run of whitespace (incl. no-break) one space."""
-    paragraph = _rules().invisible.sub("", unicodedata.normalize("NFC", paragraph))
+    paragraph = _invisible().sub("", unicodedata.normalize("NFC", paragraph))
     return _SPACE.sub(" ", paragraph).strip()
 
 
@@ -71,11 +63,10 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
         if why:
             removed.append(Removed(span=(start, end), why=why))
             continue
-        if not kept and dateline is None and (match := _rules().dateline.match(paragraph)):
-            dateline = normalise(match.group("dateline"))
-            cut = Removed(span=(start, start + match.end()), why="dateline (kept as metadata)")
-            removed.append(cut)
-            paragraph = paragraph[match.end():]
+        if not kept and dateline is None and (found := find_dateline(text, start)):
+            dateline = normalise(text[found[0] : found[1]]).rstrip(" -–—:")
+            removed.append(Removed(span=(start, found[1]), why="dateline (kept as metadata)"))
+            paragraph = text[found[1] : end]
         if cleaned := normalise(paragraph):
             kept.append(cleaned)
     return Cleaned(text=PARAGRAPH_SEPARATOR.join(kept), removed=removed, dateline=dateline)
