@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test lint bench eval clean postgres
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/onrecord extract samples/*.txt --format table
 
+# Starts the local PostgreSQL (scripts/start-postgres.sh) when it can, so the store tests run on
+# both backends; without it they run on SQLite only (under CI=true a missing server fails).
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest -q
+	ONRECORD_TEST_PG="$${ONRECORD_TEST_PG:-$$(scripts/start-postgres.sh 2>/dev/null)}" $(BIN)/python -m pytest -q
+
+# A local PostgreSQL on 127.0.0.1 for development: prints the DSN to pass as --db.
+postgres:
+	@scripts/start-postgres.sh
 
 eval: $(VENV)/.installed
 	$(BIN)/onrecord eval

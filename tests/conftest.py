@@ -1,11 +1,23 @@
-"""Shared fixtures: one spaCy model for the whole run (loading it takes a second)."""
+"""Shared fixtures: one spaCy model for the whole run, and a fresh store on SQLite and PostgreSQL.
+
+PostgreSQL comes from ``ONRECORD_TEST_PG`` (``scripts/start-postgres.sh`` prints it). Each test
+gets its own schema, dropped afterwards. Under CI (``CI=true``) an unreachable server fails the
+run instead of skipping, so the PostgreSQL half of the suite cannot silently vanish.
+"""
 
 from __future__ import annotations
 
+import os
+import threading
+import uuid
+from urllib.parse import quote
+
+import psycopg
 import pytest
 
 from onrecord import extract
 from onrecord.model import Article, Quote
+from onrecord.store import open_store
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +35,106 @@ def by_content(article: Article, words: str) -> Quote:
     found = [q for q in article.quotes if words in q.content]
     assert found, f"no quote contains {words!r}: {[q.content for q in article.quotes]}"
     return found[0]
+
+
+def _postgres_dsn() -> str:
+    dsn = os.environ.get("ONRECORD_TEST_PG")
+    problem = None
+    if not dsn:
+        problem = "ONRECORD_TEST_PG is not set (run scripts/start-postgres.sh)"
+    else:
+        try:
+            psycopg.connect(dsn, connect_timeout=5).close()
+        except psycopg.OperationalError as exc:
+            problem = f"PostgreSQL at {dsn} is unreachable: {exc}"
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(problem)
+        pytest.skip(problem)
+    return dsn
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A database URL for an empty store: a SQLite file, or a private PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "onrecord.db")
+        return
+    dsn = _postgres_dsn()
+    schema = "test_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in dsn else "?"
+    yield f"{dsn}{separator}options={quote(f'-csearch_path={schema}')}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store(db_url):
+    with open_store(db_url) as opened:
+        yield opened
+
+
+class _Site:
+    """Routes of the local test server: path -> (status, content type, body, seconds to stall)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.routes: dict[str, tuple[int, str, bytes, float]] = {}
+        self.requests: list[tuple[str, str]] = []  # (path, user agent)
+        self.requested = threading.Condition()
+
+    def add(self, path: str, body: str | bytes, content_type="text/html; charset=utf-8",
+            status=200, stall=0.0) -> str:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.routes[path] = (status, content_type, data, stall)
+        return self.base + path
+
+    def wait_for_request(self, path: str, timeout: float) -> bool:
+        """Block until ``path`` has been requested (or ``timeout`` seconds pass)."""
+        with self.requested:
+            return self.requested.wait_for(
+                lambda: any(p == path for p, _ in self.requests), timeout
+            )
+
+
+@pytest.fixture
+def site():
+    """A local HTTP server on 127.0.0.1 serving what the test adds (never the internet)."""
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    holder: dict[str, _Site] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802  (http.server's naming)
+            served = holder["site"]
+            with served.requested:
+                served.requests.append((self.path, self.headers.get("User-Agent", "")))
+                served.requested.notify_all()
+            status, content_type, body, stall = served.routes.get(
+                self.path, (404, "text/plain", b"not found", 0.0)
+            )
+            if stall:
+                time.sleep(stall)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    holder["site"] = _Site(f"http://127.0.0.1:{server.server_address[1]}")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield holder["site"]
+    server.shutdown()
+    server.server_close()

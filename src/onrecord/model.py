@@ -85,6 +85,8 @@ class Article(BaseModel):
     source: str | None = None
     title: str | None = None
     published: str | None = None
+    author: str | None = None
+    dateline: str | None = None  # e.g. "KYIV, Ukraine (AP) —", kept by cleaning as metadata
     text: str
     paragraphs: list[Span] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)

@@ -6,11 +6,11 @@ Stages never call each other; this module is the only place that knows their ord
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from onrecord.clean import Insert, blank, find_dateline, find_inserts
+from onrecord.clean import Insert, blank, clean_text, find_dateline, find_inserts
 from onrecord.layout import Layout, read_layout
-from onrecord.model import Article, doc_id_for
+from onrecord.model import Article, Quote, Removed, doc_id_for
 from onrecord.nlp import load_nlp
 from onrecord.quotes import extract_quotes
 
@@ -25,6 +25,20 @@ class Source:
     source: str | None = None
     title: str | None = None
     published: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    removed: tuple[Removed, ...] = ()  # what cleaning dropped, spans in the text before cleaning
+
+
+def clean(src: Source) -> Source:
+    """The source with its text cleaned: page furniture and dateline out, each removal recorded."""
+    cleaned = clean_text(src.text, title=src.title)
+    return replace(
+        src,
+        text=cleaned.text,
+        removed=src.removed + tuple(cleaned.removed),
+        dateline=cleaned.dateline or src.dateline,
+    )
 
 
 @dataclass(frozen=True)
@@ -56,17 +70,25 @@ def extract_many(sources: Iterable[Source], batch_size: int = 32) -> Iterator[Ar
     nlp = load_nlp()
     prepared = (_prepare(source) for source in sources)
     for doc, item in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
-        src = item.source
-        yield Article(
-            doc_id=src.doc_id or doc_id_for(src.text),
-            url=src.url,
-            source=src.source,
-            title=src.title,
-            published=src.published,
-            text=src.text,
-            paragraphs=item.layout.paragraphs,
-            quotes=extract_quotes(doc, item.layout, item.inserts),
-        )
+        yield record(item.source, item.layout, extract_quotes(doc, item.layout, item.inserts))
 
 
-__all__ = ["Source", "extract", "extract_many"]
+def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None = None) -> Article:
+    """The ``Article`` record of a source: its metadata, text, paragraphs and what was found."""
+    layout = layout or read_layout(src.text)
+    return Article(
+        doc_id=src.doc_id or doc_id_for(src.text),
+        url=src.url,
+        source=src.source,
+        title=src.title,
+        published=src.published,
+        author=src.author,
+        dateline=src.dateline,
+        text=src.text,
+        paragraphs=layout.paragraphs,
+        removed=list(src.removed),
+        quotes=quotes or [],
+    )
+
+
+__all__ = ["Source", "clean", "extract", "extract_many", "record"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -15,9 +16,10 @@ from rich.table import Table
 
 from onrecord.cli.app import app
 from onrecord.errors import InputError
-from onrecord.ingest import read_text_file
+from onrecord.ingest import Kind, html_to_source, kind_of, read_text_file
+from onrecord.ingest.files import read_bytes
 from onrecord.model import Article
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import Source, clean, extract_many
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -31,12 +33,14 @@ class OutputFormat(StrEnum):
 def _sources(paths: list[str], failures: list[InputError]) -> Iterator[Source]:
     for path in paths:
         try:
-            text = read_text_file(path)
+            if kind_of(path) is Kind.html:
+                page = html_to_source(read_bytes(path), path)
+                yield clean(replace(page, source=page.source or path))
+            else:
+                yield Source(text=read_text_file(path), source=None if path == "-" else path)
         except InputError as exc:
             failures.append(exc)
             stderr.print(f"[red]error[/red] {exc}", highlight=False)
-            continue
-        yield Source(text=text, doc_id=None, source=None if path == "-" else path)
 
 
 def quote_table(articles: list[Article]) -> Table:
@@ -58,7 +62,9 @@ def quote_table(articles: list[Article]) -> Table:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Article files (plain text), or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files (plain text or HTML), or - for stdin.")
+    ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.jsonl,

@@ -1,5 +1,16 @@
-"""Readers that turn files and streams into article texts (``onrecord.ingest``)."""
+"""Readers that turn files, folders, URLs, feeds, archives and dumps into article items.
 
-from onrecord.ingest.files import read_text_file
+``read_inputs`` picks the reader for each input; each reader module handles one kind of source.
+"""
 
-__all__ = ["read_text_file"]
+from onrecord.ingest.fetch import Fetcher, FetchOptions
+from onrecord.ingest.files import decode_text, read_text_file
+from onrecord.ingest.html import html_to_source
+from onrecord.ingest.item import Item
+from onrecord.ingest.records import FieldMap
+from onrecord.ingest.sources import Kind, ReadOptions, kind_of, read_inputs
+
+__all__ = [
+    "FetchOptions", "Fetcher", "FieldMap", "Item", "Kind", "ReadOptions",
+    "decode_text", "html_to_source", "kind_of", "read_inputs", "read_text_file",
+]

@@ -1,0 +1,114 @@
+"""`onrecord ingest` and `onrecord run`: batch runs into the store, resumable, with progress."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from onrecord.cli.app import app
+from onrecord.ingest import FetchOptions, FieldMap, Item, Kind, ReadOptions
+from onrecord.ingest.fetch import DEFAULT_USER_AGENT
+from onrecord.ingest.sources import count_items
+from onrecord.runner import Runner, Summary
+from onrecord.store import DEFAULT_DB, open_store
+
+stderr = Console(stderr=True)
+
+Sources = Annotated[
+    list[str],
+    typer.Argument(help="Files, folders, globs, URL lists, feeds, WARC, JSONL, CSV, URLs or -."),
+]
+Db = Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// DSN.")]
+KindOpt = Annotated[Kind | None, typer.Option("--kind", help="Read every input as this kind.")]
+TextField = Annotated[str, typer.Option("--text-field", help="JSONL/CSV field with the text.")]
+TitleField = Annotated[str, typer.Option("--title-field", help="JSONL/CSV field: title.")]
+UrlField = Annotated[str, typer.Option("--url-field", help="JSONL/CSV field: URL.")]
+SourceField = Annotated[str, typer.Option("--source-field", help="JSONL/CSV field: outlet.")]
+DateField = Annotated[str, typer.Option("--published-field", help="JSONL/CSV field: date.")]
+IdField = Annotated[str, typer.Option("--id-field", help="JSONL/CSV field: document id.")]
+UserAgent = Annotated[str, typer.Option("--user-agent", help="User agent for fetching.")]
+Timeout = Annotated[float, typer.Option("--timeout", help="Seconds before a fetch gives up.")]
+HostDelay = Annotated[float, typer.Option("--host-delay", help="Seconds between hits on a host.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest page or file read.")]
+BatchSize = Annotated[int, typer.Option("--batch-size", help="Articles per parse and commit.")]
+
+
+class _Rate(ProgressColumn):
+    def render(self, task) -> Text:
+        return Text(f"{task.speed or 0:.1f} articles/s", style="progress.data.speed")
+
+
+def _summary_table(summary: Summary) -> Table:
+    table = Table(title="Run summary", show_header=False)
+    table.add_row("read", str(summary.read))
+    table.add_row("stored", str(summary.stored))
+    table.add_row("duplicates", str(summary.duplicates))
+    table.add_row("done by an earlier run", str(summary.already_done))
+    table.add_row("skipped", str(len(summary.skipped)))
+    return table
+
+
+def _batch(sources: list[str], db: str, extract: bool, options: ReadOptions, batch_size: int):
+    total = count_items(sources, options)
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               MofNCompleteColumn(), _Rate(), TimeRemainingColumn()]
+    with open_store(db) as store, Progress(*columns, console=stderr, transient=False) as progress:
+        task = progress.add_task("articles", total=total)
+
+        def on_item(item: Item, status: str) -> None:
+            progress.advance(task)
+            if item.error is not None:
+                progress.console.print(f"[yellow]skipped[/yellow] {item.error}", highlight=False)
+
+        runner = Runner(store, sources, options, extract, batch_size, on_item)
+        progress.update(task, completed=len(store.done_items(runner.key)))
+        summary = runner.run()
+    stderr.print(_summary_table(summary))
+    for origin, reason in summary.skipped:
+        stderr.print(f"  {origin}: {reason}", highlight=False)
+
+
+def _command(extract: bool, doc: str):
+    """Build `ingest` (extract=False) or `run` (extract=True): the same options, one body."""
+
+    def command(
+        sources: Sources, db: Db = DEFAULT_DB, kind: KindOpt = None,
+        text_field: TextField = "text", title_field: TitleField = "title",
+        url_field: UrlField = "url", source_field: SourceField = "source",
+        published_field: DateField = "published", id_field: IdField = "id",
+        user_agent: UserAgent = DEFAULT_USER_AGENT, timeout: Timeout = 20.0,
+        host_delay: HostDelay = 1.0, max_bytes: MaxBytes = FetchOptions.max_bytes,
+        batch_size: BatchSize = 32,
+    ) -> None:
+        options = ReadOptions(
+            kind=kind,
+            fields=FieldMap(text=text_field, title=title_field, url=url_field,
+                            source=source_field, published=published_field, id=id_field),
+            fetch=FetchOptions(user_agent=user_agent, timeout=timeout, host_delay=host_delay,
+                               max_bytes=max_bytes),
+        )
+        _batch(sources, db, extract, options, batch_size)
+
+    command.__doc__ = doc
+    return command
+
+
+app.command("ingest")(_command(
+    False, "Read, clean and de-duplicate articles into the store (no extraction); resumable."
+))
+app.command("run")(_command(
+    True, "Ingest, clean, de-duplicate, extract quotations and store; re-run to resume."
+))

@@ -1,0 +1,54 @@
+"""HTML pages (files, fetched pages, WARC responses) to article sources, via trafilatura.
+
+trafilatura finds the main text and its metadata (title, date, author, site name); paragraphs
+come out one per line, which is what cleaning and ``onrecord.layout`` expect.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import trafilatura
+
+from onrecord.errors import InputError
+from onrecord.ingest.files import decode_text
+from onrecord.pipeline import Source
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag within its first 4 kB, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def html_to_source(
+    data: bytes | str, origin: str, url: str | None = None, charset: str | None = None
+) -> Source:
+    """Main text and metadata of one HTML page; ``InputError`` when it holds no article text.
+
+    ``origin`` names the input in errors; ``charset`` is the one an HTTP header declared.
+    """
+    if isinstance(data, bytes):
+        data = decode_text(data, origin, charset or declared_charset(data))
+    if not data.strip():
+        raise InputError(origin, "empty page")
+    try:
+        doc = trafilatura.bare_extraction(
+            data, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except (ValueError, TypeError) as exc:  # malformed markup trafilatura cannot parse
+        raise InputError(origin, f"cannot parse HTML ({exc})") from None
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(origin, "no article text found in the page")
+    site = doc.sitename or doc.hostname or (urlsplit(url).hostname if url else None)
+    return Source(
+        text=doc.text,
+        url=url or doc.url,
+        source=site,
+        title=doc.title,
+        published=doc.date,
+        author=doc.author,
+    )

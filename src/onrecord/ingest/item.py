@@ -1,0 +1,22 @@
+"""What every reader yields: one input item, read or failed, under a stable key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from onrecord.errors import InputError
+from onrecord.pipeline import Source
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article-sized input.
+
+    ``key`` names it stably across runs (a path, a URL, ``file.warc.gz#1234``, ``a.jsonl:7``) so a
+    resumed run can skip it; exactly one of ``source`` and ``error`` is set.
+    """
+
+    key: str
+    source: Source | None = None
+    error: InputError | None = None
+

@@ -1,0 +1,159 @@
+"""Which reader takes which input: paths, folders, globs, URLs and standard input."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from onrecord.errors import InputError
+from onrecord.ingest.feeds import looks_like_feed, read_feed
+from onrecord.ingest.fetch import Fetcher, FetchOptions
+from onrecord.ingest.files import decode_text, expand_paths, read_bytes
+from onrecord.ingest.html import html_to_source
+from onrecord.ingest.item import Item
+from onrecord.ingest.records import FieldMap, read_csv, read_jsonl
+from onrecord.ingest.urls import is_url_list, parse_url_list, read_urls
+from onrecord.ingest.warc import read_warc
+from onrecord.pipeline import Source
+
+
+class Kind(StrEnum):
+    text = "text"
+    html = "html"
+    urls = "urls"
+    feed = "feed"
+    warc = "warc"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+_SUFFIXES = {
+    ".txt": Kind.text, ".text": Kind.text, ".md": Kind.text,
+    ".html": Kind.html, ".htm": Kind.html, ".xhtml": Kind.html,
+    ".urls": Kind.urls,
+    ".rss": Kind.feed, ".atom": Kind.feed, ".xml": Kind.feed,
+    ".warc": Kind.warc, ".warc.gz": Kind.warc,
+    ".jsonl": Kind.jsonl, ".ndjson": Kind.jsonl,
+    ".csv": Kind.csv,
+}
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs: forced kind, JSONL/CSV field names, fetching politeness."""
+
+    kind: Kind | None = None
+    fields: FieldMap = field(default_factory=FieldMap)
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+
+
+def kind_of(path: str) -> Kind | None:
+    """The reader a file's name calls for (``None`` when the name does not say)."""
+    name = Path(path).name.lower()
+    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return _SUFFIXES[suffix]
+    return None
+
+
+def read_inputs(
+    specs: list[str], options: ReadOptions | None = None, skip: Container[str] = ()
+) -> Iterator[Item]:
+    """Every article item of every input, in order; keys in ``skip`` are neither read nor fetched.
+
+    Failures never stop the stream: they come out as failed items naming the input and reason.
+    """
+    options = options or ReadOptions()
+    with Fetcher(options.fetch) as fetcher:
+        for spec in specs:
+            if spec.startswith(("http://", "https://")):
+                if spec not in skip:
+                    yield from _read_url(spec, fetcher, skip)
+                continue
+            try:
+                paths = expand_paths(spec)
+            except InputError as exc:
+                yield Item(key=spec, error=exc)
+                continue
+            from_folder = Path(spec).is_dir()
+            for path in paths:
+                kind = options.kind or kind_of(path)
+                if kind is None and from_folder:
+                    continue  # a folder's stray files (images, indexes) are not articles
+                yield from _read_file(path, kind or Kind.text, options, fetcher, skip)
+
+
+def _read_url(url: str, fetcher: Fetcher, skip: Container[str]) -> Iterator[Item]:
+    try:
+        page = fetcher.get(url)
+        if looks_like_feed(page.content):
+            yield from read_feed(page.content, url, fetcher, skip)
+        else:
+            yield Item(key=url, source=html_to_source(page.content, url, page.url, page.charset))
+    except InputError as exc:
+        yield Item(key=url, error=exc)
+
+
+def _read_file(
+    path: str, kind: Kind, options: ReadOptions, fetcher: Fetcher, skip: Container[str]
+) -> Iterator[Item]:
+    max_bytes = options.fetch.max_bytes
+    try:
+        if kind is Kind.warc:
+            yield from read_warc(path, max_bytes, skip)
+            return
+        if path in skip:
+            return
+        if kind is Kind.html:
+            yield Item(key=path, source=html_to_source(read_bytes(path, max_bytes), path))
+            return
+        whole = kind in (Kind.feed, Kind.jsonl, Kind.csv, Kind.urls)
+        data = read_bytes(path, None if whole else max_bytes)
+        if kind is Kind.feed:
+            yield from read_feed(data, path, fetcher, skip)
+            return
+        text = decode_text(data, "<stdin>" if path == "-" else path)
+        if kind is Kind.jsonl:
+            yield from read_jsonl(text, path, options.fields, skip)
+        elif kind is Kind.csv:
+            yield from read_csv(text, path, options.fields, skip)
+        elif kind is Kind.urls or is_url_list(text):
+            yield from read_urls(parse_url_list(text), fetcher, skip)
+        elif not text.strip():
+            yield Item(key=path, error=InputError(path, "empty file"))
+        else:
+            yield Item(key=path, source=Source(text=text, source=None if path == "-" else path))
+    except InputError as exc:
+        yield Item(key=path, error=exc)
+
+
+def count_items(specs: list[str], options: ReadOptions | None = None) -> int | None:
+    """How many items ``read_inputs`` will yield, when cheap to know (for a progress ETA).
+
+    ``None`` when an input (an archive, a feed, a URL) can only be counted by reading it.
+    """
+    options = options or ReadOptions()
+    total = 0
+    for spec in specs:
+        if spec.startswith(("http://", "https://")) or spec == "-":
+            return None
+        try:
+            paths = expand_paths(spec)
+        except InputError:
+            total += 1
+            continue
+        for path in paths:
+            kind = options.kind or kind_of(path)
+            if kind in (Kind.warc, Kind.feed):
+                return None
+            if kind in (Kind.jsonl, Kind.csv, Kind.urls):
+                try:
+                    lines = read_bytes(path).count(b"\n")
+                except InputError:
+                    lines = 1
+                total += lines
+            elif kind is not None or not Path(spec).is_dir():
+                total += 1
+    return total

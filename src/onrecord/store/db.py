@@ -1,0 +1,351 @@
+"""The article store: SQLite (default, one file, WAL) or PostgreSQL, behind one small class.
+
+Whole ``Article`` records are kept (JSON, with the text in its own column) so quotations and
+events round-trip exactly; ``quotes`` and ``events`` rows are query projections rewritten with the
+article. Every write is an upsert by ``doc_id``, so re-ingesting never duplicates anything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, create_engine, event, text
+from sqlalchemy.engine import Engine
+
+from onrecord.model import Article
+from onrecord.store.migrations import migrate
+
+DEFAULT_DB = "onrecord.db"
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Another publication of a stored (canonical) article: a syndicated or re-posted copy."""
+
+    doc_id: str
+    copy_doc_id: str
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+    kind: str = "exact"
+    similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An article with the fingerprints de-duplication needs to find it again later."""
+
+    article: Article
+    body_hash: str | None = None
+    signature: bytes | None = None
+
+
+@dataclass(frozen=True)
+class ItemMark:
+    """What happened to one input item of a run (``stored``, ``duplicate``, ``skipped``...)."""
+
+    item_key: str
+    status: str
+    reason: str | None = None
+    doc_id: str | None = None
+
+
+def engine_url(db: str) -> str:
+    """SQLAlchemy URL for ``db``: a ``postgresql://`` DSN, a ``sqlite://`` URL or a file path."""
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db)}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _fts_terms(query: str) -> str:
+    """A user's words as an FTS5 query of quoted terms (all must match), never a syntax error."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in re.findall(r"\w+", query))
+
+
+_ARTICLE_COLUMNS = "doc_id, url, source, title, published, text, record, body_hash, signature"
+_UPSERT_ARTICLE = text(
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}, stored_at) VALUES "
+    "(:doc_id, :url, :source, :title, :published, :text, :record, :body_hash, :signature, :now) "
+    "ON CONFLICT (doc_id) DO UPDATE SET url = excluded.url, source = excluded.source, "
+    "title = excluded.title, published = excluded.published, text = excluded.text, "
+    "record = excluded.record, body_hash = excluded.body_hash, "
+    "signature = excluded.signature, stored_at = excluded.stored_at"
+)
+_INSERT_QUOTE = text(
+    "INSERT INTO quotes (doc_id, quote_id, kind, content, start_offset, end_offset, cue, "
+    "speaker_mention, speaker_name, speaker_actor_id, addressee_name, addressee_actor_id, "
+    "condition, negated, hedged, published) VALUES (:doc_id, :quote_id, :kind, :content, :start, "
+    ":end, :cue, :speaker_mention, :speaker_name, :speaker_actor_id, :addressee_name, "
+    ":addressee_actor_id, :condition, :negated, :hedged, :published)"
+)
+_INSERT_EVENT = text(
+    "INSERT INTO events (doc_id, event_id, type, mode, context, source_name, source_actor_id, "
+    "source_country, target_name, target_actor_id, target_country, quote_id, condition, negated, "
+    "hedged, intensity, published) VALUES (:doc_id, :event_id, :type, :mode, :context, "
+    ":source_name, :source_actor_id, :source_country, :target_name, :target_actor_id, "
+    ":target_country, :quote_id, :condition, :negated, :hedged, :intensity, :published)"
+)
+_UPSERT_COPY = text(
+    "INSERT INTO copies (doc_id, copy_key, copy_doc_id, url, source, title, published, kind, "
+    "similarity) VALUES (:doc_id, :copy_key, :copy_doc_id, :url, :source, :title, :published, "
+    ":kind, :similarity) ON CONFLICT (doc_id, copy_key) DO NOTHING"
+)
+_UPSERT_ITEM = text(
+    "INSERT INTO run_items (run_key, item_key, status, reason, doc_id) VALUES "
+    "(:run_key, :item_key, :status, :reason, :doc_id) ON CONFLICT (run_key, item_key) "
+    "DO UPDATE SET status = excluded.status, reason = excluded.reason, doc_id = excluded.doc_id"
+)
+
+
+def _quote_rows(article: Article) -> list[dict]:
+    rows = []
+    for quote in article.quotes:
+        speaker, addressee = quote.speaker, quote.addressee
+        rows.append({
+            "doc_id": article.doc_id, "quote_id": quote.id, "kind": quote.kind,
+            "content": quote.content,
+            "start": quote.spans[0][0] if quote.spans else None,
+            "end": quote.spans[-1][1] if quote.spans else None,
+            "cue": quote.cue,
+            "speaker_mention": speaker.mention if speaker else None,
+            "speaker_name": speaker.name if speaker else None,
+            "speaker_actor_id": speaker.actor_id if speaker else None,
+            "addressee_name": addressee.name if addressee else None,
+            "addressee_actor_id": addressee.actor_id if addressee else None,
+            "condition": quote.condition, "negated": quote.negated, "hedged": quote.hedged,
+            "published": article.published,
+        })
+    return rows
+
+
+def _event_rows(article: Article) -> list[dict]:
+    rows = []
+    for ev in article.events:
+        src, tgt = ev.source, ev.target
+        rows.append({
+            "doc_id": article.doc_id, "event_id": ev.id, "type": ev.type, "mode": ev.mode,
+            "context": ",".join(ev.context) or None,
+            "source_name": src.name if src else None,
+            "source_actor_id": src.actor_id if src else None,
+            "source_country": src.country if src else None,
+            "target_name": tgt.name if tgt else None,
+            "target_actor_id": tgt.actor_id if tgt else None,
+            "target_country": tgt.country if tgt else None,
+            "quote_id": ev.quote_id, "condition": ev.condition, "negated": ev.negated,
+            "hedged": ev.hedged, "intensity": ev.intensity, "published": article.published,
+        })
+    return rows
+
+
+class Store:
+    """One database of articles, copies, quotes, events and runs (see ``open_store``)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        self.version = migrate(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(
+        self,
+        articles: Iterable[Stored] = (),
+        copies: Iterable[Copy] = (),
+        run_key: str | None = None,
+        items: Iterable[ItemMark] = (),
+    ) -> None:
+        """Upsert articles, add copies and mark run items, all in one transaction."""
+        with self.engine.begin() as conn:
+            for stored in articles:
+                self._put(conn, stored)
+            for copy in copies:
+                conn.execute(_UPSERT_COPY, {**copy.__dict__, "copy_key": _copy_key(copy)})
+            if run_key is not None:
+                rows = [{"run_key": run_key, **item.__dict__} for item in items]
+                if rows:
+                    conn.execute(_UPSERT_ITEM, rows)
+
+    def put(self, article: Article, body_hash: str | None = None, signature: bytes | None = None):
+        """Store one article (replacing any earlier version with the same ``doc_id``)."""
+        self.write([Stored(article, body_hash, signature)])
+
+    def _put(self, conn: Connection, stored: Stored) -> None:
+        article = stored.article
+        record = article.model_dump(mode="json", exclude={"text"})
+        conn.execute(_UPSERT_ARTICLE, {
+            "doc_id": article.doc_id, "url": article.url, "source": article.source,
+            "title": article.title, "published": article.published, "text": article.text,
+            "record": json.dumps(record, ensure_ascii=False), "body_hash": stored.body_hash,
+            "signature": stored.signature, "now": _now(),
+        })
+        for table in ("quotes", "events"):
+            conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": article.doc_id})
+        if quotes := _quote_rows(article):
+            conn.execute(_INSERT_QUOTE, quotes)
+        if events := _event_rows(article):
+            conn.execute(_INSERT_EVENT, events)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Article | None:
+        """The stored record of ``doc_id``, exactly as it was put."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                text("SELECT text, record FROM articles WHERE doc_id = :d"), {"d": doc_id}
+            ).first()
+        if row is None:
+            return None
+        return Article.model_validate({**json.loads(row.record), "text": row.text})
+
+    def copies(self, doc_id: str) -> list[Copy]:
+        """Every recorded copy of the canonical article ``doc_id``."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT doc_id, copy_doc_id, url, source, title, published, kind, similarity "
+                    "FROM copies WHERE doc_id = :d ORDER BY published, url, copy_doc_id"
+                ),
+                {"d": doc_id},
+            )
+            return [Copy(**row._mapping) for row in rows]
+
+    def count(self, table: str) -> int:
+        """Number of rows in one of the store's tables."""
+        if table not in {"articles", "copies", "quotes", "events", "runs", "run_items"}:
+            raise ValueError(f"no table {table!r}")
+        with self.engine.connect() as conn:
+            return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+    def find_by_hash(self, body_hash: str) -> str | None:
+        """``doc_id`` of a stored article with this normalised-body hash, if any."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                text("SELECT doc_id FROM articles WHERE body_hash = :h LIMIT 1"), {"h": body_hash}
+            ).scalar()
+
+    def signatures(self) -> Iterator[tuple[str, str | None, str | None, bytes]]:
+        """(doc_id, url, body_hash, MinHash signature) of every article, to rebuild the index."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(text("SELECT doc_id, url, body_hash, signature FROM articles"))
+            for doc_id, url, body_hash, signature in rows:
+                yield doc_id, url, body_hash, bytes(signature) if signature is not None else b""
+
+    def search_articles(self, query: str, limit: int = 20) -> list[str]:
+        """``doc_id``s of articles whose title or text match all words of ``query``, best first."""
+        if self.dialect == "sqlite":
+            sql = (
+                "SELECT a.doc_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
+            )
+            params = {"q": _fts_terms(query), "n": limit}
+        else:
+            sql = (
+                "SELECT doc_id FROM articles, plainto_tsquery('english', :q) query "
+                "WHERE tsv @@ query ORDER BY ts_rank(tsv, query) DESC, doc_id LIMIT :n"
+            )
+            params = {"q": query, "n": limit}
+        if not re.search(r"\w", query):
+            return []
+        with self.engine.connect() as conn:
+            return list(conn.execute(text(sql), params).scalars())
+
+    def search_quotes(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """(doc_id, quote_id) of quotations whose content matches all words of ``query``."""
+        if self.dialect == "sqlite":
+            sql = (
+                "SELECT q.doc_id, q.quote_id FROM quotes_fts JOIN quotes q "
+                "ON q.rowid = quotes_fts.rowid WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :n"
+            )
+            params = {"q": _fts_terms(query), "n": limit}
+        else:
+            sql = (
+                "SELECT doc_id, quote_id FROM quotes, plainto_tsquery('english', :q) query "
+                "WHERE tsv @@ query ORDER BY ts_rank(tsv, query) DESC, doc_id LIMIT :n"
+            )
+            params = {"q": query, "n": limit}
+        if not re.search(r"\w", query):
+            return []
+        with self.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql), params)]
+
+    # -- runs (resume) ---------------------------------------------------------------------
+
+    def start_run(self, run_key: str, command: dict) -> bool:
+        """Record a run; returns True when it already existed (this is a resume)."""
+        with self.engine.begin() as conn:
+            existed = conn.execute(
+                text("SELECT 1 FROM runs WHERE run_key = :k"), {"k": run_key}
+            ).first()
+            if existed is None:
+                conn.execute(
+                    text("INSERT INTO runs (run_key, command, started_at) VALUES (:k, :c, :t)"),
+                    {"k": run_key, "c": json.dumps(command, sort_keys=True), "t": _now()},
+                )
+        return existed is not None
+
+    def finish_run(self, run_key: str, summary: dict) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE runs SET finished_at = :t, summary = :s WHERE run_key = :k"),
+                {"k": run_key, "t": _now(), "s": json.dumps(summary, sort_keys=True)},
+            )
+
+    def stored_items(self) -> set[tuple[str, str]]:
+        """(item_key, doc_id) of every input any run stored as an article: where each came from."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT item_key, doc_id FROM run_items WHERE status = 'stored'")
+            )
+            return {tuple(row) for row in rows}
+
+    def done_items(self, run_key: str) -> set[str]:
+        """Item keys a run has finished with (failed items are not done: a re-run retries them)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT item_key FROM run_items WHERE run_key = :k AND status <> 'error'"),
+                {"k": run_key},
+            )
+            return set(rows.scalars())
+
+
+def _copy_key(copy: Copy) -> str:
+    return json.dumps([copy.url, copy.source, copy.copy_doc_id])
+
+
+def open_store(db: str = DEFAULT_DB) -> Store:
+    """Open (creating and migrating as needed) the store at a path or ``postgresql://`` DSN."""
+    url = engine_url(db)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return Store(engine)

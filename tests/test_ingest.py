@@ -1,0 +1,219 @@
+import gzip
+import io
+import json
+
+import pytest
+from articles import PARAGRAPHS, page
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from onrecord.errors import InputError
+from onrecord.ingest import FetchOptions, FieldMap, ReadOptions, decode_text, read_inputs
+from onrecord.ingest.fetch import Fetcher
+
+FAST = FetchOptions(timeout=1.0, retries=1, backoff=0.0, host_delay=0.0, user_agent="test-agent/1")
+
+
+def _read(specs, **options):
+    items = list(read_inputs([str(s) for s in specs], ReadOptions(fetch=FAST, **options)))
+    return [i for i in items if i.source], [i for i in items if i.error]
+
+
+def test_text_folders_recurse_and_globs_match(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("First article.", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("Second article.", encoding="utf-8")
+    (tmp_path / "picture.jpg").write_bytes(b"\xff\xd8\xff")
+    read, failed = _read([tmp_path])
+    assert [i.source.text for i in read] == ["First article.", "Second article."]
+    assert failed == []
+    read, _ = _read([tmp_path / "*.txt"])
+    assert [i.key for i in read] == [str(tmp_path / "two.txt")]
+
+
+def test_stdin_is_one_article(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"From stdin.")))
+    read, _ = _read(["-"])
+    assert read[0].source.text == "From stdin."
+    assert read[0].source.source is None
+
+
+def test_non_utf8_text_is_detected_and_garbage_is_reported(tmp_path):
+    russian = "Министр заявил, что ответ будет жёстким и быстрым. " * 4
+    (tmp_path / "ru.txt").write_bytes(russian.encode("cp1251"))
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 8)
+    read, failed = _read([tmp_path / "ru.txt", tmp_path / "junk.txt", tmp_path / "missing.txt"])
+    assert read[0].source.text == russian
+    assert [(e.error.source, e.error.reason) for e in failed] == [
+        (str(tmp_path / "junk.txt"), "undecodable bytes: no text encoding fits"),
+        (str(tmp_path / "missing.txt"), "no such file"),
+    ]
+
+
+def test_decode_uses_declared_charset_before_guessing():
+    assert decode_text("Größe".encode("latin-1"), "x", declared="latin-1") == "Größe"
+    with pytest.raises(InputError, match="binary"):
+        decode_text(b"\x00\x01\x02" * 50, "x")
+
+
+def test_html_file_gives_main_text_metadata_and_paragraph_lines(tmp_path):
+    (tmp_path / "story.html").write_text(page(), encoding="utf-8")
+    read, _ = _read([tmp_path / "story.html"])
+    src = read[0].source
+    assert src.title == "Minister warns of response"
+    assert (src.published, src.author, src.source) == ("2024-03-05", "Jane Roe", "The Daily")
+    for paragraph in PARAGRAPHS:
+        assert paragraph + "\n" in src.text + "\n"
+    assert "Copyright" not in src.text and "Home" not in src.text
+
+
+def test_latin1_html_page_decodes(tmp_path):
+    text = ["Le ministre a déclaré que la réponse serait ferme et immédiate, a-t-il ajouté. " * 3]
+    html = page(paragraphs=text, charset="iso-8859-1")
+    (tmp_path / "fr.html").write_bytes(html.encode("latin-1"))
+    read, failed = _read([tmp_path / "fr.html"])
+    assert failed == [] and "déclaré" in read[0].source.text
+
+
+def test_empty_and_oversized_pages_are_reported(tmp_path):
+    (tmp_path / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    (tmp_path / "huge.html").write_text(page(paragraphs=["x " * 3000]), encoding="utf-8")
+    options = ReadOptions(fetch=FetchOptions(max_bytes=5000))
+    items = list(read_inputs([str(tmp_path / "empty.html"), str(tmp_path / "huge.html")], options))
+    reasons = [item.error.reason for item in items]
+    assert reasons[0] == "no article text found in the page"
+    assert reasons[1].startswith("too large")
+
+
+def test_url_list_fetches_pages_politely(tmp_path, site):
+    site.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
+    first = site.add("/news/1", page("First story"))
+    second = site.add("/news/2", page("Second story"))
+    private = site.add("/private/3", page("Hidden"))
+    gone = site.base + "/news/404"
+    (tmp_path / "list.txt").write_text(f"# my list\n{first}\n\n{second}\n{private}\n{gone}\n")
+    read, failed = _read([tmp_path / "list.txt"])
+    assert [i.source.title for i in read] == ["First story", "Second story"]
+    assert [i.source.url for i in read] == [first, second]
+    assert [(e.key, e.error.reason) for e in failed] == [
+        (private, "disallowed by robots.txt"), (gone, "HTTP 404")
+    ]
+    assert {agent for _, agent in site.requests} == {"test-agent/1"}
+    assert "/private/3" not in [path for path, _ in site.requests]
+
+
+def test_url_that_stalls_times_out_and_the_rest_goes_on(site):
+    slow = site.add("/slow", page("Slow"), stall=3.0)
+    fine = site.add("/fine", page("Fine"))
+    read, failed = _read([slow, fine])
+    assert [i.source.title for i in read] == ["Fine"]
+    assert failed[0].error.source == slow
+    assert failed[0].error.reason.startswith("timed out")
+
+
+def test_server_errors_are_retried(site):
+    url = site.add("/flaky", "busy", "text/plain", status=503)
+    with Fetcher(FAST) as fetcher, pytest.raises(InputError, match="HTTP 503"):
+        fetcher.get(url)
+    assert [path for path, _ in site.requests].count("/flaky") == 2
+
+
+def _feed(site, links):
+    items = "".join(
+        f"<item><title>Entry {n}</title><link>{link}</link>"
+        f"<pubDate>Tue, 05 Mar 2024 10:0{n}:00 GMT</pubDate></item>"
+        for n, link in enumerate(links)
+    )
+    channel = f"<channel><title>Wire</title>{items}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+
+
+def test_feed_url_and_file_follow_entries_to_pages(tmp_path, site):
+    links = [site.add("/a", page("Page A")), site.add("/b", page("Page B"))]
+    feed_url = site.add("/feed", _feed(site, links), "application/rss+xml")
+    read, failed = _read([feed_url])
+    assert failed == []
+    assert [i.source.title for i in read] == ["Entry 0", "Entry 1"]
+    assert read[0].source.published == "2024-03-05T10:00:00Z"
+    assert read[0].source.source == "Wire"
+    (tmp_path / "wire.rss").write_text(_feed(site, links[:1]), encoding="utf-8")
+    read, _ = _read([tmp_path / "wire.rss"])
+    assert [i.key for i in read] == links[:1]
+
+
+def test_feed_that_is_an_html_page_is_reported(tmp_path):
+    (tmp_path / "feed.xml").write_text(page(), encoding="utf-8")
+    read, failed = _read([tmp_path / "feed.xml"])
+    assert read == []
+    assert failed[0].error.reason.startswith("an HTML page, no feed entries")
+
+
+def _warc(path, records, corrupt_tail=False):
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=str(path).endswith(".gz"))
+        for url, content_type, body in records:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers
+            )
+            writer.write_record(record)
+        if corrupt_tail:
+            head = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n"
+            out.write(gzip.compress(head))
+            out.write(b"\x1f\x8b\x08garbage-not-gzip")
+
+
+@pytest.mark.parametrize("name", ["cc-news.warc.gz", "plain.warc"])
+def test_warc_reads_html_responses_only(tmp_path, name):
+    path = tmp_path / name
+    _warc(path, [
+        ("https://a.example/1", "text/html; charset=utf-8", page("WARC one")),
+        ("https://a.example/style.css", "text/css", "body {}"),
+        ("https://a.example/2", "text/html", page("WARC two")),
+    ])
+    read, failed = _read([path])
+    assert failed == []
+    assert [(i.source.title, i.source.url) for i in read] == [
+        ("WARC one", "https://a.example/1"), ("WARC two", "https://a.example/2")
+    ]
+    assert all(i.key.startswith(f"{path}#") for i in read)
+
+
+def test_corrupt_warc_keeps_the_good_records_and_reports_the_rest(tmp_path):
+    path = tmp_path / "broken.warc.gz"
+    _warc(path, [("https://a.example/1", "text/html", page("Good"))], corrupt_tail=True)
+    read, failed = _read([path])
+    assert [i.source.title for i in read] == ["Good"]
+    assert len(failed) == 1 and "corrupt WARC" in failed[0].error.reason
+
+
+def test_jsonl_and_csv_with_mapped_fields(tmp_path):
+    lines = [
+        json.dumps({"body": "Article one.", "headline": "One", "link": "https://x/1", "id": "a1"}),
+        "{not json",
+        json.dumps({"headline": "No body"}),
+        "",
+        json.dumps({"body": "Article two.", "headline": "Two", "date": "2024-01-02"}),
+    ]
+    (tmp_path / "dump.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "dump.csv").write_text(
+        'body,headline\n"Article three, with a comma.",Three\n', encoding="utf-8"
+    )
+    fields = FieldMap(text="body", title="headline", url="link", published="date")
+    read, failed = _read([tmp_path / "dump.jsonl", tmp_path / "dump.csv"], fields=fields)
+    assert [(i.source.title, i.source.text) for i in read] == [
+        ("One", "Article one."), ("Two", "Article two."), ("Three", "Article three, with a comma.")
+    ]
+    assert read[0].source.doc_id == "a1" and read[0].source.url == "https://x/1"
+    assert read[1].source.published == "2024-01-02"
+    assert [i.key.rsplit("/", 1)[1] for i in read] == ["dump.jsonl:1", "dump.jsonl:5", "dump.csv:1"]
+    assert [e.error.reason for e in failed] == ["invalid JSON (Expecting property name enclosed "
+                                                "in double quotes)", "no text in field 'body'"]
+
+
+def test_skip_keys_are_not_read_again(tmp_path, site):
+    url = site.add("/done", page("Done"))
+    (tmp_path / "list.urls").write_text(url + "\n")
+    items = list(read_inputs([str(tmp_path / "list.urls")], ReadOptions(fetch=FAST), skip={url}))
+    assert items == []
+    assert site.requests == []

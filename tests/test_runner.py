@@ -1,0 +1,97 @@
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from articles import PARAGRAPHS, page
+
+from onrecord.ingest import FetchOptions, ReadOptions
+from onrecord.runner import Runner
+from onrecord.store import open_store
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+FAST = ReadOptions(fetch=FetchOptions(timeout=5.0, retries=0, backoff=0.0, host_delay=0.0))
+
+
+def _story(n: int) -> str:
+    """A distinct multi-paragraph story: the test paragraphs' words in story ``n``'s own order."""
+    words = " ".join(PARAGRAPHS).split()
+    random.Random(n).shuffle(words)
+    third = len(words) // 3
+    body = [" ".join(words[i : i + third]) for i in range(0, 3 * third, third)]
+    return "\n".join(f"Story {n}, part {i}: {p.capitalize()}." for i, p in enumerate(body))
+
+
+def _corpus(folder: Path, count: int, start: int = 0) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(start, start + count):
+        (folder / f"story{n:03}.txt").write_text(_story(n), encoding="utf-8")
+
+
+def test_run_groups_copies_and_reports_bad_input(tmp_path, db_url):
+    _corpus(tmp_path / "in", 3)
+    original = _story(1)
+    (tmp_path / "in" / "z-exact.txt").write_text("  " + original.replace(" ", "  "))
+    trimmed = original.rsplit("\n", 1)[0].replace("part", "section", 1)
+    (tmp_path / "in" / "z-wire.txt").write_text("RELATED: another story\n" + trimmed)
+    (tmp_path / "in" / "z-bad.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "in" / "z-empty.txt").write_text("Sign up for our daily newsletter\n")
+    with open_store(db_url) as store:
+        summary = Runner(store, [str(tmp_path / "in")], FAST, extract=False).run()
+        assert (summary.read, summary.stored, summary.duplicates) == (7, 3, 2)
+        assert sorted(reason for _, reason in summary.skipped) == [
+            "no article text left after cleaning", "undecodable bytes: no text encoding fits"
+        ]
+        canonical = store.search_articles("Story 1")[0]
+        assert sorted(c.kind for c in store.copies(canonical)) == ["exact", "near"]
+        again = Runner(store, [str(tmp_path / "in")], FAST, extract=False).run()
+        assert (again.read, again.already_done) == (1, 6)  # only the failed file is retried
+        assert store.count("articles") == 3 and store.count("copies") == 2
+
+
+def test_a_different_command_restores_but_never_copies_itself(tmp_path, db_url):
+    _corpus(tmp_path / "in", 2)
+    with open_store(db_url) as store:
+        Runner(store, [str(tmp_path / "in")], FAST, extract=False).run()
+        summary = Runner(store, [str(tmp_path / "in" / "*.txt")], FAST, extract=False).run()
+        assert (summary.stored, summary.duplicates) == (2, 0)
+        assert store.count("articles") == 2 and store.count("copies") == 0
+
+
+def _run(sources, db_url, **kwargs):
+    env = {**os.environ, "PYTHONPATH": SRC}
+    command = [sys.executable, "-m", "onrecord", "run", *sources, "--db", db_url,
+               "--batch-size", "1", "--host-delay", "0", "--timeout", "60"]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            **kwargs)
+
+
+def test_killed_run_resumes_and_stores_nothing_twice(tmp_path, db_url, site):
+    """The run blocks on a stalling URL after the first folder; it is killed there, re-run."""
+    _corpus(tmp_path / "first", 6)
+    (tmp_path / "first" / "story000-copy.txt").write_text(_story(0))
+    _corpus(tmp_path / "second", 4, start=6)
+    stalled = site.add("/slow", page("Slow story"), stall=120.0)
+    (tmp_path / "list.urls").write_text(stalled + "\n")
+    sources = [str(tmp_path / "first"), str(tmp_path / "list.urls"), str(tmp_path / "second")]
+
+    process = _run(sources, db_url)
+    with open_store(db_url) as store:
+        while store.count("run_items") < 7:
+            assert process.poll() is None, process.stderr.read().decode()
+            site.wait_for_request("/slow", timeout=0.2)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert (store.count("articles"), store.count("copies")) == (6, 1)
+
+        site.add("/slow", page("Slow story"))
+        finished = _run(sources, db_url)
+        out, err = finished.communicate(timeout=300)
+        assert finished.returncode == 0, err.decode()
+        assert out == b""  # progress and summary go to stderr only
+        assert "done by an earlier run │ 7" in err.decode()
+        assert store.count("articles") == 6 + 1 + 4
+        assert store.count("copies") == 1
+        assert store.count("run_items") == 12

@@ -1,0 +1,93 @@
+from onrecord.model import ActorRef, Article, Event, Mention, Quote, Removed
+from onrecord.store import Copy, ItemMark, Stored, open_store
+from onrecord.store.migrations import available
+
+
+def _article(doc_id="d1", text="The minister warned Berlin on Tuesday.", quotes=None, events=None):
+    return Article(
+        doc_id=doc_id,
+        url=f"https://example.org/{doc_id}",
+        source="example.org",
+        title="Minister warns Berlin",
+        published="2024-03-05",
+        text=text,
+        paragraphs=[(0, len(text))],
+        removed=[Removed(span=(40, 60), why="related-links insert")],
+        quotes=quotes or [],
+        events=events or [],
+    )
+
+
+def _quoted_article():
+    text = "“We will respond if attacked,” the minister told Berlin. It was a threat."
+    speaker = Mention(mention="the minister", span=(31, 43), name="Ivan Petrov", confidence=0.9)
+    quote = Quote(
+        id="q1", kind="direct", content="We will respond if attacked", spans=[(1, 28)],
+        cue="told", cue_span=(44, 48), speaker=speaker,
+        addressee=Mention(mention="Berlin", span=(49, 55), name="Germany"),
+        hedged=False, condition="if attacked",
+    )
+    event = Event(
+        id="e1", type="THREATEN", context=["military"], quote_id="q1", condition="if attacked",
+        source=ActorRef(name="Ivan Petrov", country="RUS", sector="GOV"),
+        target=ActorRef(name="Germany", country="DEU"), intensity=-3.5, evidence=(1, 28),
+    )
+    return _article(text=text, quotes=[quote], events=[event])
+
+
+def test_article_round_trips_exactly(store):
+    article = _quoted_article()
+    store.put(article)
+    assert store.get("d1") == article
+    assert store.count("quotes") == 1
+    assert store.count("events") == 1
+
+
+def test_upsert_by_doc_id_never_duplicates(store):
+    store.put(_quoted_article())
+    changed = _article(text="A new text about Berlin.")
+    store.put(changed)
+    store.put(changed)
+    assert store.count("articles") == 1
+    assert store.count("quotes") == 0
+    assert store.get("d1").text == "A new text about Berlin."
+
+
+def test_full_text_search_over_articles_and_quotes(store):
+    store.put(_quoted_article())
+    store.put(_article(doc_id="d2", text="Fishing quotas were discussed in Oslo."))
+    assert store.search_articles("quotas Oslo") == ["d2"]
+    assert store.search_articles('threats" (') == ["d1"]
+    assert store.search_quotes("respond attacked") == [("d1", "q1")]
+    assert store.search_quotes("Oslo") == []
+
+
+def test_copies_are_kept_once_per_publication(store):
+    store.put(_article(), body_hash="h1", signature=b"\x01\x02")
+    copy = Copy(doc_id="d1", copy_doc_id="d9", url="https://wire.example/x", source="wire",
+                published="2024-03-06", kind="near", similarity=0.91)
+    store.write(copies=[copy, copy])
+    store.write(copies=[copy])
+    assert store.copies("d1") == [copy]
+    assert store.find_by_hash("h1") == "d1"
+    assert list(store.signatures()) == [("d1", "https://example.org/d1", "h1", b"\x01\x02")]
+
+
+def test_run_items_mark_what_a_resumed_run_skips(store):
+    assert store.start_run("r1", {"sources": ["a"]}) is False
+    assert store.start_run("r1", {"sources": ["a"]}) is True
+    store.write(
+        [Stored(_article())], run_key="r1",
+        items=[ItemMark("a#1", "stored", doc_id="d1"), ItemMark("a#2", "error", "empty page")],
+    )
+    assert store.done_items("r1") == {"a#1"}
+    store.finish_run("r1", {"stored": 1})
+
+
+def test_reopening_keeps_data_and_schema_version(db_url):
+    with open_store(db_url) as first:
+        first.put(_article())
+        version = first.version
+    with open_store(db_url) as second:
+        assert second.version == version == max(n for n, _ in available(second.dialect))
+        assert second.count("articles") == 1
