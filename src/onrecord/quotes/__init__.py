@@ -78,16 +78,33 @@ class _Article:
         return [t for t in self.doc if start <= t.idx < end]
 
 
+def _reports(site: CueSite, quote: MarkedQuote) -> bool:
+    """Whether the cue's reported clause and the quoted passage overlap."""
+    return any(_in_spans(start, quote.pieces) or _in_spans(piece[0], site.clause)
+               for start, _ in site.clause for piece in quote.pieces)
+
+
 def _clause_site(article: _Article, quote: MarkedQuote) -> CueSite | None:
     """A cue whose reported clause is (or contains) the quoted passage."""
     for site in article.sites:
         if not site.clause:
             continue
-        overlaps = any(_in_spans(s, quote.pieces) or _in_spans(p[0], site.clause)
-                       for s, _ in site.clause for p in quote.pieces)
-        if overlaps and article.paragraph(site.anchor.idx) in {
+        if _reports(site, quote) and article.paragraph(site.anchor.idx) in {
                 article.paragraph(quote.start), article.paragraph(quote.end)}:
             return site
+    return None
+
+
+def _free_site(article: _Article, token: Token, used: set[int],
+               quote: MarkedQuote) -> CueSite | None:
+    """The unused cue at ``token``, unless it reports a clause of its own outside quotation
+    marks: in “…two points.” Reluctantly, Brafman said he had …, "said" is not the quote's cue."""
+    for site in article.sites:
+        if site.anchor.i != token.i or id(site) in used:
+            continue
+        if site.clause and not any(_reports(site, other) for other in article.marked):
+            return None
+        return site
     return None
 
 
@@ -100,7 +117,7 @@ def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSit
             return None
         if _in_spans(token.idx, article.quoted):
             return None
-        site = next((s for s in article.sites if s.anchor.i == token.i and id(s) not in used), None)
+        site = _free_site(article, token, used, quote)
         if site is not None:
             return site
     return None
@@ -118,7 +135,7 @@ def _site_before(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSi
             return None
         if token.text in _SENTENCE_END and distance > 0:
             return None
-        site = next((s for s in article.sites if s.anchor.i == token.i and id(s) not in used), None)
+        site = _free_site(article, token, used, quote)
         if site is not None:
             # The cue must lead into the quotation: "said:", "said,", "said “…".
             return site if tail in (":", ",") or distance == 0 or tail == site.anchor.text \
@@ -130,15 +147,15 @@ def _attach_marked(article: _Article) -> list[_Draft]:
     drafts: list[_Draft] = []
     used: set[int] = set()
     for quote in article.marked:
+        if any(d.kind == "mixed" and _in_spans(quote.start, d.spans) for d in drafts[-1:]):
+            continue  # a second quoted fragment of the same mixed clause
         site = _clause_site(article, quote)
         if site is not None and id(site) not in used:
             covered = all(_in_spans(p[0], site.clause) or _in_spans(p[0] - 1, site.clause)
                           for p in quote.pieces) or any(
                 _in_spans(s, quote.pieces) for s, _ in site.clause)
             outside = article.words_outside(site.clause, quote)
-            if covered and outside >= MIXED_MIN_OUTSIDE_WORDS and \
-                    site.clause[0][0] < quote.start and not _in_spans(site.clause[0][0],
-                                                                      quote.pieces):
+            if covered and outside >= MIXED_MIN_OUTSIDE_WORDS:
                 drafts.append(_Draft("mixed", site.clause, site, quote))
                 used.add(id(site))
                 continue

@@ -210,13 +210,14 @@ def _that_clause(noun: Token) -> Token | None:
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
-def _statement_clause(verb: Token, lex: Lexicon) -> Token | None:
-    """ "said in a statement that ...": the parser hangs the clause on the noun."""
+def _statement_clause(verb: Token) -> Token | None:
+    """ "said in a statement that ...", "said during a news conference that ...": the parser
+    hangs the reported clause on the noun of the verb's adjunct."""
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue
         for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.nouns:
+            if noun.dep_ == "pobj":
                 clause = _that_clause(noun)
                 if clause is not None:
                     return clause
@@ -235,7 +236,7 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
             return None
         cue.append(prt[0])
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
-    clause_root = clauses[-1] if clauses else _statement_clause(verb, lex)
+    clause_root = clauses[-1] if clauses else _statement_clause(verb)
     if clause_root is None and verb.dep_ == "parataxis":
         # "The talks are over, the minister said, and ...": the clause is the verb's head.
         return CueSite(cue, _subject(verb), _addressee(verb, lex),
