@@ -72,3 +72,8 @@ def test_any_arrangement_of_marks_gives_valid_pieces(text):
         for start, end in quote.pieces:
             assert 0 <= start < end <= len(text)
             assert text[start:end].strip() == text[start:end]
+
+
+def test_typewriter_pairs_count_as_double_marks():
+    text = "''This isn't tax reform,'' said Douglas Roe. ``Nor is it,'' she added."
+    assert marked(text) == [["This isn't tax reform,"], ["Nor is it,"]]

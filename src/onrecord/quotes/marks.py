@@ -26,6 +26,9 @@ DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER
 SINGLE_MARKS = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
+# Typewriter stand-ins for double marks in some wire and archive text: ''quoted'' or ``quoted''.
+DOUBLE_PAIRS = ("''", "``")
+
 _OPENING_CONTEXT = set("([{—–-/") | set(DOUBLE_OPEN + SINGLE_OPEN)
 _CLOSING_FOLLOWERS = set(".,;:!?)]}—–-…/") | set(ALL_MARKS)
 _WHITESPACE = re.compile(r"\s+")
@@ -68,23 +71,31 @@ class MarkedQuote:
 _SINGLE_OPENING = re.compile(r"(?:^|(?<=\s))['‘‚‛‹](?=\w)", re.MULTILINE)
 
 
+def _mark_at(text: str, i: int) -> tuple[str, int]:
+    """The mark at ``i`` and its width: a typewriter pair counts as one straight double mark."""
+    if text.startswith(DOUBLE_PAIRS, i):
+        return '"', 2
+    return text[i], 1
+
+
 def _outer_style(text: str) -> tuple[str, str, str]:
     """Double marks are the outer ones unless single marks open more passages (British style,
     where double marks are for quotes inside quotes and titles)."""
-    doubles = sum(text.count(ch) for ch in DOUBLE_MARKS)
+    doubles = sum(text.count(ch) for ch in DOUBLE_MARKS) + sum(text.count(p) for p in DOUBLE_PAIRS)
     singles = len(_SINGLE_OPENING.findall(text))
     if doubles and doubles >= singles:
         return DOUBLE_OPEN, DOUBLE_CLOSE, DOUBLE_EITHER
     return SINGLE_OPEN, SINGLE_CLOSE, SINGLE_EITHER
 
 
-def _can_open(text: str, i: int, lo: int) -> bool:
+def _can_open(text: str, i: int, lo: int, width: int = 1) -> bool:
     before_ok = i == lo or text[i - 1].isspace() or text[i - 1] in _OPENING_CONTEXT
-    return before_ok and i + 1 < len(text) and not text[i + 1].isspace()
+    return before_ok and i + width < len(text) and not text[i + width].isspace()
 
 
-def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
-    after_ok = i + 1 >= hi or text[i + 1].isspace() or text[i + 1] in _CLOSING_FOLLOWERS
+def _can_close(text: str, i: int, lo: int, hi: int, width: int = 1) -> bool:
+    after = i + width
+    after_ok = after >= hi or text[after].isspace() or text[after] in _CLOSING_FOLLOWERS
     return after_ok and i > lo and not text[i - 1].isspace()
 
 
@@ -100,12 +111,13 @@ def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
 def _role(text: str, i: int, lo: int, hi: int, style: tuple[str, str, str]) -> Role | None:
     """How the mark at ``i`` acts, or None when it is not an outer quotation mark here."""
     opens, closes, either = style
-    ch = text[i]
+    ch, width = _mark_at(text, i)
     if ch not in opens + closes + either:
         return None
-    if ch in SINGLE_MARKS and _is_apostrophe(text, i, lo, hi):
+    if width == 1 and ch in SINGLE_MARKS and _is_apostrophe(text, i, lo, hi):
         return None
-    can_open, can_close = _can_open(text, i, lo), _can_close(text, i, lo, hi)
+    can_open = _can_open(text, i, lo, width)
+    can_close = _can_close(text, i, lo, hi, width)
     if ch in opens:
         return Role.CLOSE if can_close and not can_open else Role.OPEN
     if ch in closes:
@@ -198,10 +210,15 @@ class _Scanner:
         lo, hi = span
         self.runs_on = False
         closed_here = False
+        consumed = lo
         for i in range(lo, hi):
+            if i < consumed:
+                continue  # the second character of a typewriter pair
             role = _role(self.text, i, lo, hi, self.style)
             if role is None:
                 continue
+            width = _mark_at(self.text, i)[1]
+            consumed = i + width
             inside = self.piece_start is not None
             if role is Role.OPEN or (role is Role.EITHER and not inside):
                 if inside:  # a new opening mark: the previous quote lost its closing mark
@@ -209,14 +226,14 @@ class _Scanner:
                     self._finish(closed=False)
                 if self.current is None:
                     self.current = MarkedQuote(pieces=[])
-                self.piece_start = i + 1
+                self.piece_start = i + width
             elif inside:
                 if self._is_possessive(i, hi) and self._closes_later(i + 1, hi):
                     continue
                 self._end_piece(i)
                 self._finish(closed=True)
                 closed_here = True
-            elif not closed_here and self.text[i] in DOUBLE_MARKS:
+            elif not closed_here and _mark_at(self.text, i)[0] in DOUBLE_MARKS:
                 # A closing mark with no opening one: the quote began at the paragraph start.
                 piece = _trimmed(self.text, lo, i)
                 if piece:
