@@ -19,7 +19,7 @@ from onrecord.clean import Insert
 from onrecord.layout import Layout
 from onrecord.model import Mention, Quote, QuoteKind, Span
 from onrecord.quotes.cues import CueSite, find_cue_sites, name_phrase
-from onrecord.quotes.marks import MarkedQuote, find_marked_quotes
+from onrecord.quotes.marks import ALL_MARKS, MarkedQuote, find_marked_quotes
 
 # How far a cue may sit from the quotation it introduces or closes, in tokens
 # ("…,” the deputy head of the security council said" is 8 tokens). Calibrated on the gold set.
@@ -123,24 +123,53 @@ def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSit
     return None
 
 
+def _lead_in(article: _Article, quote: MarkedQuote) -> list[Token]:
+    """The words before the opening mark in its paragraph; for a quote that opens its
+    paragraph, the previous paragraph when it ends with a colon ("Jane Roe said:¶“…”")."""
+    index = article.paragraph(quote.start)
+    start = article.layout.paragraphs[index][0]
+    gap = article.tokens_between(start, quote.start)
+    while gap and all(ch in ALL_MARKS for ch in gap[-1].text):
+        gap.pop()
+    if not gap and index > 0:
+        previous_start, previous_end = article.layout.paragraphs[index - 1]
+        previous = article.tokens_between(previous_start, previous_end)
+        if previous and previous[-1].text == ":":
+            gap = previous
+    return gap
+
+
 def _site_before(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSite | None:
-    """ "She said: “…”": the last cue before the opening mark, in the same sentence."""
-    paragraph_start = article.layout.paragraphs[article.paragraph(quote.start)][0]
-    gap = article.tokens_between(paragraph_start, quote.start - 1)
+    """ "She said: “…”": the last cue before the opening mark, in the same sentence;
+    or, with no cue word, a name and a colon ("… pollster Daron Shaw: “…”")."""
+    gap = _lead_in(article, quote)
     if not gap:
         return None
     tail = gap[-1].text
     for distance, token in enumerate(reversed(gap)):
         if distance > MAX_CUE_DISTANCE or _in_spans(token.idx, article.quoted):
-            return None
+            break
         if token.text in _SENTENCE_END and distance > 0:
-            return None
+            break
         site = _free_site(article, token, used, quote)
         if site is not None:
             # The cue must lead into the quotation: "said:", "said,", "said “…".
             return site if tail in (":", ",") or distance == 0 or tail == site.anchor.text \
                 else None
+    if tail == ":" and len(gap) > 1 and gap[-2].pos_ == "PROPN":
+        return CueSite([gap[-1]], gap[-2])
     return None
+
+
+def _through_quote(article: _Article, clause: list[Span], quote: MarkedQuote) -> list[Span]:
+    """A reported clause that ends inside its quoted fragment runs on to the closing mark:
+    the parser may cut “taken every punch, and he's standing tall” at the comma."""
+    start, end = clause[-1]
+    if start <= quote.end and end < quote.end:
+        closing = quote.end + 1 if article.text[quote.end:quote.end + 1] in ALL_MARKS \
+            else quote.end
+        return [*clause[:-1], (start, closing)]
+    return clause
 
 
 def _attach_marked(article: _Article) -> list[_Draft]:
@@ -156,7 +185,8 @@ def _attach_marked(article: _Article) -> list[_Draft]:
                 _in_spans(s, quote.pieces) for s, _ in site.clause)
             outside = article.words_outside(site.clause, quote)
             if covered and outside >= MIXED_MIN_OUTSIDE_WORDS:
-                drafts.append(_Draft("mixed", site.clause, site, quote))
+                drafts.append(_Draft("mixed", _through_quote(article, site.clause, quote),
+                                     site, quote))
                 used.add(id(site))
                 continue
         else:
