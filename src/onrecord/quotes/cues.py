@@ -75,7 +75,9 @@ class CueSite:
 
     @property
     def key(self) -> Token:
-        return self.cue_tokens[0]
+        """The cue word itself, after any auxiliaries and adverbs of its verb group."""
+        return next((t for t in self.cue_tokens
+                     if t.dep_ not in ("aux", "auxpass", "neg", "advmod")), self.cue_tokens[0])
 
     @property
     def text(self) -> str:
@@ -205,6 +207,19 @@ def _is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() == "deny"
 
 
+def _verb_group(verb: Token) -> list[Token]:
+    """Auxiliaries, negation and adverbs right before the verb: "has also said", "did not say"."""
+    group: list[Token] = []
+    i = verb.i - 1
+    while i >= 0:
+        token = verb.doc[i]
+        if token.head.i != verb.i or token.dep_ not in ("aux", "auxpass", "neg", "advmod"):
+            break
+        group.insert(0, token)
+        i -= 1
+    return group
+
+
 def _that_clause(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp")
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -228,7 +243,7 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     lemma = verb.lemma_.lower()
     if lemma not in lex.verbs:
         return None
-    cue = [verb]
+    cue = [*_verb_group(verb), verb]
     particles = lex.phrasal_particles.get(lemma)
     if particles is not None:
         prt = [c for c in verb.children if c.dep_ == "prt" and c.lower_ in particles]
