@@ -138,3 +138,49 @@ def test_never_crashes_and_offsets_hold(text):
     for quote in article.quotes:
         for start, end in quote.spans:
             assert 0 <= start < end <= len(text)
+
+
+def test_metonyms_speak_and_are_spoken_to():
+    [quote] = extract("Moscow warned Washington that it could use nuclear weapons if attacked.").quotes
+    assert (quote.speaker.name, quote.addressee.name) == ("Moscow", "Washington")
+    assert quote.content == "it could use nuclear weapons if attacked"
+
+
+def test_organisation_speaker_gets_its_fullest_name():
+    article = extract("Russia's foreign ministry summoned the ambassador on Monday.\n"
+                      "The ministry said the drills were a provocation.")
+    assert article.quotes[0].speaker.name == "Russia's foreign ministry"
+
+
+def test_acronym_resolves_to_the_name_it_abbreviates():
+    article = extract("The International Atomic Energy Agency (IAEA) sent inspectors.\n"
+                      "The plant lost power again, according to the IAEA.")
+    assert article.quotes[0].speaker.name == "International Atomic Energy Agency"
+
+
+def test_denial_and_negated_cue_are_marked():
+    article = extract("The Kremlin denied that Russia was threatening Germany.\n"
+                      "Jane Roe did not say that the talks had failed.")
+    assert [q.negated for q in article.quotes] == [True, True]
+
+
+def test_bylines_credits_and_box_headlines_are_nobodys_quotes():
+    text = ("By Jane Roe\n"
+            "“We will stay,” the mayor said.\n"
+            "Read more: Minister says ‘we will never leave’ as talks stall\n"
+            "John Doe contributed reporting; editing by Ann Poe.")
+    article = extract(text)
+    assert [q.content for q in article.quotes] == ["We will stay,"]
+
+
+def test_multi_paragraph_quote_opened_by_a_colon_paragraph():
+    article = extract("Jane Roe, the envoy, told reporters:\n"
+                      "“The talks are over. We leave tonight.”")
+    [quote] = article.quotes
+    assert (quote.cue, quote.speaker.name) == ("told", "Jane Roe")
+
+
+def test_cue_reporting_its_own_clause_is_not_the_previous_quotes_cue():
+    article = extract("“Judge,” Roe said, “I have never seen this in thirty years.” "
+                      "Reluctantly, Roe said he had come to the same conclusion.")
+    assert [(q.kind, len(q.spans)) for q in article.quotes] == [("direct", 2), ("indirect", 1)]

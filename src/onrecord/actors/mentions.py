@@ -241,7 +241,8 @@ class ArticleActors:
                 self.organisations.append(Organisation(_without_article(ent.text),
                                                        ent.root.lower_, [ent.start_char]))
         for token in self.doc:
-            if token.lemma_.lower() in self.gaz.organisation_heads and token.pos_ == "NOUN":
+            if token.lemma_.lower() in self.gaz.organisation_heads \
+                    and token.pos_ in ("NOUN", "PROPN"):
                 start, end = _phrase(token)
                 text = " ".join(self.doc[start:end].text.split())
                 self.organisations.append(Organisation(_without_article(text), token.lower_,
