@@ -141,7 +141,8 @@ def test_never_crashes_and_offsets_hold(text):
 
 
 def test_metonyms_speak_and_are_spoken_to():
-    [quote] = extract("Moscow warned Washington that it could use nuclear weapons if attacked.").quotes
+    text = "Moscow warned Washington that it could use nuclear weapons if attacked."
+    [quote] = extract(text).quotes
     assert (quote.speaker.name, quote.addressee.name) == ("Moscow", "Washington")
     assert quote.content == "it could use nuclear weapons if attacked"
 
