@@ -226,7 +226,10 @@ class ArticleActors:
         if person is None:
             person = self.people[surname] = Person(name)
         person.mentions.append(head.idx)
-        if head.dep_ in _SUBJECT_DEPS:
+        # "Finland's defence minister, Antti Häkkänen, dismissed ...": the name in apposition
+        # to a subject is the subject.
+        if head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos"
+                                           and head.head.dep_ in _SUBJECT_DEPS):
             person.subject_mentions.append(head.idx)
         person.roles |= _role_words(stripped + self._person_context(head), self.gaz)
         honorific = {t.lower_.rstrip(".") for t in stripped}

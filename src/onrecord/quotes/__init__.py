@@ -97,12 +97,12 @@ def _clause_site(article: _Article, quote: MarkedQuote) -> CueSite | None:
 
 def _free_site(article: _Article, token: Token, used: set[int],
                quote: MarkedQuote) -> CueSite | None:
-    """The unused cue at ``token``, unless it reports a clause of its own outside quotation
-    marks: in “…two points.” Reluctantly, Brafman said he had …, "said" is not the quote's cue."""
+    """The unused cue at ``token``, unless it reports another clause than this quotation:
+    in “…two points.” Reluctantly, Brafman said he had …, "said" is not the quote's cue."""
     for site in article.sites:
         if site.anchor.i != token.i or id(site) in used:
             continue
-        if site.clause and not any(_reports(site, other) for other in article.marked):
+        if site.clause and not _reports(site, quote):
             return None
         return site
     return None
@@ -161,14 +161,18 @@ def _site_before(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSi
     return None
 
 
-def _through_quote(article: _Article, clause: list[Span], quote: MarkedQuote) -> list[Span]:
-    """A reported clause that ends inside its quoted fragment runs on to the closing mark:
-    the parser may cut “taken every punch, and he's standing tall” at the comma."""
+def _through_quote(article: _Article, clause: list[Span]) -> list[Span]:
+    """A reported clause that ends inside a quoted fragment runs on to its closing mark:
+    the parser may cut “taken every punch, and he's standing tall” at the comma, and the
+    clause's final punctuation trim drops the mark itself."""
     start, end = clause[-1]
-    if start <= quote.end and end < quote.end:
-        closing = quote.end + 1 if article.text[quote.end:quote.end + 1] in ALL_MARKS \
-            else quote.end
-        return [*clause[:-1], (start, closing)]
+    for quote in article.marked:
+        if start < quote.end and quote.start <= end <= quote.end:
+            after = quote.end
+            while after < len(article.text) and article.text[after] in ALL_MARKS \
+                    and after < quote.end + 2:
+                after += 1
+            return [*clause[:-1], (start, after)]
     return clause
 
 
@@ -185,8 +189,7 @@ def _attach_marked(article: _Article) -> list[_Draft]:
                 _in_spans(s, quote.pieces) for s, _ in site.clause)
             outside = article.words_outside(site.clause, quote)
             if covered and outside >= MIXED_MIN_OUTSIDE_WORDS:
-                drafts.append(_Draft("mixed", _through_quote(article, site.clause, quote),
-                                     site, quote))
+                drafts.append(_Draft("mixed", _through_quote(article, site.clause), site, quote))
                 used.add(id(site))
                 continue
         else:
@@ -248,7 +251,8 @@ def _indirect(article: _Article, drafts: list[_Draft]) -> list[_Draft]:
             continue
         inside_marks = [q for q in article.marked if any(_in_spans(p[0], site.clause)
                                                           for p in q.pieces)]
-        found.append(_Draft("mixed" if inside_marks else "indirect", site.clause, site))
+        kind: QuoteKind = "mixed" if inside_marks else "indirect"
+        found.append(_Draft(kind, _through_quote(article, site.clause), site))
         taken.extend(site.clause)
     return found
 

@@ -256,7 +256,9 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
         # "The talks are over, the minister said, and ...": the clause is the verb's head.
         return CueSite(cue, _subject(verb), _addressee(verb, lex),
                        _clause_spans(verb.head, exclude=verb), verb.head, _is_negated(verb))
-    clause = _clause_spans(clause_root) if clause_root is not None else []
+    # A quote split by its cue gives the verb one clausal complement per piece.
+    roots = clauses or ([clause_root] if clause_root is not None else [])
+    clause = sorted(span for root in roots for span in _clause_spans(root))
     return CueSite(cue, _subject(verb), _addressee(verb, lex), clause, clause_root,
                    _is_negated(verb))
 
