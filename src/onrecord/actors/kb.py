@@ -27,6 +27,8 @@ from onrecord.model import ActorRef
 
 _WORD = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Letters NFKD does not split into a base letter and an accent.
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "ı": "i"})
 
 
 class KnowledgeBaseError(ValueError):
@@ -35,7 +37,7 @@ class KnowledgeBaseError(ValueError):
 
 def normalise(text: str) -> str:
     """Lower case, accents and possessives dropped, single spaces: the key of every index."""
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
                        if not unicodedata.combining(c))
     words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(stripped.lower().replace("’", "'"))]
     return " ".join(w.strip(".") for w in words if w.strip("."))

@@ -1,0 +1,87 @@
+"""Event coding (``onrecord.events``): PLOVER events from quotations, each traceable to its words.
+
+One event at most per quotation: ``coding`` says which type its words report, ``parties`` who
+the source and target are, ``onrecord.modality`` on which condition and how surely. Every event
+carries the quotation's id and an ``evidence`` span (the quoted piece holding the trigger).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+from onrecord.actors.kb import KnowledgeBase
+from onrecord.events.coding import Coded, code_words
+from onrecord.events.lexicon import lexicon
+from onrecord.events.parties import VERBAL_TYPES, mention_ref, subject_ref, target_ref
+from onrecord.modality import find_condition, tokens_in
+from onrecord.model import Event, Quote, Span
+
+
+def _cue_token(doc: Doc, quote: Quote) -> Token | None:
+    if quote.cue_span is None:
+        return None
+    return next((t for t in doc if quote.cue_span[0] <= t.idx < quote.cue_span[1]), None)
+
+
+def _evidence(quote: Quote, coded: Coded) -> Span:
+    if coded.trigger is not None:
+        for start, end in quote.spans:
+            if start <= coded.trigger.idx < end:
+                return (start, end)
+    return quote.spans[0]
+
+
+def _sentence_text(doc: Doc, quote: Quote) -> str:
+    start, end = quote.spans[0][0], quote.spans[-1][1]
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return ""
+    return doc.text[first[0].sent.start_char:first[-1].sent.end_char]
+
+
+def code_quote(doc: Doc, quote: Quote, kb: KnowledgeBase, on: dt.date | None,
+               event_id: str) -> Event | None:
+    """The event a quotation reports, or ``None`` when its words code none."""
+    condition = find_condition(doc, quote.spans)
+    tokens = tokens_in(doc, quote.spans)
+    main = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
+    coded = code_words(main, _cue_token(doc, quote), condition is not None,
+                       _sentence_text(doc, quote))
+    if coded is None:
+        return None
+    speaker = mention_ref(kb, quote.speaker, on)
+    source = speaker
+    if coded.type not in VERBAL_TYPES and coded.trigger is not None:
+        source = subject_ref(kb, coded.trigger, on) or speaker
+    target = target_ref(kb, doc, source, mention_ref(kb, quote.addressee, on), coded.trigger,
+                        condition, tokens, on)
+    return Event(
+        id=event_id,
+        type=coded.type,
+        mode=coded.mode,
+        context=list(coded.contexts),
+        source=source,
+        target=target,
+        quote_id=quote.id,
+        condition=quote.condition,
+        negated=quote.negated or coded.negated,
+        hedged=quote.hedged,
+        intensity=lexicon().intensity(coded.type, coded.mode),
+        evidence=_evidence(quote, coded),
+    )
+
+
+def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
+                on: dt.date | None) -> list[Event]:
+    """The events of an article's quotations, in text order (quotes with modality applied)."""
+    events: list[Event] = []
+    for quote in quotes:
+        event = code_quote(doc, quote, kb, on, f"e{len(events) + 1}")
+        if event is not None:
+            events.append(event)
+    return events
+
+
+__all__ = ["code_events", "code_quote"]
