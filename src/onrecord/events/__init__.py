@@ -73,6 +73,17 @@ def code_quote(doc: Doc, quote: Quote, kb: KnowledgeBase, on: dt.date | None,
     )
 
 
+def code_narration(doc: Doc) -> Coded | None:
+    """The event a sentence reports in the writer's own words ("Rebels attacked a convoy"),
+    its main verb read as the cue. Used where there is no quotation (PLOVER's records)."""
+    sentence = next(iter(doc.sents), None)
+    if sentence is None:
+        return None
+    condition = find_condition(doc, [(0, len(doc.text))])
+    main = [t for t in doc if condition is None or not condition[0] <= t.idx < condition[1]]
+    return code_words(main, sentence.root, condition is not None, doc.text)
+
+
 def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
                 on: dt.date | None) -> list[Event]:
     """The events of an article's quotations, in text order (quotes with modality applied)."""
@@ -84,4 +95,4 @@ def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
     return events
 
 
-__all__ = ["code_events", "code_quote"]
+__all__ = ["code_events", "code_narration", "code_quote"]
