@@ -16,9 +16,9 @@ from spacy.tokens import Token
 from onrecord.events.lexicon import Lexicon, lexicon
 from onrecord.modality import is_negated, words
 
-# How far up the parse a negator may sit above the trigger ("will not use ... weapons":
-# the trigger "use" carries it; "has no intention of striking": two steps up).
-NEGATION_DEPTH = 3
+# How far up the parse a negator may sit above the trigger, within its clause ("will not use
+# ... weapons": on the trigger; "has no intention of going to war": five steps up).
+NEGATION_DEPTH = 6
 _CLAUSE_BOUNDARIES = {"ROOT", "ccomp", "advcl", "parataxis", "relcl", "conj"}
 
 
