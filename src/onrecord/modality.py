@@ -55,11 +55,17 @@ def words() -> Words:
 
 def tokens_in(doc: Doc, spans: list[Span]) -> list[Token]:
     """The tokens that start inside ``spans``, in text order."""
-    return [t for t in doc if any(s <= t.idx < e for s, e in spans)]
+    tokens: list[Token] = []
+    for start, end in spans:
+        piece = doc.char_span(start, end, alignment_mode="expand")
+        if piece is not None:
+            tokens.extend(t for t in piece if start <= t.idx < end)
+    return tokens
 
 
 def _starts(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(t.lower_ for t in tokens[i:i + len(phrase)]) == phrase
+    return tokens[i].lower_ == phrase[0] and \
+        tuple(t.lower_ for t in tokens[i:i + len(phrase)]) == phrase
 
 
 def _trim(tokens: list[Token]) -> Span | None:
@@ -105,7 +111,8 @@ def _inverted_condition(token: Token, allowed: set[int], w: Words) -> list[Token
     first = head.left_edge
     while first.is_punct and first.i < token.i:
         first = first.doc[first.i + 1]
-    if token.i != first.i or head.dep_ not in ("advcl", "ROOT"):
+    fronted = head.dep_ in ("advcl", "ccomp") and head.i < head.head.i
+    if token.i != first.i or not (fronted or head.dep_ == "ROOT"):
         return None
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in head.children):
         return None
@@ -171,11 +178,10 @@ def is_negated(token: Token) -> bool:
 
 def cue_negated(doc: Doc, quote: Quote) -> bool:
     """ "did not threaten", "denied that": the cue itself says the words were not said."""
-    if quote.cue_span is None:
+    span = doc.char_span(*quote.cue_span, alignment_mode="expand") if quote.cue_span else None
+    if span is None or not len(span):
         return quote.negated
-    cue = next((t for t in doc if quote.cue_span[0] <= t.idx < quote.cue_span[1]), None)
-    if cue is None:
-        return quote.negated
+    cue = span[0]
     return cue.lemma_.lower() in words().denial_cues or is_negated(cue)
 
 

@@ -22,7 +22,8 @@ from onrecord.model import Event, Quote, Span
 def _cue_token(doc: Doc, quote: Quote) -> Token | None:
     if quote.cue_span is None:
         return None
-    return next((t for t in doc if quote.cue_span[0] <= t.idx < quote.cue_span[1]), None)
+    cue = doc.char_span(*quote.cue_span, alignment_mode="expand")
+    return cue[0] if cue is not None and len(cue) else None
 
 
 def _evidence(quote: Quote, coded: Coded) -> Span:
@@ -33,12 +34,11 @@ def _evidence(quote: Quote, coded: Coded) -> Span:
     return quote.spans[0]
 
 
-def _sentence_text(doc: Doc, quote: Quote) -> str:
-    start, end = quote.spans[0][0], quote.spans[-1][1]
-    first = doc.char_span(start, end, alignment_mode="expand")
-    if first is None:
-        return ""
-    return doc.text[first[0].sent.start_char:first[-1].sent.end_char]
+def _context_text(doc: Doc, quote: Quote) -> str:
+    """The quotation with its cue and speaker: where its contexts are read."""
+    edges = [*quote.spans, *([quote.cue_span] if quote.cue_span else []),
+             *([quote.speaker.span] if quote.speaker else [])]
+    return doc.text[min(s for s, _ in edges):max(e for _, e in edges)]
 
 
 def code_quote(doc: Doc, quote: Quote, kb: KnowledgeBase, on: dt.date | None,
@@ -48,7 +48,7 @@ def code_quote(doc: Doc, quote: Quote, kb: KnowledgeBase, on: dt.date | None,
     tokens = tokens_in(doc, quote.spans)
     main = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
     coded = code_words(main, _cue_token(doc, quote), condition is not None,
-                       _sentence_text(doc, quote))
+                       _context_text(doc, quote))
     if coded is None:
         return None
     speaker = mention_ref(kb, quote.speaker, on)

@@ -75,7 +75,8 @@ def _negated(token: Token) -> bool:
 def _forward(trigger: Token, tokens: list[Token], lex: Lexicon) -> bool:
     """The trigger's sentence speaks of what will, would or could happen ("will respond",
     "ready to"); "Ukraine paid that price" does not."""
-    tokens = [t for t in tokens if t.sent.start == trigger.sent.start]
+    sentence = trigger.sent
+    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end]
     lowered = " ".join(t.lower_ for t in tokens)
     return any(t.lower_ in lex.future_words or t.lemma_.lower() in lex.future_words
                for t in tokens) or any(" " in w and w in lowered for w in lex.future_words)
