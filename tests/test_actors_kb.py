@@ -1,4 +1,4 @@
-"""The actor knowledge base: dated roles, metonyms, bodies, and a user's file over the shipped one."""
+"""The actor knowledge base: dated roles, metonyms, bodies, a user's file over the shipped one."""
 
 from __future__ import annotations
 

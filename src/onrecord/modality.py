@@ -188,10 +188,11 @@ def cue_negated(doc: Doc, quote: Quote) -> bool:
 def apply_modality(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Each quote with its condition (the article's words), hedge and negation filled in."""
     out = []
+    text = doc.text
     for quote in quotes:
         condition = find_condition(doc, quote.spans)
         out.append(quote.model_copy(update={
-            "condition": doc.text[condition[0]:condition[1]] if condition else None,
+            "condition": text[condition[0]:condition[1]] if condition else None,
             "hedged": is_hedged(doc, quote.spans, condition),
             "negated": cue_negated(doc, quote),
         }))

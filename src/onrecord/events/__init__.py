@@ -34,21 +34,30 @@ def _evidence(quote: Quote, coded: Coded) -> Span:
     return quote.spans[0]
 
 
-def _context_text(doc: Doc, quote: Quote) -> str:
+def _context_text(text: str, quote: Quote) -> str:
     """The quotation with its cue and speaker: where its contexts are read."""
     edges = [*quote.spans, *([quote.cue_span] if quote.cue_span else []),
              *([quote.speaker.span] if quote.speaker else [])]
-    return doc.text[min(s for s, _ in edges):max(e for _, e in edges)]
+    return text[min(s for s, _ in edges):max(e for _, e in edges)]
 
 
-def code_quote(doc: Doc, quote: Quote, kb: KnowledgeBase, on: dt.date | None,
+def _condition_span(text: str, quote: Quote) -> Span | None:
+    """Where the modality stage found the quote's condition (its words, inside the quote)."""
+    if quote.condition is None:
+        return None
+    start = text.find(quote.condition, quote.spans[0][0])
+    return (start, start + len(quote.condition)) if start >= 0 else None
+
+
+def code_quote(doc: Doc, text: str, quote: Quote, kb: KnowledgeBase, on: dt.date | None,
                event_id: str) -> Event | None:
-    """The event a quotation reports, or ``None`` when its words code none."""
-    condition = find_condition(doc, quote.spans)
+    """The event a quotation of ``text`` (the parsed text, ``doc.text`` read once) reports,
+    or ``None`` when its words code none."""
+    condition = _condition_span(text, quote)
     tokens = tokens_in(doc, quote.spans)
     main = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
     coded = code_words(main, _cue_token(doc, quote), condition is not None,
-                       _context_text(doc, quote))
+                       _context_text(text, quote))
     if coded is None:
         return None
     speaker = mention_ref(kb, quote.speaker, on)
@@ -88,8 +97,9 @@ def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
                 on: dt.date | None) -> list[Event]:
     """The events of an article's quotations, in text order (quotes with modality applied)."""
     events: list[Event] = []
+    text = doc.text
     for quote in quotes:
-        event = code_quote(doc, quote, kb, on, f"e{len(events) + 1}")
+        event = code_quote(doc, text, quote, kb, on, f"e{len(events) + 1}")
         if event is not None:
             events.append(event)
     return events
