@@ -131,8 +131,13 @@ def _load(
     return articles[:limit], f"Gold {folder}"
 
 
-@app.command("eval")
+eval_app = typer.Typer(help="Score the extractor (quotations by default; `events` for events).")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.callback(invoke_without_command=True)
 def eval_command(
+    ctx: typer.Context,
     gold: Annotated[
         Path | None, typer.Option("--gold", help="Gold YAML folder (default: the shipped set).")
     ] = None,
@@ -157,6 +162,8 @@ def eval_command(
 
     Exits 0 whatever the scores (a report, not a gate); 1 when the input cannot be read.
     """
+    if ctx.invoked_subcommand is not None:
+        return
     if gold is not None and polnear is not None:
         raise typer.BadParameter("give --gold or --polnear, not both")
     try:

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from onrecord.actors.kb import KnowledgeBaseError, load_kb
 from onrecord.cli.app import app
 from onrecord.errors import InputError
 from onrecord.ingest import Kind, html_to_source, kind_of, read_text_file
@@ -71,12 +72,21 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option("--actors", help="Your actors YAML, merged over the shipped knowledge base."),
+    ] = None,
 ) -> None:
-    """Extract quotations (speaker, cue, addressee, spans) from article files."""
+    """Extract quotations (speaker, cue, addressee, spans) and events from article files."""
+    try:
+        kb = load_kb(tuple(actors or ()))
+    except KnowledgeBaseError as exc:
+        stderr.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
     failures: list[InputError] = []
     sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        articles = extract_many(_sources(paths, failures))
+        articles = extract_many(_sources(paths, failures), actors=kb)
         if output_format is OutputFormat.jsonl:
             for article in articles:
                 sink.write(json.dumps(article.to_json_dict(), ensure_ascii=False) + "\n")

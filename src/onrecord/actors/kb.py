@@ -1,0 +1,324 @@
+"""The actor knowledge base: people with dated roles, states, organisations and metonyms.
+
+Events need more than the name an article gives: whose government a speaker speaks for on the
+day they spoke (``Rutte`` was the Dutch prime minister until July 2024 and NATO's secretary
+general from October 2024), and which state "the Kremlin" or "Kyiv" stands for. The facts live
+in ``data/actors/*.yaml`` (people, organisations) and the shared ``places.csv`` /
+``metonyms.csv``; a user file given with ``--actors`` is merged over them (same id or name
+replaces).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from onrecord.actors.gazetteer import gazetteer
+from onrecord.model import ActorRef
+
+_WORD = re.compile(r"[\w'’.-]+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Letters NFKD does not split into a base letter and an accent.
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "ı": "i"})
+
+
+class KnowledgeBaseError(ValueError):
+    """A knowledge-base file that cannot be used (its path and the problem)."""
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and possessives dropped, single spaces: the key of every index."""
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
+                       if not unicodedata.combining(c))
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(stripped.lower().replace("’", "'"))]
+    return " ".join(w.strip(".") for w in words if w.strip("."))
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    of: str  # state ISO3 or organisation id
+    sector: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    leader: bool = False
+
+    def active(self, on: dt.date | None) -> bool:
+        """In post on ``on`` (any date when ``on`` is unknown and the role has not ended)."""
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | state | organisation
+    code: str | None = None  # what an event's `country` carries (ISO3 or organisation code)
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    as_of: dt.date | None = None
+
+    def role_on(self, on: dt.date | None) -> Role | None:
+        """The role held on ``on``; else the latest one begun before it; else the first."""
+        active = [r for r in self.roles if r.active(on)]
+        if active:
+            return active[0]
+        earlier = [r for r in self.roles if on is not None and r.start and r.start <= on]
+        if earlier:
+            return max(earlier, key=lambda r: r.start or dt.date.min)
+        return self.roles[0] if self.roles else None
+
+
+@dataclass
+class KnowledgeBase:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    metonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (state, sector)
+    title_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)  # phrase -> titles
+    military_words: frozenset[str] = frozenset()
+    body_words: frozenset[str] = frozenset()
+    neutral_words: frozenset[str] = frozenset()
+    _index: dict[str, set[str]] = field(default_factory=dict)  # alias key -> actor ids
+
+    # -- building ------------------------------------------------------------------------
+
+    def add(self, actor: Actor) -> None:
+        """Add ``actor``, replacing an entry with the same id (a user's correction)."""
+        self.actors[actor.id] = actor
+        self._index = {}
+
+    @property
+    def index(self) -> dict[str, set[str]]:
+        if not self._index:
+            self._index = self._build_index()
+        return self._index
+
+    def _build_index(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        surnames: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            for alias in (actor.name, *actor.aliases):
+                index.setdefault(normalise(alias), set()).add(actor.id)
+            if actor.kind == "person":
+                surnames.setdefault(normalise(actor.name).split()[-1], set()).add(actor.id)
+        for surname, ids in surnames.items():
+            if len(ids) == 1 and surname not in index:
+                index[surname] = ids
+        return index
+
+    # -- resolving -----------------------------------------------------------------------
+
+    def ref(self, actor: Actor, on: dt.date | None = None) -> ActorRef:
+        """The actor as an event carries it: for a person, the state or body of their role
+        on ``on``."""
+        if actor.kind != "person":
+            return ActorRef(name=actor.name, actor_id=actor.id, country=actor.code,
+                            sector=actor.sector)
+        role = actor.role_on(on)
+        if role is None:
+            return ActorRef(name=actor.name, actor_id=actor.id)
+        body = self.actors.get(role.of)
+        return ActorRef(name=actor.name, actor_id=actor.id,
+                        country=body.code if body else role.of, sector=role.sector)
+
+    def resolve(self, mention: str, on: dt.date | None = None) -> ActorRef | None:
+        """Who ``mention`` ("Rutte", "the Kremlin", "NATO's secretary general", "Russian
+        officials") is on ``on``; ``None`` when the knowledge base cannot tell for sure."""
+        key = normalise(mention)
+        if not key:
+            return None
+        words = [w for w in key.split() if w not in self.neutral_words]
+        for candidate in (key, " ".join(words), " ".join(self._without_honorifics(words))):
+            found = self._by_name(candidate, on)
+            if found is not None:
+                return found
+        return self._by_title(words, on)
+
+    def _without_honorifics(self, words: list[str]) -> list[str]:
+        honorifics = gazetteer().honorifics
+        i = 0
+        while i < len(words) - 1 and words[i] in honorifics:
+            i += 1
+        return words[i:]
+
+    def _by_name(self, key: str, on: dt.date | None) -> ActorRef | None:
+        if not key:
+            return None
+        ids = self.index.get(key, set())
+        if len(ids) == 1:
+            return self.ref(self.actors[next(iter(ids))], on)
+        if key in self.metonyms:
+            state, sector = self.metonyms[key]
+            return self._state_ref(state, sector)
+        return None
+
+    def _state_ref(self, state: str, sector: str) -> ActorRef | None:
+        actor = self.actors.get(state)
+        if actor is None:
+            return None
+        return ActorRef(name=actor.name, actor_id=actor.id, country=actor.code, sector=sector)
+
+    def _qualifier(self, words: list[str]) -> tuple[Actor | None, list[str]]:
+        """The state or organisation named in ``words`` (longest phrase first) and the rest."""
+        for n in range(min(4, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                ids = self.index.get(" ".join(words[i:i + n]), set())
+                bodies = [self.actors[a] for a in ids if self.actors[a].kind != "person"]
+                if len(bodies) == 1:
+                    return bodies[0], words[:i] + words[i + n:]
+                state = self.metonyms.get(" ".join(words[i:i + n]))
+                if state is not None and state[0] in self.actors:
+                    return self.actors[state[0]], words[:i] + words[i + n:]
+        return None, words
+
+    def _by_title(self, words: list[str], on: dt.date | None) -> ActorRef | None:
+        body, rest = self._qualifier(words)
+        while rest and rest[-1] in ("of", "for"):
+            rest = rest[:-1]  # "secretary general of NATO" leaves "secretary general"
+        phrase = " ".join(rest)
+        titles = self.title_synonyms.get(phrase, frozenset())
+        if titles:
+            holders = [a for a in self.actors.values() if a.kind == "person" and any(
+                r.active(on) and (r.title in titles or (r.leader and "leader" in titles))
+                and (body is None or r.of == body.id) for r in a.roles)]
+            if len(holders) == 1:
+                return self.ref(holders[0], on)
+            if body is None or holders:
+                return None
+        if body is None or not self._is_body_phrase(rest):
+            return None
+        sector = body.sector or "GOV"
+        if body.kind == "state" and self._is_military(phrase):
+            sector = "MIL"
+        return ActorRef(name=body.name, actor_id=body.id, country=body.code, sector=sector)
+
+    def _is_body_phrase(self, words: list[str]) -> bool:
+        """Every word names a part of the body ("defence ministry spokesman"), none a rival
+        ("opposition leader")."""
+        known = self.body_words | self.military_words | set(self.title_synonyms)
+        known_words = {w for phrase in known for w in phrase.split()} | {"of", "for", "and"}
+        return all(w in known_words or w.rstrip("s") in known_words for w in words)
+
+    def _is_military(self, phrase: str) -> bool:
+        return any(re.search(rf"\b{re.escape(w)}\b", phrase) for w in self.military_words)
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+
+def _read_yaml(path: Path | None, name: str) -> dict[str, Any]:
+    try:
+        if path is None:
+            text = resources.files("onrecord.data").joinpath("actors", name).read_text("utf-8")
+        else:
+            text = path.read_text("utf-8")
+        data = yaml.safe_load(text) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{path or name}: {exc}") from None
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{path or name}: expected a mapping at the top")
+    return data
+
+
+def _slug(name: str) -> str:
+    return normalise(name).replace(" ", "-")
+
+
+def _person(entry: dict[str, Any], default_as_of: Any, kb: KnowledgeBase) -> Actor:
+    roles = []
+    for role in entry.get("roles") or []:
+        body = kb.actors.get(role["of"])
+        sector = role.get("sector") or (body.sector if body and body.kind != "state" else None)
+        if sector is None:
+            sector = "MIL" if kb._is_military(normalise(role["title"])) else "GOV"
+        roles.append(Role(title=role["title"], of=role["of"], sector=sector,
+                          start=_date(role.get("from")), end=_date(role.get("to")),
+                          leader=bool(role.get("leader", False))))
+    return Actor(id=entry.get("id") or _slug(entry["name"]), name=entry["name"], kind="person",
+                 aliases=tuple(entry.get("aliases") or ()), roles=tuple(roles),
+                 as_of=_date(entry.get("as_of", default_as_of)))
+
+
+def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
+    try:
+        for key in ("military_words", "body_words", "neutral_words"):
+            if key in data:
+                setattr(kb, key, getattr(kb, key) | {normalise(w) for w in data[key]})
+        for title, phrases in (data.get("title_synonyms") or {}).items():
+            for phrase in (*phrases, title):
+                key = normalise(phrase)
+                kb.title_synonyms[key] = kb.title_synonyms.get(key, frozenset()) | {title}
+        for entry in data.get("states") or []:
+            kb.add(Actor(id=entry["id"], name=entry["name"], kind="state", code=entry["id"],
+                         sector="GOV", aliases=(entry.get("demonym") or "",
+                                                *(entry.get("aliases") or ())),
+                         as_of=_date(entry.get("as_of"))))
+            if entry.get("capital"):
+                kb.metonyms[normalise(entry["capital"])] = (entry["id"], "GOV")
+        for entry in data.get("organisations") or []:
+            kb.add(Actor(id=entry["id"], name=entry["name"], kind="organisation",
+                         code=entry.get("code"), sector=entry.get("sector"),
+                         aliases=tuple(entry.get("aliases") or ()),
+                         as_of=_date(entry.get("as_of"))))
+        by_name = {normalise(a.name): a.id for a in kb.actors.values() if a.kind == "person"}
+        for entry in data.get("people") or []:
+            person = _person(entry, data.get("as_of"), kb)
+            previous = by_name.get(normalise(person.name))
+            if previous is not None and previous != person.id:
+                kb.actors.pop(previous)
+            kb.add(person)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise KnowledgeBaseError(f"{source}: bad entry ({exc!r})") from None
+
+
+def _shipped() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    gaz = gazetteer()
+    places = resources.files("onrecord.data").joinpath("places.csv").read_text("utf-8")
+    for row in csv.DictReader(places.splitlines()):
+        kb.actors[row["iso3"]] = Actor(id=row["iso3"], name=row["country"], kind="state",
+                                       code=row["iso3"], sector="GOV")
+    for words, iso in gaz.place_country.items():
+        kb.metonyms[normalise(words)] = (iso, "GOV")
+    _merge(kb, _read_yaml(None, "organisations.yaml"), "organisations.yaml")
+    for name, iso in gaz.metonym_country.items():
+        kb.metonyms[normalise(name)] = (iso, "MIL" if kb._is_military(normalise(name))
+                                        else "GOV")
+    _merge(kb, _read_yaml(None, "people.yaml"), "people.yaml")
+    return kb
+
+
+@lru_cache(maxsize=8)
+def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
+    """The shipped knowledge base with the user's files (``--actors``) merged over it."""
+    kb = _shipped()
+    for path in extra:
+        _merge(kb, _read_yaml(path, path.name), str(path))
+    return kb
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """The day of an article's ``published`` value ("2025-11-08", "2025-11-08T10:00Z")."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

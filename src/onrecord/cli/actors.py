@@ -1,0 +1,62 @@
+"""`onrecord actors suggest` / `add`: grow the actor knowledge base from the articles read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+from rich.console import Console
+
+from onrecord.actors.discovery import suggest
+from onrecord.actors.kb import KnowledgeBaseError, load_kb
+from onrecord.cli.app import app
+from onrecord.errors import InputError
+from onrecord.ingest import read_text_file
+from onrecord.pipeline import Source, extract_many
+
+actors_app = typer.Typer(help="Review and extend the actor knowledge base.")
+app.add_typer(actors_app, name="actors")
+stderr = Console(stderr=True)
+
+
+@actors_app.command("suggest")
+def suggest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (plain text).")],
+    actors: Annotated[list[Path] | None, typer.Option(
+        "--actors", help="Your actors YAML, merged over the shipped one.")] = None,
+) -> None:
+    """Print, as people.yaml entries, named speakers the KB does not know and their roles."""
+    try:
+        kb = load_kb(tuple(actors or ()))
+        sources = [Source(text=read_text_file(str(p)), source=str(p)) for p in paths]
+    except (KnowledgeBaseError, InputError) as exc:
+        stderr.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
+    candidates = suggest(list(extract_many(sources, actors=kb)), kb)
+    stderr.print(f"{len(candidates)} candidate(s); review, then `onrecord actors add`")
+    typer.echo(yaml.safe_dump({"people": [c.to_entry() for c in candidates]},
+                              allow_unicode=True, sort_keys=False), nl=False)
+
+
+@actors_app.command("add")
+def add_command(
+    candidates: Annotated[Path, typer.Argument(help="Reviewed output of `actors suggest`.")],
+    into: Annotated[Path, typer.Option(help="Your actors YAML (created if missing).")],
+) -> None:
+    """Append reviewed candidates to your actors file (pass it later with --actors)."""
+    new = (yaml.safe_load(candidates.read_text("utf-8")) or {}).get("people") or []
+    current = yaml.safe_load(into.read_text("utf-8")) if into.exists() else None
+    current = current or {}
+    known = {p["name"] for p in current.get("people") or []}
+    added = [p for p in new if p["name"] not in known]
+    current["people"] = (current.get("people") or []) + added
+    into.write_text(yaml.safe_dump(current, allow_unicode=True, sort_keys=False), "utf-8")
+    try:
+        load_kb.cache_clear()
+        load_kb((into,))
+    except KnowledgeBaseError as exc:
+        stderr.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
+    stderr.print(f"added {len(added)} of {len(new)} to {into}")

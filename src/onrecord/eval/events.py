@@ -1,0 +1,298 @@
+"""Evaluation of event coding (``onrecord eval events``): our gold articles and PLOVER's records.
+
+Our gold (``data/gold_events/*.yaml``, format in ``docs/events.md``) gives for each event an
+``evidence`` fragment of the quotation it is coded from; a predicted event matches a gold one
+when its evidence span overlaps the fragment (one-to-one, in text order). Scores:
+
+- type: precision, recall and F1 of (matched and same type), and macro-F1 over types;
+- source / target: accuracy over matched pairs (country code, or actor id for bodies);
+- condition: F1 of detecting a condition, a hit needing half of the gold condition's words;
+- negation and hedge: accuracy over matched pairs.
+
+PLOVER's gold-standard records (a JSON list; not shipped, CC BY-SA: fetch it yourself) are
+scored on the type of one sentence each: macro-F1 over PLOVER 2 types, the 0.5 records' older
+names mapped to the new ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from onrecord.model import Article, Event, Span
+
+GOLD_EVENTS_DIR = Path(__file__).resolve().parents[1] / "data" / "gold_events"
+# PLOVER 0.5 names in the gold-standard records -> PLOVER 2 types.
+PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                  "FIGHT": "ASSAULT"}
+NO_EVENT = "NONE"
+# A predicted condition detects the gold one when it holds at least this share of its words.
+CONDITION_OVERLAP = 0.5
+
+_EVENT_KEYS = {"evidence", "type", "mode", "context", "source", "target", "condition",
+               "negated", "hedged"}
+
+
+class EventGoldError(ValueError):
+    """A gold file that cannot be used: its path and what is wrong."""
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    evidence: Span
+    type: str
+    source: str | None
+    target: str | None
+    condition: str | None = None
+    negated: bool = False
+    hedged: bool = False
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoldEventArticle:
+    id: str
+    text: str
+    published: str | None
+    events: tuple[GoldEvent, ...]
+
+
+def _gold_event(entry: dict[str, Any], text: str, where: str) -> GoldEvent:
+    unknown = set(entry) - _EVENT_KEYS
+    if unknown:
+        raise EventGoldError(f"{where}: unknown keys {sorted(unknown)}")
+    fragment = entry["evidence"]
+    start = text.find(fragment)
+    if start < 0 or text.find(fragment, start + 1) >= 0:
+        raise EventGoldError(f"{where}: evidence not found exactly once: {fragment!r}")
+    condition = entry.get("condition")
+    if condition is not None and condition not in text:
+        raise EventGoldError(f"{where}: condition not in the text: {condition!r}")
+    return GoldEvent(evidence=(start, start + len(fragment)), type=entry["type"],
+                     source=entry.get("source"), target=entry.get("target"),
+                     condition=condition, negated=bool(entry.get("negated", False)),
+                     hedged=bool(entry.get("hedged", False)),
+                     context=tuple(entry.get("context") or ()))
+
+
+def load_event_gold(folder: Path = GOLD_EVENTS_DIR) -> list[GoldEventArticle]:
+    """Every gold article of ``folder``, its evidence fragments located in its text."""
+    articles = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        try:
+            events = tuple(_gold_event(e, data["text"], f"{path.name} event {i + 1}")
+                           for i, e in enumerate(data.get("events") or []))
+        except KeyError as exc:
+            raise EventGoldError(f"{path.name}: missing {exc}") from None
+        articles.append(GoldEventArticle(data["id"], data["text"],
+                                         str(data["published"]) if data.get("published")
+                                         else None, events))
+    if not articles:
+        raise EventGoldError(f"{folder}: no gold files")
+    return articles
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Accuracy:
+    correct: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.correct += ok
+        self.total += 1
+
+    @property
+    def rate(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+
+@dataclass
+class EventReport:
+    articles: int = 0
+    type: Score = field(default_factory=Score)
+    per_type: dict[str, Score] = field(default_factory=dict)
+    condition: Score = field(default_factory=Score)
+    source: Accuracy = field(default_factory=Accuracy)
+    target: Accuracy = field(default_factory=Accuracy)
+    negated: Accuracy = field(default_factory=Accuracy)
+    hedged: Accuracy = field(default_factory=Accuracy)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def macro_f1(self) -> float:
+        scores = [s.f1 for s in self.per_type.values()]
+        return sum(scores) / len(scores) if scores else 0.0
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "type": vars(self.type) | {"f1": self.type.f1},
+            "type_macro_f1": self.macro_f1,
+            "condition": vars(self.condition) | {"f1": self.condition.f1},
+            "source_accuracy": self.source.rate, "target_accuracy": self.target.rate,
+            "negation_accuracy": self.negated.rate, "hedge_accuracy": self.hedged.rate,
+        }
+
+
+def _party(ref: Any) -> str | None:
+    if ref is None:
+        return None
+    return ref.country or ref.actor_id
+
+
+def _same_party(gold: str | None, ref: Any) -> bool:
+    return gold == _party(ref) or (ref is not None and gold is not None
+                                   and gold == ref.actor_id)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _condition_hit(gold: str, predicted: str | None) -> bool:
+    if predicted is None:
+        return False
+    gold_words = gold.lower().split()
+    found = set(predicted.lower().split())
+    return sum(w in found for w in gold_words) >= CONDITION_OVERLAP * len(gold_words)
+
+
+def _type_score(report: EventReport, name: str) -> Score:
+    return report.per_type.setdefault(name, Score())
+
+
+def _match(gold: tuple[GoldEvent, ...], predicted: list[Event]) -> list[tuple[GoldEvent, Event]]:
+    pairs, used = [], set()
+    for g in gold:
+        for e in predicted:
+            if e.id not in used and e.evidence and _overlaps(g.evidence, e.evidence):
+                pairs.append((g, e))
+                used.add(e.id)
+                break
+    return pairs
+
+
+def score_article(report: EventReport, gold: GoldEventArticle, article: Article) -> None:
+    report.articles += 1
+    pairs = _match(gold.events, article.events)
+    report.type.gold += len(gold.events)
+    report.type.predicted += len(article.events)
+    for g in gold.events:
+        _type_score(report, g.type).gold += 1
+        report.condition.gold += g.condition is not None
+    for e in article.events:
+        _type_score(report, e.type).predicted += 1
+    matched = {id(g) for g, _ in pairs}
+    for g, e in pairs:
+        if g.type == e.type:
+            report.type.tp += 1
+            _type_score(report, g.type).tp += 1
+        else:
+            report.errors.append(f"{gold.id}: type {e.type} for gold {g.type}: "
+                                 f"{gold.text[g.evidence[0]:g.evidence[1]]!r}")
+        report.source.add(_same_party(g.source, e.source))
+        report.target.add(_same_party(g.target, e.target))
+        if not _same_party(g.source, e.source) or not _same_party(g.target, e.target):
+            report.errors.append(f"{gold.id}: source/target {_party(e.source)}->"
+                                 f"{_party(e.target)} for gold {g.source}->{g.target}")
+        report.negated.add(g.negated == e.negated)
+        report.hedged.add(g.hedged == e.hedged)
+        if g.condition is not None and _condition_hit(g.condition, e.condition):
+            report.condition.tp += 1
+        elif g.condition != e.condition:
+            report.errors.append(f"{gold.id}: condition {e.condition!r} for gold {g.condition!r}")
+    report.condition.predicted += sum(e.condition is not None for e in article.events)
+    for g in gold.events:
+        if id(g) not in matched:
+            report.errors.append(f"{gold.id}: missed {g.type}: "
+                                 f"{gold.text[g.evidence[0]:g.evidence[1]]!r}")
+    hit = {e.id for _, e in pairs}
+    for e in article.events:
+        if e.id not in hit and e.evidence:
+            report.errors.append(f"{gold.id}: spurious {e.type}: "
+                                 f"{article.text[e.evidence[0]:e.evidence[1]]!r}")
+
+
+def evaluate_events(gold: list[GoldEventArticle], articles: list[Article]) -> EventReport:
+    report = EventReport()
+    for g, article in zip(gold, articles, strict=True):
+        score_article(report, g, article)
+    return report
+
+
+# -- PLOVER gold-standard records ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PloverRecord:
+    id: str
+    text: str
+    type: str
+    date: str | None
+
+
+def read_plover_records(path: Path) -> list[PloverRecord]:
+    """PLOVER's gold-standard records (``PLOVER_GSR_CAMEO.txt``), documentation entries left out."""
+    data = json.loads(path.read_text("utf-8"))
+    return [PloverRecord(r["id"], r["text"], PLOVER_RENAMES.get(r["event"], r["event"]),
+                         r.get("date"))
+            for r in data if r.get("text") and r.get("event") != "DOCUMENT"]
+
+
+@dataclass
+class TypeReport:
+    records: int = 0
+    correct: int = 0
+    per_type: dict[str, Score] = field(default_factory=dict)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.records if self.records else 0.0
+
+    @property
+    def macro_f1(self) -> float:
+        """Mean F1 over the gold types (predicting no event counts against recall only)."""
+        scores = [s.f1 for t, s in self.per_type.items() if s.gold]
+        return sum(scores) / len(scores) if scores else 0.0
+
+
+def score_types(gold: list[str], predicted: list[str]) -> TypeReport:
+    report = TypeReport()
+    for g, p in zip(gold, predicted, strict=True):
+        report.records += 1
+        report.correct += g == p
+        report.per_type.setdefault(g, Score()).gold += 1
+        if p != NO_EVENT:
+            report.per_type.setdefault(p, Score()).predicted += 1
+        if g == p:
+            report.per_type[g].tp += 1
+        else:
+            report.confusion[(g, p)] += 1
+    return report

@@ -1,0 +1,108 @@
+"""Event coding (``onrecord.events``): PLOVER events from quotations, each traceable to its words.
+
+One event at most per quotation: ``coding`` says which type its words report, ``parties`` who
+the source and target are, ``onrecord.modality`` on which condition and how surely. Every event
+carries the quotation's id and an ``evidence`` span (the quoted piece holding the trigger).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+from onrecord.actors.kb import KnowledgeBase
+from onrecord.events.coding import Coded, code_words
+from onrecord.events.lexicon import lexicon
+from onrecord.events.parties import VERBAL_TYPES, mention_ref, subject_ref, target_ref
+from onrecord.modality import find_condition, tokens_in
+from onrecord.model import Event, Quote, Span
+
+
+def _cue_token(doc: Doc, quote: Quote) -> Token | None:
+    if quote.cue_span is None:
+        return None
+    cue = doc.char_span(*quote.cue_span, alignment_mode="expand")
+    return cue[0] if cue is not None and len(cue) else None
+
+
+def _evidence(quote: Quote, coded: Coded) -> Span:
+    if coded.trigger is not None:
+        for start, end in quote.spans:
+            if start <= coded.trigger.idx < end:
+                return (start, end)
+    return quote.spans[0]
+
+
+def _context_text(text: str, quote: Quote) -> str:
+    """The quotation with its cue and speaker: where its contexts are read."""
+    edges = [*quote.spans, *([quote.cue_span] if quote.cue_span else []),
+             *([quote.speaker.span] if quote.speaker else [])]
+    return text[min(s for s, _ in edges):max(e for _, e in edges)]
+
+
+def _condition_span(text: str, quote: Quote) -> Span | None:
+    """Where the modality stage found the quote's condition (its words, inside the quote)."""
+    if quote.condition is None:
+        return None
+    start = text.find(quote.condition, quote.spans[0][0])
+    return (start, start + len(quote.condition)) if start >= 0 else None
+
+
+def code_quote(doc: Doc, text: str, quote: Quote, kb: KnowledgeBase, on: dt.date | None,
+               event_id: str) -> Event | None:
+    """The event a quotation of ``text`` (the parsed text, ``doc.text`` read once) reports,
+    or ``None`` when its words code none."""
+    condition = _condition_span(text, quote)
+    tokens = tokens_in(doc, quote.spans)
+    main = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
+    coded = code_words(main, _cue_token(doc, quote), condition is not None,
+                       _context_text(text, quote))
+    if coded is None:
+        return None
+    speaker = mention_ref(kb, quote.speaker, on)
+    source = speaker
+    if coded.type not in VERBAL_TYPES and coded.trigger is not None:
+        source = subject_ref(kb, coded.trigger, on) or speaker
+    target = target_ref(kb, doc, source, mention_ref(kb, quote.addressee, on), coded.trigger,
+                        condition, tokens, on)
+    return Event(
+        id=event_id,
+        type=coded.type,
+        mode=coded.mode,
+        context=list(coded.contexts),
+        source=source,
+        target=target,
+        quote_id=quote.id,
+        condition=quote.condition,
+        negated=quote.negated or coded.negated,
+        hedged=quote.hedged,
+        intensity=lexicon().intensity(coded.type, coded.mode),
+        evidence=_evidence(quote, coded),
+    )
+
+
+def code_narration(doc: Doc) -> Coded | None:
+    """The event a sentence reports in the writer's own words ("Rebels attacked a convoy"),
+    its main verb read as the cue. Used where there is no quotation (PLOVER's records)."""
+    sentence = next(iter(doc.sents), None)
+    if sentence is None:
+        return None
+    condition = find_condition(doc, [(0, len(doc.text))])
+    main = [t for t in doc if condition is None or not condition[0] <= t.idx < condition[1]]
+    return code_words(main, sentence.root, condition is not None, doc.text)
+
+
+def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
+                on: dt.date | None) -> list[Event]:
+    """The events of an article's quotations, in text order (quotes with modality applied)."""
+    events: list[Event] = []
+    text = doc.text
+    for quote in quotes:
+        event = code_quote(doc, text, quote, kb, on, f"e{len(events) + 1}")
+        if event is not None:
+            events.append(event)
+    return events
+
+
+__all__ = ["code_events", "code_narration", "code_quote"]

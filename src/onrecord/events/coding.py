@@ -1,0 +1,123 @@
+"""Which PLOVER event a stretch of words reports: type, mode, the trigger word, contexts.
+
+Rules over lemmas and the parse (``data/plover.yaml``). A threat is a harm the speaker says
+they will, would or could do: the same force words looking back ("struck the depot") report an
+assault instead. A threat in a denied or negated clause stays a threat with ``negated`` set, so
+that it can be counted apart ("did not threaten" is not a threat).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from onrecord.events.lexicon import Lexicon, lexicon
+from onrecord.modality import is_negated, words
+
+# How far up the parse a negator may sit above the trigger, within its clause ("will not use
+# ... weapons": on the trigger; "has no intention of going to war": five steps up).
+NEGATION_DEPTH = 6
+_CLAUSE_BOUNDARIES = {"ROOT", "ccomp", "advcl", "parataxis", "relcl", "conj"}
+
+
+@dataclass(frozen=True)
+class Coded:
+    type: str
+    mode: str | None
+    trigger: Token | None  # None when the cue alone codes the event
+    negated: bool
+    contexts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Lemmas:
+    """The lemmas of some tokens joined by spaces, and which token each character belongs to."""
+
+    text: str
+    owner: list[Token]
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> _Lemmas:
+        parts: list[str] = []
+        owner: list[Token] = []
+        for token in tokens:
+            if token.is_punct or token.is_space:
+                continue
+            lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
+            if parts:
+                parts.append(" ")
+                owner.append(token)
+            parts.append(lemma)
+            owner.extend([token] * len(lemma))
+        return cls("".join(parts), owner)
+
+    def find_all(self, patterns: tuple[re.Pattern[str], ...]) -> list[Token]:
+        """The first token of every match, in text order."""
+        starts = sorted({m.start() for p in patterns for m in p.finditer(self.text)})
+        return [self.owner[s] for s in starts]
+
+
+def _negated(token: Token) -> bool:
+    word = token
+    for _ in range(NEGATION_DEPTH):
+        if word.lemma_.lower() in words().negation_blockers:
+            return False
+        if is_negated(word):
+            return True
+        if word.dep_ in _CLAUSE_BOUNDARIES or word.head.i == word.i:
+            return False
+        word = word.head
+    return False
+
+
+def _forward(trigger: Token, tokens: list[Token], lex: Lexicon) -> bool:
+    """The trigger's sentence speaks of what will, would or could happen ("will respond",
+    "ready to"); "Ukraine paid that price" does not."""
+    sentence = trigger.sent
+    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end]
+    lowered = " ".join(t.lower_ for t in tokens)
+    return any(t.lower_ in lex.future_words or t.lemma_.lower() in lex.future_words
+               for t in tokens) or any(" " in w and w in lowered for w in lex.future_words)
+
+
+def contexts_of(words: str, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(name for name, pattern in lex.contexts.items() if pattern.search(words))
+
+
+def _mode(event_type: str, lemmas: str, lex: Lexicon) -> str | None:
+    for mode, pattern in lex.modes.get(event_type, {}).items():
+        if pattern.search(lemmas):
+            return mode
+    return None
+
+
+def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
+               context_text: str) -> Coded | None:
+    """The event that ``tokens`` (a quotation's words, or a sentence) report, if any.
+
+    ``cue`` is the reporting word ("warned", "accused"); ``conditional`` says the words carry a
+    condition (which makes a threat trigger forward-looking); ``context_text`` is where the
+    contexts are read (the quotation with its sentence)."""
+    lex = lexicon()
+    lemmas = _Lemmas.of(tokens)
+    cue_lemma = cue.lemma_.lower() if cue is not None else None
+    contexts = contexts_of(context_text.lower() + " " + lemmas.text, lex)
+    forward_anyway = conditional or cue_lemma in lex.threat_cues
+    for mode, patterns in lex.threats.items():
+        for trigger in lemmas.find_all(patterns):
+            if forward_anyway or _forward(trigger, tokens, lex):
+                return Coded("THREATEN", mode, trigger, _negated(trigger), contexts)
+    cued = lex.cues.get(cue_lemma or "")
+    if cued is not None and tokens:
+        event_type, _, mode = cued.partition("/")
+        return Coded(event_type, mode or _mode(event_type, lemmas.text, lex), None,
+                     False, contexts)
+    for event_type in lex.priority:
+        for trigger in lemmas.find_all(lex.types.get(event_type, ())):
+            if event_type in lex.verb_types and trigger.pos_ != "VERB":
+                continue
+            return Coded(event_type, _mode(event_type, lemmas.text, lex), trigger,
+                         _negated(trigger), contexts)
+    return None

@@ -1,0 +1,52 @@
+"""The PLOVER lexicon of ``data/plover.yaml``: scores, trigger patterns, modes, contexts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    scores: dict[str, float]
+    priority: tuple[str, ...]
+    cues: dict[str, str]  # cue lemma -> "TYPE" or "TYPE/mode"
+    threats: dict[str, tuple[re.Pattern[str], ...]]  # threat mode -> patterns
+    future_words: frozenset[str]
+    threat_cues: frozenset[str]
+    types: dict[str, tuple[re.Pattern[str], ...]]
+    verb_types: frozenset[str]
+    modes: dict[str, dict[str, re.Pattern[str]]]
+    contexts: dict[str, re.Pattern[str]]
+
+    def intensity(self, event_type: str, mode: str | None) -> float | None:
+        """PLOVER's conflict/cooperation score of the type and mode (the type's without one)."""
+        if mode and f"{event_type}/{mode}" in self.scores:
+            return self.scores[f"{event_type}/{mode}"]
+        return self.scores.get(event_type)
+
+
+def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files("onrecord.data").joinpath("plover.yaml").read_text())
+    return Lexicon(
+        scores={k: float(v) for k, v in raw["scores"].items()},
+        priority=tuple(raw["priority"]),
+        cues=dict(raw["cues"]),
+        threats={mode: _compile(p) for mode, p in raw["threats"].items()},
+        future_words=frozenset(raw["future_words"]),
+        threat_cues=frozenset(raw["threat_cues"]),
+        types={t: _compile(p) for t, p in raw["types"].items()},
+        verb_types=frozenset(raw["verb_types"]),
+        modes={t: {m: re.compile(p) for m, p in modes.items()}
+               for t, modes in raw["modes"].items()},
+        contexts={c: re.compile(p) for c, p in raw["contexts"].items()},
+    )

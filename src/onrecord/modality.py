@@ -1,0 +1,200 @@
+"""Conditions, hedges and negation: how sure and on which terms a speaker says something.
+
+Event coders drop these; a conditional threat ("if anyone crosses our border, the answer will be
+instant") is still a threat, but analysts need the condition, in the article's own words.
+This stage reads them from the parse over each quotation's spans; the word lists are in
+``data/modality.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from onrecord.model import Quote, Span
+
+
+@dataclass(frozen=True)
+class Words:
+    condition_words: frozenset[str]
+    not_condition_after: frozenset[str]
+    condition_phrases: tuple[tuple[str, ...], ...]
+    condition_fixed: tuple[tuple[str, ...], ...]
+    inverted_auxiliaries: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_phrases: tuple[tuple[str, ...], ...]
+    denial_cues: frozenset[str]
+    negators: frozenset[str]
+    negation_blockers: frozenset[str]
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(p.split()) for p in items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    raw = yaml.safe_load(resources.files("onrecord.data").joinpath("modality.yaml").read_text())
+    return Words(
+        condition_words=frozenset(raw["condition_words"]),
+        not_condition_after=frozenset(raw["not_condition_after"]),
+        condition_phrases=_phrases(raw["condition_phrases"]),
+        condition_fixed=_phrases(raw["condition_fixed"]),
+        inverted_auxiliaries=frozenset(raw["inverted_condition_auxiliaries"]),
+        hedge_modals=frozenset(raw["hedge_modals"]),
+        hedge_phrases=_phrases(raw["hedge_phrases"]),
+        denial_cues=frozenset(raw["denial_cues"]),
+        negators=frozenset(raw["negators"]),
+        negation_blockers=frozenset(raw["negation_blockers"]),
+    )
+
+
+def tokens_in(doc: Doc, spans: list[Span]) -> list[Token]:
+    """The tokens that start inside ``spans``, in text order."""
+    tokens: list[Token] = []
+    for start, end in spans:
+        piece = doc.char_span(start, end, alignment_mode="expand")
+        if piece is not None:
+            tokens.extend(t for t in piece if start <= t.idx < end)
+    return tokens
+
+
+def _starts(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    return tokens[i].lower_ == phrase[0] and \
+        tuple(t.lower_ for t in tokens[i:i + len(phrase)]) == phrase
+
+
+def _trim(tokens: list[Token]) -> Span | None:
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _clause(opener: Token, head: Token, allowed: set[int]) -> list[Token]:
+    """The opener and the clause it heads, kept inside the quotation's tokens."""
+    doc = opener.doc
+    start = min(opener.i, head.left_edge.i)
+    end = max(opener.i, head.right_edge.i)
+    return [t for t in doc[start:end + 1] if t.i in allowed]
+
+
+def _word_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
+    if token.lower_ not in w.condition_words:
+        return _inverted_condition(token, allowed, w)
+    before = token.doc[token.i - 1] if token.i else None
+    if before is not None and (before.lower_ in w.not_condition_after
+                               or before.lemma_.lower() in w.not_condition_after):
+        return None
+    head = token.head
+    if head.i == token.i or head.i < token.i:  # "if" not heading a clause of its own
+        following = [t for t in token.doc[token.i + 1:] if t.i in allowed]
+        clause = [token]
+        for t in following:
+            if t.is_punct and t.text in ",;:.!?":
+                break
+            clause.append(t)
+        return clause if len(clause) > 1 else None
+    return _clause(token, head, allowed)
+
+
+def _inverted_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
+    """ "Should they cross the line, ...": the auxiliary opens a clause before its subject."""
+    head = token.head
+    if token.lower_ not in w.inverted_auxiliaries or token.dep_ != "aux" or head.i <= token.i:
+        return None
+    first = head.left_edge
+    while first.is_punct and first.i < token.i:
+        first = first.doc[first.i + 1]
+    fronted = head.dep_ in ("advcl", "ccomp") and head.i < head.head.i
+    if token.i != first.i or not (fronted or head.dep_ == "ROOT"):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in head.children):
+        return None
+    clause = _clause(token, head, allowed)
+    if head.dep_ == "ROOT":  # the parser made the condition the main clause: stop at a comma
+        clause = clause[:next((k for k, t in enumerate(clause) if t.text == ","), len(clause))]
+    return clause
+
+
+def _phrase_condition(tokens: list[Token], i: int, allowed: set[int],
+                      w: Words) -> list[Token] | None:
+    for phrase in w.condition_fixed:
+        if _starts(tokens, i, phrase):
+            return tokens[i:i + len(phrase)]
+    for phrase in w.condition_phrases:
+        if _starts(tokens, i, phrase):
+            first = tokens[i]
+            last = tokens[i + len(phrase) - 1]
+            end = max(first.right_edge.i, last.right_edge.i, last.head.right_edge.i
+                      if last.head.i > last.i else last.i)
+            clause = [t for t in first.doc[first.i:end + 1] if t.i in allowed]
+            cut = next((k for k, t in enumerate(clause) if k >= len(phrase) and t.text in ";"),
+                       len(clause))
+            return clause[:cut]
+    return None
+
+
+def find_condition(doc: Doc, spans: list[Span]) -> Span | None:
+    """The first condition inside ``spans``: "if the country is attacked", "in the event of an
+    attack on the republic", "should X happen", "under certain conditions"."""
+    w = words()
+    tokens = tokens_in(doc, spans)
+    allowed = {t.i for t in tokens}
+    for i, token in enumerate(tokens):
+        clause = _phrase_condition(tokens, i, allowed, w) or _word_condition(token, allowed, w)
+        if clause:
+            return _trim(clause)
+    return None
+
+
+def is_hedged(doc: Doc, spans: list[Span], condition: Span | None) -> bool:
+    """A hedge modal or phrase in the quotation outside its condition."""
+    w = words()
+    tokens = [t for t in tokens_in(doc, spans)
+              if condition is None or not condition[0] <= t.idx < condition[1]]
+    for i, token in enumerate(tokens):
+        if token.lower_ in w.hedge_modals and token.tag_ == "MD":
+            return True
+        if any(_starts(tokens, i, phrase) for phrase in w.hedge_phrases):
+            return True
+    return False
+
+
+def is_negated(token: Token) -> bool:
+    """Whether a verb or noun is negated where it stands: "did not threaten", "never used",
+    "no plans to strike" (the negator on the word or on the word it depends on)."""
+    w = words()
+    for word in (token, token.head if token.dep_ in ("xcomp", "dobj", "pobj", "acl") else token):
+        if any(c.dep_ in ("neg", "det") and c.lower_ in w.negators for c in word.children):
+            return True
+    return False
+
+
+def cue_negated(doc: Doc, quote: Quote) -> bool:
+    """ "did not threaten", "denied that": the cue itself says the words were not said."""
+    span = doc.char_span(*quote.cue_span, alignment_mode="expand") if quote.cue_span else None
+    if span is None or not len(span):
+        return quote.negated
+    cue = span[0]
+    return cue.lemma_.lower() in words().denial_cues or is_negated(cue)
+
+
+def apply_modality(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Each quote with its condition (the article's words), hedge and negation filled in."""
+    out = []
+    text = doc.text
+    for quote in quotes:
+        condition = find_condition(doc, quote.spans)
+        out.append(quote.model_copy(update={
+            "condition": text[condition[0]:condition[1]] if condition else None,
+            "hedged": is_hedged(doc, quote.spans, condition),
+            "negated": cue_negated(doc, quote),
+        }))
+    return out
+

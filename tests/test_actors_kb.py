@@ -1,0 +1,74 @@
+"""The actor knowledge base: dated roles, metonyms, bodies, a user's file over the shipped one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from onrecord.actors.kb import KnowledgeBaseError, load_kb
+
+D = dt.date.fromisoformat
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def test_the_same_title_maps_to_whoever_held_the_post_that_day(kb):
+    assert kb.resolve("NATO Secretary General", D("2023-05-01")).name == "Jens Stoltenberg"
+    assert kb.resolve("NATO Secretary General", D("2025-05-01")).name == "Mark Rutte"
+    assert kb.resolve("the secretary general of NATO", D("2025-05-01")).name == "Mark Rutte"
+
+
+def test_a_person_speaks_for_the_body_of_their_role_on_that_day(kb):
+    before = kb.resolve("Rutte", D("2023-05-01"))
+    after = kb.resolve("Rutte", D("2025-05-01"))
+    assert (before.country, before.sector) == ("NLD", "GOV")
+    assert (after.country, after.sector) == ("NATO", "IGO")
+
+
+def test_a_title_without_its_body_is_not_guessed(kb):
+    assert kb.resolve("the secretary general", D("2025-05-01")) is None
+    assert kb.resolve("the Russian opposition leader") is None
+
+
+def test_capitals_and_seats_of_government_stand_for_the_state(kb):
+    assert kb.resolve("the Kremlin").actor_id == "RUS"
+    assert kb.resolve("Kyiv").country == "UKR"
+    assert kb.resolve("Downing Street").country == "GBR"
+    assert kb.resolve("the Pentagon").sector == "MIL"
+
+
+def test_an_unnamed_official_of_a_known_body(kb):
+    spokesman = kb.resolve("a Russian defence ministry spokesman")
+    assert (spokesman.country, spokesman.sector) == ("RUS", "MIL")
+    assert kb.resolve("a Nato official").country == "NATO"
+
+
+def test_names_without_accents_titles_and_possessives(kb):
+    assert kb.resolve("Radoslaw Sikorski").name == "Radosław Sikorski"
+    assert kb.resolve("President Putin").name == "Vladimir Putin"
+    assert kb.resolve("Belarus’s defence minister").name == "Viktor Khrenin"
+    assert kb.resolve("the Russian leader").name == "Vladimir Putin"
+
+
+def test_a_user_file_adds_and_replaces_entries(tmp_path: Path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "people:\n"
+        "  - {name: Olena Kovalenko, roles: [{title: deputy head, of: UKR, from: 2025-01-01}]}\n"
+        "  - {name: Mark Rutte, roles: [{title: prime minister, of: NLD, from: 2010-10-14}]}\n",
+        "utf-8")
+    kb = load_kb((mine,))
+    assert kb.resolve("Olena Kovalenko").country == "UKR"
+    assert kb.resolve("Mark Rutte", D("2025-05-01")).country == "NLD"
+
+
+def test_a_broken_user_file_names_itself(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("people:\n  - {aliases: [nobody]}\n", "utf-8")
+    with pytest.raises(KnowledgeBaseError, match="bad.yaml"):
+        load_kb((bad,))

@@ -1,0 +1,60 @@
+"""Conditions, hedges and negation, read from the parse of a quotation's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord import extract
+from onrecord.modality import find_condition, is_hedged
+from onrecord.nlp import load_nlp
+
+
+def condition(text: str) -> str | None:
+    doc = load_nlp()(text)
+    span = find_condition(doc, [(0, len(text))])
+    return text[span[0]:span[1]] if span else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We will respond in the event of an attack on the republic.",
+     "in the event of an attack on the republic"),
+    ("If anyone crosses our border with a weapon, the answer will be instant.",
+     "If anyone crosses our border with a weapon"),
+    ("Should Warsaw deploy the missiles, Moscow would respond.",
+     "Should Warsaw deploy the missiles"),
+    ("Russia could use these weapons under certain conditions.", "under certain conditions"),
+    ("We will strike unless they withdraw their troops by Friday.",
+     "unless they withdraw their troops by Friday"),
+])
+def test_the_condition_is_the_articles_own_words(text, expected):
+    assert condition(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He asked if the talks would resume.",
+    "Even if they attack, we will not retreat.",
+    "We are ready to talk.",
+])
+def test_questions_concessions_and_plain_statements_have_no_condition(text):
+    assert condition(text) is None
+
+
+def test_a_modal_outside_the_condition_hedges():
+    text = "The weapons could be made ready within minutes if the presidents gave the order."
+    doc = load_nlp()(text)
+    whole = [(0, len(text))]
+    assert is_hedged(doc, whole, find_condition(doc, whole))
+    plain = "The answer will be instant if they cross the border."
+    doc = load_nlp()(plain)
+    assert not is_hedged(doc, [(0, len(plain))], find_condition(doc, [(0, len(plain))]))
+
+
+def test_quotes_carry_condition_hedge_and_a_denying_cue():
+    article = extract(
+        "Lukashenko said Belarus would use the weapons if the country was attacked.\n"
+        "The Kremlin denied that Russia had threatened Lithuania.",
+        published="2025-11-08")
+    warning, denial = article.quotes
+    assert warning.condition == "if the country was attacked"
+    assert warning.hedged and not warning.negated
+    assert denial.negated and denial.condition is None
