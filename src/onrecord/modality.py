@@ -181,7 +181,7 @@ def cue_negated(doc: Doc, quote: Quote) -> bool:
     span = doc.char_span(*quote.cue_span, alignment_mode="expand") if quote.cue_span else None
     if span is None or not len(span):
         return quote.negated
-    cue = span[0]
+    cue = span.root  # "did not say": the verb, not its auxiliary
     return cue.lemma_.lower() in words().denial_cues or is_negated(cue)
 
 

@@ -151,6 +151,24 @@ class KnowledgeBase:
                 return found
         return self._by_title(words, on)
 
+    def role_words(self, name: str, on: dt.date | None = None) -> set[str]:
+        """Words of the role a named person held on ``on``, so an article that says only
+        "Alexander Lukashenko" still resolves "the Belarusian leader": title ("president"),
+        body ("belarus", "belarusian", "minsk") and "leader" for heads of state or government."""
+        ids = self.index.get(normalise(name), set())
+        actor = self.actors[next(iter(ids))] if len(ids) == 1 else None
+        role = actor.role_on(on) if actor is not None and actor.kind == "person" else None
+        if role is None:
+            return set()
+        words = {role.title, *role.title.split()}
+        body = self.actors.get(role.of)
+        if body is not None:
+            words |= {normalise(body.name), *(normalise(a) for a in body.aliases)}
+        words |= gazetteer().country_words.get(role.of, frozenset())
+        if role.leader:
+            words.add("leader")
+        return words
+
     def _without_honorifics(self, words: list[str]) -> list[str]:
         honorifics = gazetteer().honorifics
         i = 0

@@ -12,6 +12,7 @@ more than the values (name given > surname > description > pronoun > inherited).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import difflib
 import re
 from collections import Counter
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import Gazetteer, gazetteer
+from onrecord.actors.kb import KnowledgeBase
 from onrecord.model import Mention
 
 CONFIDENCE_FULL_NAME = 0.97
@@ -100,9 +102,12 @@ def _role_words(tokens: list[Token], gaz: Gazetteer) -> set[str]:
 class ArticleActors:
     """Named people and organisations of one article, and resolution of mentions to them."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, known: KnowledgeBase | None = None,
+                 on: dt.date | None = None) -> None:
         self.doc = doc
         self.gaz = gazetteer()
+        self.known = known
+        self.on = on
         self.people: dict[str, Person] = {}  # by lower-cased surname
         self.organisations: list[Organisation] = []
         self.acronyms = _acronyms(doc.text)
@@ -210,6 +215,8 @@ class ArticleActors:
         for person in self.people.values():
             person.mentions.sort()
             person.subject_mentions.sort()
+            if self.known is not None:
+                person.roles |= self.known.role_words(person.name, self.on)
             words = person.name.split()
             if person.gender is None and len(words) > 1:
                 if words[0].lower() in self.gaz.male_names:
@@ -398,7 +405,7 @@ class ArticleActors:
             name = self._proper_name(head, tokens)
             return self.acronyms.get(name) or self._usual_spelling(name), CONFIDENCE_ORGANISATION
         text = _without_article(" ".join("".join(t.text_with_ws for t in tokens).split()))
-        if head.lemma_.lower() in self.gaz.organisation_heads:
+        if self._is_organisation_head(head):
             # "the ministry" -> the fullest earlier name with the same head noun.
             same = [o for o in self.organisations
                     if o.head == head.lower_ and o.mentions[0] <= head.idx
@@ -408,6 +415,13 @@ class ArticleActors:
             if any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens):
                 return text, CONFIDENCE_ORGANISATION
         return None, None
+
+    def _is_organisation_head(self, head: Token) -> bool:
+        """ "ministry", and "minstry" too: a typo in a body's name still names a body."""
+        lemma = head.lemma_.lower()
+        return lemma in self.gaz.organisation_heads or (
+            len(lemma) >= _FUZZY_MIN_LENGTH and bool(difflib.get_close_matches(
+                lemma, self.gaz.organisation_heads, n=1, cutoff=_FUZZY_CUTOFF)))
 
     def _usual_spelling(self, name: str) -> str:
         """A name misspelt once ("Central Electoral Comission") takes the spelling the article

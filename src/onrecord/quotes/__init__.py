@@ -10,10 +10,12 @@ fragment is a mixed quote; a clause with no marks is an indirect quote.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.mentions import CONFIDENCE_INHERITED, ArticleActors
 from onrecord.clean import Insert
 from onrecord.layout import Layout
@@ -69,10 +71,10 @@ class _Article:
     def paragraph(self, offset: int) -> int:
         return self.layout.paragraph_at(offset)
 
-    def words_outside(self, spans: list[Span], quote: MarkedQuote) -> int:
-        """Word tokens of ``spans`` that lie outside the quotation's pieces."""
+    def words_outside(self, spans: list[Span]) -> int:
+        """Word tokens of ``spans`` outside every quotation mark pair: the writer's words."""
         return sum(1 for t in self.doc if not (t.is_punct or t.is_space)
-                   and _in_spans(t.idx, spans) and not _in_spans(t.idx, quote.pieces))
+                   and _in_spans(t.idx, spans) and not _in_spans(t.idx, self.quoted))
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         return [t for t in self.doc if start <= t.idx < end]
@@ -102,7 +104,8 @@ def _free_site(article: _Article, token: Token, used: set[int],
     for site in article.sites:
         if site.anchor.i != token.i or id(site) in used:
             continue
-        if site.clause and not _reports(site, quote):
+        partner = article.words_outside(site.clause) == 0  # "“A,” she said, “B.”"
+        if site.clause and not (_reports(site, quote) or partner):
             return None
         return site
     return None
@@ -187,7 +190,7 @@ def _attach_marked(article: _Article) -> list[_Draft]:
             covered = all(_in_spans(p[0], site.clause) or _in_spans(p[0] - 1, site.clause)
                           for p in quote.pieces) or any(
                 _in_spans(s, quote.pieces) for s, _ in site.clause)
-            outside = article.words_outside(site.clause, quote)
+            outside = article.words_outside(site.clause)
             if covered and outside >= MIXED_MIN_OUTSIDE_WORDS:
                 drafts.append(_Draft("mixed", _through_quote(article, site.clause), site, quote))
                 used.add(id(site))
@@ -273,14 +276,16 @@ def _mention(actors: ArticleActors, head: Token | None, salient: bool) -> Mentio
     return actors.resolve(head, start, end, salient)
 
 
-def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert]) -> list[Quote]:
+def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert],
+                   known: KnowledgeBase | None = None, on: dt.date | None = None) -> list[Quote]:
     """All quotations of one parsed article, in text order; ``inserts`` (page furniture) are
-    nobody's words."""
+    nobody's words. ``known`` (the actor knowledge base, as of the article's date ``on``) tells
+    who holds which post when the article names a person without saying what they are."""
     article = _Article(doc, layout, inserts)
     drafts = _attach_marked(article)
     drafts += _indirect(article, drafts)
     drafts.sort(key=lambda d: d.spans[0][0])
-    actors = ArticleActors(doc)
+    actors = ArticleActors(doc, known, on)
     speakers: dict[int, Mention | None] = {}
     quotes: list[Quote] = []
     for draft in drafts:
