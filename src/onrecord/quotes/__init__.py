@@ -27,8 +27,9 @@ from onrecord.quotes.marks import ALL_MARKS, MarkedQuote, find_marked_quotes
 # ("…,” the deputy head of the security council said" is 8 tokens). Calibrated on the gold set.
 MAX_CUE_DISTANCE = 12
 # A quoted passage inside a reported clause with at least this many words of the clause outside
-# the marks makes the clause a mixed quote; fewer, and the clause is just the quotation.
-MIXED_MIN_OUTSIDE_WORDS = 2
+# the marks makes the clause a mixed quote ("that reunification “cannot be postponed”" has one);
+# fewer, and the clause is just the quotation.
+MIXED_MIN_OUTSIDE_WORDS = 1
 # An indirect quote's reported clause needs at least this many words.
 INDIRECT_MIN_WORDS = 3
 # A quotation with no cue of its own continues the previous speaker's words when it opens a

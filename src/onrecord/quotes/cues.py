@@ -167,12 +167,34 @@ def _writer_tail(root: Token) -> set[int]:
     return set()
 
 
+def _coordinated_report(root: Token) -> set[int]:
+    """ "said China opposes the visit and urged Washington to ...": a subjectless speech verb
+    coordinated with the clause is the speaker's second act, not part of what they said."""
+    doc = root.doc
+    lex = lexicon()
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.lemma_.lower() not in lex.verbs:
+            continue
+        # Its own subject or auxiliary ("and would observe it") keeps it in the clause; a
+        # second report has a clause or an addressee of its own ("and urged Washington to").
+        if any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in conj.children):
+            continue
+        if conj.lemma_.lower() not in lex.addressee_verbs and not any(
+                c.dep_ == "ccomp" for c in conj.children):
+            continue
+        start = conj.left_edge.i
+        while start > root.i and doc[start - 1].dep_ in ("cc", "punct"):
+            start -= 1
+        return {t.i for t in doc[start:conj.right_edge.i + 1]}
+    return set()
+
+
 def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     """Char spans of ``root``'s subtree, minus ``exclude``'s subtree, a leading "that",
     and punctuation at the edges of each run."""
     doc = root.doc
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
-    skip |= _writer_tail(root)
+    skip |= _writer_tail(root) | _coordinated_report(root)
     indices = [t.i for t in root.subtree if t.i not in skip]
     runs: list[list[int]] = []
     for i in indices:
@@ -243,6 +265,9 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     lemma = verb.lemma_.lower()
     if lemma not in lex.verbs:
         return None
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ROOT") and not any(
+            c.dep_ in _SUBJECT_DEPS for c in verb.children) and verb.i < verb.head.i + 1:
+        return None  # "Asked whether ..., Rubio said": a question put to the speaker
     cue = [*_verb_group(verb), verb]
     particles = lex.phrasal_particles.get(lemma)
     if particles is not None:
