@@ -21,7 +21,6 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from records import build_article
 
 from onrecord.api import Settings, create_app
-from onrecord.web.render import article_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -51,12 +50,17 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """A real uvicorn server on a free loopback port, in a thread, for the module's tests."""
+def server(tmp_path_factory) -> Iterator[str]:
+    """A real uvicorn server on a free loopback port, in a thread, for the module's tests.
+
+    Its SQLite store holds the hand-built record of ``records.build_article``.
+    """
+    app = create_app(Settings(db=str(tmp_path_factory.mktemp("store") / "onrecord.db")))
+    app.state.store.put(build_article())
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    uvicorn_server = uvicorn.Server(uvicorn.Config(create_app(Settings()), log_level="warning"))
+    uvicorn_server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + SERVER_START_SECONDS
@@ -87,15 +91,7 @@ def _background(page: Page, selector: str) -> str:
 
 
 def test_article_page_highlights_quotes_by_speaker(page, server):
-    """The hand-built record, rendered as the server renders it, with the server's CSS and JS.
-
-    Until the store lands there is no URL that serves a stored record, so the browser is handed
-    the page for one same-origin URL; its scripts and styles come from the real server.
-    """
-    url = f"{server}/article-under-test"
-    html = article_html(build_article())
-    page.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
-    page.goto(url)
+    page.goto(f"{server}/articles/sample-1")
 
     expect(page.locator('#text mark[data-q="q1"]')).to_have_text("We will not retreat,")
     expect(page.locator('#text mark[data-q="q2"]')).to_have_text(
@@ -151,3 +147,16 @@ def test_pasted_quote_is_highlighted_and_attributed(page, server):
     expect(page.locator("#text span.speaker")).to_have_text(["Jane Roe"])
     expect(page.locator("#text span.cue")).to_have_text(["said"])
     expect(page.locator(".card .speaker-name")).to_contain_text(["Jane Roe"])
+
+
+def test_search_finds_a_quote_and_opens_its_article(page, server):
+    page.goto(f"{server}/search")
+    page.get_by_role("searchbox").fill("dead water")
+    page.get_by_role("button", name="Search").click()
+    hits = page.locator("#quote-results .hit")
+    expect(hits).to_have_count(2)
+    expect(hits.locator(".speaker-name")).to_have_text(["unresolved: A spokesman"] * 2)
+    _screenshot(page, "search")
+    hits.first.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/articles/sample-1#card-q"))
+    expect(page.locator("h1")).to_have_text("Minister <em>warns</em> of force")

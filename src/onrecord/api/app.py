@@ -12,9 +12,10 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onrecord import __version__
-from onrecord.api import extract
+from onrecord.api import extract, records
 from onrecord.api.settings import Settings
 from onrecord.nlp import load_nlp
+from onrecord.store import open_store
 from onrecord.web import STATIC_DIR
 from onrecord.web import pages as web_pages
 
@@ -60,10 +61,12 @@ class BodyLimit:
 
 
 @asynccontextmanager
-async def _load_model_first(app: FastAPI) -> AsyncIterator[None]:
-    """Load spaCy at start-up so the first request is not the one that waits for it."""
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Load spaCy at start-up so the first request does not wait for it; close the store last."""
     load_nlp()
     yield
+    if app.state.store is not None:
+        app.state.store.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -74,9 +77,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Who said what, to whom, when, on which condition: quotations and events "
         "from news text, in the onrecord record format.",
-        lifespan=_load_model_first,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
+    app.state.store = open_store(settings.db) if settings.db else None
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(
@@ -86,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type"],
         )
     app.include_router(extract.router)
+    app.include_router(records.router)
     app.include_router(web_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

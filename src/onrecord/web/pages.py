@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form
+from fastapi import APIRouter, Form, Query
 from fastapi.responses import HTMLResponse
 
+from onrecord.api.deps import StoreDep
+from onrecord.api.records import StoredArticle
 from onrecord.api.schemas import ExtractRequest
 from onrecord.pipeline import extract
-from onrecord.web.render import article_html, render
+from onrecord.web.render import article_html, render, search_html
 
 #: Pages load scripts and styles from this server only, so text that slipped past escaping
 #: still could not run inline script or pull in anything from elsewhere.
@@ -35,3 +37,17 @@ def paste_box() -> HTMLResponse:
 def annotate_pasted(article: Annotated[ExtractRequest, Form()]) -> HTMLResponse:
     """Extract the pasted article and show it annotated (nothing is stored)."""
     return _page(article_html(extract(**article.model_dump())))
+
+
+@router.get("/articles/{doc_id}")
+def stored_article_page(article: StoredArticle) -> HTMLResponse:
+    """A stored article, annotated like a pasted one."""
+    return _page(article_html(article))
+
+
+@router.get("/search")
+def search_page(
+    store: StoreDep, q: Annotated[str, Query(max_length=500, description="Words to find.")] = ""
+) -> HTMLResponse:
+    """Full-text search over quotations and articles (filters come with the query library)."""
+    return _page(search_html(store, q))

@@ -7,8 +7,12 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from onrecord.model import Article, Event
+from onrecord.model import Article, Event, Quote
+from onrecord.store import Store
 from onrecord.web.highlight import paragraph_segments, speaker_colours
+
+#: Hits shown per kind on the search page; more need the query library's cursor pagination.
+SEARCH_LIMIT = 50
 
 _env = Environment(
     loader=PackageLoader("onrecord.web", "templates"),
@@ -37,3 +41,22 @@ def article_html(article: Article) -> str:
         quotes={quote.id: quote for quote in article.quotes},
         events=events,
     )
+
+
+def search_html(store: Store, query: str) -> str:
+    """The search page: matching quotations (with their article) and matching articles."""
+    articles: dict[str, Article] = {}
+
+    def article(doc_id: str) -> Article:
+        if doc_id not in articles:
+            articles[doc_id] = store.get(doc_id)
+        return articles[doc_id]
+
+    quote_hits: list[tuple[Article, Quote]] = []
+    article_hits: list[Article] = []
+    if query:
+        for doc_id, quote_id in store.search_quotes(query, limit=SEARCH_LIMIT):
+            quotes = {quote.id: quote for quote in article(doc_id).quotes}
+            quote_hits.append((article(doc_id), quotes[quote_id]))
+        article_hits = [article(d) for d in store.search_articles(query, limit=SEARCH_LIMIT)]
+    return render("search.html", query=query, quote_hits=quote_hits, article_hits=article_hits)
