@@ -1,0 +1,81 @@
+"""What a query can ask for: filters over articles, quotations and events, as types.
+
+The same classes are the library's arguments, the REST API's query parameters (FastAPI reads
+them) and the CLI's options (``onrecord.cli.filters`` derives them), so a filter is validated
+the same way everywhere and described once, in its ``Field``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from onrecord.model import QuoteKind
+
+
+def _none_if_blank(value: str | None) -> str | None:
+    """An empty form field means "no filter", not "match the empty string"."""
+    return value.strip() or None if value is not None else None
+
+
+#: A filter value: up to 300 characters; blank means no filter.
+Value = Annotated[str | None, Field(max_length=300), AfterValidator(_none_if_blank)]
+#: A PLOVER event type; case does not matter.
+EventType = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(str.upper)]
+Period = Literal["day", "week", "month", "year"]
+
+
+class _Filter(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    date_from: dt.date | None = Field(
+        None, alias="from", description="Published on or after this day (YYYY-MM-DD)."
+    )
+    date_to: dt.date | None = Field(
+        None, alias="to", description="Published on or before this day (YYYY-MM-DD)."
+    )
+
+    @model_validator(mode="after")
+    def _range_in_order(self):
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError(f"'from' ({self.date_from}) is after 'to' ({self.date_to})")
+        return self
+
+
+class ArticleFilter(_Filter):
+    """Articles by words in their title or text, outlet and publication date."""
+
+    q: Value = Field(None, description="Words that must all occur (full-text search, stemmed).")
+    source: Value = Field(None, description="The outlet, exactly as stored.")
+
+
+class QuoteFilter(ArticleFilter):
+    """Quotations by their words, speaker, addressee, cue, kind, and their article's outlet/date."""
+
+    q: Value = Field(
+        None, description="Words that must all occur in the quotation (full-text, stemmed)."
+    )
+    speaker: Value = Field(None, description="Speaker's resolved name, exactly.")
+    actor: Value = Field(None, description="Speaker's actor id in the knowledge base.")
+    country: Value = Field(
+        None, description="Country code of the speaker, as coded on the quotation's events."
+    )
+    addressee: Value = Field(None, description="Addressee's resolved name or actor id.")
+    cue: Value = Field(None, description="Reporting verb or phrase as recorded (e.g. say).")
+    kind: QuoteKind | None = Field(None, description="direct, indirect or mixed.")
+
+
+class EventFilter(_Filter):
+    """Coded events by PLOVER type and context, source and target actor, and condition."""
+
+    type: list[EventType] = Field(
+        default_factory=list, description="PLOVER event types (repeat for several)."
+    )
+    context: Value = Field(None, description="A PLOVER context the event carries (e.g. cbrn).")
+    source: Value = Field(None, description="Source actor: actor id or name.")
+    target: Value = Field(None, description="Target actor: actor id or name.")
+    source_country: Value = Field(None, description="Source actor's country code.")
+    target_country: Value = Field(None, description="Target actor's country code.")
+    conditional: bool = Field(False, description="Only events with a condition.")
