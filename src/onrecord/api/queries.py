@@ -52,7 +52,8 @@ class SpeakerPage(BaseModel):
     quotes: Page[QuoteRow]
 
 
-def _found(record: T | None, what: str) -> T:
+def found(record: T | None, what: str) -> T:
+    """``record``, or a 404 saying what is missing."""
     if record is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} is not in the store")
     return record
@@ -96,18 +97,18 @@ def count_events(store: StoreDep, query: Annotated[EventCountQuery, Query()]) ->
     return queries.counts(store, "events", query, query.period)
 
 
-@router.get("/speakers/{name}", responses={**_NOT_FOUND, **_BAD_CURSOR})
+@router.get("/speakers/{name:path}", responses={**_NOT_FOUND, **_BAD_CURSOR})
 def get_speaker(store: StoreDep, name: Key, paging: Annotated[Paging, Query()]) -> SpeakerPage:
     """Who a speaker addressed, how they were named, their cues, and their quotations."""
-    record = _found(queries.speaker(store, name), f"speaker {name!r}")
+    record = found(queries.speaker(store, name), f"speaker {name!r}")
     page = queries.quotes(store, QuoteFilter(speaker=name), paging.cursor, paging.limit)
     return SpeakerPage(speaker=record, quotes=page)
 
 
-@router.get("/actors/{actor}", responses=_NOT_FOUND)
+@router.get("/actors/{actor:path}", responses=_NOT_FOUND)
 def get_actor(store: StoreDep, actor: Key) -> ActorRecord:
     """An actor's events by type as source and as target, and its counterparts."""
-    return _found(queries.actor(store, actor), f"actor {actor!r}")
+    return found(queries.actor(store, actor), f"actor {actor!r}")
 
 
 @router.get("/escalation")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from onrecord.model import QuoteKind
 
@@ -20,6 +20,13 @@ def _none_if_blank(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
+def _unset_if_empty(value: object) -> object:
+    return None if value == "" else value
+
+
+#: A date or a choice from a web form, where an empty field means "no filter".
+Day = Annotated[dt.date | None, BeforeValidator(_unset_if_empty)]
+Kind = Annotated[QuoteKind | None, BeforeValidator(_unset_if_empty)]
 #: A filter value: up to 300 characters; blank means no filter.
 Value = Annotated[str | None, Field(max_length=300), AfterValidator(_none_if_blank)]
 #: A PLOVER event type; case does not matter.
@@ -30,10 +37,10 @@ Period = Literal["day", "week", "month", "year"]
 class _Filter(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    date_from: dt.date | None = Field(
+    date_from: Day = Field(
         None, alias="from", description="Published on or after this day (YYYY-MM-DD)."
     )
-    date_to: dt.date | None = Field(
+    date_to: Day = Field(
         None, alias="to", description="Published on or before this day (YYYY-MM-DD)."
     )
 
@@ -64,7 +71,7 @@ class QuoteFilter(ArticleFilter):
     )
     addressee: Value = Field(None, description="Addressee's resolved name or actor id.")
     cue: Value = Field(None, description="Reporting verb or phrase as recorded (e.g. say).")
-    kind: QuoteKind | None = Field(None, description="direct, indirect or mixed.")
+    kind: Kind = Field(None, description="direct, indirect or mixed.")
 
 
 class EventFilter(_Filter):
