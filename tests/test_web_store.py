@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from corpus import build_corpus
+from fastapi.testclient import TestClient
 from records import build_article
 
 from onrecord.api import Settings, create_app

@@ -61,6 +61,7 @@ class FormField:
     options: tuple[str, ...]
     value: Any
     help: str
+    blank: bool  # a select offers "any" (the filter is optional)
 
 
 def form_fields(values: BaseModel, model: type[BaseModel]) -> list[FormField]:
@@ -75,13 +76,16 @@ def form_fields(values: BaseModel, model: type[BaseModel]) -> list[FormField]:
             control, options = "multiselect", tuple(relations())
         elif dt.date in get_args(annotation):
             control = "date"
+        elif get_origin(annotation) is Literal:
+            control, options = "select", get_args(annotation)
         elif literal := [a for a in get_args(annotation) if get_origin(a) is Literal]:
             control, options = "select", get_args(literal[0])
         else:
             control = "text"
         param = info.alias or name
         fields.append(FormField(param, param.replace("_", " "), control, options,
-                                getattr(values, name), info.description or ""))
+                                getattr(values, name), info.description or "",
+                                info.default is None))
     return fields
 
 
