@@ -33,4 +33,8 @@ def serve(
     `Authorization: Bearer $ONRECORD_TOKEN`.
     """
     settings = Settings.from_env(db=db, cors_origins=tuple(cors_origin or ()))
-    uvicorn.run(create_app(settings), host=host, port=port)
+    app = create_app(settings)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"onrecord: web UI at http://{shown}:{port}/ (API docs at /docs), store {db}; "
+               f"{'writes need the token' if settings.token else 'read-only'}. Ctrl-C stops.")
+    uvicorn.run(app, host=host, port=port)
