@@ -196,23 +196,21 @@ def _full_text(store: Store, where: _Where, table: str, alias: str, words: str) 
         where.add(f"{alias}.tsv @@ plainto_tsquery('english', :fts)", fts=words)
 
 
-def _article_where(store: Store, f: ArticleFilter) -> _Where:
+def _article_where(
+    store: Store, f: ArticleFilter, table: str = "articles", alias: str = "a"
+) -> _Where:
+    """Words (in ``table``'s full-text index), outlet and dates; quotes add their own filters."""
     where = _Where()
-    _dates(where, "a.published", f)
+    _dates(where, f"{alias}.published", f)
     if f.q:
-        _full_text(store, where, "articles", "a", f.q)
+        _full_text(store, where, table, alias, f.q)
     if f.source:
         where.add("a.source = :source", source=f.source)
     return where
 
 
 def _quote_where(store: Store, f: QuoteFilter) -> _Where:
-    where = _Where()
-    _dates(where, "q.published", f)
-    if f.q:
-        _full_text(store, where, "quotes", "q", f.q)
-    if f.source:
-        where.add("a.source = :source", source=f.source)
+    where = _article_where(store, f, "quotes", "q")
     if f.speaker:
         where.add("q.speaker_name = :speaker", speaker=f.speaker)
     if f.actor:
