@@ -188,3 +188,13 @@ def test_bad_filters_are_refused_with_a_message():
         QuoteFilter(kind="quoted")
     with pytest.raises(ValueError, match="Extra inputs"):
         EventFilter(speaker="x")
+
+
+def test_negated_events_are_no_escalation_and_no_edge(corpus):
+    before = (queries.escalation(corpus, "RUS", "DEU"), queries.network(corpus))
+    denial = build_corpus()[0].model_copy(update={"doc_id": "a7", "published": "2024-02-10"})
+    denial.events = [e.model_copy(update={"negated": True}) for e in denial.events]
+    corpus.put(denial)
+    assert (queries.escalation(corpus, "RUS", "DEU"), queries.network(corpus)) == before
+    assert len(_event_ids(corpus, source="RUS", target="DEU")) == 4  # listed, not counted
+    assert [p.counts for p in before[0].points] == [{"THREATEN": 2}, {}, {"THREATEN": 1}]

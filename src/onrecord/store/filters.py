@@ -81,8 +81,8 @@ class EventFilter(_Filter):
         default_factory=list, description="PLOVER event types (repeat for several)."
     )
     context: Value = Field(None, description="A PLOVER context the event carries (e.g. cbrn).")
-    source: Value = Field(None, description="Source actor: actor id or name.")
-    target: Value = Field(None, description="Target actor: actor id or name.")
+    source: Value = Field(None, description="Source actor: actor id, name or country code.")
+    target: Value = Field(None, description="Target actor: actor id, name or country code.")
     source_country: Value = Field(None, description="Source actor's country code.")
     target_country: Value = Field(None, description="Target actor's country code.")
     conditional: bool = Field(False, description="Only events with a condition.")

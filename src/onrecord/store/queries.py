@@ -246,7 +246,11 @@ def _event_where(f: EventFilter) -> _Where:
         )
     for role in ("source", "target"):
         if actor := getattr(f, role):
-            where.add(f"(e.{role}_actor_id = :{role} OR e.{role}_name = :{role})", **{role: actor})
+            where.add(
+                f"(e.{role}_actor_id = :{role} OR e.{role}_name = :{role} "
+                f"OR e.{role}_country = :{role})",
+                **{role: actor},
+            )
         if country := getattr(f, f"{role}_country"):
             where.add(f"e.{role}_country = :{role}_country", **{f"{role}_country": country})
     if f.conditional:
@@ -585,13 +589,20 @@ def _next_period(value: str, period: Period) -> str:
     return (dt.date.fromisoformat(value) + dt.timedelta(1)).isoformat()
 
 
+#: "Did not threaten" is in the record but is no step of an escalation nor an edge of the
+#: network (as in ``onrecord.events.timeline``).
+_NOT_NEGATED = "e.negated = FALSE"
+
+
 def escalation(
     store: Store, source: str, target: str, period: Period = "month",
     f: EventFilter | None = None,
 ) -> Escalation:
-    """Events from ``source`` to ``target`` (actor ids or names) by type, per period."""
+    """Events from ``source`` to ``target`` (actor ids, names or country codes) by type, per
+    period; negated events are left out."""
     pair = {"source": source, "target": target}
     where = _event_where((f or EventFilter()).model_copy(update=pair))
+    where.add(_NOT_NEGATED)
     sql = (
         "SELECT e.type AS type, e.published AS published, e.condition AS condition, "
         f"e.intensity AS intensity FROM events e WHERE {where.sql}"
@@ -629,6 +640,7 @@ def escalation(
 def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> Network:
     """Actors linked by events matching ``f``; the ``max_nodes`` busiest actors are kept."""
     where = _event_where(f or EventFilter())
+    where.add(_NOT_NEGATED)
     sql = (
         f"SELECT {_PARTIES}, count(*) AS n FROM events e WHERE {where.sql} AND "
         "coalesce(e.source_actor_id, e.source_name) IS NOT NULL AND "
