@@ -17,8 +17,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -e '.[test]'
 	touch $(VENV)/.installed $@
 
+# Ingests the sample corpus into onrecord.db (resumable: a second `make run` skips what is
+# stored), prints the run summary, then serves the web UI and API on 127.0.0.1:8000.
 run: $(VENV)/.installed
-	$(BIN)/onrecord extract samples/*.txt --format table
+	$(BIN)/onrecord run samples --db onrecord.db
+	$(BIN)/onrecord serve --db onrecord.db --host 127.0.0.1 --port 8000
 
 # Starts the local PostgreSQL (scripts/start-postgres.sh) when it can, so the store tests run on
 # both backends; without it they run on SQLite only (under CI=true a missing server fails).

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from corpus import build_corpus
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from records import build_article
 
 from onrecord.api import Settings, create_app
-from onrecord.web.render import article_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -51,12 +51,18 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """A real uvicorn server on a free loopback port, in a thread, for the module's tests."""
+def server(tmp_path_factory) -> Iterator[str]:
+    """A real uvicorn server on a free loopback port, in a thread, for the module's tests.
+
+    Its SQLite store holds the hand-built records of ``records`` and ``corpus``.
+    """
+    app = create_app(Settings(db=str(tmp_path_factory.mktemp("store") / "onrecord.db")))
+    for article in [build_article(), *build_corpus()]:
+        app.state.store.put(article)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    uvicorn_server = uvicorn.Server(uvicorn.Config(create_app(Settings()), log_level="warning"))
+    uvicorn_server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + SERVER_START_SECONDS
@@ -87,15 +93,7 @@ def _background(page: Page, selector: str) -> str:
 
 
 def test_article_page_highlights_quotes_by_speaker(page, server):
-    """The hand-built record, rendered as the server renders it, with the server's CSS and JS.
-
-    Until the store lands there is no URL that serves a stored record, so the browser is handed
-    the page for one same-origin URL; its scripts and styles come from the real server.
-    """
-    url = f"{server}/article-under-test"
-    html = article_html(build_article())
-    page.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
-    page.goto(url)
+    page.goto(f"{server}/articles/sample-1")
 
     expect(page.locator('#text mark[data-q="q1"]')).to_have_text("We will not retreat,")
     expect(page.locator('#text mark[data-q="q2"]')).to_have_text(
@@ -151,3 +149,56 @@ def test_pasted_quote_is_highlighted_and_attributed(page, server):
     expect(page.locator("#text span.speaker")).to_have_text(["Jane Roe"])
     expect(page.locator("#text span.cue")).to_have_text(["said"])
     expect(page.locator(".card .speaker-name")).to_contain_text(["Jane Roe"])
+
+
+def test_search_finds_a_quote_and_opens_its_article(page, server):
+    page.goto(f"{server}/search")
+    page.get_by_role("searchbox").fill("dead water")
+    page.get_by_role("button", name="Search").click()
+    hits = page.locator("#quote-results .hit")
+    expect(hits).to_have_count(2)
+    expect(hits.locator(".speaker-name")).to_have_text(["unresolved: A spokesman"] * 2)
+    _screenshot(page, "search")
+    hits.first.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/articles/sample-1#card-q"))
+    expect(page.locator("h1")).to_have_text("Minister <em>warns</em> of force")
+
+
+def test_search_filters_then_opens_a_speaker_page(page, server):
+    page.goto(f"{server}/search")
+    page.locator('select[name="kind"]').select_option("direct")
+    page.locator('input[name="speaker"]').fill("Ivan Petrov")
+    page.get_by_role("button", name="Search").click()
+    hits = page.locator("#quote-results .hit")
+    expect(hits).to_have_count(3)
+    expect(page.locator('select[name="kind"]')).to_have_value("direct")
+    _screenshot(page, "search-filters")
+    hits.first.get_by_role("link", name="Ivan Petrov").click()
+    page.wait_for_url(re.compile(r"/speakers/Ivan%20Petrov$"))
+    expect(page.locator("h1")).to_have_text("Ivan Petrov")
+    expect(page.locator("#speaker-quotes .hit")).to_have_count(4)
+    expect(page.locator("#addressees a")).to_have_text(["Germany", "Serbia"])
+    _screenshot(page, "speaker")
+
+
+def test_timeline_chart_from_the_actor_page(page, server):
+    page.goto(f"{server}/actors/rus-petrov")
+    _screenshot(page, "actor")
+    page.locator("a.timeline-link", has_text="→ Germany").click()
+    page.wait_for_url(re.compile(r"/timeline\?source=rus-petrov&target=deu"))
+    chart = page.locator("#timeline-chart")
+    expect(chart).to_be_visible()
+    expect(chart.locator("rect.bar")).to_have_count(2)
+    expect(chart.locator("circle.conditional")).to_have_count(1)
+    assert chart.bounding_box()["width"] > 400
+    expect(page.locator("#pair-events tr.conditional-row")).to_have_count(2)
+    _screenshot(page, "timeline")
+
+
+def test_network_nodes_link_to_actor_pages(page, server):
+    page.goto(f"{server}/network")
+    expect(page.locator("#network-chart path.edge")).to_have_count(5)
+    _screenshot(page, "network")
+    page.locator("#network-chart a.node", has_text="Serbia").locator("circle").click()
+    page.wait_for_url(re.compile(r"/actors/srb$"))
+    expect(page.locator("h1")).to_have_text("Serbia")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 
 from onrecord.dedup import Deduplicator, body_hash, signature
@@ -76,8 +76,12 @@ class Runner:
         self._copies: list[Copy] = []
         self._marks: list[ItemMark] = []
 
-    def run(self) -> Summary:
-        """Process every input not done by an earlier run of the same command."""
+    def run(self, items: Iterable[Item] | None = None) -> Summary:
+        """Process every input not done by an earlier run of the same command.
+
+        ``items`` are processed instead of reading ``sources`` when a caller already holds the
+        articles (the REST API's ``POST /api/ingest``); ``sources`` then only names the run.
+        """
         self.store.start_run(self.key, self.command)
         done = self.store.done_items(self.key)
         self.summary.already_done = len(done)
@@ -86,7 +90,9 @@ class Runner:
             if packed:
                 self._dedup.add(doc_id, hashed or "", from_bytes(packed))
                 self._origins.add((url, doc_id))
-        for item in read_inputs(self.sources, self.options, skip=done):
+        if items is None:
+            items = read_inputs(self.sources, self.options, skip=done)
+        for item in (item for item in items if item.key not in done):
             self.summary.read += 1
             self._take(item)
             if len(self._pending) >= self.batch_size:

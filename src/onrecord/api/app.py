@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, HTTPException, status
+from fastapi import FastAPI, HTTPException, Request, status
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from swagger_ui_bundle import swagger_ui_path
 
 from onrecord import __version__
-from onrecord.api import extract
+from onrecord.api import extract, ingest, queries, records
 from onrecord.api.settings import Settings
 from onrecord.nlp import load_nlp
+from onrecord.store import open_store
+from onrecord.store.queries import InvalidCursor
 from onrecord.web import STATIC_DIR
 from onrecord.web import pages as web_pages
 
@@ -60,10 +65,12 @@ class BodyLimit:
 
 
 @asynccontextmanager
-async def _load_model_first(app: FastAPI) -> AsyncIterator[None]:
-    """Load spaCy at start-up so the first request is not the one that waits for it."""
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Load spaCy at start-up so the first request does not wait for it; close the store last."""
     load_nlp()
     yield
+    if app.state.store is not None:
+        app.state.store.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -74,9 +81,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Who said what, to whom, when, on which condition: quotations and events "
         "from news text, in the onrecord record format.",
-        lifespan=_load_model_first,
+        lifespan=_lifespan,
+        docs_url=None,  # served below from the installed Swagger UI, not a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
+    app.state.store = open_store(settings.db) if settings.db else None
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(
@@ -86,6 +96,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type"],
         )
     app.include_router(extract.router)
+    app.include_router(records.router)
+    app.include_router(queries.router)
+    app.include_router(ingest.router)
     app.include_router(web_pages.router)
+    app.add_exception_handler(InvalidCursor, _invalid_cursor)
+    _offline_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+async def _invalid_cursor(request: Request, exc: Exception) -> JSONResponse:
+    """A cursor is a parameter like any other: a bad one is a 422 with a message."""
+    return JSONResponse({"detail": str(exc)}, status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """Swagger UI at ``/docs`` from the ``swagger-ui-bundle-v2`` package: works offline."""
+    app.mount("/docs/assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} API",
+            swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs/assets/swagger-ui.css",
+            swagger_favicon_url="/docs/assets/favicon-32x32.png",
+        )

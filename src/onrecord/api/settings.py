@@ -16,18 +16,21 @@ class Settings:
     """``token`` enables the write endpoints; without it the server is read-only.
 
     ``cors_origins`` lists the web origins allowed to call the API from a browser; empty (the
-    default) sends no CORS headers at all, so only same-origin pages can use it.
+    default) sends no CORS headers at all, so only same-origin pages can use it. ``db`` is the
+    store (a SQLite path or a ``postgresql://`` DSN); without one, only extraction is served.
     """
 
+    db: str | None = None
     token: str | None = None
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = MAX_BODY_BYTES
 
     @classmethod
-    def from_env(cls, cors_origins: tuple[str, ...] = ()) -> Settings:
+    def from_env(cls, db: str | None = None, cors_origins: tuple[str, ...] = ()) -> Settings:
         """Settings with the write token from ``ONRECORD_TOKEN`` (unset or empty: read-only).
 
         The token is read from the environment, not a command-line option, so it never shows
         in a process list or shell history.
         """
-        return cls(token=os.environ.get("ONRECORD_TOKEN") or None, cors_origins=cors_origins)
+        token = os.environ.get("ONRECORD_TOKEN") or None
+        return cls(db=db, token=token, cors_origins=cors_origins)

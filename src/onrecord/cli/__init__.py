@@ -8,6 +8,7 @@ from onrecord.cli import eval as _eval  # noqa: F401  (registers `eval`)
 from onrecord.cli import eval_events as _eval_events  # noqa: F401  (registers `eval events`)
 from onrecord.cli import extract as _extract  # noqa: F401  (registers `extract`)
 from onrecord.cli import ingest as _ingest  # noqa: F401  (registers `ingest` and `run`)
+from onrecord.cli import query as _query  # noqa: F401  (registers `query` and `export`)
 from onrecord.cli import serve as _serve  # noqa: F401  (registers `serve`)
 from onrecord.cli import timeline as _timeline  # noqa: F401  (registers `timeline`)
 from onrecord.cli.app import app

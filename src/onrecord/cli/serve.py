@@ -9,10 +9,15 @@ import uvicorn
 
 from onrecord.api import Settings, create_app
 from onrecord.cli.app import app
+from onrecord.store import DEFAULT_DB
 
 
 @app.command()
 def serve(
+    db: Annotated[
+        str,
+        typer.Option(help="The store: a SQLite file (created if missing) or postgresql:// DSN."),
+    ] = DEFAULT_DB,
     host: Annotated[
         str, typer.Option(help="Address to listen on; 0.0.0.0 exposes it to the network.")
     ] = "127.0.0.1",
@@ -27,5 +32,9 @@ def serve(
     Read-only unless ONRECORD_TOKEN is set in the environment; write requests then need
     `Authorization: Bearer $ONRECORD_TOKEN`.
     """
-    settings = Settings.from_env(cors_origins=tuple(cors_origin or ()))
-    uvicorn.run(create_app(settings), host=host, port=port)
+    settings = Settings.from_env(db=db, cors_origins=tuple(cors_origin or ()))
+    app = create_app(settings)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"onrecord: web UI at http://{shown}:{port}/ (API docs at /docs), store {db}; "
+               f"{'writes need the token' if settings.token else 'read-only'}. Ctrl-C stops.")
+    uvicorn.run(app, host=host, port=port)

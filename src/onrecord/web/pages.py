@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form
+from fastapi import APIRouter, Form, Query
 from fastapi.responses import HTMLResponse
 
+from onrecord.api.deps import StoreDep
+from onrecord.api.params import Paging, PairQuery, QuoteQuery
+from onrecord.api.queries import Key, found
+from onrecord.api.records import StoredArticle
 from onrecord.api.schemas import ExtractRequest
 from onrecord.pipeline import extract
-from onrecord.web.render import article_html, render
+from onrecord.store import queries
+from onrecord.store.filters import EventFilter
+from onrecord.web.render import (
+    actor_html,
+    article_html,
+    network_html,
+    render,
+    search_html,
+    speaker_html,
+    timeline_html,
+)
 
 #: Pages load scripts and styles from this server only, so text that slipped past escaping
 #: still could not run inline script or pull in anything from elsewhere.
@@ -35,3 +49,40 @@ def paste_box() -> HTMLResponse:
 def annotate_pasted(article: Annotated[ExtractRequest, Form()]) -> HTMLResponse:
     """Extract the pasted article and show it annotated (nothing is stored)."""
     return _page(article_html(extract(**article.model_dump())))
+
+
+@router.get("/articles/{doc_id}")
+def stored_article_page(article: StoredArticle) -> HTMLResponse:
+    """A stored article, annotated like a pasted one."""
+    return _page(article_html(article))
+
+
+@router.get("/search")
+def search_page(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> HTMLResponse:
+    """Quotations by words and filters, a page at a time, and articles with the words."""
+    return _page(search_html(store, query))
+
+
+@router.get("/speakers/{name:path}")
+def speaker_page(store: StoreDep, name: Key, paging: Annotated[Paging, Query()]) -> HTMLResponse:
+    """Everything one speaker said across the corpus, and to whom."""
+    record = found(queries.speaker(store, name), f"speaker {name!r}")
+    return _page(speaker_html(store, record, paging))
+
+
+@router.get("/actors/{actor:path}")
+def actor_page(store: StoreDep, actor: Key) -> HTMLResponse:
+    """An actor's events both ways and its counterparts, with links to their timelines."""
+    return _page(actor_html(found(queries.actor(store, actor), f"actor {actor!r}")))
+
+
+@router.get("/timeline")
+def timeline_page(store: StoreDep, pair: Annotated[PairQuery, Query()]) -> HTMLResponse:
+    """The escalation timeline of a pair of actors."""
+    return _page(timeline_html(store, pair))
+
+
+@router.get("/network")
+def network_page(store: StoreDep, f: Annotated[EventFilter, Query()]) -> HTMLResponse:
+    """The actor network: who threatens or supports whom."""
+    return _page(network_html(store, f))

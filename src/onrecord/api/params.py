@@ -1,0 +1,60 @@
+"""Query parameters of the GET endpoints and pages: a store filter plus paging, one type each.
+
+FastAPI reads each class as the endpoint's query parameters, so every filter is validated (422
+naming the parameter) and documented in OpenAPI by the field that also defines it for the CLI.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
+from onrecord.store.queries import DEFAULT_LIMIT, MAX_LIMIT
+
+
+class Paging(BaseModel):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Rows per page.")
+    cursor: str | None = Field(
+        None, max_length=2000, description="The previous page's next_cursor, for the next page."
+    )
+
+
+class ArticleQuery(ArticleFilter, Paging):
+    pass
+
+
+class QuoteQuery(QuoteFilter, Paging):
+    pass
+
+
+class EventQuery(EventFilter, Paging):
+    pass
+
+
+class ByPeriod(BaseModel):
+    period: Period = Field("month", description="day, week (ISO), month or year.")
+
+
+class ArticleCountQuery(ArticleFilter, ByPeriod):
+    pass
+
+
+class QuoteCountQuery(QuoteFilter, ByPeriod):
+    pass
+
+
+class EventCountQuery(EventFilter, ByPeriod):
+    pass
+
+
+#: A required actor: id or name.
+ActorKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class PairQuery(EventFilter, ByPeriod):
+    """An escalation series: both actors are required."""
+
+    source: ActorKey = Field(description="Source actor: actor id or name.")
+    target: ActorKey = Field(description="Target actor: actor id or name.")

@@ -1,0 +1,123 @@
+"""The store's queries as JSON ``GET`` endpoints under ``/api`` (read-only, no token needed).
+
+Each endpoint is one call of ``onrecord.store.queries``; its parameters are the types of
+``onrecord.api.params``, so a bad value is a 422 naming the parameter and the problem.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, TypeVar
+
+from fastapi import APIRouter, HTTPException, Path, Query, status
+from pydantic import BaseModel
+
+from onrecord.api.deps import StoreDep
+from onrecord.api.params import (
+    ArticleCountQuery,
+    ArticleQuery,
+    EventCountQuery,
+    EventQuery,
+    Paging,
+    PairQuery,
+    QuoteCountQuery,
+    QuoteQuery,
+)
+from onrecord.model import Article
+from onrecord.store import queries
+from onrecord.store.filters import EventFilter, QuoteFilter
+from onrecord.store.queries import (
+    ActorRecord,
+    Escalation,
+    EventRow,
+    Network,
+    Page,
+    PeriodCount,
+    QuoteRow,
+    SpeakerRecord,
+)
+
+T = TypeVar("T")
+router = APIRouter(prefix="/api", tags=["queries"])
+
+#: A path segment naming a speaker or an actor.
+Key = Annotated[str, Path(min_length=1, max_length=300)]
+_NOT_FOUND = {404: {"description": "Not in the store."}}
+_BAD_CURSOR = {422: {"description": "A bad parameter or cursor, with a message."}}
+
+
+class SpeakerPage(BaseModel):
+    """A speaker's record and a page of their quotations, newest first."""
+
+    speaker: SpeakerRecord
+    quotes: Page[QuoteRow]
+
+
+def found(record: T | None, what: str) -> T:
+    """``record``, or a 404 saying what is missing."""
+    if record is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} is not in the store")
+    return record
+
+
+@router.get("/articles", responses=_BAD_CURSOR)
+def list_articles(store: StoreDep, query: Annotated[ArticleQuery, Query()]) -> Page[Article]:
+    """Stored articles (whole records) by words, outlet and date, newest first."""
+    return queries.articles(store, query, query.cursor, query.limit)
+
+
+@router.get("/quotes", responses=_BAD_CURSOR)
+def list_quotes(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> Page[QuoteRow]:
+    """Quotations by words, speaker, actor, country, addressee, cue, kind, outlet and date."""
+    return queries.quotes(store, query, query.cursor, query.limit)
+
+
+@router.get("/events", responses=_BAD_CURSOR)
+def list_events(store: StoreDep, query: Annotated[EventQuery, Query()]) -> Page[EventRow]:
+    """Coded events by type, context, source and target actor, condition and date."""
+    return queries.events(store, query, query.cursor, query.limit)
+
+
+@router.get("/articles/counts")
+def count_articles(
+    store: StoreDep, query: Annotated[ArticleCountQuery, Query()]
+) -> list[PeriodCount]:
+    """Articles per period; undated ones last (period null)."""
+    return queries.counts(store, "articles", query, query.period)
+
+
+@router.get("/quotes/counts")
+def count_quotes(store: StoreDep, query: Annotated[QuoteCountQuery, Query()]) -> list[PeriodCount]:
+    """Quotations per period; undated ones last (period null)."""
+    return queries.counts(store, "quotes", query, query.period)
+
+
+@router.get("/events/counts")
+def count_events(store: StoreDep, query: Annotated[EventCountQuery, Query()]) -> list[PeriodCount]:
+    """Events per period; undated ones last (period null)."""
+    return queries.counts(store, "events", query, query.period)
+
+
+@router.get("/speakers/{name:path}", responses={**_NOT_FOUND, **_BAD_CURSOR})
+def get_speaker(store: StoreDep, name: Key, paging: Annotated[Paging, Query()]) -> SpeakerPage:
+    """Who a speaker addressed, how they were named, their cues, and their quotations."""
+    record = found(queries.speaker(store, name), f"speaker {name!r}")
+    page = queries.quotes(store, QuoteFilter(speaker=name), paging.cursor, paging.limit)
+    return SpeakerPage(speaker=record, quotes=page)
+
+
+@router.get("/actors/{actor:path}", responses=_NOT_FOUND)
+def get_actor(store: StoreDep, actor: Key) -> ActorRecord:
+    """An actor's events by type as source and as target, and its counterparts."""
+    return found(queries.actor(store, actor), f"actor {actor!r}")
+
+
+@router.get("/escalation")
+def get_escalation(store: StoreDep, query: Annotated[PairQuery, Query()]) -> Escalation:
+    """Events from source to target per period, by type, with conditional threats and intensity."""
+    return queries.escalation(store, query.source, query.target, query.period, query)
+
+
+@router.get("/network")
+def get_network(store: StoreDep, query: Annotated[EventFilter, Query()]) -> Network:
+    """Actors and who did what to whom: edges per relation, weighted by events."""
+    return queries.network(store, query)

@@ -1,0 +1,29 @@
+"""``GET /records/{doc_id}``: a stored article's record, exactly as it was stored."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, status
+
+from onrecord.api.deps import StoreDep
+from onrecord.model import Article
+
+router = APIRouter(tags=["records"])
+
+
+def _stored_article(store: StoreDep, doc_id: str) -> Article:
+    article = store.get(doc_id)
+    if article is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article with doc_id {doc_id!r}")
+    return article
+
+
+#: The stored record named by the route's ``doc_id``; 404 naming it when there is none.
+StoredArticle = Annotated[Article, Depends(_stored_article)]
+
+
+@router.get("/records/{doc_id}", response_model=Article)
+def get_record(article: StoredArticle) -> Article:
+    """One stored article in the onrecord record format."""
+    return article

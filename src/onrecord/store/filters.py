@@ -1,0 +1,88 @@
+"""What a query can ask for: filters over articles, quotations and events, as types.
+
+The same classes are the library's arguments, the REST API's query parameters (FastAPI reads
+them) and the CLI's options (``onrecord.cli.filters`` derives them), so a filter is validated
+the same way everywhere and described once, in its ``Field``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from onrecord.model import QuoteKind
+
+
+def _none_if_blank(value: str | None) -> str | None:
+    """An empty form field means "no filter", not "match the empty string"."""
+    return value.strip() or None if value is not None else None
+
+
+def _unset_if_empty(value: object) -> object:
+    return None if value == "" else value
+
+
+#: A date or a choice from a web form, where an empty field means "no filter".
+Day = Annotated[dt.date | None, BeforeValidator(_unset_if_empty)]
+Kind = Annotated[QuoteKind | None, BeforeValidator(_unset_if_empty)]
+#: A filter value: up to 300 characters; blank means no filter.
+Value = Annotated[str | None, Field(max_length=300), AfterValidator(_none_if_blank)]
+#: A PLOVER event type; case does not matter.
+EventType = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(str.upper)]
+Period = Literal["day", "week", "month", "year"]
+
+
+class _Filter(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    date_from: Day = Field(
+        None, alias="from", description="Published on or after this day (YYYY-MM-DD)."
+    )
+    date_to: Day = Field(
+        None, alias="to", description="Published on or before this day (YYYY-MM-DD)."
+    )
+
+    @model_validator(mode="after")
+    def _range_in_order(self):
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError(f"'from' ({self.date_from}) is after 'to' ({self.date_to})")
+        return self
+
+
+class ArticleFilter(_Filter):
+    """Articles by words in their title or text, outlet and publication date."""
+
+    q: Value = Field(None, description="Words that must all occur (full-text search, stemmed).")
+    source: Value = Field(None, description="The outlet, exactly as stored.")
+
+
+class QuoteFilter(ArticleFilter):
+    """Quotations by their words, speaker, addressee, cue, kind, and their article's outlet/date."""
+
+    q: Value = Field(
+        None, description="Words that must all occur in the quotation (full-text, stemmed)."
+    )
+    speaker: Value = Field(None, description="Speaker's resolved name, exactly.")
+    actor: Value = Field(None, description="Speaker's actor id in the knowledge base.")
+    country: Value = Field(
+        None, description="Country code of the speaker, as coded on the quotation's events."
+    )
+    addressee: Value = Field(None, description="Addressee's resolved name or actor id.")
+    cue: Value = Field(None, description="Reporting verb or phrase as recorded (e.g. say).")
+    kind: Kind = Field(None, description="direct, indirect or mixed.")
+
+
+class EventFilter(_Filter):
+    """Coded events by PLOVER type and context, source and target actor, and condition."""
+
+    type: list[EventType] = Field(
+        default_factory=list, description="PLOVER event types (repeat for several)."
+    )
+    context: Value = Field(None, description="A PLOVER context the event carries (e.g. cbrn).")
+    source: Value = Field(None, description="Source actor: actor id, name or country code.")
+    target: Value = Field(None, description="Target actor: actor id, name or country code.")
+    source_country: Value = Field(None, description="Source actor's country code.")
+    target_country: Value = Field(None, description="Target actor's country code.")
+    conditional: bool = Field(False, description="Only events with a condition.")

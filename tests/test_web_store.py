@@ -1,0 +1,110 @@
+"""Pages and endpoints over a stored corpus (SQLite): the record, the article page, search."""
+
+from __future__ import annotations
+
+import pytest
+from corpus import build_corpus
+from fastapi.testclient import TestClient
+from records import build_article
+
+from onrecord.api import Settings, create_app
+
+
+@pytest.fixture
+def client(tmp_path) -> TestClient:
+    app = create_app(Settings(db=str(tmp_path / "onrecord.db")))
+    for article in [build_article(), *build_corpus()]:
+        app.state.store.put(article)
+    return TestClient(app)
+
+
+def test_record_comes_back_exactly_as_stored(client):
+    assert client.get("/records/sample-1").json() == build_article().to_json_dict()
+
+
+def test_unknown_doc_id_is_404_naming_it(client):
+    for path in ("/records/nope", "/articles/nope"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "'nope'" in response.json()["detail"]
+
+
+def test_stored_article_page_is_the_annotated_article(client):
+    response = client.get("/articles/sample-1")
+    assert response.status_code == 200
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert 'data-q="q2"' in response.text
+    assert "&lt;script&gt;window.pwned" in response.text
+
+
+def test_search_finds_quotes_and_articles(client):
+    html = client.get("/search", params={"q": "retreat"}).text
+    assert "Quotations (1)" in html and "Articles (1)" in html
+    assert 'href="/articles/sample-1#card-q1"' in html
+    assert '<a class="speaker-name" href="/speakers/Jane%20Roe">Jane Roe</a>' in html
+
+
+def test_search_escapes_the_query_and_survives_operators(client):
+    html = client.get("/search", params={"q": '<script>"x" OR NEAR(*'}).text
+    assert '<script>"x"' not in html
+    assert 'value="&lt;script&gt;&#34;x&#34; OR NEAR(*"' in html
+
+
+def test_empty_search_shows_the_form_only(client):
+    html = client.get("/search").text
+    assert 'name="q"' in html and "Quotations (" not in html
+
+
+def test_store_routes_need_a_store():
+    response = TestClient(create_app(Settings())).get("/search", params={"q": "x"})
+    assert response.status_code == 503
+    assert "--db" in response.json()["detail"]
+
+
+def test_search_filters_and_pages_by_cursor(client):
+    first = client.get("/search", params={"speaker": "Ivan Petrov", "kind": "", "limit": 3}).text
+    assert first.count('class="hit"') == 3 and "Quotations (3+)" in first
+    assert 'value="Ivan Petrov"' in first
+    next_url = first.split('class="next" href="')[1].split('"')[0].replace("&amp;", "&")
+    second = client.get(next_url).text
+    assert second.count('class="hit"') == 1 and 'class="next"' not in second
+    assert "the talks with Belgrade were fruitful" not in second  # it was on page one
+    mixed = client.get("/search", params={"kind": "mixed", "from": "2024-01-01"}).text
+    assert mixed.count('class="hit"') == 1 and "a grave threat" in mixed
+
+
+def test_speaker_page_lists_quotes_and_addressees(client):
+    html = client.get("/speakers/Ivan Petrov").text
+    assert html.count('class="hit"') == 4
+    assert '<a href="/actors/Germany">Germany</a></td><td class="n">3</td>' in html
+    assert 'href="/actors/rus-petrov"' in html
+    assert client.get("/speakers/Nobody").status_code == 404
+
+
+def test_actor_page_counts_events_and_links_timelines(client):
+    html = client.get("/actors/rus-petrov").text
+    assert "<h1>Ivan Petrov</h1>" in html
+    assert '<td>THREATEN</td><td class="n">3</td>' in html
+    assert 'href="/timeline?source=rus-petrov&amp;target=deu"' in html
+    assert 'href="/timeline?source=gbr-roe&amp;target=rus-petrov"' in html
+    escaped = client.get("/actors/<i>Talks</i> office").text
+    assert "&lt;i&gt;Talks&lt;/i&gt; office" in escaped and "<i>Talks" not in escaped
+
+
+def test_timeline_page_draws_the_pair(client):
+    html = client.get("/timeline", params={"source": "rus-petrov", "target": "deu"}).text
+    assert html.count('<rect class="bar"') == 2  # January and March; February is empty
+    assert html.count('<circle class="conditional"') == 1  # two conditional threats in January
+    assert "<title>2024-01: 2 THREATEN</title>" in html
+    assert html.count("<tr class=") == 3
+    assert client.get("/timeline", params={"source": "rus-petrov"}).status_code == 422
+
+
+def test_network_page_draws_actors_and_weighted_edges(client):
+    html = client.get("/network").text
+    # corpus.py's four actors, and records.py's Jane Roe (no actor id) and Government of Germany
+    assert html.count('<a class="node"') == 6
+    assert html.count('<path class="edge conflict"') == 3
+    assert "Ivan Petrov → Germany: 3 THREATEN" in html
+    only = client.get("/network", params={"type": "SUPPORT"}).text
+    assert only.count('<path class="edge') == 2 and "edge conflict" not in only
