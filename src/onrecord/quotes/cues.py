@@ -261,6 +261,18 @@ def _statement_clause(verb: Token) -> Token | None:
     return None
 
 
+def _reports_preceding_clause(verb: Token, lex: Lexicon) -> bool:
+    """ "…, the minister said." parsed as a paratactic (or coordinated) afterthought of the
+    clause it reports: its own subject follows the comma, and its head is no speech verb."""
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ != "conj" or verb.head.i > verb.i or verb.head.lemma_.lower() in lex.verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and subject.left_edge.i > 0 \
+        and verb.doc[subject.left_edge.i - 1].text == ","
+
+
 def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     lemma = verb.lemma_.lower()
     if lemma not in lex.verbs:
@@ -277,8 +289,8 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
         cue.append(prt[0])
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     clause_root = clauses[-1] if clauses else _statement_clause(verb)
-    if clause_root is None and verb.dep_ == "parataxis":
-        # "The talks are over, the minister said, and ...": the clause is the verb's head.
+    if clause_root is None and _reports_preceding_clause(verb, lex):
+        # "The talks are over, the minister said": the clause is the verb's head.
         return CueSite(cue, _subject(verb), _addressee(verb, lex),
                        _clause_spans(verb.head, exclude=verb), verb.head, _is_negated(verb))
     # A quote split by its cue gives the verb one clausal complement per piece.
