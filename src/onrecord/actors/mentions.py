@@ -341,11 +341,13 @@ class ArticleActors:
         if not candidates:
             return None, None
         if len(candidates) == 1:
+            candidates[0][1].gender = gender
             return candidates[0][1].name, CONFIDENCE_ONLY_CANDIDATE_PRONOUN
         subjects = [(max(m for m in p.subject_mentions if m < pronoun.idx), p)
                     for _, p in candidates
                     if any(m < pronoun.idx for m in p.subject_mentions)]
         best = max(subjects, key=lambda pair: pair[0]) if subjects else candidates[-1]
+        best[1].gender = gender  # "he" once, "he" after: a later "she" looks elsewhere
         return best[1].name, CONFIDENCE_PRONOUN
 
     def _described_person(self, head: Token, tokens: list[Token]) -> Person | None:

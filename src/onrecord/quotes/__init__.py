@@ -116,6 +116,7 @@ def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSit
     """ "…,” she said": the first cue after the closing mark, in the same sentence."""
     paragraph_end = article.layout.paragraphs[article.paragraph(quote.end)][1]
     gap = article.tokens_between(quote.end + 1, paragraph_end)
+    sentence_closed = article.text[quote.end - 1:quote.end] in _SENTENCE_END
     for distance, token in enumerate(gap):
         if distance > MAX_CUE_DISTANCE or token.text in _SENTENCE_END and distance > 0:
             return None
@@ -123,8 +124,17 @@ def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSit
             return None
         site = _free_site(article, token, used, quote)
         if site is not None:
+            # After a quotation that ends its sentence, only a bare "Roe said." closes it;
+            # "He went on to say that …" starts a report of its own.
+            if sentence_closed and _reports_more(site, quote):
+                return None
             return site
     return None
+
+
+def _reports_more(site: CueSite, quote: MarkedQuote) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.idx > quote.end
+               for c in site.key.children)
 
 
 def _lead_in(article: _Article, quote: MarkedQuote) -> list[Token]:
