@@ -102,6 +102,38 @@ def test_url_list_fetches_pages_politely(tmp_path, site):
     assert "/private/3" not in [path for path, _ in site.requests]
 
 
+@pytest.mark.parametrize("status", [401, 403, 404, 410])
+def test_robots_txt_unavailable_4xx_allows_everything(site, status):
+    """RFC 9309 2.3.1.3: a 4xx robots.txt means the site has no rules for crawlers."""
+    site.add("/robots.txt", "Disallow: /", "text/plain", status=status)
+    read, failed = _read([site.add("/news/1", page("Open story"))])
+    assert [i.source.title for i in read] == ["Open story"] and failed == []
+
+
+@pytest.mark.parametrize("status", [429, 500, 503])
+def test_robots_txt_unreachable_5xx_disallows_the_host(site, status):
+    """RFC 9309 2.3.1.4: a server error on robots.txt means assume complete disallow."""
+    site.add("/robots.txt", "busy", "text/plain", status=status)
+    urls = [site.add("/news/1", page("One")), site.add("/news/2", page("Two"))]
+    read, failed = _read(urls)
+    assert read == []
+    assert [(e.key, e.error.reason) for e in failed] == [
+        (url, f"robots.txt unreachable (HTTP {status}): host disallowed") for url in urls
+    ]
+    paths = [path for path, _ in site.requests]
+    assert paths == ["/robots.txt", "/robots.txt"]  # retried once, then asked once per run
+    assert "/news/1" not in paths
+
+
+def test_robots_txt_that_times_out_disallows_the_host(site):
+    site.add("/robots.txt", "User-agent: *\n", "text/plain", stall=3.0)
+    url = site.add("/news/1", page("One"))
+    read, failed = _read([url])
+    assert read == [] and failed[0].error.source == url
+    reason = "robots.txt unreachable (timed out (2 attempts)): host disallowed"
+    assert failed[0].error.reason == reason
+
+
 def test_url_that_stalls_times_out_and_the_rest_goes_on(site):
     slow = site.add("/slow", page("Slow"), stall=3.0)
     fine = site.add("/fine", page("Fine"))
