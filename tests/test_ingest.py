@@ -173,6 +173,31 @@ def test_feed_url_and_file_follow_entries_to_pages(tmp_path, site):
     assert [i.key for i in read] == links[:1]
 
 
+def test_full_text_feed_entries_are_read_from_the_feed_not_fetched(tmp_path, site):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    teaser = site.add("/teaser", page("Teaser page"))
+    full = f"{site.base}/full"  # never served: the entry has the whole article
+    entries = (
+        f"<item><title>Full</title><link>{full}</link><description>Short.</description>"
+        f"<content:encoded><![CDATA[{body}]]></content:encoded></item>"
+        f"<item><title>Teaser</title><link>{teaser}</link><description>Short.</description></item>"
+        "<item><title>Linkless</title><description>Nothing here.</description></item>"
+    )
+    (tmp_path / "full.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>Wire</title>{entries}</channel></rss>", encoding="utf-8"
+    )
+    read, failed = _read([tmp_path / "full.rss"])
+    assert [(i.key, i.source.title) for i in read] == [(full, "Full"), (teaser, "Teaser")]
+    assert read[0].source.url == full and read[0].source.source == "Wire"
+    assert read[0].source.text.split("\n") == PARAGRAPHS * 2
+    assert [path for path, _ in site.requests if path != "/robots.txt"] == ["/teaser"]
+    assert [(e.key, e.error.reason) for e in failed] == [
+        (f"{tmp_path / 'full.rss'}#2", "entry has no link and no full text")
+    ]
+
+
 def test_feed_that_is_an_html_page_is_reported(tmp_path):
     (tmp_path / "feed.xml").write_text(page(), encoding="utf-8")
     read, failed = _read([tmp_path / "feed.xml"])

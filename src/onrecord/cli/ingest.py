@@ -13,6 +13,7 @@ from rich.progress import (
     ProgressColumn,
     SpinnerColumn,
     TextColumn,
+    TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.table import Table
@@ -61,10 +62,22 @@ def _summary_table(summary: Summary) -> Table:
     return table
 
 
+def _columns(total: int | None) -> list[ProgressColumn]:
+    """Bar, count of total and ETA when the inputs could be counted; else the count and rate.
+
+    An archive or a URL cannot be counted without reading it all, and a bar or ETA made up
+    for it would mislead.
+    """
+    if total is None:
+        return [SpinnerColumn(), TextColumn("{task.description}"),
+                TextColumn("{task.completed} read"), _Rate(), TimeElapsedColumn()]
+    return [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+            MofNCompleteColumn(), _Rate(), TimeRemainingColumn()]
+
+
 def _batch(sources: list[str], db: str, extract: bool, options: ReadOptions, batch_size: int):
     total = count_items(sources, options)
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               MofNCompleteColumn(), _Rate(), TimeRemainingColumn()]
+    columns = _columns(total)
     with open_store(db) as store, Progress(*columns, console=stderr, transient=False) as progress:
         task = progress.add_task("articles", total=total)
 
