@@ -73,6 +73,18 @@ def test_copies_are_kept_once_per_publication(store):
     assert list(store.signatures()) == [("d1", "https://example.org/d1", "h1", b"\x01\x02")]
 
 
+def test_copies_without_url_are_one_per_outlet_text_and_date(store):
+    store.put(_article())
+    first = Copy(doc_id="d1", copy_doc_id="d9", source="wire", published="2024-03-06")
+    again = Copy(doc_id="d1", copy_doc_id="d9", source="wire", published="2024-03-06")
+    rerun = Copy(doc_id="d1", copy_doc_id="d9", source="wire", published="2024-03-09")
+    elsewhere = Copy(doc_id="d1", copy_doc_id="d9", source="other", published="2024-03-06")
+    store.write(copies=[first, again, rerun, elsewhere])
+    assert sorted(store.copies("d1"), key=lambda c: (c.source, c.published)) == [
+        elsewhere, first, rerun
+    ]
+
+
 def test_run_items_mark_what_a_resumed_run_skips(store):
     assert store.start_run("r1", {"sources": ["a"]}) is False
     assert store.start_run("r1", {"sources": ["a"]}) is True

@@ -90,8 +90,24 @@ def _batch(sources: list[str], db: str, extract: bool, options: ReadOptions, bat
         progress.update(task, completed=len(store.done_items(runner.key)))
         summary = runner.run()
     stderr.print(_summary_table(summary))
-    for origin, reason in summary.skipped:
-        stderr.print(f"  {origin}: {reason}", highlight=False)
+    _listing("duplicates", [f"{key} → copy of {doc_id} ({kind})"
+                            for key, doc_id, kind in summary.copies])
+    _listing("skipped", [f"{origin}: {reason}" for origin, reason in summary.skipped])
+
+
+# Lines of each listing printed after the summary; a big run's full lists are in the store
+# (run_items), and thousands of lines would bury the table.
+_LISTED = 20
+
+
+def _listing(title: str, lines: list[str]) -> None:
+    if not lines:
+        return
+    stderr.print(f"{title}:", highlight=False)
+    for line in lines[:_LISTED]:
+        stderr.print(f"  {line}", highlight=False, soft_wrap=True)  # one line each, for grep
+    if len(lines) > _LISTED:
+        stderr.print(f"  … and {len(lines) - _LISTED} more (see run_items in the store)")
 
 
 def _command(extract: bool, doc: str):

@@ -339,7 +339,17 @@ class Store:
 
 
 def _copy_key(copy: Copy) -> str:
-    return json.dumps([copy.url, copy.source, copy.copy_doc_id])
+    """Identity of one publication of a story: its URL, outlet and text.
+
+    Without a URL, the same outlet with the same text is taken for the same publication read
+    twice (a dump ingested again, a feed re-delivering an entry) and kept once, unless the two
+    carry different publication dates: then the outlet ran the story again, and both are kept.
+    Every input item still has its own row in ``run_items``, pointing at the canonical article.
+    """
+    key = [copy.url, copy.source, copy.copy_doc_id]
+    if copy.url is None and copy.published is not None:
+        key.append(copy.published)
+    return json.dumps(key)
 
 
 def open_store(db: str = DEFAULT_DB) -> Store:
