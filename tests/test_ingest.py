@@ -1,11 +1,8 @@
-import gzip
 import io
 import json
 
 import pytest
-from articles import PARAGRAPHS, page
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from articles import CORRUPT, PARAGRAPHS, page, write_warc
 
 from onrecord.errors import InputError
 from onrecord.ingest import FetchOptions, FieldMap, ReadOptions, decode_text, read_inputs
@@ -205,25 +202,10 @@ def test_feed_that_is_an_html_page_is_reported(tmp_path):
     assert failed[0].error.reason.startswith("an HTML page, no feed entries")
 
 
-def _warc(path, records, corrupt_tail=False):
-    with open(path, "wb") as out:
-        writer = WARCWriter(out, gzip=str(path).endswith(".gz"))
-        for url, content_type, body in records:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
-            record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers
-            )
-            writer.write_record(record)
-        if corrupt_tail:
-            head = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n"
-            out.write(gzip.compress(head))
-            out.write(b"\x1f\x8b\x08garbage-not-gzip")
-
-
 @pytest.mark.parametrize("name", ["cc-news.warc.gz", "plain.warc"])
 def test_warc_reads_html_responses_only(tmp_path, name):
     path = tmp_path / name
-    _warc(path, [
+    write_warc(path, [
         ("https://a.example/1", "text/html; charset=utf-8", page("WARC one")),
         ("https://a.example/style.css", "text/css", "body {}"),
         ("https://a.example/2", "text/html", page("WARC two")),
@@ -238,10 +220,26 @@ def test_warc_reads_html_responses_only(tmp_path, name):
 
 def test_corrupt_warc_keeps_the_good_records_and_reports_the_rest(tmp_path):
     path = tmp_path / "broken.warc.gz"
-    _warc(path, [("https://a.example/1", "text/html", page("Good"))], corrupt_tail=True)
+    write_warc(path, [("https://a.example/1", "text/html", page("Good"))], corrupt_tail=True)
     read, failed = _read([path])
     assert [i.source.title for i in read] == ["Good"]
     assert len(failed) == 1 and "corrupt WARC" in failed[0].error.reason
+
+
+@pytest.mark.parametrize("name", ["cc-news.warc.gz", "plain.warc"])
+def test_corrupt_record_mid_archive_is_reported_once_and_reading_resumes(tmp_path, name):
+    path = tmp_path / name
+    write_warc(path, [
+        ("https://a.example/1", "text/html", page("Before")),
+        CORRUPT,
+        ("https://a.example/2", "text/html", page("After")),
+        ("https://a.example/3", "text/html", page("Last")),
+    ])
+    read, failed = _read([path])
+    assert [i.source.title for i in read] == ["Before", "After", "Last"]
+    assert len(failed) == 1
+    assert failed[0].error.source.startswith(f"{path} record 2 (byte ")
+    assert failed[0].error.reason.startswith("corrupt WARC")
 
 
 def test_jsonl_and_csv_with_mapped_fields(tmp_path):

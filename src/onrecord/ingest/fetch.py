@@ -106,7 +106,8 @@ class Fetcher:
                 response = self._read_capped(url)
             except httpx.TimeoutException:
                 if last_try:
-                    raise InputError(url, f"timed out ({attempts} attempts)") from None
+                    tries = f"{attempts} attempt{'s' * (attempts > 1)}"
+                    raise InputError(url, f"timed out ({tries})") from None
                 time.sleep(self.options.backoff * 2**attempt)
                 continue
             except httpx.HTTPError as exc:
