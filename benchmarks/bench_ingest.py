@@ -184,7 +184,7 @@ def main() -> None:
         table.add_row(f"dedup ({run['duplicates_found']:,} of {run['wire_copies_made']:,} "
                       "copies found)", f"{run['articles']:,}", f"{run['seconds']:.1f}",
                       f"{run['cpu_seconds']:.1f}", f"{run['articles_per_s']:.0f} articles/s")
-    Console().print(table)
+    Console(width=110).print(table)
     print(f"dedup on the wire-copy set ({args.stories} stories, threshold {THRESHOLD}): "
           f"precision {quality['precision']:.3f}, recall {quality['recall']:.3f}")
     out = ROOT / "benchmarks" / "results" / "bench_ingest.json"
