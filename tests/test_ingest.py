@@ -272,3 +272,15 @@ def test_skip_keys_are_not_read_again(tmp_path, site):
     items = list(read_inputs([str(tmp_path / "list.urls")], ReadOptions(fetch=FAST), skip={url}))
     assert items == []
     assert site.requests == []
+
+
+def test_inputs_are_counted_for_the_progress_bar_when_cheap(tmp_path, site):
+    from onrecord.ingest.sources import count_items
+
+    (tmp_path / "a.txt").write_text("One article.")
+    (tmp_path / "wire.rss").write_text(_feed(site, [site.base + "/a", site.base + "/b"]))
+    (tmp_path / "dump.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n')
+    assert count_items([str(tmp_path)]) == 1 + 2 + 2  # file, feed entries, lines
+    write_warc(tmp_path / "x.warc.gz", [("https://a.example/1", "text/html", page())])
+    assert count_items([str(tmp_path)]) is None  # an archive is only counted by reading it
+    assert site.requests == []  # counting fetches nothing
