@@ -7,6 +7,7 @@ from articles import CORRUPT, PARAGRAPHS, page, write_warc
 from onrecord.errors import InputError
 from onrecord.ingest import FetchOptions, FieldMap, ReadOptions, decode_text, read_inputs
 from onrecord.ingest.fetch import Fetcher
+from onrecord.ingest.sources import count_items
 
 FAST = FetchOptions(timeout=1.0, retries=1, backoff=0.0, host_delay=0.0, user_agent="test-agent/1")
 
@@ -275,8 +276,6 @@ def test_skip_keys_are_not_read_again(tmp_path, site):
 
 
 def test_inputs_are_counted_for_the_progress_bar_when_cheap(tmp_path, site):
-    from onrecord.ingest.sources import count_items
-
     (tmp_path / "a.txt").write_text("One article.")
     (tmp_path / "wire.rss").write_text(_feed(site, [site.base + "/a", site.base + "/b"]))
     (tmp_path / "dump.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n')
