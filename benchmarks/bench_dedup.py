@@ -102,15 +102,14 @@ def pairs(stories: int, seed: int = 7):
             yield kind in POSITIVE, kind, "\n".join(story), "\n".join(make(writer, story))
 
 
-def evaluate(stories: int, thresholds: list[float]) -> None:
-    """Index every original, query every variant: a hit on its own original counts as found."""
+def scores(stories: int, thresholds: list[float]) -> list[dict]:
+    """Index every original, query every variant: a hit on its own original counts as found.
+
+    One row per threshold: precision, recall and the share of each variant kind matched.
+    """
     labelled = [(label, kind, signature(a), signature(b)) for label, kind, a, b in pairs(stories)]
     originals = {n // len(KINDS): minhash for n, (_, _, minhash, _) in enumerate(labelled)}
-    print(f"{len(labelled)} pairs from {stories} stories; cells: share of variants matched\n")
-    columns = " ".join(f"{k:>14}" for k in KINDS)
-    header = f"{'threshold':>9} {'precision':>9} {'recall':>6} {columns}"
-    print(header)
-    print("-" * len(header))
+    rows = []
     for threshold in thresholds:
         index = Deduplicator(threshold)
         for number, minhash in originals.items():
@@ -125,9 +124,26 @@ def evaluate(stories: int, thresholds: list[float]) -> None:
                 wrong += not own
         tp = sum(found[k] for k in POSITIVE)
         fp = sum(found[k] for k in NEGATIVE) + wrong
-        precision = tp / (tp + fp) if tp + fp else 1.0
-        rates = " ".join(f"{found[k] / stories:>14.3f}" for k in KINDS)
-        print(f"{threshold:>9.2f} {precision:>9.3f} {tp / (stories * len(POSITIVE)):>6.3f} {rates}")
+        rows.append({
+            "threshold": threshold, "precision": tp / (tp + fp) if tp + fp else 1.0,
+            "recall": tp / (stories * len(POSITIVE)),
+            "matched": {k: found[k] / stories for k in KINDS},
+        })
+    return rows
+
+
+def evaluate(stories: int, thresholds: list[float]) -> None:
+    """Print ``scores`` as a table."""
+    rows = scores(stories, thresholds)
+    print(f"{stories * len(KINDS)} pairs from {stories} stories; "
+          "cells: share of variants matched\n")
+    columns = " ".join(f"{k:>14}" for k in KINDS)
+    header = f"{'threshold':>9} {'precision':>9} {'recall':>6} {columns}"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        rates = " ".join(f"{row['matched'][k]:>14.3f}" for k in KINDS)
+        print(f"{row['threshold']:>9.2f} {row['precision']:>9.3f} {row['recall']:>6.3f} {rates}")
 
 
 def timing(count: int) -> None:

@@ -1,6 +1,12 @@
-"""Article pages the tests build: HTML with boilerplate around a known body."""
+"""Inputs the tests build: HTML pages with boilerplate around a known body, WARC archives."""
 
 from __future__ import annotations
+
+import gzip
+import io
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 PARAGRAPHS = [
     "The defence minister warned on Tuesday that the alliance would respond to any attack on "
@@ -25,3 +31,41 @@ def page(title: str = "Minister warns of response", paragraphs=None, charset="ut
         f"<article><h1>{title}</h1>{body}</article>"
         "<footer>Copyright The Daily. All rights reserved.</footer></body></html>"
     )
+
+
+CORRUPT = None  # in write_warc's records: a damaged record at this place
+
+
+def _warc_record(writer, url: str, content_type: str, body: str) -> None:
+    headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers
+    )
+    writer.write_record(record)
+
+
+def _damaged_record(gzipped: bool) -> bytes:
+    """A record as a disk error leaves it: a gzip member with bytes overwritten, or junk."""
+    if not gzipped:
+        return b"GARBAGE where a record should start\r\nnot: a header\r\n\r\n"
+    buffer = io.BytesIO()
+    _warc_record(WARCWriter(buffer, gzip=True), "https://a.example/x", "text/html", page("Lost"))
+    data = bytearray(buffer.getvalue())
+    data[40:200] = bytes(160)
+    return bytes(data)
+
+
+def write_warc(path, records, corrupt_tail=False) -> None:
+    """A WARC (gzipped when ``path`` ends in .gz) of HTML responses (url, content type, body)."""
+    gzipped = str(path).endswith(".gz")
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gzipped)
+        for record in records:
+            if record is CORRUPT:
+                out.write(_damaged_record(gzipped))
+            else:
+                _warc_record(writer, *record)
+        if corrupt_tail:
+            head = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n"
+            out.write(gzip.compress(head))
+            out.write(b"\x1f\x8b\x08garbage-not-gzip")

@@ -30,6 +30,13 @@ def test_insert_inside_a_multi_paragraph_quote_is_cut_and_recorded():
     assert cleaned.dateline == "KYIV, Ukraine (AP)"
 
 
+def test_dateline_after_a_removed_headline_is_still_found():
+    text = "Minister warns Berlin\nBERLIN — The minister warned Berlin on Tuesday."
+    cleaned = clean_text(text, title="Minister warns Berlin")
+    assert cleaned.dateline == "BERLIN"
+    assert cleaned.text == "The minister warned Berlin on Tuesday."
+
+
 def test_normalise_keeps_curly_quotes_and_composes_accents():
     assert normalise("  “Cafe\u0301\u00a0 au\u200b lait”\t ") == "“Café au lait”"
 

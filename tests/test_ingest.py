@@ -1,15 +1,13 @@
-import gzip
 import io
 import json
 
 import pytest
-from articles import PARAGRAPHS, page
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from articles import CORRUPT, PARAGRAPHS, page, write_warc
 
 from onrecord.errors import InputError
 from onrecord.ingest import FetchOptions, FieldMap, ReadOptions, decode_text, read_inputs
 from onrecord.ingest.fetch import Fetcher
+from onrecord.ingest.sources import count_items
 
 FAST = FetchOptions(timeout=1.0, retries=1, backoff=0.0, host_delay=0.0, user_agent="test-agent/1")
 
@@ -102,6 +100,38 @@ def test_url_list_fetches_pages_politely(tmp_path, site):
     assert "/private/3" not in [path for path, _ in site.requests]
 
 
+@pytest.mark.parametrize("status", [401, 403, 404, 410])
+def test_robots_txt_unavailable_4xx_allows_everything(site, status):
+    """RFC 9309 2.3.1.3: a 4xx robots.txt means the site has no rules for crawlers."""
+    site.add("/robots.txt", "Disallow: /", "text/plain", status=status)
+    read, failed = _read([site.add("/news/1", page("Open story"))])
+    assert [i.source.title for i in read] == ["Open story"] and failed == []
+
+
+@pytest.mark.parametrize("status", [429, 500, 503])
+def test_robots_txt_unreachable_5xx_disallows_the_host(site, status):
+    """RFC 9309 2.3.1.4: a server error on robots.txt means assume complete disallow."""
+    site.add("/robots.txt", "busy", "text/plain", status=status)
+    urls = [site.add("/news/1", page("One")), site.add("/news/2", page("Two"))]
+    read, failed = _read(urls)
+    assert read == []
+    assert [(e.key, e.error.reason) for e in failed] == [
+        (url, f"robots.txt unreachable (HTTP {status}): host disallowed") for url in urls
+    ]
+    paths = [path for path, _ in site.requests]
+    assert paths == ["/robots.txt", "/robots.txt"]  # retried once, then asked once per run
+    assert "/news/1" not in paths
+
+
+def test_robots_txt_that_times_out_disallows_the_host(site):
+    site.add("/robots.txt", "User-agent: *\n", "text/plain", stall=3.0)
+    url = site.add("/news/1", page("One"))
+    read, failed = _read([url])
+    assert read == [] and failed[0].error.source == url
+    reason = "robots.txt unreachable (timed out (2 attempts)): host disallowed"
+    assert failed[0].error.reason == reason
+
+
 def test_url_that_stalls_times_out_and_the_rest_goes_on(site):
     slow = site.add("/slow", page("Slow"), stall=3.0)
     fine = site.add("/fine", page("Fine"))
@@ -141,6 +171,31 @@ def test_feed_url_and_file_follow_entries_to_pages(tmp_path, site):
     assert [i.key for i in read] == links[:1]
 
 
+def test_full_text_feed_entries_are_read_from_the_feed_not_fetched(tmp_path, site):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    teaser = site.add("/teaser", page("Teaser page"))
+    full = f"{site.base}/full"  # never served: the entry has the whole article
+    entries = (
+        f"<item><title>Full</title><link>{full}</link><description>Short.</description>"
+        f"<content:encoded><![CDATA[{body}]]></content:encoded></item>"
+        f"<item><title>Teaser</title><link>{teaser}</link><description>Short.</description></item>"
+        "<item><title>Linkless</title><description>Nothing here.</description></item>"
+    )
+    (tmp_path / "full.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>Wire</title>{entries}</channel></rss>", encoding="utf-8"
+    )
+    read, failed = _read([tmp_path / "full.rss"])
+    assert [(i.key, i.source.title) for i in read] == [(full, "Full"), (teaser, "Teaser")]
+    assert read[0].source.url == full and read[0].source.source == "Wire"
+    assert read[0].source.text.split("\n") == PARAGRAPHS * 2
+    assert [path for path, _ in site.requests if path != "/robots.txt"] == ["/teaser"]
+    assert [(e.key, e.error.reason) for e in failed] == [
+        (f"{tmp_path / 'full.rss'}#2", "entry has no link and no full text")
+    ]
+
+
 def test_feed_that_is_an_html_page_is_reported(tmp_path):
     (tmp_path / "feed.xml").write_text(page(), encoding="utf-8")
     read, failed = _read([tmp_path / "feed.xml"])
@@ -148,25 +203,10 @@ def test_feed_that_is_an_html_page_is_reported(tmp_path):
     assert failed[0].error.reason.startswith("an HTML page, no feed entries")
 
 
-def _warc(path, records, corrupt_tail=False):
-    with open(path, "wb") as out:
-        writer = WARCWriter(out, gzip=str(path).endswith(".gz"))
-        for url, content_type, body in records:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
-            record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers
-            )
-            writer.write_record(record)
-        if corrupt_tail:
-            head = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n"
-            out.write(gzip.compress(head))
-            out.write(b"\x1f\x8b\x08garbage-not-gzip")
-
-
 @pytest.mark.parametrize("name", ["cc-news.warc.gz", "plain.warc"])
 def test_warc_reads_html_responses_only(tmp_path, name):
     path = tmp_path / name
-    _warc(path, [
+    write_warc(path, [
         ("https://a.example/1", "text/html; charset=utf-8", page("WARC one")),
         ("https://a.example/style.css", "text/css", "body {}"),
         ("https://a.example/2", "text/html", page("WARC two")),
@@ -181,10 +221,26 @@ def test_warc_reads_html_responses_only(tmp_path, name):
 
 def test_corrupt_warc_keeps_the_good_records_and_reports_the_rest(tmp_path):
     path = tmp_path / "broken.warc.gz"
-    _warc(path, [("https://a.example/1", "text/html", page("Good"))], corrupt_tail=True)
+    write_warc(path, [("https://a.example/1", "text/html", page("Good"))], corrupt_tail=True)
     read, failed = _read([path])
     assert [i.source.title for i in read] == ["Good"]
     assert len(failed) == 1 and "corrupt WARC" in failed[0].error.reason
+
+
+@pytest.mark.parametrize("name", ["cc-news.warc.gz", "plain.warc"])
+def test_corrupt_record_mid_archive_is_reported_once_and_reading_resumes(tmp_path, name):
+    path = tmp_path / name
+    write_warc(path, [
+        ("https://a.example/1", "text/html", page("Before")),
+        CORRUPT,
+        ("https://a.example/2", "text/html", page("After")),
+        ("https://a.example/3", "text/html", page("Last")),
+    ])
+    read, failed = _read([path])
+    assert [i.source.title for i in read] == ["Before", "After", "Last"]
+    assert len(failed) == 1
+    assert failed[0].error.source.startswith(f"{path} record 2 (byte ")
+    assert failed[0].error.reason.startswith("corrupt WARC")
 
 
 def test_jsonl_and_csv_with_mapped_fields(tmp_path):
@@ -217,3 +273,13 @@ def test_skip_keys_are_not_read_again(tmp_path, site):
     items = list(read_inputs([str(tmp_path / "list.urls")], ReadOptions(fetch=FAST), skip={url}))
     assert items == []
     assert site.requests == []
+
+
+def test_inputs_are_counted_for_the_progress_bar_when_cheap(tmp_path, site):
+    (tmp_path / "a.txt").write_text("One article.")
+    (tmp_path / "wire.rss").write_text(_feed(site, [site.base + "/a", site.base + "/b"]))
+    (tmp_path / "dump.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n')
+    assert count_items([str(tmp_path)]) == 1 + 2 + 2  # file, feed entries, lines
+    write_warc(tmp_path / "x.warc.gz", [("https://a.example/1", "text/html", page())])
+    assert count_items([str(tmp_path)]) is None  # an archive is only counted by reading it
+    assert site.requests == []  # counting fetches nothing

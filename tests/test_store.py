@@ -73,6 +73,38 @@ def test_copies_are_kept_once_per_publication(store):
     assert list(store.signatures()) == [("d1", "https://example.org/d1", "h1", b"\x01\x02")]
 
 
+def test_copies_without_url_are_one_per_outlet_text_and_date(store):
+    store.put(_article())
+    first = Copy(doc_id="d1", copy_doc_id="d9", source="wire", published="2024-03-06")
+    again = Copy(doc_id="d1", copy_doc_id="d9", source="wire", published="2024-03-06")
+    rerun = Copy(doc_id="d1", copy_doc_id="d9", source="wire", published="2024-03-09")
+    elsewhere = Copy(doc_id="d1", copy_doc_id="d9", source="other", published="2024-03-06")
+    store.write(copies=[first, again, rerun, elsewhere])
+    assert sorted(store.copies("d1"), key=lambda c: (c.source, c.published)) == [
+        elsewhere, first, rerun
+    ]
+
+
+def test_resolved_actors_are_kept_once_with_their_known_values(store):
+    article = _quoted_article()
+    article.quotes[0].speaker.actor_id = "petrov"
+    article.quotes[0].addressee.actor_id = "DEU"
+    article.events[0].source.actor_id = "petrov"
+    article.events[0].target.actor_id = "DEU"
+    store.put(article)
+    later = _article("d2", quotes=[article.quotes[0]])  # the quote again, no event: no country
+    store.put(later)
+    store.put(later)
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT actor_id, name, country, sector FROM actors ORDER BY actor_id"
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("DEU", "Germany", "DEU", None), ("petrov", "Ivan Petrov", "RUS", "GOV")
+    ]
+    assert store.count("actors") == 2
+
+
 def test_run_items_mark_what_a_resumed_run_skips(store):
     assert store.start_run("r1", {"sources": ["a"]}) is False
     assert store.start_run("r1", {"sources": ["a"]}) is True

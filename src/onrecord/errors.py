@@ -1,10 +1,21 @@
 """Errors that name the input and the problem, so one bad article never hides the others."""
 
+# Longest reason kept: a library's message can quote a whole corrupt record; a reason is read by
+# a person in a summary line and stored in a text column.
+_MAX_REASON = 300
+
+
+def _printable(reason: str) -> str:
+    """One line of printable text (PostgreSQL text refuses NUL; binary garbage escaped)."""
+    line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in " ".join(reason.split()))
+    return line if len(line) <= _MAX_REASON else line[: _MAX_REASON - 1] + "…"
+
 
 class InputError(Exception):
     """An input (file, URL, record) that cannot be used; ``source`` names it."""
 
     def __init__(self, source: str, reason: str) -> None:
+        reason = _printable(reason)
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason

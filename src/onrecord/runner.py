@@ -27,6 +27,7 @@ class Summary:
     duplicates: int = 0
     already_done: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
+    copies: list[tuple[str, str, str]] = field(default_factory=list)  # (input, of doc_id, kind)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -106,6 +107,12 @@ class Runner:
         self._marks.append(ItemMark(item.key, status, reason))
         self.on_item(item, status)
 
+    def _duplicate(self, item: Item, doc_id: str, kind: str) -> None:
+        self.summary.duplicates += 1
+        self.summary.copies.append((item.key, doc_id, kind))
+        self._marks.append(ItemMark(item.key, "duplicate", kind, doc_id))
+        self.on_item(item, "duplicate")
+
     def _take(self, item: Item) -> None:
         if item.error is not None:
             self._skip(item, item.error.source, item.error.reason, "error")
@@ -122,9 +129,7 @@ class Runner:
             (item.key, src.doc_id) in self._origins or (src.url, src.doc_id) in self._origins
         )
         if same_article and src.doc_id in self._this_run:
-            self._marks.append(ItemMark(item.key, "duplicate", "read twice", src.doc_id))
-            self.summary.duplicates += 1
-            self.on_item(item, "duplicate")
+            self._duplicate(item, src.doc_id, "read twice")
             return
         if match is not None and not same_article:
             self._copies.append(Copy(
@@ -132,9 +137,7 @@ class Runner:
                 title=src.title, published=src.published, kind=match.kind,
                 similarity=match.similarity,
             ))
-            self._marks.append(ItemMark(item.key, "duplicate", match.kind, match.doc_id))
-            self.summary.duplicates += 1
-            self.on_item(item, "duplicate")
+            self._duplicate(item, match.doc_id, match.kind)
             return
         self._dedup.add(src.doc_id, hashed, minhash)
         self._origins.add((item.key, src.doc_id))

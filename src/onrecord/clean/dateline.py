@@ -11,7 +11,7 @@ import re
 from onrecord.model import Span
 
 _DATELINE = re.compile(
-    r"""^[ \t]*
+    r"""[ \t]*                                          # no ^: match() anchors at the paragraph
     (?P<place>[A-Z][A-Z.'’/-]+(?:\s[A-Z][A-Z.'’/-]+)*)                   # KYIV / SANAA/DUBAI
     (?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)*(?![\w.'’])(?!\s*\d))?     # , Ukraine / , D.C.
     (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?                      # , March 3

@@ -13,6 +13,7 @@ from rich.progress import (
     ProgressColumn,
     SpinnerColumn,
     TextColumn,
+    TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.table import Table
@@ -61,10 +62,22 @@ def _summary_table(summary: Summary) -> Table:
     return table
 
 
+def _columns(total: int | None) -> list[ProgressColumn]:
+    """Bar, count of total and ETA when the inputs could be counted; else the count and rate.
+
+    An archive or a URL cannot be counted without reading it all, and a bar or ETA made up
+    for it would mislead.
+    """
+    if total is None:
+        return [SpinnerColumn(), TextColumn("{task.description}"),
+                TextColumn("{task.completed} read"), _Rate(), TimeElapsedColumn()]
+    return [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+            MofNCompleteColumn(), _Rate(), TimeRemainingColumn()]
+
+
 def _batch(sources: list[str], db: str, extract: bool, options: ReadOptions, batch_size: int):
     total = count_items(sources, options)
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               MofNCompleteColumn(), _Rate(), TimeRemainingColumn()]
+    columns = _columns(total)
     with open_store(db) as store, Progress(*columns, console=stderr, transient=False) as progress:
         task = progress.add_task("articles", total=total)
 
@@ -77,8 +90,24 @@ def _batch(sources: list[str], db: str, extract: bool, options: ReadOptions, bat
         progress.update(task, completed=len(store.done_items(runner.key)))
         summary = runner.run()
     stderr.print(_summary_table(summary))
-    for origin, reason in summary.skipped:
-        stderr.print(f"  {origin}: {reason}", highlight=False)
+    _listing("duplicates", [f"{key} → copy of {doc_id} ({kind})"
+                            for key, doc_id, kind in summary.copies])
+    _listing("skipped", [f"{origin}: {reason}" for origin, reason in summary.skipped])
+
+
+# Lines of each listing printed after the summary; a big run's full lists are in the store
+# (run_items), and thousands of lines would bury the table.
+_LISTED = 20
+
+
+def _listing(title: str, lines: list[str]) -> None:
+    if not lines:
+        return
+    stderr.print(f"{title}:", highlight=False)
+    for line in lines[:_LISTED]:
+        stderr.print(f"  {line}", highlight=False, soft_wrap=True)  # one line each, for grep
+    if len(lines) > _LISTED:
+        stderr.print(f"  … and {len(lines) - _LISTED} more (see run_items in the store)")
 
 
 def _command(extract: bool, doc: str):

@@ -3,6 +3,11 @@
 Polite means: an identifying user agent, robots.txt obeyed, at most one request per host every
 ``host_delay`` seconds, timeouts, a few retries with exponential backoff on timeouts, 429 and 5xx
 (honouring ``Retry-After``), and a size cap so one huge page cannot exhaust memory.
+
+robots.txt follows RFC 9309 section 2.3.1: a 4xx answer ("unavailable") means no rules, so every
+page may be fetched; a 5xx answer, a 429 or no answer at all ("unreachable", after the usual
+retries) means the whole host is disallowed for the run, since the site may be overloaded or its
+rules simply unknown.
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ class Fetcher:
             timeout=self.options.timeout,
             follow_redirects=True,
         )
-        self._robots: dict[str, RobotFileParser] = {}
+        self._robots: dict[str, RobotFileParser | str] = {}
         self._last: dict[str, float] = {}
 
     def close(self) -> None:
@@ -71,8 +76,8 @@ class Fetcher:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise InputError(url, "not an http(s) URL")
-        if self.options.robots and not self._allowed(url):
-            raise InputError(url, "disallowed by robots.txt")
+        if self.options.robots and (refusal := self._robots_refusal(url)):
+            raise InputError(url, refusal)
         response = self._request(url)
         if response.status_code >= 400:
             raise InputError(url, f"HTTP {response.status_code}")
@@ -101,7 +106,8 @@ class Fetcher:
                 response = self._read_capped(url)
             except httpx.TimeoutException:
                 if last_try:
-                    raise InputError(url, f"timed out ({attempts} attempts)") from None
+                    tries = f"{attempts} attempt{'s' * (attempts > 1)}"
+                    raise InputError(url, f"timed out ({tries})") from None
                 time.sleep(self.options.backoff * 2**attempt)
                 continue
             except httpx.HTTPError as exc:
@@ -137,19 +143,26 @@ class Fetcher:
         value = response.headers.get("retry-after", "")
         return min(float(value), _MAX_RETRY_AFTER) if value.isdigit() else None
 
-    def _allowed(self, url: str) -> bool:
+    def _robots_rules(self, origin: str) -> RobotFileParser | str:
+        """The host's robots.txt rules, or why the whole host is off limits (RFC 9309 2.3.1)."""
+        try:
+            response = self._request(origin + "/robots.txt")
+        except InputError as exc:
+            return f"robots.txt unreachable ({exc.reason}): host disallowed"
+        status = response.status_code
+        if status == 429 or status >= 500:
+            return f"robots.txt unreachable (HTTP {status}): host disallowed"
+        parser = RobotFileParser()
+        parser.parse(response.text.splitlines() if status < 400 else [])  # 4xx: no rules
+        return parser
+
+    def _robots_refusal(self, url: str) -> str | None:
+        """Why robots.txt forbids ``url``, or None when it may be fetched."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        parser = self._robots.get(origin)
-        if parser is None:
-            parser = RobotFileParser()
-            try:
-                response = self._request(origin + "/robots.txt", attempts=1)
-            except InputError:
-                response = None  # unreachable robots.txt: nothing forbids, as crawlers agree
-            if response is not None and response.status_code < 400:
-                parser.parse(response.text.splitlines())
-            else:
-                parser.parse([])
-            self._robots[origin] = parser
-        return parser.can_fetch(self.options.user_agent, url)
+        if origin not in self._robots:
+            self._robots[origin] = self._robots_rules(origin)
+        rules = self._robots[origin]
+        if isinstance(rules, str):
+            return rules
+        return None if rules.can_fetch(self.options.user_agent, url) else "disallowed by robots.txt"

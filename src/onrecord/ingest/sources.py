@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from onrecord.errors import InputError
-from onrecord.ingest.feeds import looks_like_feed, read_feed
+from onrecord.ingest.feeds import count_entries, looks_like_feed, read_feed
 from onrecord.ingest.fetch import Fetcher, FetchOptions
 from onrecord.ingest.files import decode_text, expand_paths, read_bytes
 from onrecord.ingest.html import html_to_source
@@ -132,7 +132,8 @@ def _read_file(
 def count_items(specs: list[str], options: ReadOptions | None = None) -> int | None:
     """How many items ``read_inputs`` will yield, when cheap to know (for a progress ETA).
 
-    ``None`` when an input (an archive, a feed, a URL) can only be counted by reading it.
+    ``None`` when an input (an archive, a URL, stdin) can only be counted by reading or fetching
+    it all; a feed file is parsed (fast: it is one document), a dump's lines are counted.
     """
     options = options or ReadOptions()
     total = 0
@@ -146,14 +147,15 @@ def count_items(specs: list[str], options: ReadOptions | None = None) -> int | N
             continue
         for path in paths:
             kind = options.kind or kind_of(path)
-            if kind in (Kind.warc, Kind.feed):
+            if kind is Kind.warc:
                 return None
-            if kind in (Kind.jsonl, Kind.csv, Kind.urls):
+            if kind in (Kind.feed, Kind.jsonl, Kind.csv, Kind.urls):
                 try:
-                    lines = read_bytes(path).count(b"\n")
+                    data = read_bytes(path)
                 except InputError:
-                    lines = 1
-                total += lines
+                    total += 1
+                    continue
+                total += count_entries(data) if kind is Kind.feed else data.count(b"\n")
             elif kind is not None or not Path(spec).is_dir():
                 total += 1
     return total

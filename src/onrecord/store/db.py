@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.engine import Engine
 
-from onrecord.model import Article
+from onrecord.model import ActorRef, Article, Mention
 from onrecord.store.migrations import migrate
 
 DEFAULT_DB = "onrecord.db"
@@ -106,6 +106,12 @@ _INSERT_EVENT = text(
     ":source_name, :source_actor_id, :source_country, :target_name, :target_actor_id, "
     ":target_country, :quote_id, :condition, :negated, :hedged, :intensity, :published)"
 )
+_UPSERT_ACTOR = text(
+    "INSERT INTO actors (actor_id, name, country, sector) VALUES (:actor_id, :name, :country, "
+    ":sector) ON CONFLICT (actor_id) DO UPDATE SET name = coalesce(excluded.name, actors.name), "
+    "country = coalesce(excluded.country, actors.country), "
+    "sector = coalesce(excluded.sector, actors.sector)"
+)
 _UPSERT_COPY = text(
     "INSERT INTO copies (doc_id, copy_key, copy_doc_id, url, source, title, published, kind, "
     "similarity) VALUES (:doc_id, :copy_key, :copy_doc_id, :url, :source, :title, :published, "
@@ -156,6 +162,23 @@ def _event_rows(article: Article) -> list[dict]:
             "hedged": ev.hedged, "intensity": ev.intensity, "published": article.published,
         })
     return rows
+
+
+def _actor_rows(article: Article) -> list[dict]:
+    """One row per resolved actor of the article, its known values merged (first non-null wins)."""
+    refs: list[Mention | ActorRef] = [
+        m for q in article.quotes for m in (q.speaker, q.addressee) if m is not None
+    ] + [r for ev in article.events for r in (ev.source, ev.target) if r is not None]
+    rows: dict[str, dict] = {}
+    for ref in refs:
+        if ref.actor_id is None:
+            continue
+        row = rows.setdefault(
+            ref.actor_id, {"actor_id": ref.actor_id, "name": None, "country": None, "sector": None}
+        )
+        for column in ("name", "country", "sector"):
+            row[column] = row[column] or getattr(ref, column, None)
+    return list(rows.values())
 
 
 class Store:
@@ -214,6 +237,8 @@ class Store:
             conn.execute(_INSERT_QUOTE, quotes)
         if events := _event_rows(article):
             conn.execute(_INSERT_EVENT, events)
+        if actors := _actor_rows(article):
+            conn.execute(_UPSERT_ACTOR, actors)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -241,7 +266,7 @@ class Store:
 
     def count(self, table: str) -> int:
         """Number of rows in one of the store's tables."""
-        if table not in {"articles", "copies", "quotes", "events", "runs", "run_items"}:
+        if table not in {"articles", "copies", "quotes", "events", "actors", "runs", "run_items"}:
             raise ValueError(f"no table {table!r}")
         with self.engine.connect() as conn:
             return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
@@ -339,7 +364,17 @@ class Store:
 
 
 def _copy_key(copy: Copy) -> str:
-    return json.dumps([copy.url, copy.source, copy.copy_doc_id])
+    """Identity of one publication of a story: its URL, outlet and text.
+
+    Without a URL, the same outlet with the same text is taken for the same publication read
+    twice (a dump ingested again, a feed re-delivering an entry) and kept once, unless the two
+    carry different publication dates: then the outlet ran the story again, and both are kept.
+    Every input item still has its own row in ``run_items``, pointing at the canonical article.
+    """
+    key = [copy.url, copy.source, copy.copy_doc_id]
+    if copy.url is None and copy.published is not None:
+        key.append(copy.published)
+    return json.dumps(key)
 
 
 def open_store(db: str = DEFAULT_DB) -> Store:
