@@ -32,6 +32,9 @@ CONFIDENCE_ONLY_CANDIDATE_PRONOUN = 0.9
 CONFIDENCE_PRONOUN = 0.75
 CONFIDENCE_ORGANISATION = 0.9
 CONFIDENCE_INHERITED = 0.7
+CONFIDENCE_CATAPHORA = 0.7
+# How far ahead (characters, about two news paragraphs) a description may find its name.
+_CATAPHORA_WINDOW = 600
 
 _NAME_PARTICLES = {"de", "da", "di", "van", "von", "der", "al", "bin", "ibn", "la", "le", "del"}
 _PERSON_ENTS = {"PERSON"}
@@ -292,8 +295,8 @@ class ArticleActors:
         if head.lemma_.lower() in self.gaz.person_heads and described:
             if any(t.lower_ in ("a", "an", "another", "some", "one") for t in tokens):
                 return None, None
-            person = self._described_person(head, tokens)
-            return (person.name, CONFIDENCE_DESCRIPTION) if person else (None, None)
+            person, confidence = self._described_person(head, tokens)
+            return (person.name, confidence) if person else (None, None)
         return self._organisation_name(head, tokens)
 
     def _named_person(self, head: Token) -> Person | None:
@@ -350,35 +353,49 @@ class ArticleActors:
         best[1].gender = gender  # "he" once, "he" after: a later "she" looks elsewhere
         return best[1].name, CONFIDENCE_PRONOUN
 
-    def _described_person(self, head: Token, tokens: list[Token]) -> Person | None:
+    def _described_person(self, head: Token,
+                          tokens: list[Token]) -> tuple[Person | None, float | None]:
         """ "the Belarusian leader" -> the person introduced as "Belarusian President ...".
 
         The role must match (same word or same role class); every other modifier ("deputy",
         "defence") must appear among the person's roles; a nationality must agree when the
         article gives the person one. Among candidates, the most specific match, then the
-        latest mentioned, wins."""
+        latest mentioned, wins. With no one before, a person named just after the description
+        ("Estonia's defence minister warned … Defence Minister Kaarel Remmelgas said") is taken,
+        with less confidence."""
         gaz = self.gaz
         role = head.lemma_.lower()
         words = _role_words([t for t in tokens if t.i != head.i], gaz) - gaz.neutral_modifiers
         countries = {w for w in words if w in gaz.place_country}
         needed = {w for w in words if " " not in w and w not in gaz.place_country} - {role}
         head_classes = gaz.classes_of(role)
-        best: tuple[int, int, Person] | None = None
-        for offset, person in self._before(head.idx):
+
+        def score(person: Person) -> int | None:
             if role not in person.roles and not any(
                     gaz.classes_of(r) & head_classes for r in person.roles):
-                continue
+                return None
             if needed - person.roles:
-                continue
+                return None
             person_countries = {r for r in person.roles if r in gaz.place_country}
             if countries and person_countries and not countries & person_countries:
-                continue
-            score = len(needed) + len(countries & person_countries) + (role in person.roles)
-            if best is None or (score, offset) > best[:2]:
-                best = (score, offset, person)
-        if best is None or self._unnamed_since(role, best[1], head.i):
-            return None
-        return best[2]
+                return None
+            return len(needed) + len(countries & person_countries) + (role in person.roles)
+
+        best: tuple[int, int, Person] | None = None
+        for offset, person in self._before(head.idx):
+            points = score(person)
+            if points is not None and (best is None or (points, offset) > best[:2]):
+                best = (points, offset, person)
+        if best is not None:
+            if self._unnamed_since(role, best[1], head.i):
+                return None, None
+            return best[2], CONFIDENCE_DESCRIPTION
+        later = sorted((p.mentions[0], p) for p in self.people.values()
+                       if head.idx < p.mentions[0] <= head.idx + _CATAPHORA_WINDOW)
+        for _, person in later:
+            if score(person) is not None:
+                return person, CONFIDENCE_CATAPHORA
+        return None, None
 
     def _unnamed_since(self, role: str, offset: int, before: int) -> bool:
         """Whether someone new and unnamed with this role was introduced after ``offset``:
