@@ -184,8 +184,12 @@ class ArticleActors:
         if any(t.lower_.rstrip(".") in self.gaz.honorifics for t in stripped):
             return True
         head = tokens[-1]
+        # "Arben Krasniqi, the interior minister" and "the interior minister, Arben Krasniqi":
+        # a person noun in apposition makes a person, whatever the NER label says.
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.gaz.person_heads
                for c in head.children):
+            return True
+        if head.dep_ == "appos" and head.head.lemma_.lower() in self.gaz.person_heads:
             return True
         return len(tokens) >= 2 and all(t.ent_type_ not in _NOT_PERSON_ENTS | {"ORG"}
                                         for t in tokens)
