@@ -11,6 +11,7 @@ fragment is a mixed quote; a clause with no marks is an indirect quote.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -68,17 +69,22 @@ class _Article:
         self.sites = [s for s in find_cue_sites(doc)
                       if not _in_spans(s.anchor.idx, self.quoted)
                       and not _in_spans(s.anchor.idx, self.excluded)]
+        self.sites_at: dict[int, list[CueSite]] = {}
+        for site in self.sites:
+            self.sites_at.setdefault(site.anchor.i, []).append(site)
+        self._starts = [t.idx for t in doc]
 
     def paragraph(self, offset: int) -> int:
         return self.layout.paragraph_at(offset)
 
     def words_outside(self, spans: list[Span]) -> int:
         """Word tokens of ``spans`` outside every quotation mark pair: the writer's words."""
-        return sum(1 for t in self.doc if not (t.is_punct or t.is_space)
-                   and _in_spans(t.idx, spans) and not _in_spans(t.idx, self.quoted))
+        return sum(1 for start, end in spans for t in self.tokens_between(start, end)
+                   if not (t.is_punct or t.is_space) and not _in_spans(t.idx, self.quoted))
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.doc if start <= t.idx < end]
+        """Tokens starting in [start, end), found by bisection (articles run to 2,000 words)."""
+        return list(self.doc[bisect_left(self._starts, start):bisect_left(self._starts, end)])
 
 
 def _reports(site: CueSite, quote: MarkedQuote) -> bool:
@@ -102,8 +108,8 @@ def _free_site(article: _Article, token: Token, used: set[int],
                quote: MarkedQuote) -> CueSite | None:
     """The unused cue at ``token``, unless it reports another clause than this quotation:
     in “…two points.” Reluctantly, Brafman said he had …, "said" is not the quote's cue."""
-    for site in article.sites:
-        if site.anchor.i != token.i or id(site) in used:
+    for site in article.sites_at.get(token.i, []):
+        if id(site) in used:
             continue
         partner = article.words_outside(site.clause) == 0  # "“A,” she said, “B.”"
         if site.clause and not (_reports(site, quote) or partner):
