@@ -99,4 +99,32 @@ def trace(phrase: str, occs: Sequence[Occurrence], kb: KnowledgeBase | None = No
     return sorted(found, key=lambda c: (-len(c.occurrences), _date_key(c.earliest)))
 
 
-__all__ = ["Chain", "Variant", "chain", "chains", "group", "matches", "trace"]
+__all__ = ["Chain", "Variant", "chain", "chain_json", "chains", "group", "matches", "trace"]
+
+
+def _occurrence_json(occ: Occurrence) -> dict:
+    return {"doc_id": occ.doc_id, "quote_id": occ.quote_id, "kind": occ.kind,
+            "content": occ.content, "published": occ.published, "source": occ.source,
+            "url": occ.url, "title": occ.title,
+            "speaker": {"mention": occ.speaker_mention, "name": occ.speaker_name,
+                        "actor_id": occ.speaker_actor_id},
+            "evidence": occ.evidence}
+
+
+def chain_json(found: Chain) -> dict:
+    """A chain as plain JSON data (the CLI's ``--json``; field names as in the record format)."""
+    def side(speaker: Speaker) -> dict:
+        a = speaker.attribution
+        return {"label": a.label, "kind": a.kind, "actor_id": a.actor_id,
+                "quotes": [o.ref for o in speaker.occurrences]}
+    return {
+        "id": found.id,
+        "earliest": found.earliest.ref,
+        "fullest": found.fullest.ref,
+        "occurrences": [_occurrence_json(o) for o in found.occurrences],
+        "variants": [{"text": v.text, "quotes": [o.ref for o in v.occurrences]}
+                     for v in found.variants],
+        "speakers": [side(s) for s in found.speakers],
+        "conflicts": [{"kind": c.kind, "sides": [side(s) for s in c.sides]}
+                      for c in found.conflicts],
+    }
