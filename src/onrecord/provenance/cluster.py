@@ -208,8 +208,10 @@ def cluster_parts(texts: Sequence[Parts]) -> list[int]:
     common = set(np.flatnonzero(frequency > max(COMMON_MIN, COMMON_SHARE * len(eligible))).tolist())
     _join_near(groups, sets, eligible, vocabulary, common)
     _join_contained(groups, sets, sizes, eligible, frequency, common)
-    labels: dict[int, int] = {}
-    return [labels.setdefault(groups.find(i), len(labels)) for i in of_text]
+    labels: dict[int | tuple[int], int] = {}
+    # a text too short to join anything is its own group even when printed identically
+    return [labels.setdefault(groups.find(d) if sizes[d] >= MIN_WORDS else (n,), len(labels))
+            for n, d in enumerate(of_text)]
 
 
 def _join_near(groups: _UnionFind, sets: list[set[int]], eligible: list[int],
