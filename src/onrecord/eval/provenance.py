@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from onrecord.actors.kb import KnowledgeBase
+from onrecord.eval.events import Score
 from onrecord.model import Article, Quote, Span
 from onrecord.provenance import chains, occurrences, within_article
 from onrecord.provenance.cluster import cluster_parts
@@ -125,21 +126,6 @@ def gold_labels(gold: ProvenanceGold, records: list[Article]) -> dict[tuple[str,
 
 
 @dataclass
-class PR:
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
-
-
-@dataclass
 class ProvenanceReport:
     articles: int
     gold_quotes: int
@@ -148,17 +134,17 @@ class ProvenanceReport:
     gold_groups: int
     purity: float
     inverse_purity: float
-    across: PR
-    within: PR
+    across: Score
+    within: Score
     errors: list[str] = field(default_factory=list)
 
     @property
-    def conflicts(self) -> PR:
-        return PR(self.across.tp + self.within.tp, self.across.predicted + self.within.predicted,
+    def conflicts(self) -> Score:
+        return Score(self.across.tp + self.within.tp, self.across.predicted + self.within.predicted,
                   self.across.gold + self.within.gold)
 
     def to_json_dict(self) -> dict:
-        def pr(score: PR) -> dict:
+        def pr(score: Score) -> dict:
             return {"precision": score.precision, "recall": score.recall, "tp": score.tp,
                     "predicted": score.predicted, "gold": score.gold}
         return {
@@ -180,10 +166,10 @@ def _purity(pairs: list[tuple[int, str]]) -> float:
     return sum(c.most_common(1)[0][1] for c in per_group.values()) / len(pairs)
 
 
-def _score(predicted: set, gold: frozenset, errors: list[str], what: str) -> PR:
+def _score(predicted: set, gold: frozenset, errors: list[str], what: str) -> Score:
     errors += [f"spurious {what}: {p}" for p in sorted(predicted - gold)]
     errors += [f"missed {what}: {g}" for g in sorted(gold - predicted)]
-    return PR(len(predicted & gold), len(predicted), len(gold))
+    return Score(len(predicted & gold), len(predicted), len(gold))
 
 
 def evaluate_provenance(gold: ProvenanceGold, records: list[Article],
