@@ -22,6 +22,7 @@ from onrecord.store import open_store
 from onrecord.store.queries import InvalidCursor
 from onrecord.web import STATIC_DIR
 from onrecord.web import pages as web_pages
+from onrecord.web import provenance as web_provenance
 
 
 class BodyLimit:
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(queries.router)
     app.include_router(ingest.router)
     app.include_router(web_pages.router)
+    app.include_router(web_provenance.router)
     app.add_exception_handler(InvalidCursor, _invalid_cursor)
     _offline_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

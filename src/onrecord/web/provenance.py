@@ -1,0 +1,29 @@
+"""The provenance page (``/provenance?q=...``): where quoted words first appeared, their
+variants with outlet and date, who they are attributed to, and conflicting attributions with
+the evidence side by side. Reads the store through ``onrecord.provenance.store``; the groups are
+rebuilt first when quotations were stored since the last build (a cache, not user data)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse
+
+from onrecord.api.deps import StoreDep
+from onrecord.provenance.store import trace_stored
+from onrecord.web.pages import _page
+from onrecord.web.render import render
+
+#: Chains shown for one phrase (largest first).
+MAX_CHAINS = 20
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/provenance")
+def provenance_page(store: StoreDep,
+                    q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
+    """The chains of a quoted phrase across the stored articles."""
+    chains = trace_stored(store, q)[:MAX_CHAINS] if q.strip() else []
+    return _page(render("provenance.html", q=q, chains=chains))
