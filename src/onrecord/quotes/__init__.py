@@ -271,6 +271,8 @@ def _indirect(article: _Article, drafts: list[_Draft]) -> list[_Draft]:
             continue
         inside_marks = [q for q in article.marked if any(_in_spans(p[0], site.clause)
                                                           for p in q.pieces)]
+        if site.needs_quote and not inside_marks:
+            continue
         kind: QuoteKind = "mixed" if inside_marks else "indirect"
         found.append(_Draft(kind, _through_quote(article, site.clause), site))
         taken.extend(site.clause)

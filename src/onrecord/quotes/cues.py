@@ -39,6 +39,7 @@ class Lexicon:
     reporting_participles: frozenset[str]
     writer_adjunct_starts: frozenset[str]
     writer_adjunct_phrases: tuple[str, ...]
+    fragment_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def lexicon() -> Lexicon:
         reporting_participles=frozenset(raw["reporting_participles"]),
         writer_adjunct_starts=frozenset(raw["writer_adjunct_starts"]),
         writer_adjunct_phrases=tuple(raw["writer_adjunct_phrases"]),
+        fragment_verbs=frozenset(raw["fragment_verbs"]),
     )
 
 
@@ -67,6 +69,7 @@ class CueSite:
     clause: list[Span] = field(default_factory=list)  # reported clause, char spans
     clause_root: Token | None = None
     negated: bool = False
+    needs_quote: bool = False  # a noun-phrase speech act: a quotation only with marks in it
 
     @property
     def anchor(self) -> Token:
@@ -350,6 +353,31 @@ def _according_site(token: Token, lex: Lexicon) -> CueSite | None:
     return CueSite([token, to], source, None, clause, head)
 
 
+_COMPLEMENT_DEPS = {"dobj", "oprd", "prep", "xcomp", "dative", "attr", "acomp"}
+
+
+def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
+    """ "called the drills “a rehearsal”": the verb's complements, to be a quotation only if
+    they hold quoted words (``needs_quote``)."""
+    if verb.lemma_.lower() not in lex.fragment_verbs:
+        return None
+    complements = [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS]
+    if not complements:
+        return None
+    doc = verb.doc
+    start, end = complements[0].left_edge.i, complements[-1].right_edge.i
+    tail = _writer_tail(verb)
+    tokens = [t for t in doc[start:end + 1] if t.i not in tail]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”’\"'"):
+        tokens.pop()
+    if not tokens:
+        return None
+    clause = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))]
+    cue = [*_verb_group(verb), verb]
+    return CueSite(cue, _subject(verb), _addressee(verb, lex), clause, complements[0],
+                   _is_negated(verb), needs_quote=True)
+
+
 def find_cue_sites(doc: Doc) -> list[CueSite]:
     """Every reporting act the parse shows, in text order."""
     lex = lexicon()
@@ -358,6 +386,8 @@ def find_cue_sites(doc: Doc) -> list[CueSite]:
         site = None
         if token.pos_ in ("VERB", "AUX"):
             site = _clarity_site(token, lex) or _verb_site(token, lex)
+            if site is None or not site.clause:
+                site = _fragment_site(token, lex) or site
         elif token.pos_ in ("NOUN", "PROPN"):
             site = _noun_site(token, lex)
         if site is None and token.lower_ in lex.according_to:
