@@ -185,3 +185,28 @@ def test_cue_reporting_its_own_clause_is_not_the_previous_quotes_cue():
     article = extract("“Judge,” Roe said, “I have never seen this in thirty years.” "
                       "Reluctantly, Roe said he had come to the same conclusion.")
     assert [(q.kind, len(q.spans)) for q in article.quotes] == [("direct", 2), ("indirect", 1)]
+
+
+def test_noun_phrase_speech_acts_count_only_when_they_quote():
+    quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
+    assert [(q.kind, q.cue, q.content) for q in quoted] == [
+        ("mixed", "dismissed", "the remarks as “hysteria”")]
+    assert extract("The minister announced his resignation on Monday.").quotes == []
+
+
+def test_a_question_put_to_the_speaker_is_not_their_quote():
+    article = extract("Asked whether the deal was dead, Marco Rubio said: “That decision "
+                      "hasn't been made.”")
+    assert [q.cue for q in article.quotes] == ["said"]
+
+
+def test_a_quote_that_ends_its_sentence_does_not_take_the_next_report():
+    article = extract("“We are not at war with Nato,” Dmitry Peskov told reporters. “But Nato "
+                      "is at war with us.” He went on to say that Moscow would respond.")
+    assert [(q.kind, len(q.spans)) for q in article.quotes] == [("direct", 2), ("indirect", 1)]
+
+
+def test_description_before_the_name_resolves_forward():
+    article = extract("Estonia's defence minister warned that ships would be boarded.\n"
+                      "Defence Minister Kaarel Remmelgas said the navy was ready.")
+    assert [q.speaker.name for q in article.quotes] == ["Kaarel Remmelgas"] * 2
