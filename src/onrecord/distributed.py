@@ -147,27 +147,26 @@ def dask_client(address: str, workers: int | None = None):
 
 
 def run_on_dask(
-    runner: Runner, address: str, work_dir: Path, workers: int | None = None,
-    files: int = FILES_PER_PARTITION,
+    runner: Runner, client, work_dir: Path, files: int = FILES_PER_PARTITION
 ) -> Summary:
-    """Extract ``runner``'s inputs on a Dask cluster into Parquet, then store them in order."""
+    """Extract ``runner``'s inputs on the cluster of a Dask ``client`` into Parquet files in
+    ``work_dir``, then store them in input order."""
     units = list(input_units(runner.sources, runner.options))
     out = Path(work_dir) / runner.key
     out.mkdir(parents=True, exist_ok=True)
     parts = [(part, out / partition_name(part, runner.options))
              for part in partitions(units, runner.options, files)]
-    with dask_client(address, workers) as client:
-        futures = {
-            path: client.submit(extract_to_parquet, part, runner.options, runner.batch_size,
-                                str(path), key=f"onrecord-{path.stem}", retries=2)
-            for part, path in parts if not path.exists()
-        }
+    futures = {
+        path: client.submit(extract_to_parquet, part, runner.options, runner.batch_size,
+                            str(path), key=f"onrecord-{path.stem}", retries=2)
+        for part, path in parts if not path.exists()
+    }
 
-        def rows() -> Iterator[Prepared]:
-            for _, path in parts:
-                if path in futures:
-                    futures.pop(path).result()
-                yield from read_partition(path)
+    def rows() -> Iterator[Prepared]:
+        for _, path in parts:
+            if path in futures:
+                futures.pop(path).result()
+            yield from read_partition(path)
 
-        runner.extractor, runner.batch_size = already_extracted, max(runner.batch_size, files)
-        return runner.run(prepared=rows())
+    runner.extractor, runner.batch_size = already_extracted, max(runner.batch_size, files)
+    return runner.run(prepared=rows())

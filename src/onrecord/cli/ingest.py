@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from onrecord.cli.app import app
-from onrecord.distributed import DEFAULT_WORK_DIR, run_on_dask
+from onrecord.distributed import DEFAULT_WORK_DIR, dask_client, run_on_dask
 from onrecord.ingest import FetchOptions, FieldMap, Item, Kind, ReadOptions
 from onrecord.ingest.fetch import DEFAULT_USER_AGENT
 from onrecord.ingest.sources import count_items
@@ -106,7 +106,8 @@ def _batch(
         runner = Runner(store, sources, options, extract, batch_size, on_item)
         progress.update(task, completed=len(store.done_items(runner.key)))
         if dask is not None:
-            summary = run_on_dask(runner, dask, work_dir, workers, partition_size)
+            with dask_client(dask, workers if workers > 1 else None) as client:
+                summary = run_on_dask(runner, client, work_dir, partition_size)
         elif workers > 1:
             summary = run_in_processes(runner, workers, partition_size)
         else:
