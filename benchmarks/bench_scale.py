@@ -21,12 +21,11 @@ import time
 from pathlib import Path
 
 from common import machine, print_table, write_result
-from sqlalchemy import text
 
 from onrecord.distributed import dask_client, run_on_dask
 from onrecord.eval.synthetic import articles
 from onrecord.nlp import load_nlp
-from onrecord.parallel import process_extractor
+from onrecord.parallel import process_extractor, stored_records
 from onrecord.pipeline import Source
 from onrecord.runner import Batch, Prepared, Runner
 from onrecord.store import open_store
@@ -45,12 +44,8 @@ def write_shards(folder: Path, count: int, shards: int) -> list[str]:
 
 
 def dump(db: str) -> dict:
-    """Everything a run stores that its mode could change, sorted for comparison."""
-    queries = {"articles": "SELECT doc_id, text, record FROM articles",
-               "copies": "SELECT doc_id, copy_doc_id, kind, similarity FROM copies",
-               "items": "SELECT item_key, status, reason, doc_id FROM run_items"}
-    with open_store(db) as store, store.engine.connect() as conn:
-        return {name: sorted(map(tuple, conn.execute(text(sql)))) for name, sql in queries.items()}
+    with open_store(db) as store:
+        return stored_records(store)
 
 
 def timed_run(db: str, shards: list[str], run) -> dict:

@@ -16,10 +16,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
+from sqlalchemy import text
+
 from onrecord.model import Article
 from onrecord.nlp import load_nlp
 from onrecord.pipeline import Source, extract_many
 from onrecord.runner import Batch, Extractor, Runner, Summary
+from onrecord.store import Store
 
 PARTITION_SIZE = 256  # articles per worker task: ~10 s of parsing, so task overhead is noise
 
@@ -70,6 +73,16 @@ def process_extractor(
             return pool.submit(extract_partition, [p.source for p in batch.pending], batch_size)
 
         yield lambda batches: in_order(submit, batches, ahead=2 * workers)
+
+
+def stored_records(store: Store) -> dict[str, list[tuple]]:
+    """Everything a run leaves in the store that its mode could change, sorted: what a parallel
+    or Dask run must reproduce exactly (tests and ``benchmarks/bench_scale.py`` compare it)."""
+    queries = {"articles": "SELECT doc_id, text, record FROM articles",
+               "copies": "SELECT doc_id, copy_doc_id, kind, similarity FROM copies",
+               "items": "SELECT item_key, status, reason, doc_id FROM run_items"}
+    with store.engine.connect() as conn:
+        return {name: sorted(map(tuple, conn.execute(text(sql)))) for name, sql in queries.items()}
 
 
 def run_in_processes(

@@ -121,7 +121,7 @@ class _Writer:
             lambda: f"{who[0].upper() + who[1:]} {cue} {subject} {open_}{state}{close} after "
                     f"the strike.",
         ]
-        if rng.random() < 0.12:  # a multi-paragraph quotation with a related-links box inside
+        if rng.random() < 0.02:  # a multi-paragraph quotation with a related-links box inside
             box = self.fill(rng.choice(_HEADLINES))
             return [f"{open_}{self.words()}. {self.filler()}",
                     box,
