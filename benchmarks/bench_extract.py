@@ -4,10 +4,11 @@ Same texts, same process, same batch size; each side runs ``--rounds`` times alt
 the best round counts (the least disturbed by other load). Prints a table and writes
 ``benchmarks/results/bench_extract.json``.
 
-    python benchmarks/bench_extract.py [--copies N] [--rounds R]
+    python benchmarks/bench_extract.py [--copies N] [--rounds R] [--synthetic N]
 
 Texts: the gold articles and the sample corpus shipped with onrecord, repeated ``--copies``
-times (with a copy number appended so no cache can help).
+times (with a copy number appended so no cache can help), or with ``--synthetic N`` the first
+N articles of the synthetic corpus (``onrecord.eval.synthetic``: 300-1,500 words each).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from onrecord.eval.gold import load_gold_dir
+from onrecord.eval.synthetic import articles
 from onrecord.nlp import MODEL_NAME
 from onrecord.pipeline import Source, extract_many
 
@@ -30,7 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BATCH_SIZE = 32
 
 
-def corpus(copies: int) -> list[str]:
+def corpus(copies: int, synthetic: int = 0) -> list[str]:
+    if synthetic:
+        return list(articles(synthetic))
     texts = [article.text for article in load_gold_dir()]
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
     return [f"{text}\n(copy {n})" for n in range(copies) for text in texts]
@@ -55,8 +59,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--synthetic", type=int, default=0, help="synthetic articles instead")
     args = parser.parse_args()
-    texts = corpus(args.copies)
+    texts = corpus(args.copies, args.synthetic)
     words = sum(len(t.split()) for t in texts)
     time_onrecord(texts[:8])  # load the model and data files outside the timed runs
     bare, ours, quotes = [], [], 0
@@ -86,7 +91,8 @@ def main() -> None:
     console = Console()
     console.print(table)
     console.print(f"onrecord / bare nlp.pipe throughput ratio: {result['ratio']:.2f}")
-    out = ROOT / "benchmarks" / "results" / "bench_extract.json"
+    out = ROOT / "benchmarks" / "results" / (
+        "bench_extract_synthetic.json" if args.synthetic else "bench_extract.json")
     out.write_text(json.dumps(result, indent=2) + "\n")
 
 

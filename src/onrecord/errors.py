@@ -19,3 +19,7 @@ class InputError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self):
+        # Rebuilt from both fields, so a failure read in a worker process reaches the driver.
+        return InputError, (self.source, self.reason)

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
+
+from spacy.tokens import Doc
 
 from onrecord.actors.kb import KnowledgeBase, load_kb, parse_date
 from onrecord.actors.link import link_quotes
@@ -75,17 +78,26 @@ def extract_many(sources: Iterable[Source], batch_size: int = 32,
 
     ``actors`` is the knowledge base speakers and events are resolved against (the shipped one
     by default); ``events=False`` stops after the quotations and their modality (the events
-    benchmark's baseline)."""
+    benchmark's baseline). Each batch is parsed inside ``nlp.memory_zone()``: the strings its
+    documents add to the vocabulary are freed once its records are made, so memory stays flat
+    over a long run."""
     nlp = load_nlp()
     kb = actors or load_kb()
     prepared = (_prepare(source) for source in sources)
-    for doc, item in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
-        src = item.source
-        on = parse_date(src.published)
-        quotes = extract_quotes(doc, item.layout, item.inserts, kb, on)
-        quotes = apply_modality(doc, link_quotes(kb, quotes, on))
-        coded = code_events(doc, quotes, kb, on) if events else []
-        yield record(src, item.layout, quotes, coded)
+    while batch := list(islice(prepared, batch_size)):
+        with nlp.memory_zone():
+            articles = [_article(doc, item, kb, events)
+                        for doc, item in nlp.pipe(batch, as_tuples=True, batch_size=batch_size)]
+        yield from articles
+
+
+def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool) -> Article:
+    src = item.source
+    on = parse_date(src.published)
+    quotes = extract_quotes(doc, item.layout, item.inserts, kb, on)
+    quotes = apply_modality(doc, link_quotes(kb, quotes, on))
+    coded = code_events(doc, quotes, kb, on) if events else []
+    return record(src, item.layout, quotes, coded)
 
 
 def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None = None,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 
 from onrecord.dedup import Deduplicator, body_hash, signature
 from onrecord.dedup.minhash import from_bytes, to_bytes
+from onrecord.errors import InputError
 from onrecord.ingest import Item, ReadOptions, read_inputs
-from onrecord.model import doc_id_for
+from onrecord.model import Article, doc_id_for
 from onrecord.pipeline import Source, clean, extract_many, record
 from onrecord.store import Copy, ItemMark, Store, Stored
 
@@ -33,12 +34,66 @@ class Summary:
         return asdict(self)
 
 
-@dataclass
-class _Pending:
+@dataclass(frozen=True)
+class Prepared:
+    """One input item cleaned and fingerprinted, ready for de-duplication; picklable, so a
+    worker process can prepare items (and extract ``article``) for the process that stores them.
+
+    ``status`` is ``None`` for a usable article, else ``"error"`` or ``"skipped"`` with ``reason``
+    and ``origin`` (the input the reason is about).
+    """
+
     key: str
-    source: Source
-    body_hash: str
-    signature: bytes
+    source: Source | None = None
+    body_hash: str = ""
+    signature: bytes = b""
+    status: str | None = None
+    origin: str | None = None
+    reason: str | None = None
+    article: Article | None = None
+
+
+def prepare(item: Item) -> Prepared:
+    """Clean an item and compute its fingerprints (or say why it is skipped)."""
+    if item.error is not None:
+        return Prepared(item.key, status="error", origin=item.error.source,
+                        reason=item.error.reason)
+    src = clean(item.source)
+    if not src.text:
+        return Prepared(item.key, status="skipped", origin=item.key,
+                        reason="no article text left after cleaning")
+    src = replace(src, doc_id=src.doc_id or doc_id_for(src.text))
+    return Prepared(item.key, src, body_hash(src.text), to_bytes(signature(src.text)))
+
+
+@dataclass
+class Batch:
+    """Articles extracted and stored together, with the copies and item marks that ride along."""
+
+    pending: list[Prepared]
+    copies: list[Copy]
+    marks: list[ItemMark]
+
+
+Extractor = Callable[[Iterable[Batch]], Iterator[tuple[Batch, list[Article]]]]
+
+
+def extract_in_process(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Article]]]:
+    """The default extractor: each batch in this process, in order."""
+    for batch in batches:
+        yield batch, list(extract_many([p.source for p in batch.pending]))
+
+
+def records_only(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Article]]]:
+    """The extractor of ``onrecord ingest``: records without quotations."""
+    for batch in batches:
+        yield batch, [record(p.source) for p in batch.pending]
+
+
+def already_extracted(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Article]]]:
+    """The extractor for items that come with their article (extracted by a Dask worker)."""
+    for batch in batches:
+        yield batch, [p.article for p in batch.pending]
 
 
 def run_key(command: dict) -> str:
@@ -57,6 +112,7 @@ class Runner:
         extract: bool = True,
         batch_size: int = 32,
         on_item: Callable[[Item, str], None] | None = None,
+        extractor: Extractor | None = None,
     ) -> None:
         self.store = store
         self.sources = sources
@@ -64,6 +120,7 @@ class Runner:
         self.extract = extract
         self.batch_size = batch_size
         self.on_item = on_item or (lambda item, status: None)
+        self.extractor = extractor or (extract_in_process if extract else records_only)
         self.command = {
             "sources": sources, "extract": extract, "kind": self.options.kind,
             "fields": asdict(self.options.fields),
@@ -73,15 +130,19 @@ class Runner:
         self._dedup = Deduplicator()
         self._origins: set[tuple[str | None, str]] = set()  # (item key or URL, doc_id)
         self._this_run: set[str] = set()
-        self._pending: list[_Pending] = []
+        self._pending: list[Prepared] = []
         self._copies: list[Copy] = []
         self._marks: list[ItemMark] = []
 
-    def run(self, items: Iterable[Item] | None = None) -> Summary:
+    def run(
+        self, items: Iterable[Item] | None = None, prepared: Iterable[Prepared] | None = None
+    ) -> Summary:
         """Process every input not done by an earlier run of the same command.
 
         ``items`` are processed instead of reading ``sources`` when a caller already holds the
         articles (the REST API's ``POST /api/ingest``); ``sources`` then only names the run.
+        ``prepared`` stands in for reading and cleaning too: items a Dask run read, cleaned
+        and extracted on its workers, in input order (use ``already_extracted`` with them).
         """
         self.store.start_run(self.key, self.command)
         done = self.store.done_items(self.key)
@@ -91,21 +152,34 @@ class Runner:
             if packed:
                 self._dedup.add(doc_id, hashed or "", from_bytes(packed))
                 self._origins.add((url, doc_id))
-        if items is None:
-            items = read_inputs(self.sources, self.options, skip=done)
-        for item in (item for item in items if item.key not in done):
-            self.summary.read += 1
-            self._take(item)
-            if len(self._pending) >= self.batch_size:
-                self._flush()
-        self._flush()
+        if prepared is None:
+            if items is None:
+                items = read_inputs(self.sources, self.options, skip=done)
+            prepared = (prepare(item) for item in items)
+        prepared = (p for p in prepared if p.key not in done)
+        for batch, articles in self.extractor(self._batches(prepared)):
+            self._write(batch, articles)
         self.store.finish_run(self.key, self.summary.as_dict())
         return self.summary
 
-    def _skip(self, item: Item, origin: str, reason: str, status: str) -> None:
-        self.summary.skipped.append((origin, reason))
-        self._marks.append(ItemMark(item.key, status, reason))
-        self.on_item(item, status)
+    def _batches(self, prepared: Iterable[Prepared]) -> Iterator[Batch]:
+        for p in prepared:
+            self.summary.read += 1
+            self._take(p)
+            if len(self._pending) >= self.batch_size:
+                yield self._batch()
+        yield self._batch()
+
+    def _batch(self) -> Batch:
+        batch = Batch(self._pending, self._copies, self._marks)
+        self._pending, self._copies, self._marks = [], [], []
+        return batch
+
+    def _skip(self, p: Prepared) -> None:
+        self.summary.skipped.append((p.origin, p.reason))
+        self._marks.append(ItemMark(p.key, p.status, p.reason))
+        error = InputError(p.origin, p.reason) if p.status == "error" else None
+        self.on_item(Item(p.key, error=error), p.status)
 
     def _duplicate(self, item: Item, doc_id: str, kind: str) -> None:
         self.summary.duplicates += 1
@@ -113,17 +187,13 @@ class Runner:
         self._marks.append(ItemMark(item.key, "duplicate", kind, doc_id))
         self.on_item(item, "duplicate")
 
-    def _take(self, item: Item) -> None:
-        if item.error is not None:
-            self._skip(item, item.error.source, item.error.reason, "error")
+    def _take(self, p: Prepared) -> None:
+        if p.status is not None:
+            self._skip(p)
             return
-        src = clean(item.source)
-        if not src.text:
-            self._skip(item, item.key, "no article text left after cleaning", "skipped")
-            return
-        src = replace(src, doc_id=src.doc_id or doc_id_for(src.text))
-        hashed, minhash = body_hash(src.text), signature(src.text)
-        match = self._dedup.find(hashed, minhash)
+        src, item = p.source, Item(p.key, p.source)
+        minhash = from_bytes(p.signature)
+        match = self._dedup.find(p.body_hash, minhash)
         # The very article read again (same text from the same input or URL): store, not copy.
         same_article = match is not None and match.doc_id == src.doc_id and (
             (item.key, src.doc_id) in self._origins or (src.url, src.doc_id) in self._origins
@@ -139,23 +209,20 @@ class Runner:
             ))
             self._duplicate(item, match.doc_id, match.kind)
             return
-        self._dedup.add(src.doc_id, hashed, minhash)
+        self._dedup.add(src.doc_id, p.body_hash, minhash)
         self._origins.add((item.key, src.doc_id))
         self._this_run.add(src.doc_id)
-        self._pending.append(_Pending(item.key, src, hashed, to_bytes(minhash)))
+        self._pending.append(p)
 
-    def _flush(self) -> None:
-        sources = [p.source for p in self._pending]
-        articles = extract_many(sources) if self.extract else map(record, sources)
+    def _write(self, batch: Batch, articles: list[Article]) -> None:
         stored = [
             Stored(article, p.body_hash, p.signature)
-            for p, article in zip(self._pending, articles, strict=True)
+            for p, article in zip(batch.pending, articles, strict=True)
         ]
-        marks = self._marks + [
-            ItemMark(p.key, "stored", None, p.source.doc_id) for p in self._pending
+        marks = batch.marks + [
+            ItemMark(p.key, "stored", None, p.source.doc_id) for p in batch.pending
         ]
-        self.store.write(stored, self._copies, self.key, marks)
+        self.store.write(stored, batch.copies, self.key, marks)
         self.summary.stored += len(stored)
-        for p in self._pending:
+        for p in batch.pending:
             self.on_item(Item(p.key, p.source), "stored")
-        self._pending, self._copies, self._marks = [], [], []

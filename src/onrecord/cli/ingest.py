@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,9 +22,11 @@ from rich.table import Table
 from rich.text import Text
 
 from onrecord.cli.app import app
+from onrecord.distributed import DEFAULT_WORK_DIR, dask_client, run_on_dask
 from onrecord.ingest import FetchOptions, FieldMap, Item, Kind, ReadOptions
 from onrecord.ingest.fetch import DEFAULT_USER_AGENT
 from onrecord.ingest.sources import count_items
+from onrecord.parallel import PARTITION_SIZE, run_in_processes
 from onrecord.runner import Runner, Summary
 from onrecord.store import DEFAULT_DB, open_store
 
@@ -45,6 +49,15 @@ Timeout = Annotated[float, typer.Option("--timeout", help="Seconds before a fetc
 HostDelay = Annotated[float, typer.Option("--host-delay", help="Seconds between hits on a host.")]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest page or file read.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", help="Articles per parse and commit.")]
+Workers = Annotated[int, typer.Option(
+    "--workers", min=1, help="Worker processes extracting (or Dask workers for --dask local).")]
+PartitionSize = Annotated[int, typer.Option(
+    "--partition-size", min=1, help="Articles (or loose files) per worker task and commit.")]
+Dask = Annotated[str | None, typer.Option(
+    "--dask", help="Run on a Dask cluster: tcp://scheduler:8786, or 'local' to start one.")]
+WorkDir = Annotated[Path, typer.Option(
+    "--work-dir", help="Where --dask writes one Parquet file per partition (shared by workers).")]
+RUN_ONLY = ("workers", "partition_size", "dask", "work_dir")  # options that only `run` has
 
 
 class _Rate(ProgressColumn):
@@ -75,7 +88,11 @@ def _columns(total: int | None) -> list[ProgressColumn]:
             MofNCompleteColumn(), _Rate(), TimeRemainingColumn()]
 
 
-def _batch(sources: list[str], db: str, extract: bool, options: ReadOptions, batch_size: int):
+def _batch(
+    sources: list[str], db: str, extract: bool, options: ReadOptions, batch_size: int,
+    workers: int = 1, partition_size: int = PARTITION_SIZE, dask: str | None = None,
+    work_dir: Path = DEFAULT_WORK_DIR,
+):
     total = count_items(sources, options)
     columns = _columns(total)
     with open_store(db) as store, Progress(*columns, console=stderr, transient=False) as progress:
@@ -88,7 +105,13 @@ def _batch(sources: list[str], db: str, extract: bool, options: ReadOptions, bat
 
         runner = Runner(store, sources, options, extract, batch_size, on_item)
         progress.update(task, completed=len(store.done_items(runner.key)))
-        summary = runner.run()
+        if dask is not None:
+            with dask_client(dask, workers if workers > 1 else None) as client:
+                summary = run_on_dask(runner, client, work_dir, partition_size)
+        elif workers > 1:
+            summary = run_in_processes(runner, workers, partition_size)
+        else:
+            summary = runner.run()
     stderr.print(_summary_table(summary))
     _listing("duplicates", [f"{key} → copy of {doc_id} ({kind})"
                             for key, doc_id, kind in summary.copies])
@@ -120,7 +143,9 @@ def _command(extract: bool, doc: str):
         published_field: DateField = "published", id_field: IdField = "id",
         user_agent: UserAgent = DEFAULT_USER_AGENT, timeout: Timeout = 20.0,
         host_delay: HostDelay = 1.0, max_bytes: MaxBytes = FetchOptions.max_bytes,
-        batch_size: BatchSize = 32,
+        batch_size: BatchSize = 32, workers: Workers = 1,
+        partition_size: PartitionSize = PARTITION_SIZE, dask: Dask = None,
+        work_dir: WorkDir = DEFAULT_WORK_DIR,
     ) -> None:
         options = ReadOptions(
             kind=kind,
@@ -129,9 +154,14 @@ def _command(extract: bool, doc: str):
             fetch=FetchOptions(user_agent=user_agent, timeout=timeout, host_delay=host_delay,
                                max_bytes=max_bytes),
         )
-        _batch(sources, db, extract, options, batch_size)
+        _batch(sources, db, extract, options, batch_size, workers, partition_size, dask, work_dir)
 
     command.__doc__ = doc
+    if not extract:  # nothing to parallelise without extraction: hide the run-only options
+        signature = inspect.signature(command, eval_str=True)
+        command.__signature__ = signature.replace(parameters=[
+            p for p in signature.parameters.values() if p.name not in RUN_ONLY
+        ])
     return command
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -58,6 +58,26 @@ def kind_of(path: str) -> Kind | None:
     return None
 
 
+def input_units(specs: list[str], options: ReadOptions | None = None) -> Iterator[str | Item]:
+    """What ``read_inputs`` reads, in its order: each URL and each file (a spec that names no
+    file comes out as a failed item). A Dask run partitions these units across its workers."""
+    options = options or ReadOptions()
+    for spec in specs:
+        if spec.startswith(("http://", "https://")):
+            yield spec
+            continue
+        try:
+            paths = expand_paths(spec)
+        except InputError as exc:
+            yield Item(key=spec, error=exc)
+            continue
+        from_folder = Path(spec).is_dir()
+        for path in paths:
+            if options.kind is None and kind_of(path) is None and from_folder:
+                continue  # a folder's stray files (images, indexes) are not articles
+            yield path
+
+
 def read_inputs(
     specs: list[str], options: ReadOptions | None = None, skip: Container[str] = ()
 ) -> Iterator[Item]:
@@ -65,24 +85,24 @@ def read_inputs(
 
     Failures never stop the stream: they come out as failed items naming the input and reason.
     """
+    return read_units(input_units(specs, options), options, skip)
+
+
+def read_units(
+    units: Iterable[str | Item], options: ReadOptions | None = None, skip: Container[str] = ()
+) -> Iterator[Item]:
+    """The article items of ``input_units`` (URLs and file paths, failed items passed through)."""
     options = options or ReadOptions()
     with Fetcher(options.fetch) as fetcher:
-        for spec in specs:
-            if spec.startswith(("http://", "https://")):
-                if spec not in skip:
-                    yield from _read_url(spec, fetcher, skip)
-                continue
-            try:
-                paths = expand_paths(spec)
-            except InputError as exc:
-                yield Item(key=spec, error=exc)
-                continue
-            from_folder = Path(spec).is_dir()
-            for path in paths:
-                kind = options.kind or kind_of(path)
-                if kind is None and from_folder:
-                    continue  # a folder's stray files (images, indexes) are not articles
-                yield from _read_file(path, kind or Kind.text, options, fetcher, skip)
+        for unit in units:
+            if isinstance(unit, Item):
+                yield unit
+            elif unit.startswith(("http://", "https://")):
+                if unit not in skip:
+                    yield from _read_url(unit, fetcher, skip)
+            else:
+                kind = options.kind or kind_of(unit) or Kind.text
+                yield from _read_file(unit, kind, options, fetcher, skip)
 
 
 def _read_url(url: str, fetcher: Fetcher, skip: Container[str]) -> Iterator[Item]:
