@@ -184,10 +184,10 @@ def _actor_rows(article: Article) -> list[dict]:
 class Store:
     """One database of articles, copies, quotes, events and runs (see ``open_store``)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, upto: int | None = None) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        self.version = migrate(engine)
+        self.version = migrate(engine, upto)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -377,10 +377,13 @@ def _copy_key(copy: Copy) -> str:
     return json.dumps(key)
 
 
-def open_store(db: str = DEFAULT_DB) -> Store:
-    """Open (creating and migrating as needed) the store at a path or ``postgresql://`` DSN."""
+def open_store(db: str = DEFAULT_DB, upto: int | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at a path or ``postgresql://`` DSN.
+
+    ``upto`` holds the schema at that migration (tests and benchmarks of a migration).
+    """
     url = engine_url(db)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    return Store(engine)
+    return Store(engine, upto)

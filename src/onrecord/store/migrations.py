@@ -44,12 +44,16 @@ def current_version(conn: Connection) -> int:
     return conn.execute(query).scalar_one()
 
 
-def migrate(engine: Engine) -> int:
-    """Apply every migration newer than the database's version; returns the version reached."""
+def migrate(engine: Engine, upto: int | None = None) -> int:
+    """Apply every migration newer than the database's version; returns the version reached.
+
+    ``upto`` stops at that version, so a test or benchmark can hold a database at an older
+    schema and then measure or check what the next migration does to it.
+    """
     with engine.begin() as conn:
         version = current_version(conn)
     for number, sql in available(engine.dialect.name):
-        if number <= version:
+        if number <= version or (upto is not None and number > upto):
             continue
         with engine.begin() as conn:
             for statement in _statements(sql):
