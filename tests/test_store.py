@@ -1,3 +1,5 @@
+import re
+
 from onrecord.model import ActorRef, Article, Event, Mention, Quote, Removed
 from onrecord.store import Copy, ItemMark, Stored, open_store
 from onrecord.store.migrations import available
@@ -123,3 +125,26 @@ def test_reopening_keeps_data_and_schema_version(db_url):
     with open_store(db_url) as second:
         assert second.version == version == max(n for n, _ in available(second.dialect))
         assert second.count("articles") == 1
+
+
+def _indexes(store) -> set[str]:
+    sql = (
+        "SELECT name FROM sqlite_master WHERE type = 'index'" if store.dialect == "sqlite"
+        else "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+    )
+    with store.engine.connect() as conn:
+        return set(conn.exec_driver_sql(sql).scalars())
+
+
+def test_each_migration_applies_to_a_store_holding_data(db_url):
+    """A user's store is migrated with their articles in it, one version at a time."""
+    with open_store(db_url, upto=1) as store:
+        store.put(_quoted_article())
+    for number, sql in available(store.dialect)[1:]:
+        with open_store(db_url, upto=number) as store:
+            assert store.version == number
+            assert store.get("d1") == _quoted_article()
+            assert (store.count("quotes"), store.count("events")) == (1, 1)
+            created = set(re.findall(r"CREATE INDEX (\w+)", sql))
+            dropped = set(re.findall(r"DROP INDEX (\w+)", sql))
+            assert created <= _indexes(store) and not dropped & _indexes(store)
