@@ -30,6 +30,7 @@ import os
 import random
 import re
 import statistics
+import sys
 import tempfile
 import time
 import uuid
@@ -377,10 +378,12 @@ def bench_dialect(dialect: str, articles: list[Article], suite: dict, args) -> d
     with tempfile.TemporaryDirectory() as folder:
         with fresh_db(dialect, Path(folder)) as db:
             with open_store(db, upto=latest - 1) as store:
+                print(f"{dialect}: loading at schema {latest - 1}", file=sys.stderr)
                 result["insert_before"] = load(store, articles)
                 result["queries_before"] = time_queries(store, suite, args.repeat, args.seed)
                 if args.explain:
                     result["plans_before"] = plans(store, suite, args.seed)
+            print(f"{dialect}: migrating to {latest}", file=sys.stderr)
             start = time.perf_counter()
             with open_store(db) as store:
                 result["migration_seconds"] = round(time.perf_counter() - start, 2)
@@ -391,6 +394,7 @@ def bench_dialect(dialect: str, articles: list[Article], suite: dict, args) -> d
                 if args.explain:
                     result["plans_after"] = plans(store, suite, args.seed)
         with fresh_db(dialect, Path(folder)) as db, open_store(db) as store:
+            print(f"{dialect}: loading at schema {latest}", file=sys.stderr)
             result["insert_after"] = load(store, articles)
     return result
 

@@ -176,12 +176,24 @@ class _Where:
         return " AND ".join(self.clauses) or "1 = 1"
 
 
-def _dates(where: _Where, column: str, f: ArticleFilter | EventFilter) -> None:
-    """Publication dates are ISO 8601 text, so a day range is a prefix range of strings."""
+def _collate(store: Store) -> str:
+    """Text keys compare byte-wise on both databases (SQLite's default, "C" on PostgreSQL)."""
+    return ' COLLATE "C"' if store.dialect == "postgresql" else ""
+
+
+def _dates(store: Store, where: _Where, column: str, f: ArticleFilter | EventFilter) -> None:
+    """Publication dates are ISO 8601 text, so a day range is a prefix range of strings.
+
+    The range is on ``coalesce(published, '')``, the expression lists are ordered by, so one
+    index (migration 0004) serves both; undated rows ('') are below every day.
+    """
+    day = f"coalesce({column}, ''){_collate(store)}"
     if f.date_from:
-        where.add(f"{column} >= :date_from", date_from=f.date_from.isoformat())
+        where.add(f"{day} >= :date_from", date_from=f.date_from.isoformat())
     if f.date_to:
-        where.add(f"{column} < :date_after", date_after=(f.date_to + dt.timedelta(1)).isoformat())
+        where.add(f"{day} < :date_after", date_after=(f.date_to + dt.timedelta(1)).isoformat())
+        if not f.date_from:
+            where.add(f"{column} IS NOT NULL")
 
 
 def _full_text(store: Store, where: _Where, table: str, alias: str, words: str) -> None:
@@ -201,11 +213,16 @@ def _article_where(
 ) -> _Where:
     """Words (in ``table``'s full-text index), outlet and dates; quotes add their own filters."""
     where = _Where()
-    _dates(where, f"{alias}.published", f)
+    _dates(store, where, f"{alias}.published", f)
     if f.q:
         _full_text(store, where, table, alias, f.q)
-    if f.source:
+    if f.source and alias == "a":
         where.add("a.source = :source", source=f.source)
+    elif f.source:  # quotes need their article only for this: no join on every other query
+        where.add(
+            f"{alias}.doc_id IN (SELECT doc_id FROM articles WHERE source = :source)",
+            source=f.source,
+        )
     return where
 
 
@@ -216,9 +233,11 @@ def _quote_where(store: Store, f: QuoteFilter) -> _Where:
     if f.actor:
         where.add("q.speaker_actor_id = :actor", actor=f.actor)
     if f.country:
+        # Not a correlated EXISTS: SQLite would run it per quotation in list order (seconds on
+        # 100k quotes); this set is read once from events_source_country.
         where.add(
-            "EXISTS (SELECT 1 FROM events e WHERE e.doc_id = q.doc_id AND "
-            "e.quote_id = q.quote_id AND e.source_country = :country)",
+            "(q.doc_id, q.quote_id) IN (SELECT e.doc_id, e.quote_id FROM events e "
+            "WHERE e.source_country = :country)",
             country=f.country,
         )
     if f.addressee:
@@ -233,9 +252,9 @@ def _quote_where(store: Store, f: QuoteFilter) -> _Where:
     return where
 
 
-def _event_where(f: EventFilter) -> _Where:
+def _event_where(store: Store, f: EventFilter) -> _Where:
     where = _Where()
-    _dates(where, "e.published", f)
+    _dates(store, where, "e.published", f)
     if f.type:
         names = {f"type{i}": t for i, t in enumerate(f.type)}
         where.add(f"e.type IN ({', '.join(':' + n for n in names)})", **names)
@@ -271,7 +290,7 @@ _ARTICLES = _Listing(
     "articles a", "a", (("coalesce(a.published, '')", True, True), ("a.doc_id", False, True))
 )
 _QUOTES = _Listing(
-    "quotes q JOIN articles a ON a.doc_id = q.doc_id",
+    "quotes q",
     "q",
     (
         ("coalesce(q.published, '')", True, True),
@@ -315,7 +334,7 @@ def _page_rows(
     store: Store, listing: _Listing, columns: str, where: _Where, cursor: str | None, limit: int
 ) -> tuple[list[Row], str | None]:
     """One page of rows in the listing's order, and the cursor of the next page."""
-    collate = ' COLLATE "C"' if store.dialect == "postgresql" else ""
+    collate = _collate(store)
     keys = [(expr + (collate if is_text else ""), desc) for expr, desc, is_text in listing.keys]
     clauses, params = list(where.clauses), dict(where.params)
     if cursor is not None:
@@ -399,7 +418,7 @@ def events(
     limit: int = DEFAULT_LIMIT,
 ) -> Page[EventRow]:
     """Coded events matching ``f``, newest first."""
-    where = _event_where(f or EventFilter())
+    where = _event_where(store, f or EventFilter())
     columns = "e.doc_id AS doc_id, e.event_id AS item_id"
     rows, next_cursor = _page_rows(store, _EVENTS, columns, where, cursor, limit)
     return Page(items=_rows_of_records(store, rows, "events", EventRow), next_cursor=next_cursor)
@@ -443,7 +462,7 @@ def counts(
     elif table == "quotes":
         where, listing = _quote_where(store, f or QuoteFilter()), _QUOTES
     else:
-        where, listing = _event_where(f or EventFilter()), _EVENTS
+        where, listing = _event_where(store, f or EventFilter()), _EVENTS
     day = f"substr({listing.alias}.published, 1, 10)"
     sql = (
         f"SELECT {day} AS day, count(*) AS n FROM {listing.sql_from} WHERE {where.sql} "
@@ -601,7 +620,7 @@ def escalation(
     """Events from ``source`` to ``target`` (actor ids, names or country codes) by type, per
     period; negated events are left out."""
     pair = {"source": source, "target": target}
-    where = _event_where((f or EventFilter()).model_copy(update=pair))
+    where = _event_where(store, (f or EventFilter()).model_copy(update=pair))
     where.add(_NOT_NEGATED)
     sql = (
         "SELECT e.type AS type, e.published AS published, e.condition AS condition, "
@@ -639,7 +658,7 @@ def escalation(
 
 def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> Network:
     """Actors linked by events matching ``f``; the ``max_nodes`` busiest actors are kept."""
-    where = _event_where(f or EventFilter())
+    where = _event_where(store, f or EventFilter())
     where.add(_NOT_NEGATED)
     sql = (
         f"SELECT {_PARTIES}, count(*) AS n FROM events e WHERE {where.sql} AND "
