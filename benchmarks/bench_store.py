@@ -47,6 +47,7 @@ from common import ROOT, machine, print_table, write_result
 from spacy.lang.en.stop_words import STOP_WORDS
 from sqlalchemy import event
 
+from onrecord.eval.synthetic import _FIRST, _SYLLABLES  # its made-up names
 from onrecord.model import ActorRef, Article, Event, Mention, Quote
 from onrecord.store import Store, Stored, open_store
 from onrecord.store import queries as q
@@ -72,10 +73,7 @@ TYPES = {"CONSULT": (20, 1.0), "ACCUSE": (16, -2.0), "THREATEN": (14, -4.0),
          "PROTEST": (4, -3.0), "SANCTION": (3, -5.0), "MOBILIZE": (2, -5.5),
          "COOPERATE": (2, 5.0), "AID": (1, 6.0), "CONCEDE": (1, 2.0)}
 CONTEXTS = ["military", "cbrn", "economic", "cyber", "territory"]
-_SYLLABLES = ["ka", "ro", "vin", "tel", "mar", "os", "len", "dra", "ko", "vich", "berg", "an",
-              "ski", "ta", "mu", "rez", "hol", "ni", "sen", "ga", "lu", "dor", "pe", "ic"]
-_FIRST = ["Anna", "Mark", "Olena", "Sergei", "Maria", "Jens", "Kaja", "Li", "Ahmed", "Fatima",
-          "Pedro", "Ingrid", "Yusuf", "Hana", "Tomas", "Amara", "Viktor", "Leila", "Kenji", "Rosa"]
+
 
 
 def zipf(n: int, s: float = 1.0) -> list[float]:
