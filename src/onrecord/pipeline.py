@@ -5,6 +5,7 @@ Stages never call each other; this module is the only place that knows their ord
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -14,12 +15,46 @@ from spacy.tokens import Doc
 from onrecord.actors.kb import KnowledgeBase, load_kb, parse_date
 from onrecord.actors.link import link_quotes
 from onrecord.clean import Insert, blank, clean_text, find_dateline, find_inserts
+from onrecord.errors import InputError
 from onrecord.events import code_events
 from onrecord.layout import Layout, read_layout
 from onrecord.modality import apply_modality
 from onrecord.model import Article, Event, Quote, Removed, doc_id_for
 from onrecord.nlp import load_nlp
 from onrecord.quotes import extract_quotes
+
+
+# Longest article text extracted, in characters: spaCy's own ``nlp.max_length``, past which its
+# parser refuses a text (it needs memory in proportion). A longer text is a named error, not a crash.
+MAX_TEXT_CHARS = 1_000_000
+# Longest run of non-space characters the parser sees whole. spaCy's tokenizer peels punctuation
+# off a token one mark at a time, re-matching the rest each time: a run of n marks costs n²
+# (10,000 quotation marks in a row took 20 s; a 1 MiB request would take hours). No word or URL
+# in news text comes near this length; a longer run gets a space every this many characters in
+# the text the parser sees (offsets never move).
+MAX_RUN_CHARS = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text: str, name: str) -> None:
+    """Raise ``InputError`` naming ``name`` when ``text`` cannot be extracted or stored at all:
+    longer than ``MAX_TEXT_CHARS``, or holding a lone surrogate (JSON's ``"\\ud800"``), which is
+    no Unicode character and cannot be written as UTF-8."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(name, f"too long ({len(text)} characters > {MAX_TEXT_CHARS})")
+    if surrogate := _LONE_SURROGATE.search(text):
+        raise InputError(name, f"not valid Unicode (lone surrogate at offset {surrogate.start()})")
+
+
+def _cut_long_runs(text: str) -> str:
+    """``text`` with every ``MAX_RUN_CHARS + 1``-th character of a long non-space run a space."""
+    def cut(match: re.Match[str]) -> str:
+        run = match.group()
+        step = MAX_RUN_CHARS + 1
+        return "".join(" " if i % step == MAX_RUN_CHARS else ch for i, ch in enumerate(run))
+
+    return _LONG_RUN.sub(cut, text)
 
 
 @dataclass(frozen=True)
@@ -56,7 +91,9 @@ class _Prepared:
 
 
 def _prepare(source: Source) -> tuple[str, _Prepared]:
-    """The text the parser sees (datelines and page furniture blanked, offsets unchanged)."""
+    """The text the parser sees (datelines and page furniture blanked, overlong runs of
+    characters cut, offsets unchanged); ``InputError`` for a text ``check_text`` refuses."""
+    check_text(source.text, source.doc_id or source.url or source.source or "text")
     layout = read_layout(source.text)
     inserts = find_inserts(layout)
     hidden = [insert.span for insert in inserts]
@@ -64,7 +101,7 @@ def _prepare(source: Source) -> tuple[str, _Prepared]:
         dateline = find_dateline(source.text, layout.paragraphs[0][0])
         if dateline:
             hidden.append(dateline)
-    return blank(source.text, hidden), _Prepared(source, layout, inserts)
+    return _cut_long_runs(blank(source.text, hidden)), _Prepared(source, layout, inserts)
 
 
 def extract(text: str, **meta: str | None) -> Article:
@@ -120,4 +157,4 @@ def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None
     )
 
 
-__all__ = ["Source", "clean", "extract", "extract_many", "record"]
+__all__ = ["MAX_TEXT_CHARS", "Source", "check_text", "clean", "extract", "extract_many", "record"]

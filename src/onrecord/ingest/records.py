@@ -6,11 +6,11 @@ import csv
 import io
 import json
 from collections.abc import Container, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from onrecord.errors import InputError
 from onrecord.ingest.item import Item
-from onrecord.pipeline import Source
+from onrecord.pipeline import Source, check_text
 
 
 @dataclass(frozen=True)
@@ -26,32 +26,27 @@ class FieldMap:
     author: str = "author"
 
 
-def _value(record: dict, field: str) -> str | None:
+def _value(record: dict, field: str, key: str) -> str | None:
     value = record.get(field)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return str(value)
+    value = str(value)
+    check_text(value, f"{key} field {field!r}")  # JSON escapes can spell a lone surrogate
+    return value
 
 
 def record_to_item(record: object, key: str, fields: FieldMap) -> Item:
     """An item from one parsed record; a record without text fails, naming its line."""
     if not isinstance(record, dict):
         return Item(key=key, error=InputError(key, "not an object"))
-    text = _value(record, fields.text)
-    if text is None:
+    try:
+        values = {name: _value(record, field, key) for name, field in asdict(fields).items()}
+    except InputError as exc:
+        return Item(key=key, error=exc)
+    if values["text"] is None:
         return Item(key=key, error=InputError(key, f"no text in field {fields.text!r}"))
-    return Item(
-        key=key,
-        source=Source(
-            text=text,
-            doc_id=_value(record, fields.id),
-            url=_value(record, fields.url),
-            source=_value(record, fields.source),
-            title=_value(record, fields.title),
-            published=_value(record, fields.published),
-            author=_value(record, fields.author),
-        ),
-    )
+    doc_id = values.pop("id")
+    return Item(key=key, source=Source(doc_id=doc_id, **values))
 
 
 def read_jsonl(text: str, path: str, fields: FieldMap, skip: Container[str] = ()) -> Iterator[Item]:
