@@ -23,9 +23,8 @@ from onrecord.model import Article, Event, Quote, Removed, doc_id_for
 from onrecord.nlp import load_nlp
 from onrecord.quotes import extract_quotes
 
-
 # Longest article text extracted, in characters: spaCy's own ``nlp.max_length``, past which its
-# parser refuses a text (it needs memory in proportion). A longer text is a named error, not a crash.
+# parser refuses a text (it needs memory in proportion). Longer is a named error, not a crash.
 MAX_TEXT_CHARS = 1_000_000
 # Longest run of non-space characters the parser sees whole. spaCy's tokenizer peels punctuation
 # off a token one mark at a time, re-matching the rest each time: a run of n marks costs n²
@@ -33,18 +32,29 @@ MAX_TEXT_CHARS = 1_000_000
 # in news text comes near this length; a longer run gets a space every this many characters in
 # the text the parser sees (offsets never move).
 MAX_RUN_CHARS = 100
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+# Characters no store can keep: NUL (PostgreSQL text refuses it) and lone surrogates (JSON's
+# "\ud800" escapes; no Unicode character, they cannot be written as UTF-8).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def check_text(text: str, name: str) -> None:
     """Raise ``InputError`` naming ``name`` when ``text`` cannot be extracted or stored at all:
-    longer than ``MAX_TEXT_CHARS``, or holding a lone surrogate (JSON's ``"\\ud800"``), which is
-    no Unicode character and cannot be written as UTF-8."""
+    longer than ``MAX_TEXT_CHARS``, or holding a NUL or a lone surrogate."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(name, f"too long ({len(text)} characters > {MAX_TEXT_CHARS})")
-    if surrogate := _LONE_SURROGATE.search(text):
-        raise InputError(name, f"not valid Unicode (lone surrogate at offset {surrogate.start()})")
+    if bad := _UNSTORABLE.search(text):
+        what = "a NUL character" if bad.group() == "\x00" else "a lone surrogate"
+        raise InputError(name, f"not text: {what} at offset {bad.start()}")
+
+
+def check_source(src: Source, name: str) -> None:
+    """``check_text`` on the text and every metadata field of ``src`` (``InputError`` names it)."""
+    check_text(src.text, name)
+    for field in ("doc_id", "url", "source", "title", "published", "author", "dateline"):
+        value = getattr(src, field)
+        if value is not None:
+            check_text(value, f"{name} ({field})")
 
 
 def _cut_long_runs(text: str) -> str:
@@ -157,4 +167,7 @@ def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None
     )
 
 
-__all__ = ["MAX_TEXT_CHARS", "Source", "check_text", "clean", "extract", "extract_many", "record"]
+__all__ = [
+    "MAX_TEXT_CHARS", "Source", "check_source", "check_text", "clean", "extract", "extract_many",
+    "record",
+]

@@ -17,7 +17,7 @@ from onrecord.dedup.minhash import from_bytes, to_bytes
 from onrecord.errors import InputError
 from onrecord.ingest import Item, ReadOptions, read_inputs
 from onrecord.model import Article, doc_id_for
-from onrecord.pipeline import Source, check_text, clean, extract_many, record
+from onrecord.pipeline import Source, check_source, clean, extract_many, record
 from onrecord.store import Copy, ItemMark, Store, Stored
 
 
@@ -63,7 +63,7 @@ def prepare(item: Item) -> Prepared:
         return Prepared(item.key, status="skipped", origin=item.key,
                         reason="no article text left after cleaning")
     try:
-        check_text(src.text, item.key)
+        check_source(src, item.key)
     except InputError as exc:
         return Prepared(item.key, status="skipped", origin=exc.source, reason=exc.reason)
     src = replace(src, doc_id=src.doc_id or doc_id_for(src.text))
