@@ -33,28 +33,33 @@ MAX_TEXT_CHARS = 1_000_000
 # the text the parser sees (offsets never move).
 MAX_RUN_CHARS = 100
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
-# Characters no store can keep: NUL (PostgreSQL text refuses it) and lone surrogates (JSON's
-# "\ud800" escapes; no Unicode character, they cannot be written as UTF-8).
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# Lone surrogates (JSON's "\ud800" escapes) are no Unicode character and cannot be written as
+# UTF-8; NUL is text to Python but PostgreSQL's text type refuses it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_NUL = "\x00"
 
 
 def check_text(text: str, name: str) -> None:
-    """Raise ``InputError`` naming ``name`` when ``text`` cannot be extracted or stored at all:
-    longer than ``MAX_TEXT_CHARS``, or holding a NUL or a lone surrogate."""
+    """Raise ``InputError`` naming ``name`` when ``text`` cannot be extracted: longer than
+    ``MAX_TEXT_CHARS``, or holding a lone surrogate."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(name, f"too long ({len(text)} characters > {MAX_TEXT_CHARS})")
-    if bad := _UNSTORABLE.search(text):
-        what = "a NUL character" if bad.group() == "\x00" else "a lone surrogate"
-        raise InputError(name, f"not text: {what} at offset {bad.start()}")
+    if bad := _LONE_SURROGATE.search(text):
+        raise InputError(name, f"not text: a lone surrogate at offset {bad.start()}")
 
 
 def check_source(src: Source, name: str) -> None:
-    """``check_text`` on the text and every metadata field of ``src`` (``InputError`` names it)."""
+    """Raise ``InputError`` naming ``name`` when ``src`` cannot be extracted and stored:
+    ``check_text`` on its text, and no NUL or lone surrogate in its text or any metadata."""
     check_text(src.text, name)
-    for field in ("doc_id", "url", "source", "title", "published", "author", "dateline"):
+    for field in ("text", "doc_id", "url", "source", "title", "published", "author", "dateline"):
         value = getattr(src, field)
-        if value is not None:
-            check_text(value, f"{name} ({field})")
+        if value is None:
+            continue
+        where = name if field == "text" else f"{name} ({field})"
+        if _NUL in value:
+            raise InputError(where, f"not text: a NUL character at offset {value.index(_NUL)}")
+        check_text(value, where)
 
 
 def _cut_long_runs(text: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from onrecord.errors import InputError
 from onrecord.ingest.files import decode_text
 from onrecord.ingest.item import Item
-from onrecord.pipeline import Source, check_text
+from onrecord.pipeline import Source, check_source
 
 
 @dataclass(frozen=True)
@@ -27,27 +27,26 @@ class FieldMap:
     author: str = "author"
 
 
-def _value(record: dict, field: str, key: str) -> str | None:
+def _value(record: dict, field: str) -> str | None:
     value = record.get(field)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    value = str(value)
-    check_text(value, f"{key} field {field!r}")  # JSON escapes can spell a lone surrogate
-    return value
+    return str(value)
 
 
 def record_to_item(record: object, key: str, fields: FieldMap) -> Item:
     """An item from one parsed record; a record without text fails, naming its line."""
     if not isinstance(record, dict):
         return Item(key=key, error=InputError(key, "not an object"))
-    try:
-        values = {name: _value(record, field, key) for name, field in asdict(fields).items()}
-    except InputError as exc:
-        return Item(key=key, error=exc)
+    values = {name: _value(record, field) for name, field in asdict(fields).items()}
     if values["text"] is None:
         return Item(key=key, error=InputError(key, f"no text in field {fields.text!r}"))
-    doc_id = values.pop("id")
-    return Item(key=key, source=Source(doc_id=doc_id, **values))
+    source = Source(doc_id=values.pop("id"), **values)
+    try:  # JSON escapes can spell a NUL or a lone surrogate, which no store can keep
+        check_source(source, key)
+    except InputError as exc:
+        return Item(key=key, error=exc)
+    return Item(key=key, source=source)
 
 
 def read_jsonl(data: bytes, path: str, fields: FieldMap, skip: Container[str] = ()
