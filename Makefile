@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench eval clean postgres
+.PHONY: run test lint bench eval clean postgres fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
 	ONRECORD_TEST_PG="$${ONRECORD_TEST_PG:-$$(scripts/start-postgres.sh 2>/dev/null)}" $(BIN)/python -m pytest -q
+
+# The long fuzz run (issue 8, docs/reliability.md): each property of tests/test_fuzz.py on 1,500
+# cases (10,500 in all; about 20 minutes on one core). `make test` runs them on 40 cases each.
+fuzz: $(VENV)/.installed-test
+	ONRECORD_FUZZ_EXAMPLES=1500 $(BIN)/python -m pytest -q -p no:cacheprovider \
+		--hypothesis-show-statistics tests/test_fuzz.py
 
 # A local PostgreSQL on 127.0.0.1 for development: prints the DSN to pass as --db.
 postgres:
