@@ -84,7 +84,7 @@ def test_a_nul_anywhere_in_the_url_is_422_on_every_backend(client, url):
 
 
 @pytest.mark.parametrize("method, url, body, message", [
-    ("GET", "/api/quotes?to=0", None, "'0' is not a valid date: write YYYY-MM-DD"),  # not 1970-01-01
+    ("GET", "/api/quotes?to=0", None, "'0' is not a valid date"),  # not 1970-01-01
     ("POST", "/api/ingest", {"articles": [{"text": "x"}], "extract": 0}, "valid boolean"),
 ])
 def test_values_the_spec_forbids_are_not_read_leniently(client, method, url, body, message):
