@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench eval clean postgres fuzz
+.PHONY: run test lint bench eval clean postgres fuzz load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,8 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Load on the running API (issue 8, docs/reliability.md): 50 clients for 60 s on the read
+# endpoints over a generated 100k-quote SQLite store. A benchmark, not a test.
+load: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_api_load.py --clients 50 --seconds 60 --quotes 100000

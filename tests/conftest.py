@@ -77,18 +77,19 @@ def store(db_url):
 
 
 class _Site:
-    """Routes of the local test server: path -> (status, content type, body, seconds to stall)."""
+    """Routes of the local test server: path -> (status, content type, body, seconds to stall,
+    seconds between 64-byte pieces of the body)."""
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self.routes: dict[str, tuple[int, str, bytes, float]] = {}
+        self.routes: dict[str, tuple[int, str, bytes, float, float]] = {}
         self.requests: list[tuple[str, str]] = []  # (path, user agent)
         self.requested = threading.Condition()
 
     def add(self, path: str, body: str | bytes, content_type="text/html; charset=utf-8",
-            status=200, stall=0.0) -> str:
+            status=200, stall=0.0, drip=0.0) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
-        self.routes[path] = (status, content_type, data, stall)
+        self.routes[path] = (status, content_type, data, stall, drip)
         return self.base + path
 
     def wait_for_request(self, path: str, timeout: float) -> bool:
@@ -113,8 +114,8 @@ def site():
             with served.requested:
                 served.requests.append((self.path, self.headers.get("User-Agent", "")))
                 served.requested.notify_all()
-            status, content_type, body, stall = served.routes.get(
-                self.path, (404, "text/plain", b"not found", 0.0)
+            status, content_type, body, stall, drip = served.routes.get(
+                self.path, (404, "text/plain", b"not found", 0.0, 0.0)
             )
             if stall:
                 time.sleep(stall)
@@ -123,7 +124,10 @@ def site():
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                for start in range(0, len(body), 64 if drip else len(body) or 1):
+                    self.wfile.write(body[start : start + 64] if drip else body)
+                    self.wfile.flush()
+                    time.sleep(drip)
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
