@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from articles import PARAGRAPHS, page
 
+from onrecord import pipeline
 from onrecord.ingest import FetchOptions, ReadOptions
+from onrecord.parallel import stored_records
 from onrecord.runner import Runner
 from onrecord.store import open_store
 
@@ -102,17 +104,6 @@ def test_killed_run_resumes_and_stores_nothing_twice(tmp_path, db_url, site):
         assert store.count("run_items") == 12
 
 
-def _contents(store) -> dict:
-    """Everything a run leaves in a store, comparable across stores and backends."""
-    doc_ids = sorted(doc_id for doc_id, *_ in store.signatures())
-    tables = ("articles", "copies", "quotes", "events", "run_items")
-    return {
-        "rows": {table: store.count(table) for table in tables},
-        "articles": {doc_id: store.get(doc_id).to_json_dict() for doc_id in doc_ids},
-        "copies": {doc_id: store.copies(doc_id) for doc_id in doc_ids},
-    }
-
-
 @pytest.fixture(scope="module")
 def crash_corpus(tmp_path_factory):
     """Ten stories and a copy of one; and what a run that is never killed stores from them."""
@@ -122,7 +113,7 @@ def crash_corpus(tmp_path_factory):
     sources = [str(folder / "in")]
     with open_store(str(folder / "clean.db")) as store:
         Runner(store, sources, FAST).run()
-        return sources, _contents(store)
+        return sources, stored_records(store)
 
 
 @pytest.mark.parametrize("stage, count", [("reading", 6), ("extracting", 5), ("writing", 5)])
@@ -143,4 +134,23 @@ def test_killed_at_any_stage_the_rerun_stores_what_a_clean_run_does(
         finished = _run(sources, db_url)
         _, err = finished.communicate(timeout=300)
         assert finished.returncode == 0, err.decode()
-        assert _contents(store) == clean
+        assert stored_records(store) == clean
+
+
+def test_an_article_the_extractor_fails_on_is_named_and_the_rest_stored(tmp_path, monkeypatch):
+    """A bug in a stage on one article: the run goes on, and so does every re-run."""
+    _corpus(tmp_path / "in", 4)
+    passed = pipeline.extract_quotes
+
+    def fails_on_story_2(doc, *args):
+        if "Story 2," in doc.text:
+            raise RuntimeError("a bug")
+        return passed(doc, *args)
+
+    monkeypatch.setattr(pipeline, "extract_quotes", fails_on_story_2)
+    bad = str(tmp_path / "in" / "story002.txt")
+    with open_store(str(tmp_path / "run.db")) as store:
+        for _ in range(2):  # the failed item is retried, and fails the same way, by name
+            summary = Runner(store, [str(tmp_path / "in")], FAST, batch_size=4).run()
+            assert summary.skipped == [(bad, "extraction failed (RuntimeError: a bug)")]
+        assert store.count("articles") == 3 and store.count("quotes") > 0
