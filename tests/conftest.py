@@ -14,8 +14,11 @@ from urllib.parse import quote
 
 import psycopg
 import pytest
+from corpus import TOKEN, build_corpus
+from fastapi.testclient import TestClient
 
 from onrecord import extract
+from onrecord.api import Settings, create_app
 from onrecord.model import Article, Quote
 from onrecord.store import open_store
 
@@ -68,6 +71,21 @@ def db_url(request, tmp_path):
     yield f"{dsn}{separator}options={quote(f'-csearch_path={schema}')}"
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def app(db_url):
+    """The API and pages over a store holding ``corpus.build_corpus()``, writes on ``TOKEN``."""
+    app = create_app(Settings(db=db_url, token=TOKEN))
+    for article in build_corpus():
+        app.state.store.put(article)
+    yield app
+    app.state.store.close()
+
+
+@pytest.fixture
+def client(app) -> TestClient:
+    return TestClient(app)
 
 
 @pytest.fixture

@@ -6,14 +6,11 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from corpus import PETROV, build_corpus
-from fastapi.testclient import TestClient
+from corpus import PETROV, TOKEN
 
-from onrecord.api import Settings, create_app
 from onrecord.model import Article, Event, Mention, Quote
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 
-TOKEN = "s3cret-token"
 INJECTIONS = [
     "'; DROP TABLE quotes; --", '" OR 1=1 --', "' OR '1'='1",
     "x' UNION SELECT text FROM articles --", "%", "_", "\\", 'NEAR(* "', "$1", "\u202e",
@@ -30,20 +27,6 @@ PARAMETERS = [(path, name) for path, model in FILTERED
               for name in model.model_fields if name not in _NOT_TEXT]
 PATHS = ["/api/speakers/", "/api/actors/", "/speakers/", "/actors/", "/records/", "/articles/"]
 SCRIPT = "<script>alert(1)</script>"
-
-
-@pytest.fixture
-def app(db_url):
-    app = create_app(Settings(db=db_url, token=TOKEN))
-    for article in build_corpus():
-        app.state.store.put(article)
-    yield app
-    app.state.store.close()
-
-
-@pytest.fixture
-def client(app) -> TestClient:
-    return TestClient(app)
 
 
 def _tables(app) -> dict[str, int]:

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import schemathesis
-from corpus import build_corpus
+from corpus import TOKEN, build_corpus
 from hostile import FUZZ
 from schemathesis.specs.openapi.checks import (
     negative_data_rejection,
@@ -18,7 +18,6 @@ from schemathesis.specs.openapi.checks import (
 
 from onrecord.api import Settings, create_app
 
-TOKEN = "s3cret-token"
 # Built at import: schemathesis generates one test per operation when the module is collected.
 _folder = tempfile.TemporaryDirectory()
 app = create_app(Settings(db=str(Path(_folder.name) / "api.db"), token=TOKEN))
