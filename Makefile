@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench eval clean postgres
+.PHONY: run test lint bench eval clean postgres fuzz load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
 	ONRECORD_TEST_PG="$${ONRECORD_TEST_PG:-$$(scripts/start-postgres.sh 2>/dev/null)}" $(BIN)/python -m pytest -q
 
+# The long fuzz run (issue 8, docs/reliability.md): each property of tests/test_fuzz.py on 1,500
+# cases (10,500 in all; about 20 minutes on one core). `make test` runs them on 40 cases each.
+fuzz: $(VENV)/.installed-test
+	ONRECORD_FUZZ_EXAMPLES=1500 $(BIN)/python -m pytest -q -p no:cacheprovider \
+		--hypothesis-show-statistics tests/test_fuzz.py
+
 # A local PostgreSQL on 127.0.0.1 for development: prints the DSN to pass as --db.
 postgres:
 	@scripts/start-postgres.sh
@@ -42,3 +48,8 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Load on the running API (issue 8, docs/reliability.md): 50 clients for 60 s on the read
+# endpoints over a generated 100k-quote SQLite store. A benchmark, not a test.
+load: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_api_load.py --clients 50 --seconds 60 --quotes 100000

@@ -14,8 +14,11 @@ from urllib.parse import quote
 
 import psycopg
 import pytest
+from corpus import TOKEN, build_corpus
+from fastapi.testclient import TestClient
 
 from onrecord import extract
+from onrecord.api import Settings, create_app
 from onrecord.model import Article, Quote
 from onrecord.store import open_store
 
@@ -71,24 +74,40 @@ def db_url(request, tmp_path):
 
 
 @pytest.fixture
+def app(db_url):
+    """The API and pages over a store holding ``corpus.build_corpus()``, writes on ``TOKEN``."""
+    app = create_app(Settings(db=db_url, token=TOKEN))
+    for article in build_corpus():
+        app.state.store.put(article)
+    yield app
+    app.state.store.close()
+
+
+@pytest.fixture
+def client(app) -> TestClient:
+    return TestClient(app)
+
+
+@pytest.fixture
 def store(db_url):
     with open_store(db_url) as opened:
         yield opened
 
 
 class _Site:
-    """Routes of the local test server: path -> (status, content type, body, seconds to stall)."""
+    """Routes of the local test server: path -> (status, content type, body, seconds to stall,
+    seconds between 64-byte pieces of the body)."""
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self.routes: dict[str, tuple[int, str, bytes, float]] = {}
+        self.routes: dict[str, tuple[int, str, bytes, float, float]] = {}
         self.requests: list[tuple[str, str]] = []  # (path, user agent)
         self.requested = threading.Condition()
 
     def add(self, path: str, body: str | bytes, content_type="text/html; charset=utf-8",
-            status=200, stall=0.0) -> str:
+            status=200, stall=0.0, drip=0.0) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
-        self.routes[path] = (status, content_type, data, stall)
+        self.routes[path] = (status, content_type, data, stall, drip)
         return self.base + path
 
     def wait_for_request(self, path: str, timeout: float) -> bool:
@@ -113,8 +132,8 @@ def site():
             with served.requested:
                 served.requests.append((self.path, self.headers.get("User-Agent", "")))
                 served.requested.notify_all()
-            status, content_type, body, stall = served.routes.get(
-                self.path, (404, "text/plain", b"not found", 0.0)
+            status, content_type, body, stall, drip = served.routes.get(
+                self.path, (404, "text/plain", b"not found", 0.0, 0.0)
             )
             if stall:
                 time.sleep(stall)
@@ -123,7 +142,10 @@ def site():
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                for start in range(0, len(body), 64 if drip else len(body) or 1):
+                    self.wfile.write(body[start : start + 64] if drip else body)
+                    self.wfile.flush()
+                    time.sleep(drip)
             except (BrokenPipeError, ConnectionResetError):
                 pass
 

@@ -11,6 +11,8 @@ from onrecord.model import ActorRef, Article, Event, Mention, Quote
 
 PETROV = ActorRef(name="Ivan Petrov", actor_id="rus-petrov", country="RUS", sector="GOV")
 ROE = ActorRef(name="Jane Roe", actor_id="gbr-roe", country="GBR", sector="GOV")
+#: The write token of the test servers that serve this corpus (conftest ``app``).
+TOKEN = "s3cret-token"
 GERMANY = ActorRef(name="Germany", actor_id="deu", country="DEU", sector="GOV")
 SERBIA = ActorRef(name="Serbia", actor_id="srb", country="SRB", sector="GOV")
 

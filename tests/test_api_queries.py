@@ -4,28 +4,12 @@ token, and the offline API docs."""
 from __future__ import annotations
 
 import pytest
-from corpus import build_corpus
+from corpus import TOKEN
 from fastapi.testclient import TestClient
 
 from onrecord.api import Settings, create_app
 from onrecord.store import queries
 from onrecord.store.filters import EventFilter, QuoteFilter
-
-TOKEN = "s3cret-token"
-
-
-@pytest.fixture
-def app(db_url):
-    app = create_app(Settings(db=db_url, token=TOKEN))
-    for article in build_corpus():
-        app.state.store.put(article)
-    yield app
-    app.state.store.close()
-
-
-@pytest.fixture
-def client(app) -> TestClient:
-    return TestClient(app)
 
 
 def _json(model) -> object:

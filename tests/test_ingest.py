@@ -132,8 +132,9 @@ def test_robots_txt_that_times_out_disallows_the_host(site):
     assert failed[0].error.reason == reason
 
 
-def test_url_that_stalls_times_out_and_the_rest_goes_on(site):
-    slow = site.add("/slow", page("Slow"), stall=3.0)
+@pytest.mark.parametrize("slowness", [{"stall": 3.0}, {"drip": 0.2}])
+def test_url_that_stalls_or_drips_times_out_and_the_rest_goes_on(site, slowness):
+    slow = site.add("/slow", page("Slow"), **slowness)  # dripped: 64 bytes every 0.2 s
     fine = site.add("/fine", page("Fine"))
     read, failed = _read([slow, fine])
     assert [i.source.title for i in read] == ["Fine"]

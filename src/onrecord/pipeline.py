@@ -5,6 +5,7 @@ Stages never call each other; this module is the only place that knows their ord
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -14,12 +15,61 @@ from spacy.tokens import Doc
 from onrecord.actors.kb import KnowledgeBase, load_kb, parse_date
 from onrecord.actors.link import link_quotes
 from onrecord.clean import Insert, blank, clean_text, find_dateline, find_inserts
+from onrecord.errors import InputError
 from onrecord.events import code_events
 from onrecord.layout import Layout, read_layout
 from onrecord.modality import apply_modality
 from onrecord.model import Article, Event, Quote, Removed, doc_id_for
 from onrecord.nlp import load_nlp
 from onrecord.quotes import extract_quotes
+
+# Longest article text extracted, in characters: spaCy's own ``nlp.max_length``, past which its
+# parser refuses a text (it needs memory in proportion). Longer is a named error, not a crash.
+MAX_TEXT_CHARS = 1_000_000
+# Longest run of non-space characters the parser sees whole. spaCy's tokenizer peels punctuation
+# off a token one mark at a time, re-matching the rest each time: a run of n marks costs n²
+# (10,000 quotation marks in a row took 20 s; a 1 MiB request would take hours). No word or URL
+# in news text comes near this length; a longer run gets a space every this many characters in
+# the text the parser sees (offsets never move).
+MAX_RUN_CHARS = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+# Lone surrogates (JSON's "\ud800" escapes) are no Unicode character and cannot be written as
+# UTF-8; NUL is text to Python but PostgreSQL's text type refuses it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_NUL = "\x00"
+
+
+def check_text(text: str, name: str) -> None:
+    """Raise ``InputError`` naming ``name`` when ``text`` cannot be extracted: longer than
+    ``MAX_TEXT_CHARS``, or holding a lone surrogate."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(name, f"too long ({len(text)} characters > {MAX_TEXT_CHARS})")
+    if bad := _LONE_SURROGATE.search(text):
+        raise InputError(name, f"not text: a lone surrogate at offset {bad.start()}")
+
+
+def check_source(src: Source, name: str) -> None:
+    """Raise ``InputError`` naming ``name`` when ``src`` cannot be extracted and stored:
+    ``check_text`` on its text, and no NUL or lone surrogate in its text or any metadata."""
+    check_text(src.text, name)
+    for field in ("text", "doc_id", "url", "source", "title", "published", "author", "dateline"):
+        value = getattr(src, field)
+        if value is None:
+            continue
+        where = name if field == "text" else f"{name} ({field})"
+        if _NUL in value:
+            raise InputError(where, f"not text: a NUL character at offset {value.index(_NUL)}")
+        check_text(value, where)
+
+
+def _cut_long_runs(text: str) -> str:
+    """``text`` with every ``MAX_RUN_CHARS + 1``-th character of a long non-space run a space."""
+    def cut(match: re.Match[str]) -> str:
+        run = match.group()
+        step = MAX_RUN_CHARS + 1
+        return "".join(" " if i % step == MAX_RUN_CHARS else ch for i, ch in enumerate(run))
+
+    return _LONG_RUN.sub(cut, text)
 
 
 @dataclass(frozen=True)
@@ -56,7 +106,9 @@ class _Prepared:
 
 
 def _prepare(source: Source) -> tuple[str, _Prepared]:
-    """The text the parser sees (datelines and page furniture blanked, offsets unchanged)."""
+    """The text the parser sees (datelines and page furniture blanked, overlong runs of
+    characters cut, offsets unchanged); ``InputError`` for a text ``check_text`` refuses."""
+    check_text(source.text, source.doc_id or source.url or source.source or "text")
     layout = read_layout(source.text)
     inserts = find_inserts(layout)
     hidden = [insert.span for insert in inserts]
@@ -64,7 +116,7 @@ def _prepare(source: Source) -> tuple[str, _Prepared]:
         dateline = find_dateline(source.text, layout.paragraphs[0][0])
         if dateline:
             hidden.append(dateline)
-    return blank(source.text, hidden), _Prepared(source, layout, inserts)
+    return _cut_long_runs(blank(source.text, hidden)), _Prepared(source, layout, inserts)
 
 
 def extract(text: str, **meta: str | None) -> Article:
@@ -120,4 +172,7 @@ def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None
     )
 
 
-__all__ = ["Source", "clean", "extract", "extract_many", "record"]
+__all__ = [
+    "MAX_TEXT_CHARS", "Source", "check_source", "check_text", "clean", "extract", "extract_many",
+    "record",
+]

@@ -17,7 +17,7 @@ from onrecord.dedup.minhash import from_bytes, to_bytes
 from onrecord.errors import InputError
 from onrecord.ingest import Item, ReadOptions, read_inputs
 from onrecord.model import Article, doc_id_for
-from onrecord.pipeline import Source, clean, extract_many, record
+from onrecord.pipeline import Source, check_source, clean, extract_many, record
 from onrecord.store import Copy, ItemMark, Store, Stored
 
 
@@ -62,6 +62,10 @@ def prepare(item: Item) -> Prepared:
     if not src.text:
         return Prepared(item.key, status="skipped", origin=item.key,
                         reason="no article text left after cleaning")
+    try:
+        check_source(src, item.key)
+    except InputError as exc:
+        return Prepared(item.key, status="skipped", origin=exc.source, reason=exc.reason)
     src = replace(src, doc_id=src.doc_id or doc_id_for(src.text))
     return Prepared(item.key, src, body_hash(src.text), to_bytes(signature(src.text)))
 
@@ -75,13 +79,31 @@ class Batch:
     marks: list[ItemMark]
 
 
-Extractor = Callable[[Iterable[Batch]], Iterator[tuple[Batch, list[Article]]]]
+#: What an extractor gives for each pending item: its article, or why it could not be extracted.
+Extracted = Article | InputError
+Extractor = Callable[[Iterable[Batch]], Iterator[tuple[Batch, list[Extracted]]]]
 
 
-def extract_in_process(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Article]]]:
-    """The default extractor: each batch in this process, in order."""
+def extract_in_process(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Extracted]]]:
+    """The default extractor: each batch in this process, in order.
+
+    When extraction fails on a batch, its articles are extracted one at a time and the one that
+    fails becomes an error naming the exception: one article can stop neither a run nor its
+    re-runs, which would fail at the same place.
+    """
     for batch in batches:
-        yield batch, list(extract_many([p.source for p in batch.pending]))
+        try:
+            articles: list[Extracted] = list(extract_many([p.source for p in batch.pending]))
+        except Exception:  # noqa: BLE001  (any stage's bug; the article is found below)
+            articles = [_extract_alone(p) for p in batch.pending]
+        yield batch, articles
+
+
+def _extract_alone(p: Prepared) -> Extracted:
+    try:
+        return next(extract_many([p.source]))
+    except Exception as exc:  # noqa: BLE001
+        return InputError(p.key, f"extraction failed ({exc.__class__.__name__}: {exc})")
 
 
 def records_only(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Article]]]:
@@ -214,15 +236,18 @@ class Runner:
         self._this_run.add(src.doc_id)
         self._pending.append(p)
 
-    def _write(self, batch: Batch, articles: list[Article]) -> None:
-        stored = [
-            Stored(article, p.body_hash, p.signature)
-            for p, article in zip(batch.pending, articles, strict=True)
-        ]
-        marks = batch.marks + [
-            ItemMark(p.key, "stored", None, p.source.doc_id) for p in batch.pending
+    def _write(self, batch: Batch, articles: list[Extracted]) -> None:
+        results = list(zip(batch.pending, articles, strict=True))
+        failed = [(p, error) for p, error in results if isinstance(error, InputError)]
+        done = [(p, article) for p, article in results if isinstance(article, Article)]
+        stored = [Stored(article, p.body_hash, p.signature) for p, article in done]
+        marks = batch.marks + [ItemMark(p.key, "error", error.reason) for p, error in failed] + [
+            ItemMark(p.key, "stored", None, p.source.doc_id) for p, _ in done
         ]
         self.store.write(stored, batch.copies, self.key, marks)
         self.summary.stored += len(stored)
-        for p in batch.pending:
+        for p, error in failed:
+            self.summary.skipped.append((error.source, error.reason))
+            self.on_item(Item(p.key, error=error), "error")
+        for p, _ in done:
             self.on_item(Item(p.key, p.source), "stored")

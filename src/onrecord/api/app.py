@@ -17,12 +17,34 @@ from swagger_ui_bundle import swagger_ui_path
 from onrecord import __version__
 from onrecord.api import extract, ingest, queries, records
 from onrecord.api.settings import Settings
+from onrecord.errors import InputError
 from onrecord.nlp import load_nlp
 from onrecord.store import open_store
 from onrecord.store.queries import InvalidCursor
 from onrecord.web import STATIC_DIR
 from onrecord.web import pages as web_pages
 from onrecord.web import provenance as web_provenance
+
+
+class NoNul:
+    """Refuse a URL with a NUL character (``%00``) in its path or query with 422.
+
+    Nothing stored holds a NUL (ingest refuses them), so such a value can match nothing; and
+    PostgreSQL refuses NUL even as a bound parameter, so passed on it would be a 500.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (
+            "\x00" in scope["path"] or b"%00" in scope["query_string"].lower()
+            or b"\x00" in scope["query_string"]
+        ):
+            response = unprocessable("query", "the URL holds a NUL character (%00)")
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:
@@ -89,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = open_store(settings.db) if settings.db else None
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(NoNul)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -103,14 +126,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(web_pages.router)
     app.include_router(web_provenance.router)
     app.add_exception_handler(InvalidCursor, _invalid_cursor)
+    app.add_exception_handler(InputError, _unusable_input)
     _offline_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
 
+def unprocessable(where: str, message: str) -> JSONResponse:
+    """A 422 shaped like FastAPI's own (the spec's ``HTTPValidationError``), one message."""
+    detail = [{"type": "value_error", "loc": [where], "msg": message}]
+    return JSONResponse({"detail": detail}, status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+
 async def _invalid_cursor(request: Request, exc: Exception) -> JSONResponse:
     """A cursor is a parameter like any other: a bad one is a 422 with a message."""
-    return JSONResponse({"detail": str(exc)}, status.HTTP_422_UNPROCESSABLE_CONTENT)
+    return unprocessable("query", str(exc))
+
+
+async def _unusable_input(request: Request, exc: Exception) -> JSONResponse:
+    """A text the pipeline refuses by name (too long, a lone surrogate escape): 422, not 500."""
+    return unprocessable("body", str(exc))
 
 
 def _offline_docs(app: FastAPI) -> None:

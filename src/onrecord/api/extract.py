@@ -14,7 +14,10 @@ router = APIRouter(tags=["extract"])
 @router.post(
     "/extract",
     response_model=Article,
-    responses={413: {"description": "Request body over the size limit (1 MiB by default)."}},
+    responses={
+        400: {"description": "A body that is not UTF-8 text."},
+        413: {"description": "Request body over the size limit (1 MiB by default)."},
+    },
 )
 def extract_article(request: ExtractRequest) -> Article:
     """Extract the quotations and events of one article, in the onrecord record format.

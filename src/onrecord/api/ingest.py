@@ -7,7 +7,7 @@ import hashlib
 import json
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from onrecord.api.deps import StoreDep
 from onrecord.api.schemas import ExtractRequest
@@ -26,7 +26,7 @@ class IngestRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     articles: list[ExtractRequest] = Field(min_length=1, max_length=MAX_BATCH)
-    extract: bool = Field(
+    extract: StrictBool = Field(
         True, description="Extract quotations (as `onrecord run`); false only stores the "
         "cleaned, de-duplicated articles (as `onrecord ingest`).",
     )
@@ -35,13 +35,15 @@ class IngestRequest(BaseModel):
 def _key(article: ExtractRequest) -> str:
     """An item's key: its content, so posting the same article twice in a batch is one item."""
     body = json.dumps(article.model_dump(), sort_keys=True, ensure_ascii=False)
-    return "api:" + hashlib.sha1(body.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate escape gets a key; the runner then refuses it by name
+    return "api:" + hashlib.sha1(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @router.post(
     "/ingest",
     dependencies=[Depends(require_token)],
     responses={
+        400: {"description": "A body that is not UTF-8 text."},
         401: {"description": "Missing or wrong token."},
         403: {"description": "The server is read-only (no ONRECORD_TOKEN)."},
         413: {"description": "Request body over the size limit (1 MiB by default)."},

@@ -23,7 +23,8 @@ def _stored_article(store: StoreDep, doc_id: str) -> Article:
 StoredArticle = Annotated[Article, Depends(_stored_article)]
 
 
-@router.get("/records/{doc_id}", response_model=Article)
+@router.get("/records/{doc_id}", response_model=Article,
+            responses={404: {"description": "No stored article has this doc_id."}})
 def get_record(article: StoredArticle) -> Article:
     """One stored article in the onrecord record format."""
     return article

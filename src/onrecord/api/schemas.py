@@ -17,8 +17,11 @@ def _null_if_empty(value: str | None) -> str | None:
     return value or None
 
 
-#: Article text: anything but empty or whitespace only (there would be nothing to extract).
-ArticleText = Annotated[str, AfterValidator(_not_blank)]
+#: Article text: anything but empty or whitespace only (there would be nothing to extract); the
+#: pattern says so in the OpenAPI spec, the validator with a plainer message.
+ArticleText = Annotated[
+    str, AfterValidator(_not_blank), Field(json_schema_extra={"pattern": r"\S"})
+]
 #: Optional metadata: an empty form field means unknown, which the record writes as null.
 Metadata = Annotated[str | None, AfterValidator(_null_if_empty)]
 

@@ -20,7 +20,7 @@ from onrecord.errors import InputError
 from onrecord.ingest import Kind, html_to_source, kind_of, read_text_file
 from onrecord.ingest.files import read_bytes
 from onrecord.model import Article
-from onrecord.pipeline import Source, clean, extract_many
+from onrecord.pipeline import Source, check_text, clean, extract_many
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -36,9 +36,11 @@ def _sources(paths: list[str], failures: list[InputError]) -> Iterator[Source]:
         try:
             if kind_of(path) is Kind.html:
                 page = html_to_source(read_bytes(path), path)
-                yield clean(replace(page, source=page.source or path))
+                source = clean(replace(page, source=page.source or path))
             else:
-                yield Source(text=read_text_file(path), source=None if path == "-" else path)
+                source = Source(text=read_text_file(path), source=None if path == "-" else path)
+            check_text(source.text, path)
+            yield source
         except InputError as exc:
             failures.append(exc)
             stderr.print(f"[red]error[/red] {exc}", highlight=False)

@@ -122,6 +122,9 @@ class Fetcher:
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _read_capped(self, url: str) -> httpx.Response:
+        # httpx's timeout bounds each wait for bytes; this bounds the whole fetch, so a server
+        # that drips a byte now and then cannot hold the run.
+        deadline = time.monotonic() + self.options.timeout
         with self._client.stream("GET", url) as response:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.options.max_bytes:
@@ -131,6 +134,8 @@ class Fetcher:
                 body += chunk
                 if len(body) > self.options.max_bytes:
                     raise InputError(url, f"too large (over {self.options.max_bytes} bytes)")
+                if time.monotonic() > deadline:
+                    raise httpx.ReadTimeout(f"not read in {self.options.timeout} s")
             return httpx.Response(
                 response.status_code,
                 headers=response.headers,

@@ -6,11 +6,12 @@ import csv
 import io
 import json
 from collections.abc import Container, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from onrecord.errors import InputError
+from onrecord.ingest.files import decode_text
 from onrecord.ingest.item import Item
-from onrecord.pipeline import Source
+from onrecord.pipeline import Source, check_source
 
 
 @dataclass(frozen=True)
@@ -37,31 +38,36 @@ def record_to_item(record: object, key: str, fields: FieldMap) -> Item:
     """An item from one parsed record; a record without text fails, naming its line."""
     if not isinstance(record, dict):
         return Item(key=key, error=InputError(key, "not an object"))
-    text = _value(record, fields.text)
-    if text is None:
+    values = {name: _value(record, field) for name, field in asdict(fields).items()}
+    if values["text"] is None:
         return Item(key=key, error=InputError(key, f"no text in field {fields.text!r}"))
-    return Item(
-        key=key,
-        source=Source(
-            text=text,
-            doc_id=_value(record, fields.id),
-            url=_value(record, fields.url),
-            source=_value(record, fields.source),
-            title=_value(record, fields.title),
-            published=_value(record, fields.published),
-            author=_value(record, fields.author),
-        ),
-    )
+    source = Source(doc_id=values.pop("id"), **values)
+    try:  # JSON escapes can spell a NUL or a lone surrogate, which no store can keep
+        check_source(source, key)
+    except InputError as exc:
+        return Item(key=key, error=exc)
+    return Item(key=key, source=source)
 
 
-def read_jsonl(text: str, path: str, fields: FieldMap, skip: Container[str] = ()) -> Iterator[Item]:
-    """One item per non-blank line, keyed ``path:line``; a bad line fails alone."""
-    for number, line in enumerate(text.splitlines(), start=1):
+def read_jsonl(data: bytes, path: str, fields: FieldMap, skip: Container[str] = ()
+               ) -> Iterator[Item]:
+    """One item per non-blank line, keyed ``path:line``; a bad line fails alone.
+
+    Lines are split at ``\\n`` only and decoded one by one as UTF-8 (JSON Lines is UTF-8; a
+    UTF-16 file is re-encoded first), so a line with broken bytes or a NUL fails alone and a
+    U+2028 or U+0085 inside a string, which JSON allows unescaped, does not end its line.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = decode_text(data, path).encode("utf-8")
+    for number, raw in enumerate(data.split(b"\n"), start=1):
         key = f"{path}:{number}"
-        if not line.strip() or key in skip:
+        if not raw.strip() or key in skip:
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError as exc:
+            yield Item(key=key, error=InputError(key, f"not UTF-8 (bad byte at {exc.start})"))
+            continue
         except json.JSONDecodeError as exc:
             yield Item(key=key, error=InputError(key, f"invalid JSON ({exc.msg})"))
             continue

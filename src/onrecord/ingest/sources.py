@@ -134,10 +134,11 @@ def _read_file(
         if kind is Kind.feed:
             yield from read_feed(data, path, fetcher, skip)
             return
-        text = decode_text(data, "<stdin>" if path == "-" else path)
         if kind is Kind.jsonl:
-            yield from read_jsonl(text, path, options.fields, skip)
-        elif kind is Kind.csv:
+            yield from read_jsonl(data, path, options.fields, skip)
+            return
+        text = decode_text(data, "<stdin>" if path == "-" else path)
+        if kind is Kind.csv:
             yield from read_csv(text, path, options.fields, skip)
         elif kind is Kind.urls or is_url_list(text):
             yield from read_urls(parse_url_list(text), fetcher, skip)

@@ -8,9 +8,18 @@ the same way everywhere and described once, in its ``Field``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 from onrecord.model import QuoteKind
 
@@ -24,9 +33,24 @@ def _unset_if_empty(value: object) -> object:
     return None if value == "" else value
 
 
-#: A date or a choice from a web form, where an empty field means "no filter".
-Day = Annotated[dt.date | None, BeforeValidator(_unset_if_empty)]
-Kind = Annotated[QuoteKind | None, BeforeValidator(_unset_if_empty)]
+def _iso_day(value: object) -> object:
+    """Only ISO dates: pydantic would also read "0" as a Unix time (1970-01-01)."""
+    value = _unset_if_empty(value)
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"{value!r} is not a valid date: write YYYY-MM-DD")
+    return value
+
+
+def _or_empty(schema: dict) -> WithJsonSchema:
+    """The spec of a form field: ``schema``, an empty string (no filter) or null."""
+    return WithJsonSchema({"anyOf": [schema, {"type": "string", "maxLength": 0}, {"type": "null"}]})
+
+
+#: A date or a choice from a web form, where an empty field means "no filter" (as the spec says).
+Day = Annotated[dt.date | None, BeforeValidator(_iso_day),
+                _or_empty({"type": "string", "format": "date"})]
+Kind = Annotated[QuoteKind | None, BeforeValidator(_unset_if_empty),
+                 _or_empty({"type": "string", "enum": list(get_args(QuoteKind))})]
 #: A filter value: up to 300 characters; blank means no filter.
 Value = Annotated[str | None, Field(max_length=300), AfterValidator(_none_if_blank)]
 #: A PLOVER event type; case does not matter.
