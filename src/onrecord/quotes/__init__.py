@@ -11,7 +11,7 @@ fragment is a mixed quote; a clause with no marks is an indirect quote.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -65,9 +65,10 @@ class _Article:
         self.marked = find_marked_quotes(layout, furniture)
         skipped = furniture | {p for q in self.marked for p in q.skipped_paragraphs}
         self.excluded = [layout.paragraphs[p] for p in sorted(skipped)]
-        self.quoted = [piece for q in self.marked for piece in q.pieces]
+        self.quoted = sorted(piece for q in self.marked for piece in q.pieces)
+        self._quoted_starts = [start for start, _ in self.quoted]
         self.sites = [s for s in find_cue_sites(doc)
-                      if not _in_spans(s.anchor.idx, self.quoted)
+                      if not self.in_quotes(s.anchor.idx)
                       and not _in_spans(s.anchor.idx, self.excluded)]
         self.sites_at: dict[int, list[CueSite]] = {}
         for site in self.sites:
@@ -80,11 +81,22 @@ class _Article:
     def words_outside(self, spans: list[Span]) -> int:
         """Word tokens of ``spans`` outside every quotation mark pair: the writer's words."""
         return sum(1 for start, end in spans for t in self.tokens_between(start, end)
-                   if not (t.is_punct or t.is_space) and not _in_spans(t.idx, self.quoted))
+                   if not (t.is_punct or t.is_space) and not self.in_quotes(t.idx))
 
-    def tokens_between(self, start: int, end: int) -> list[Token]:
-        """Tokens starting in [start, end), found by bisection (articles run to 2,000 words)."""
-        return list(self.doc[bisect_left(self._starts, start):bisect_left(self._starts, end)])
+    def in_quotes(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quoted piece (bisection: a page may hold thousands)."""
+        i = bisect_right(self._quoted_starts, offset) - 1
+        return i >= 0 and offset < self.quoted[i][1]
+
+    def tokens_between(self, start: int, end: int, limit: int | None = None,
+                       from_end: bool = False) -> list[Token]:
+        """Tokens starting in [start, end), found by bisection; at most ``limit`` of them,
+        nearest the start (or the end), since cues are looked for near their quotation."""
+        first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        if limit is not None:
+            first, last = (max(first, last - limit), last) if from_end \
+                else (first, min(last, first + limit))
+        return list(self.doc[first:last])
 
 
 def _reports(site: CueSite, quote: MarkedQuote) -> bool:
@@ -121,12 +133,12 @@ def _free_site(article: _Article, token: Token, used: set[int],
 def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSite | None:
     """ "…,” she said": the first cue after the closing mark, in the same sentence."""
     paragraph_end = article.layout.paragraphs[article.paragraph(quote.end)][1]
-    gap = article.tokens_between(quote.end + 1, paragraph_end)
+    gap = article.tokens_between(quote.end + 1, paragraph_end, limit=MAX_CUE_DISTANCE + 2)
     sentence_closed = article.text[quote.end - 1:quote.end] in _SENTENCE_END
     for distance, token in enumerate(gap):
         if distance > MAX_CUE_DISTANCE or token.text in _SENTENCE_END and distance > 0:
             return None
-        if _in_spans(token.idx, article.quoted):
+        if article.in_quotes(token.idx):
             return None
         site = _free_site(article, token, used, quote)
         if site is not None:
@@ -148,12 +160,13 @@ def _lead_in(article: _Article, quote: MarkedQuote) -> list[Token]:
     paragraph, the previous paragraph when it ends with a colon ("Jane Roe said:¶“…”")."""
     index = article.paragraph(quote.start)
     start = article.layout.paragraphs[index][0]
-    gap = article.tokens_between(start, quote.start)
+    gap = article.tokens_between(start, quote.start, limit=MAX_CUE_DISTANCE + 4, from_end=True)
     while gap and all(ch in ALL_MARKS for ch in gap[-1].text):
         gap.pop()
     if not gap and index > 0:
         previous_start, previous_end = article.layout.paragraphs[index - 1]
-        previous = article.tokens_between(previous_start, previous_end)
+        previous = article.tokens_between(previous_start, previous_end,
+                                          limit=MAX_CUE_DISTANCE + 2, from_end=True)
         if previous and previous[-1].text == ":":
             gap = previous
     return gap
@@ -167,7 +180,7 @@ def _site_before(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSi
         return None
     tail = gap[-1].text
     for distance, token in enumerate(reversed(gap)):
-        if distance > MAX_CUE_DISTANCE or _in_spans(token.idx, article.quoted):
+        if distance > MAX_CUE_DISTANCE or article.in_quotes(token.idx):
             break
         if token.text in _SENTENCE_END and distance > 0:
             break
