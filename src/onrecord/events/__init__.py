@@ -1,6 +1,7 @@
 """Event coding (``onrecord.events``): PLOVER events from quotations, each traceable to its words.
 
-One event at most per quotation: ``coding`` says which type its words report, ``parties`` who
+One event at most per quotation, and events the writer reports outside quotations between two
+named parties (``narration``): ``coding`` says which type its words report, ``parties`` who
 the source and target are, ``onrecord.modality`` on which condition and how surely. Every event
 carries the quotation's id and an ``evidence`` span (the quoted piece holding the trigger).
 """
@@ -12,11 +13,19 @@ import datetime as dt
 from spacy.tokens import Doc, Token
 
 from onrecord.actors.kb import KnowledgeBase
+from onrecord.actors.link import resolve_mention
 from onrecord.events.coding import Coded, code_words
 from onrecord.events.lexicon import lexicon
-from onrecord.events.parties import VERBAL_TYPES, mention_ref, subject_ref, target_ref
+from onrecord.events.narration import code_reported
+from onrecord.events.parties import (
+    VERBAL_TYPES,
+    mention_ref,
+    names_object,
+    subject_ref,
+    target_ref,
+)
 from onrecord.modality import find_condition, tokens_in
-from onrecord.model import Event, Quote, Span
+from onrecord.model import ActorRef, Event, Quote, Span
 
 
 def _cue_token(doc: Doc, quote: Quote) -> Token | None:
@@ -50,9 +59,9 @@ def _condition_span(text: str, quote: Quote) -> Span | None:
 
 
 def code_quote(doc: Doc, text: str, quote: Quote, kb: KnowledgeBase, on: dt.date | None,
-               event_id: str) -> Event | None:
+               event_id: str, previous: Event | None = None) -> Event | None:
     """The event a quotation of ``text`` (the parsed text, ``doc.text`` read once) reports,
-    or ``None`` when its words code none."""
+    or ``None`` when its words code none. ``previous`` is the speaker's last event before it."""
     condition = _condition_span(text, quote)
     tokens = tokens_in(doc, quote.spans)
     main = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
@@ -64,8 +73,12 @@ def code_quote(doc: Doc, text: str, quote: Quote, kb: KnowledgeBase, on: dt.date
     source = speaker
     if coded.type not in VERBAL_TYPES and coded.trigger is not None:
         source = subject_ref(kb, coded.trigger, on) or speaker
-    target = target_ref(kb, doc, source, mention_ref(kb, quote.addressee, on), coded.trigger,
+    # A cue that codes by itself ("condemned a US arms package as ...") acts on its object.
+    acting = coded.trigger or _cue_token(doc, quote)
+    target = target_ref(kb, doc, source, mention_ref(kb, quote.addressee, on), acting,
                         condition, tokens, on)
+    if target is None and _carries(quote, coded, source, previous):
+        target = previous.target
     return Event(
         id=event_id,
         type=coded.type,
@@ -93,15 +106,47 @@ def code_narration(doc: Doc) -> Coded | None:
     return code_words(main, sentence.root, condition is not None, doc.text)
 
 
+def _speakers(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
+              on: dt.date | None) -> dict[int, ActorRef]:
+    """Token offset -> resolved actor, for every token of a resolved speaker mention."""
+    found: dict[int, ActorRef] = {}
+    for quote in quotes:
+        ref = resolve_mention(kb, quote.speaker, on) if quote.speaker else None
+        if ref is None or quote.speaker is None or quote.speaker.span is None:
+            continue
+        span = doc.char_span(*quote.speaker.span, alignment_mode="expand")
+        for token in span or ():
+            found[token.idx] = ref
+    return found
+
+
+def _carries(quote: Quote, coded: Coded, source: ActorRef | None,
+             previous: Event | None) -> bool:
+    """A direct quotation that goes on with the threat its speaker was just reported making
+    ("warned that Moscow would strike German factories ... 'they will become legitimate
+    targets'") aims at the same party, when its words name no object of their own."""
+    return previous is not None and previous.target is not None and quote.kind == "direct" \
+        and coded.type == previous.type and source == previous.source \
+        and not names_object(coded.trigger)
+
+
 def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
                 on: dt.date | None) -> list[Event]:
-    """The events of an article's quotations, in text order (quotes with modality applied)."""
+    """The events of an article's quotations, in text order (quotes with modality applied),
+    then those it reports outside them (``narration``)."""
     events: list[Event] = []
     text = doc.text
+    last_by_speaker: dict[str, Event] = {}
     for quote in quotes:
-        event = code_quote(doc, text, quote, kb, on, f"e{len(events) + 1}")
-        if event is not None:
-            events.append(event)
+        speaker = quote.speaker.name or quote.speaker.mention if quote.speaker else ""
+        event = code_quote(doc, text, quote, kb, on, f"e{len(events) + 1}",
+                           last_by_speaker.get(speaker))
+        if event is None:
+            continue
+        last_by_speaker[speaker] = event
+        events.append(event)
+    events += code_reported(doc, quotes, kb, on, _speakers(doc, quotes, kb, on),
+                            len(events) + 1)
     return events
 
 

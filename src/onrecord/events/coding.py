@@ -114,10 +114,15 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
         event_type, _, mode = cued.partition("/")
         return Coded(event_type, mode or _mode(event_type, lemmas.text, lex), None,
                      False, contexts)
+    promised: Coded | None = None
     for event_type in lex.priority:
         for trigger in lemmas.find_all(lex.types.get(event_type, ())):
             if event_type in lex.verb_types and trigger.pos_ != "VERB":
                 continue
+            if event_type in lex.future_material and _forward(trigger, tokens, lex):
+                promised = promised or Coded(lex.future_material[event_type], None, trigger,
+                                             _negated(trigger), contexts)
+                continue
             return Coded(event_type, _mode(event_type, lemmas.text, lex), trigger,
                          _negated(trigger), contexts)
-    return None
+    return promised

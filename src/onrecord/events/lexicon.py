@@ -20,6 +20,7 @@ class Lexicon:
     threat_cues: frozenset[str]
     types: dict[str, tuple[re.Pattern[str], ...]]
     verb_types: frozenset[str]
+    future_material: dict[str, str]  # material type -> the type its announcement codes
     modes: dict[str, dict[str, re.Pattern[str]]]
     contexts: dict[str, re.Pattern[str]]
 
@@ -46,6 +47,7 @@ def lexicon() -> Lexicon:
         threat_cues=frozenset(raw["threat_cues"]),
         types={t: _compile(p) for t, p in raw["types"].items()},
         verb_types=frozenset(raw["verb_types"]),
+        future_material=dict(raw["future_material"]),
         modes={t: {m: re.compile(p) for m, p in modes.items()}
                for t, modes in raw["modes"].items()},
         contexts={c: re.compile(p) for c, p in raw["contexts"].items()},

@@ -21,6 +21,7 @@ VERBAL_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "S
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me"}
 _PARTY_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr"}
+_ABOUT = {"at", "of", "against", "on", "for", "by"}
 
 
 def mention_ref(kb: KnowledgeBase, mention: Mention | None, on: dt.date | None) -> ActorRef | None:
@@ -38,10 +39,29 @@ def _phrase(token: Token) -> str:
     return token.doc[left:token.i + 1].text
 
 
+def _first_person(token: Token) -> bool:
+    """"we", "us", "our" (the speaker's side), not "US" the state."""
+    return token.lower_ in _FIRST_PERSON and token.text != "US"
+
+
 def _party(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
-    if token.lower_ in _FIRST_PERSON:
+    """The actor a noun names: itself ("Berlin"), its phrase ("the Baltic states"), else a
+    named party modifying it ("Taiwanese independence", "a US arms package", "Singh's
+    remarks": the party they belong to)."""
+    if _first_person(token):
         return None
-    return kb.resolve(token.text, on) or kb.resolve(_phrase(token), on)
+    found = kb.resolve(token.text, on) or kb.resolve(_phrase(token), on)
+    if found is not None:
+        return found
+    modifiers = (next((e for e in t.doc.ents if e.start <= t.i < e.end), t.doc[t.i:t.i + 1])
+                 for t in token.doc[token.left_edge.i:token.i]
+                 if (t.ent_type_ in _PARTY_ENTS or t.pos_ in ("PROPN", "ADJ"))
+                 and not _first_person(t))
+    for ent in modifiers:
+        found = kb.resolve(ent.text, on)
+        if found is not None:
+            return found
+    return None
 
 
 def subject_ref(kb: KnowledgeBase, trigger: Token, on: dt.date | None) -> ActorRef | None:
@@ -52,6 +72,28 @@ def subject_ref(kb: KnowledgeBase, trigger: Token, on: dt.date | None) -> ActorR
     if subject is None and verb.dep_ in ("xcomp", "conj"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return _party(kb, subject, on) if subject is not None else None
+
+
+def names_object(trigger: Token | None) -> bool:
+    """The trigger's clause names what it acts on ("strike the factories", "attack on one
+    ally"), resolvable or not."""
+    if trigger is None:
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any((c.dep_ in ("dobj", "dative") and c.pos_ != "PRON")
+               or (c.dep_ == "prep" and c.lower_ in _ABOUT)
+               for word in (trigger, verb) for c in word.children)
+
+
+def object_ref(kb: KnowledgeBase, verb: Token, on: dt.date | None) -> ActorRef | None:
+    """The party a reported act is done to: its object ("accused Germany"), the object of
+    "on" after a phrasal verb ("called on the EU"), or what the object belongs to ("condemned
+    Singh's remarks")."""
+    for token in _candidates(verb.doc, verb, None, list(verb.sent)):
+        party = _party(kb, token, on)
+        if party is not None:
+            return party
+    return None
 
 
 def _candidates(doc: Doc, trigger: Token | None, condition: tuple[int, int] | None,
@@ -65,8 +107,13 @@ def _candidates(doc: Doc, trigger: Token | None, condition: tuple[int, int] | No
             for child in word.children:
                 if child.dep_ in _OBJECT_DEPS:
                     near.append(child)
-                if child.dep_ == "prep" and child.lower_ in ("against", "on", "at", "to"):
+                if child.dep_ in ("prep", "prt") \
+                        and child.lower_ in ("against", "on", "upon", "at", "to"):
                     near.extend(c for c in child.children if c.dep_ == "pobj")
+        # What the object is about: "crush any attempt at Taiwanese independence".
+        near.extend(grand for noun in list(near) for prep in noun.children
+                    if prep.dep_ == "prep" and prep.lower_ in _ABOUT
+                    for grand in prep.children if grand.dep_ == "pobj")
     in_condition = [t for t in tokens if condition and condition[0] <= t.idx < condition[1]
                     and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
     named = [doc[e.root.i] for e in doc.ents if e.label_ in _PARTY_ENTS and e.root.i in inside
