@@ -69,7 +69,7 @@ def code_quote(doc: Doc, text: str, quote: Quote, kb: KnowledgeBase, on: dt.date
                        _context_text(text, quote))
     if coded is None:
         return None
-    speaker = mention_ref(kb, quote.speaker, on)
+    speaker = mention_ref(kb, quote.speaker, on, doc)
     source = speaker
     if coded.type not in VERBAL_TYPES and coded.trigger is not None:
         source = subject_ref(kb, coded.trigger, on) or speaker

@@ -60,6 +60,10 @@ class _Lemmas:
 
 
 def _negated(token: Token) -> bool:
+    """Whether the trigger's clause is negated. A trigger that is itself the negator ("will
+    not give up", "would never accept": rejections) is the event's words, not a denial."""
+    if token.dep_ == "neg" or token.lower_ in words().negators:
+        return False
     word = token
     for _ in range(NEGATION_DEPTH):
         if word.lemma_.lower() in words().negation_blockers:
@@ -105,10 +109,20 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
     cue_lemma = cue.lemma_.lower() if cue is not None else None
     contexts = contexts_of(context_text.lower() + " " + lemmas.text, lex)
     forward_anyway = conditional or cue_lemma in lex.threat_cues
+    for trigger in lemmas.find_all(lex.threat_idioms):
+        return Coded("THREATEN", None, trigger, False, contexts)
+    # A threat the words make wins over one they deny: "did not want war but would defend
+    # every inch" threatens; a denied threat is coded only when the words make no other.
+    denied: Coded | None = None
     for mode, patterns in lex.threats.items():
         for trigger in lemmas.find_all(patterns):
             if forward_anyway or _forward(trigger, tokens, lex):
-                return Coded("THREATEN", mode, trigger, _negated(trigger), contexts)
+                coded = Coded("THREATEN", mode, trigger, _negated(trigger), contexts)
+                if not coded.negated:
+                    return coded
+                denied = denied or coded
+    if denied is not None:
+        return denied
     cued = lex.cues.get(cue_lemma or "")
     if cued is not None and tokens:
         event_type, _, mode = cued.partition("/")

@@ -19,7 +19,7 @@ from onrecord.actors.kb import KnowledgeBase
 from onrecord.events.coding import Coded, code_words, contexts_of
 from onrecord.events.lexicon import lexicon
 from onrecord.events.parties import object_ref, subject_ref
-from onrecord.modality import is_negated
+from onrecord.modality import find_condition, is_negated
 from onrecord.model import ActorRef, Event, Quote, Span
 
 # Phrasal cues that code a directive: "called on X to ...".
@@ -86,7 +86,9 @@ def code_reported(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date 
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         source = speakers.get(subject.idx) if subject is not None else None
         source = source or subject_ref(kb, verb, on)
-        target = object_ref(kb, verb, on)
+        sentence = verb.sent
+        condition = find_condition(doc, [(sentence.start_char, sentence.end_char)])
+        target = object_ref(kb, verb, condition, on)
         if source is None or target is None or not (source.country or source.actor_id) \
                 or (target.country, target.actor_id) == (source.country, source.actor_id) \
                 or (target.country and target.country == source.country):
@@ -94,7 +96,8 @@ def code_reported(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date 
         events.append(Event(
             id=f"e{first_id + len(events)}", type=coded.type, mode=coded.mode,
             context=list(coded.contexts), source=source, target=target, quote_id=None,
-            condition=None, negated=coded.negated, hedged=False,
+            condition=doc.text[condition[0]:condition[1]] if condition else None,
+            negated=coded.negated, hedged=False,
             intensity=lex.intensity(coded.type, coded.mode), evidence=_evidence(verb)))
     return events
 

@@ -24,11 +24,37 @@ _OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr"}
 _ABOUT = {"at", "of", "against", "on", "for", "by"}
 
 
-def mention_ref(kb: KnowledgeBase, mention: Mention | None, on: dt.date | None) -> ActorRef | None:
-    """A speaker or addressee as an event party (its words kept when the KB does not know it)."""
+def mention_ref(kb: KnowledgeBase, mention: Mention | None, on: dt.date | None,
+                doc: Doc | None = None) -> ActorRef | None:
+    """A speaker or addressee as an event party. One the KB does not know keeps its words, and
+    the state or body its description names ("Maduro's defence minister, Vladimir Padrino
+    López", "US envoy Steve Witkoff") when ``doc`` is given."""
     if mention is None:
         return None
-    return resolve_mention(kb, mention, on) or ActorRef(name=mention.name or mention.mention)
+    found = resolve_mention(kb, mention, on)
+    if found is not None:
+        return found
+    name = mention.name or mention.mention
+    side = _affiliation(kb, doc, mention, on) if doc is not None else None
+    return ActorRef(name=name, country=side.country if side else None)
+
+
+def _affiliation(kb: KnowledgeBase, doc: Doc, mention: Mention,
+                 on: dt.date | None) -> ActorRef | None:
+    """The state or body named in a mention's noun phrase (with its apposition), if any."""
+    span = doc.char_span(*mention.span, alignment_mode="expand") if mention.span else None
+    if span is None or not len(span):
+        return None
+    head = span.root.head if span.root.dep_ == "appos" else span.root
+    inside = range(span.start, span.end)
+    for token in head.subtree:
+        if token.i in inside and token.ent_type_ == "PERSON":
+            continue  # the unknown person's own name
+        if token.ent_type_ in _PARTY_ENTS or token.pos_ in ("PROPN", "ADJ"):
+            party = kb.resolve(token.text, on)
+            if party is not None and party.country:
+                return party
+    return None
 
 
 def _phrase(token: Token) -> str:
@@ -85,37 +111,51 @@ def names_object(trigger: Token | None) -> bool:
                for word in (trigger, verb) for c in word.children)
 
 
-def object_ref(kb: KnowledgeBase, verb: Token, on: dt.date | None) -> ActorRef | None:
+def object_ref(kb: KnowledgeBase, verb: Token, condition: tuple[int, int] | None,
+               on: dt.date | None) -> ActorRef | None:
     """The party a reported act is done to: its object ("accused Germany"), the object of
-    "on" after a phrasal verb ("called on the EU"), or what the object belongs to ("condemned
-    Singh's remarks")."""
-    for token in _candidates(verb.doc, verb, None, list(verb.sent)):
+    "on" after a phrasal verb ("called on the EU"), what the object belongs to ("condemned
+    Singh's remarks"), the infinitive's object ("threatened to strike Gaza"), else the party
+    its condition names. Never any other name in the sentence: that would be a guess."""
+    acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    candidates = [t for act in acts for t in _near(act)]
+    for token in candidates + _in_condition(list(verb.sent), condition):
         party = _party(kb, token, on)
         if party is not None:
             return party
     return None
 
 
+def _near(trigger: Token) -> list[Token]:
+    """What a trigger acts on: its (or its verb's) objects, "against X", "on X", "to X", and
+    what those are about ("crush any attempt at Taiwanese independence")."""
+    near: list[Token] = []
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for word in (trigger, verb):
+        for child in word.children:
+            if child.dep_ in _OBJECT_DEPS:
+                near.append(child)
+            if child.dep_ in ("prep", "prt") \
+                    and child.lower_ in ("against", "on", "upon", "at", "to"):
+                near.extend(c for c in child.children if c.dep_ == "pobj")
+    near.extend(grand for noun in list(near) for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ in _ABOUT
+                for grand in prep.children if grand.dep_ == "pobj")
+    return near
+
+
+def _in_condition(tokens: list[Token], condition: tuple[int, int] | None) -> list[Token]:
+    """The parties a condition names ("if Poland deploys", "unless Hamas returned ...")."""
+    return [t for t in tokens if condition and condition[0] <= t.idx < condition[1]
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
+
+
 def _candidates(doc: Doc, trigger: Token | None, condition: tuple[int, int] | None,
                 tokens: list[Token]) -> list[Token]:
     """Tokens that may name the target, best first."""
     inside = {t.i for t in tokens}
-    near: list[Token] = []
-    if trigger is not None:
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        for word in (trigger, verb):
-            for child in word.children:
-                if child.dep_ in _OBJECT_DEPS:
-                    near.append(child)
-                if child.dep_ in ("prep", "prt") \
-                        and child.lower_ in ("against", "on", "upon", "at", "to"):
-                    near.extend(c for c in child.children if c.dep_ == "pobj")
-        # What the object is about: "crush any attempt at Taiwanese independence".
-        near.extend(grand for noun in list(near) for prep in noun.children
-                    if prep.dep_ == "prep" and prep.lower_ in _ABOUT
-                    for grand in prep.children if grand.dep_ == "pobj")
-    in_condition = [t for t in tokens if condition and condition[0] <= t.idx < condition[1]
-                    and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
+    near = _near(trigger) if trigger is not None else []
+    in_condition = _in_condition(tokens, condition)
     named = [doc[e.root.i] for e in doc.ents if e.label_ in _PARTY_ENTS and e.root.i in inside
              and not (e.label_ == "NORP" and e.root.dep_ in ("amod", "compound"))]
     return [t for t in near + in_condition + named if t.i in inside]
