@@ -5,7 +5,7 @@ Same texts, same process, same batch size; each side runs ``--rounds`` times alt
 the best round counts. Goal: event coding adds at most 10% per article. Prints a table and
 writes ``benchmarks/results/bench_events.json``.
 
-    python benchmarks/bench_events.py [--copies N] [--rounds R]
+    python benchmarks/bench_events.py [--copies N] [--rounds R] [--classify]
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ def corpus(copies: int) -> list[Source]:
             for n in range(copies) for text, day in texts]
 
 
-def timed(sources: list[Source], events: bool) -> tuple[float, int]:
+def timed(sources: list[Source], events: bool, classify: bool = False) -> tuple[float, int]:
     start = time.perf_counter()
     coded = sum(len(a.events) for a in extract_many(sources, batch_size=BATCH_SIZE,
-                                                     events=events))
+                                                     events=events, classify=classify))
     return time.perf_counter() - start, coded
 
 
@@ -43,14 +43,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--classify", action="store_true",
+                        help="Also time the pipeline with the MiniLM classifier in.")
     args = parser.parse_args()
     sources = corpus(args.copies)
-    timed(sources[:8], events=True)  # load the model, knowledge base and lexicons first
-    without, with_events, coded = [], [], 0
+    # load the parser, knowledge base, lexicons (and the MiniLM weights) first
+    timed(sources[:8], events=True, classify=args.classify)
+    without, with_events, classified, coded = [], [], [], 0
     for _ in range(args.rounds):
         without.append(timed(sources, events=False)[0])
         seconds, coded = timed(sources, events=True)
         with_events.append(seconds)
+        if args.classify:
+            classified.append(timed(sources, events=True, classify=True)[0])
     base, full = min(without), min(with_events)
     result = {
         "articles": len(sources), "events": coded, "rounds": args.rounds,
@@ -58,11 +63,18 @@ def main() -> None:
         "with_events_ms_per_article": 1000 * full / len(sources),
         "added_fraction": full / base - 1,
     }
+    if classified:
+        result["with_classifier_ms_per_article"] = 1000 * min(classified) / len(sources)
+        result["classifier_added_fraction"] = min(classified) / base - 1
     console = Console()
     console.print(f"{len(sources)} articles, {coded} events, best of {args.rounds}: "
                   f"extraction {result['extraction_ms_per_article']:.1f} ms/article, "
                   f"with events {result['with_events_ms_per_article']:.1f} ms/article, "
                   f"added {100 * result['added_fraction']:.1f}%")
+    if classified:
+        console.print(f"with the MiniLM classifier "
+                      f"{result['with_classifier_ms_per_article']:.1f} ms/article, added "
+                      f"{100 * result['classifier_added_fraction']:.1f}%")
     out = ROOT / "benchmarks" / "results" / "bench_events.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
 

@@ -1,0 +1,107 @@
+"""`onrecord timeline`, `onrecord actors suggest/add` and `onrecord eval events` as a user
+runs them."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from typer.testing import CliRunner
+
+from onrecord import extract
+from onrecord.cli import app
+
+runner = CliRunner()
+
+THREAT = "“We will strike German arms factories,” Dmitry Medvedev said."
+
+
+def _records(tmp_path, *articles: tuple[str, str]):
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(extract(text, published=day).model_dump_json() + "\n"
+                            for text, day in articles), "utf-8")
+    return path
+
+
+def test_timeline_counts_a_pairs_events_per_day(tmp_path):
+    path = _records(tmp_path, (THREAT, "2025-11-12"), (THREAT, "2025-11-12"),
+                    ("“Germany will pay a price,” Dmitry Medvedev said.", "2025-11-14"))
+    result = runner.invoke(app, ["timeline", "RUS", "DEU", str(path), "--period", "day"],
+                           env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if "2025-11-1" in line]
+    # the two copies of one story count once; the other day has its own row
+    assert len(rows) == 2
+    assert "THREATEN 1" in rows[0] and "2025-11-12" in rows[0]
+    assert "2025-11-14" in rows[1]
+
+
+def test_timeline_of_an_unreadable_file_fails_with_its_name(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", "utf-8")
+    result = runner.invoke(app, ["timeline", "RUS", "DEU", str(bad)])
+    assert result.exit_code == 1
+    assert "error" in result.stderr
+
+
+def test_actors_suggest_then_add(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Ivan Petrovsky, the deputy head of Roscosmos, said the launch would "
+                       "go ahead on Friday.", "utf-8")
+    suggested = runner.invoke(app, ["actors", "suggest", str(article)])
+    assert suggested.exit_code == 0, suggested.output
+    people = yaml.safe_load(suggested.stdout)["people"]
+    assert [p["name"] for p in people] == ["Ivan Petrovsky"]
+    candidates = tmp_path / "cand.yaml"
+    candidates.write_text(suggested.stdout, "utf-8")
+    mine = tmp_path / "mine.yaml"
+    first = runner.invoke(app, ["actors", "add", str(candidates), "--into", str(mine)])
+    again = runner.invoke(app, ["actors", "add", str(candidates), "--into", str(mine)])
+    assert first.exit_code == again.exit_code == 0
+    assert "added 1 of 1" in first.stderr and "added 0 of 1" in again.stderr
+    assert [p["name"] for p in yaml.safe_load(mine.read_text("utf-8"))["people"]] == \
+        ["Ivan Petrovsky"]
+
+
+def _gold(tmp_path, evidence: str):
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "g1.yaml").write_text(yaml.safe_dump({
+        "id": "g1", "published": "2025-11-12", "text": THREAT + "\n",
+        "events": [{"evidence": evidence, "type": "THREATEN", "source": "RUS",
+                    "target": "DEU"}]}), "utf-8")
+    return folder
+
+
+def test_eval_events_scores_a_gold_folder_and_writes_json(tmp_path):
+    out = tmp_path / "scores.json"
+    result = runner.invoke(app, ["eval", "events", "--gold",
+                                 str(_gold(tmp_path, "We will strike German arms factories")),
+                                 "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(out.read_text("utf-8"))["gold"]
+    assert scores["type"]["f1"] == 1.0
+    assert scores["source_accuracy"] == scores["target_accuracy"] == 1.0
+
+
+def test_eval_events_names_a_bad_gold_file(tmp_path):
+    result = runner.invoke(app, ["eval", "events", "--gold",
+                                 str(_gold(tmp_path, "words that are not in the text"))])
+    assert result.exit_code == 1
+    assert "g1.yaml event 1: evidence not found" in result.stderr
+
+
+def test_eval_events_scores_plover_records(tmp_path):
+    records = tmp_path / "gsr.json"
+    records.write_text(json.dumps([
+        {"id": "d", "event": "DOCUMENT", "text": ""},
+        {"id": "r1", "event": "DEMAND", "text": "The union demanded higher wages."},
+        {"id": "r2", "event": "FIGHT", "text": "Rebels attacked an army convoy near the town."},
+    ]), "utf-8")
+    out = tmp_path / "scores.json"
+    result = runner.invoke(app, ["eval", "events", "--plover", str(records), "--json",
+                                 str(out)])
+    assert result.exit_code == 0, result.output
+    plover = json.loads(out.read_text("utf-8"))["plover"]
+    assert plover["records"] == 2  # the documentation entry is left out; old names mapped
+    assert 0.0 <= plover["macro_f1"] <= 1.0
