@@ -26,14 +26,15 @@ from onrecord.model import ActorRef, Event, Quote, Span
 _PHRASAL = {("call", "on"): "REQUEST", ("call", "upon"): "REQUEST"}
 
 
-def _quoted(quotes: list[Quote]) -> list[Span]:
+def _quoted(doc: Doc, quotes: list[Quote]) -> set[int]:
+    """Indices of the tokens inside quotations and their cues."""
     spans = [s for q in quotes for s in q.spans]
     spans += [q.cue_span for q in quotes if q.cue_span]
-    return spans
-
-
-def _inside(token: Token, spans: list[Span]) -> bool:
-    return any(s <= token.idx < e for s, e in spans)
+    inside: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        inside.update(range(span.start, span.end) if span is not None else ())
+    return inside
 
 
 def _cue_type(verb: Token) -> str | None:
@@ -55,12 +56,17 @@ def _evidence(verb: Token) -> Span:
     return (start.idx, verb.doc[end - 1].idx + len(verb.doc[end - 1]))
 
 
-def _acts(doc: Doc, spans: list[Span]) -> Iterator[tuple[Token, Coded]]:
+def _acts(doc: Doc, quoted: set[int]) -> Iterator[tuple[Token, Coded]]:
     """Verbs outside the quotations that report an act, with what they code."""
     lex = lexicon()
     for sentence in doc.sents:
-        for verb in sentence:
-            if verb.pos_ != "VERB" or _inside(verb, spans):
+        material: Coded | None = None
+        coded_once = False
+        outside = [t for t in sentence if t.i not in quoted]
+        if len(outside) < 2:
+            continue
+        for verb in outside:
+            if verb.pos_ != "VERB":
                 continue
             cued = _cue_type(verb)
             if cued is not None:
@@ -68,11 +74,11 @@ def _acts(doc: Doc, spans: list[Span]) -> Iterator[tuple[Token, Coded]]:
                 yield verb, Coded(event_type, mode or None, verb, is_negated(verb),
                                   contexts_of(sentence.text.lower(), lex))
             elif verb.dep_ in ("ROOT", "conj"):
-                tokens = [t for t in sentence if not _inside(t, spans)]
-                coded = code_words(tokens, verb, False, sentence.text)
-                if coded is not None and coded.trigger is not None \
-                        and coded.trigger.i == verb.i and coded.type in lex.verb_types:
-                    yield verb, coded
+                if not coded_once:  # the sentence's words code the same whichever verb
+                    material, coded_once = code_words(outside, verb, False, sentence.text), True
+                if material is not None and material.trigger is not None \
+                        and material.trigger.i == verb.i and material.type in lex.verb_types:
+                    yield verb, material
 
 
 def code_reported(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date | None,
@@ -82,7 +88,7 @@ def code_reported(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date 
     sentence's subject is often a speaker the quotation stage already resolved)."""
     events: list[Event] = []
     lex = lexicon()
-    for verb, coded in _acts(doc, _quoted(quotes)):
+    for verb, coded in _acts(doc, _quoted(doc, quotes)):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         source = speakers.get(subject.idx) if subject is not None else None
         source = source or subject_ref(kb, verb, on)
