@@ -156,3 +156,12 @@ def test_the_event_gold_set_meets_the_acceptance_bars():
     assert report.type.f1 >= 0.90
     assert report.condition.f1 >= 0.90
     assert report.source.rate >= 0.90 and report.target.rate >= 0.90
+
+
+def test_defending_our_own_territory_names_no_target_so_the_adversary_carries_over():
+    article = extract(
+        "Irfaan Ali accused Caracas of “threatening the peace of the region”.\n\n"
+        "“We will defend every square mile of our territory,” Ali told reporters.",
+        published="2025-12-03")
+    assert [(e.type, e.target.country) for e in article.events] == \
+        [("ACCUSE", "VEN"), ("THREATEN", "VEN")]

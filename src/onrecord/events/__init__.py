@@ -122,11 +122,11 @@ def _speakers(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
 
 def _carries(quote: Quote, coded: Coded, source: ActorRef | None,
              previous: Event | None) -> bool:
-    """A direct quotation that goes on with the threat its speaker was just reported making
-    ("warned that Moscow would strike German factories ... 'they will become legitimate
-    targets'") aims at the same party, when its words name no object of their own."""
+    """A direct quotation that goes on from its speaker's last event ("accused Caracas of
+    ...", then "We will defend every square mile of our territory") aims at the same party
+    when its own words name no other object than the speaker's own side."""
     return previous is not None and previous.target is not None and quote.kind == "direct" \
-        and coded.type == previous.type and source == previous.source \
+        and source == previous.source \
         and not names_object(coded.trigger)
 
 

@@ -109,6 +109,13 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
     cue_lemma = cue.lemma_.lower() if cue is not None else None
     contexts = contexts_of(context_text.lower() + " " + lemmas.text, lex)
     forward_anyway = conditional or cue_lemma in lex.threat_cues
+    cued = lex.cues.get(cue_lemma or "")
+    if cued is not None and tokens and not cued.startswith("THREATEN"):
+        # "accused Caracas of 'threatening the peace'": the quoted words are what is alleged
+        # or asked for, not the speaker's own threat.
+        event_type, _, mode = cued.partition("/")
+        return Coded(event_type, mode or _mode(event_type, lemmas.text, lex), None,
+                     False, contexts)
     for trigger in lemmas.find_all(lex.threat_idioms):
         return Coded("THREATEN", None, trigger, False, contexts)
     # A threat the words make wins over one they deny: "did not want war but would defend
@@ -123,7 +130,6 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
                 denied = denied or coded
     if denied is not None:
         return denied
-    cued = lex.cues.get(cue_lemma or "")
     if cued is not None and tokens:
         event_type, _, mode = cued.partition("/")
         return Coded(event_type, mode or _mode(event_type, lemmas.text, lex), None,

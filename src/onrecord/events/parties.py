@@ -106,9 +106,16 @@ def names_object(trigger: Token | None) -> bool:
     if trigger is None:
         return False
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return any((c.dep_ in ("dobj", "dative") and c.pos_ != "PRON")
-               or (c.dep_ == "prep" and c.lower_ in _ABOUT)
+    return any(((c.dep_ in ("dobj", "dative") and c.pos_ != "PRON")
+                or (c.dep_ == "prep" and c.lower_ in _ABOUT)) and not _own(c)
                for word in (trigger, verb) for c in word.children)
+
+
+def _own(token: Token) -> bool:
+    """The phrase names the speaker's own side ("every square mile of our territory",
+    "ourselves"): what is defended, not whom the threat is aimed at."""
+    return any(t.lower_ in _FIRST_PERSON or t.lower_ in ("ourselves", "itself", "themselves")
+               for t in token.subtree)
 
 
 def object_ref(kb: KnowledgeBase, verb: Token, condition: tuple[int, int] | None,
