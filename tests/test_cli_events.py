@@ -105,3 +105,15 @@ def test_eval_events_scores_plover_records(tmp_path):
     plover = json.loads(out.read_text("utf-8"))["plover"]
     assert plover["records"] == 2  # the documentation entry is left out; old names mapped
     assert 0.0 <= plover["macro_f1"] <= 1.0
+
+
+def test_plover_modes_and_contexts_are_scored_where_records_give_them():
+    from onrecord.eval.events import PloverRecord, score_modes_contexts
+
+    records = [PloverRecord("a", "x", "THREATEN", None, "violence", ("military", "cbrn")),
+               PloverRecord("b", "y", "AGREE", None, None, ("migration",)),
+               PloverRecord("c", "z", "AID", None, None, ())]
+    mode, context = score_modes_contexts(
+        records, [("violence", ("cbrn",)), (None, ("economic",)), (None, ("military",))])
+    assert (mode.correct, mode.total) == (1, 1)
+    assert (context.correct, context.total) == (1, 2)

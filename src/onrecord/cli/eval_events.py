@@ -29,6 +29,7 @@ from onrecord.eval.events import (
     load_event_gold,
     load_examples,
     read_plover_records,
+    score_modes_contexts,
     score_types,
     train_all,
 )
@@ -73,19 +74,25 @@ def plover_table(report: TypeReport, how: str) -> Table:
     return table
 
 
-def rule_types(texts: list[str]) -> list[str]:
-    """The type the rules give each text: its first quotation event, else the sentence's own
-    event (``code_narration``), else no event."""
+def rule_codes(texts: list[str]) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    """Type, mode and contexts the rules give each text: its first quotation event, else the
+    sentence's own event (``code_narration``), else no event."""
     articles = extract_many(Source(text=t) for t in texts)
     nlp = load_nlp()
-    predicted = []
+    predicted: list[tuple[str, str | None, tuple[str, ...]]] = []
     for text, article in zip(texts, articles, strict=True):
         if article.events:
-            predicted.append(article.events[0].type)
+            event = article.events[0]
+            predicted.append((event.type, event.mode, tuple(event.context)))
             continue
         coded = code_narration(nlp(text))
-        predicted.append(coded.type if coded else NO_EVENT)
+        predicted.append((coded.type, coded.mode, coded.contexts) if coded
+                         else (NO_EVENT, None, ()))
     return predicted
+
+
+def rule_types(texts: list[str]) -> list[str]:
+    return [event_type for event_type, _, _ in rule_codes(texts)]
 
 
 def classifier_runs(records: list[PloverRecord], rules: list[str],
@@ -137,11 +144,17 @@ def eval_events(
             out.print(escape(line), highlight=False)
     data: dict = {"gold": report.to_json_dict()}
     if plover_records:
-        rules = rule_types([r.text for r in plover_records])
+        codes = rule_codes([r.text for r in plover_records])
+        rules = [t for t, _, _ in codes]
         rules_report = score_types([r.type for r in plover_records], rules)
         out.print(plover_table(rules_report, "rules"))
+        mode, context = score_modes_contexts(plover_records, [(m, c) for _, m, c in codes])
+        out.print(f"rules: mode accuracy {_pct(mode.rate)} ({mode.correct}/{mode.total} records "
+                  f"giving a mode), context accuracy {_pct(context.rate)} "
+                  f"({context.correct}/{context.total} giving contexts)")
         data["plover"] = {"records": rules_report.records, "macro_f1": rules_report.macro_f1,
-                          "accuracy": rules_report.accuracy}
+                          "accuracy": rules_report.accuracy, "mode_accuracy": mode.rate,
+                          "context_accuracy": context.rate}
         runs, model = classifier_runs(plover_records, rules, model_out)
         if runs:
             out.print(plover_table(runs[0], f"rules + classifier, {len(runs)} x 5-fold CV "

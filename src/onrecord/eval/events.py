@@ -34,6 +34,8 @@ EXAMPLES_FILE = Path(__file__).resolve().parents[1] / "data" / "event_examples.y
 # PLOVER 0.5 names in the gold-standard records -> PLOVER 2 types.
 PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
                   "FIGHT": "ASSAULT"}
+# The records' spellings of context names -> PLOVER's.
+CONTEXT_RENAMES = {"refugees": "migration", "refugee": "migration", "resources": "resource"}
 # A predicted condition detects the gold one when it holds at least this share of its words.
 CONDITION_OVERLAP = 0.5
 
@@ -258,14 +260,37 @@ class PloverRecord:
     text: str
     type: str
     date: str | None
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+
+
+def _contexts(value: Any) -> tuple[str, ...]:
+    """"diplomatic, military" -> both; the records' plural spellings as PLOVER's names."""
+    names = [c.strip().lower() for c in str(value or "").split(",") if c.strip()]
+    return tuple(CONTEXT_RENAMES.get(c, c) for c in names if c != "none")
 
 
 def read_plover_records(path: Path) -> list[PloverRecord]:
     """PLOVER's gold-standard records (``PLOVER_GSR_CAMEO.txt``), documentation entries left out."""
     data = json.loads(path.read_text("utf-8"))
     return [PloverRecord(r["id"], r["text"], PLOVER_RENAMES.get(r["event"], r["event"]),
-                         r.get("date"))
+                         r.get("date"), r.get("mode") or None, _contexts(r.get("context")))
             for r in data if r.get("text") and r.get("event") != "DOCUMENT"]
+
+
+def score_modes_contexts(records: list[PloverRecord],
+                         coded: list[tuple[str | None, tuple[str, ...]]]
+                         ) -> tuple[Accuracy, Accuracy]:
+    """Mode accuracy over the records that give one, and context accuracy over those that give
+    contexts (a hit when a predicted context is one of the record's), for the predicted
+    (mode, contexts) of each record."""
+    mode, context = Accuracy(), Accuracy()
+    for record, (predicted_mode, predicted_contexts) in zip(records, coded, strict=True):
+        if record.mode:
+            mode.add(predicted_mode == record.mode)
+        if record.context:
+            context.add(bool(set(predicted_contexts) & set(record.context)))
+    return mode, context
 
 
 @dataclass
