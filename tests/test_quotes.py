@@ -210,3 +210,8 @@ def test_description_before_the_name_resolves_forward():
     article = extract("Estonia's defence minister warned that ships would be boarded.\n"
                       "Defence Minister Kaarel Remmelgas said the navy was ready.")
     assert [q.speaker.name for q in article.quotes] == ["Kaarel Remmelgas"] * 2
+
+
+def test_subject_inside_the_quotation_is_not_the_speaker():
+    article = extract("“We will not give up our land. Not one village,” Zelensky told reporters.")
+    assert article.quotes[0].speaker.mention == "Zelensky"

@@ -132,9 +132,11 @@ def _subject(verb: Token) -> Token | None:
         verb = verb.head.head
     seen = 0
     while verb is not None and seen < 4:
-        for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child
+        # The nearest subject: in “… Not one village,” Zelensky told, the parser gives "told"
+        # a second subject inside the quotation.
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ == "acl":  # "a statement saying ...", "officials saying ..."
