@@ -104,7 +104,7 @@ def time_jsonl(lines: int) -> dict:
     dump = "\n".join(
         json.dumps({"text": f"{texts[n % len(texts)]}\nLine {n}.", "title": f"Story {n}"})
         for n in range(lines)
-    )
+    ).encode("utf-8")
     start = time.perf_counter()
     read = sum(bool(clean(item.source).text)
                for item in read_jsonl(dump, "bench.jsonl", FieldMap()))
