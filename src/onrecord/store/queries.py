@@ -4,7 +4,8 @@ speaker's record, an actor's record, a pair's escalation series and the actor ne
 One SQL text serves SQLite and PostgreSQL (only full-text search differs). Lists are paged by
 cursor (keyset pagination on a total order, so a page never repeats or skips a row while data is
 added), text is ordered byte-wise on both databases, and counts are folded into periods and
-sorted in Python, so both databases give the same answers.
+sorted in Python, so both databases give the same answers. Records of a speaker or an actor and
+the network are counted by the database (GROUP BY), so only distinct values reach Python.
 """
 
 from __future__ import annotations
