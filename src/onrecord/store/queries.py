@@ -4,7 +4,8 @@ speaker's record, an actor's record, a pair's escalation series and the actor ne
 One SQL text serves SQLite and PostgreSQL (only full-text search differs). Lists are paged by
 cursor (keyset pagination on a total order, so a page never repeats or skips a row while data is
 added), text is ordered byte-wise on both databases, and counts are folded into periods and
-sorted in Python, so both databases give the same answers.
+sorted in Python, so both databases give the same answers. Records of a speaker or an actor and
+the network are counted by the database (GROUP BY), so only distinct values reach Python.
 """
 
 from __future__ import annotations
@@ -488,29 +489,98 @@ def _counted(counter: Counter[str]) -> list[Counted]:
 # -- speakers and actors ---------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Tally:
+    """One count in a ``_tallies`` statement: rows of ``rows`` meeting ``where``, by ``key``
+    (rows whose key is NULL are left out) and, if given, by ``subs`` within it."""
+
+    kind: str
+    where: str
+    key: str
+    subs: tuple[str, ...] = ()
+
+
+Tallied = Counter[tuple[str | None, ...]]
+
+
+def _truthy(column: str) -> str:
+    """``column`` with '' as NULL: the records' empty strings count as absent, as in Python."""
+    return f"nullif({column}, '')"
+
+
+def _tallies(
+    conn: Connection, rows: str, params: dict[str, object], tallies: Sequence[_Tally]
+) -> dict[str, Tallied]:
+    """Several GROUP BY counts over the same rows in one statement (UNION ALL of branches),
+    so that the database counts and only one row per distinct value comes back to Python.
+
+    ``rows`` is a query whose columns the tallies name; it is a CTE, which both databases
+    compute once although every branch reads it. Counts of the same ``kind`` add up; each
+    is keyed by (key, *subs).
+    """
+    width = max(len(t.subs) for t in tallies)
+    branches = []
+    for t in tallies:
+        columns = [t.key, *t.subs]
+        padded = [*t.subs, *["NULL"] * (width - len(t.subs))]
+        selected = "".join(f", {c} AS sub{i}" for i, c in enumerate(padded))
+        branches.append(
+            f"SELECT '{t.kind}' AS kind, {t.key} AS k{selected}, count(*) AS n FROM m "
+            f"WHERE {t.where} AND {t.key} IS NOT NULL GROUP BY {', '.join(columns)}"
+        )
+    sql = f"WITH m AS ({rows}) " + " UNION ALL ".join(branches)
+    result: dict[str, Tallied] = defaultdict(Counter)
+    for kind, *keys, n in conn.execute(text(sql), params):
+        result[kind][tuple(keys)] += n
+    return result
+
+
+def _by_key(counter: Tallied) -> Counter[str]:
+    """A tally by its key alone."""
+    totals: Counter[str] = Counter()
+    for (key, *_), n in counter.items():
+        totals[key] += n
+    return totals
+
+
 def speaker(store: Store, name: str) -> SpeakerRecord | None:
-    """Who ``name`` (a resolved speaker name) spoke to, how, and when; None if never quoted."""
-    sql = (
-        "SELECT speaker_actor_id, speaker_mention, addressee_name, addressee_actor_id, cue, "
-        "published FROM quotes WHERE speaker_name = :name"
+    """Who ``name`` (a resolved speaker name) spoke to, how, and when; None if never quoted.
+
+    Counted by the database: the busiest speakers have thousands of quotations, and reading
+    them all into Python took longer than the 50 ms a page may take.
+    """
+    collate = _collate(store)
+    day = f"{_truthy('published')}{collate}"
+    totals = (
+        f"SELECT count(*) AS n, min({day}) AS first, max({day}) AS last "
+        "FROM quotes WHERE speaker_name = :name"
     )
+    rows = (
+        "SELECT speaker_actor_id, speaker_mention, cue, coalesce("
+        f"{_truthy('addressee_name')}, {_truthy('addressee_actor_id')}) AS addressee "
+        "FROM quotes WHERE speaker_name = :name"
+    )
+    parts = [
+        _Tally(kind, "1 = 1", _truthy(column))
+        for kind, column in (
+            ("actor", "speaker_actor_id"), ("mention", "speaker_mention"),
+            ("addressee", "addressee"), ("cue", "cue"),
+        )
+    ]
     with store.engine.connect() as conn:
-        rows = conn.execute(text(sql), {"name": name}).all()
-    if not rows:
-        return None
-    dates = sorted(r.published for r in rows if r.published)
+        n, first, last = conn.execute(text(totals), {"name": name}).one()
+        if not n:
+            return None
+        tally = _tallies(conn, rows, {"name": name}, parts)
     return SpeakerRecord(
         name=name,
-        quotes=len(rows),
-        actor_ids=sorted({r.speaker_actor_id for r in rows if r.speaker_actor_id}),
-        mentions=_counted(Counter(r.speaker_mention for r in rows if r.speaker_mention)),
-        addressees=_counted(
-            Counter(r.addressee_name or r.addressee_actor_id for r in rows
-                    if r.addressee_name or r.addressee_actor_id)
-        ),
-        cues=_counted(Counter(r.cue for r in rows if r.cue)),
-        first=dates[0] if dates else None,
-        last=dates[-1] if dates else None,
+        quotes=n,
+        actor_ids=sorted(_by_key(tally["actor"])),
+        mentions=_counted(_by_key(tally["mention"])),
+        addressees=_counted(_by_key(tally["addressee"])),
+        cues=_counted(_by_key(tally["cue"])),
+        first=first,
+        last=last,
     )
 
 
@@ -526,50 +596,52 @@ def _best_name(names: Counter[str], fallback: str) -> str:
     return _counted(names)[0].name if names else fallback
 
 
+def _is_actor(role: str) -> str:
+    """The event has the actor ``:a`` (id or name) in ``role`` (source or target)."""
+    return f"({role} = :a OR {role}_name = :a)"
+
+
 def actor(store: Store, key: str) -> ActorRecord | None:
-    """An actor (actor id or name) in the events and quotes; None if the corpus never has it."""
-    sql = (
+    """An actor (actor id or name) in the events and quotes; None if the corpus never has it.
+
+    Counted by the database in one statement over the actor's events, rather than reading
+    every event into Python (thousands for a country, over the 50 ms a page may take).
+    """
+    rows = (
         f"SELECT {_PARTIES} FROM events e WHERE e.source_actor_id = :a OR e.source_name = :a "
         "OR e.target_actor_id = :a OR e.target_name = :a"
     )
-    quoted = (
-        "SELECT count(*) FROM quotes WHERE speaker_actor_id = :a OR speaker_name = :a"
-    )
+    parts: list[_Tally] = []
+    for role, other, as_role, with_other in (
+        ("source", "target", "as_source", "sent"), ("target", "source", "as_target", "received")
+    ):
+        mine = _is_actor(role)
+        parts += [
+            _Tally(as_role, mine, "type"),
+            _Tally("name", mine, _truthy(f"{role}_name")),
+            _Tally("country", mine, _truthy(f"{role}_country")),
+            _Tally(with_other, mine, other, (_truthy(f"{other}_name"),)),
+        ]
+    quoted = "SELECT count(*) FROM quotes WHERE speaker_actor_id = :a OR speaker_name = :a"
     with store.engine.connect() as conn:
-        rows = conn.execute(text(sql), {"a": key}).all()
+        tally = _tallies(conn, rows, {"a": key}, parts)
         n_quotes = conn.execute(text(quoted), {"a": key}).scalar_one()
-    if not rows and not n_quotes:
+    if not tally and not n_quotes:
         return None
-    names: Counter[str] = Counter()
-    countries: set[str] = set()
-    as_source: Counter[str] = Counter()
-    as_target: Counter[str] = Counter()
-    sent: Counter[str] = Counter()
-    received: Counter[str] = Counter()
+    sent, received = _by_key(tally["sent"]), _by_key(tally["received"])
     other_names: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        for role, other, tally, by_type in (
-            ("source", "target", sent, as_source), ("target", "source", received, as_target)
-        ):
-            mine = r._mapping
-            if key not in (mine[role], mine[f"{role}_name"]):
-                continue
-            by_type[r.type] += 1
-            if mine[f"{role}_name"]:
-                names[mine[f"{role}_name"]] += 1
-            if mine[f"{role}_country"]:
-                countries.add(mine[f"{role}_country"])
-            if mine[other] is not None:
-                tally[mine[other]] += 1
-                if mine[f"{other}_name"]:
-                    other_names[mine[other]][mine[f"{other}_name"]] += 1
+    for (other, other_name, *_), n in (tally["sent"] + tally["received"]).items():
+        if other_name is not None:
+            other_names[other][other_name] += n
     counterparts = [
         Counterpart(actor=o, name=_best_name(other_names[o], o), sent=sent[o], received=received[o])
         for o in sorted(set(sent) | set(received), key=lambda o: (-(sent[o] + received[o]), o))
     ]
     return ActorRecord(
-        actor=key, names=[c.name for c in _counted(names)], countries=sorted(countries),
-        quotes=n_quotes, as_source=_counted(as_source), as_target=_counted(as_target),
+        actor=key, names=[c.name for c in _counted(_by_key(tally["name"]))],
+        countries=sorted(_by_key(tally["country"])), quotes=n_quotes,
+        as_source=_counted(_by_key(tally["as_source"])),
+        as_target=_counted(_by_key(tally["as_target"])),
         counterparts=counterparts,
     )
 
@@ -657,35 +729,58 @@ def escalation(
 
 
 def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> Network:
-    """Actors linked by events matching ``f``; the ``max_nodes`` busiest actors are kept."""
+    """Actors linked by events matching ``f``; the ``max_nodes`` busiest actors are kept.
+
+    The database weighs the actors and picks the busiest (by events, then key byte-wise, as
+    the rest of the module orders), then counts names and edges of those only: grouping every
+    event by its parties sent tens of thousands of rows to Python, over a second.
+    """
     where = _event_where(store, f or EventFilter())
     where.add(_NOT_NEGATED)
-    sql = (
-        f"SELECT {_PARTIES}, count(*) AS n FROM events e WHERE {where.sql} AND "
-        "coalesce(e.source_actor_id, e.source_name) IS NOT NULL AND "
-        "coalesce(e.target_actor_id, e.target_name) IS NOT NULL "
-        "GROUP BY e.type, coalesce(e.source_actor_id, e.source_name), e.source_name, "
-        "e.source_country, coalesce(e.target_actor_id, e.target_name), e.target_name, "
-        "e.target_country"
+    source, target = (f"coalesce(e.{end}_actor_id, e.{end}_name)" for end in ("source", "target"))
+    where.add(f"{source} IS NOT NULL AND {target} IS NOT NULL")
+    ends = " UNION ALL ".join(
+        f"SELECT {end} AS k, count(*) AS n FROM events e WHERE {where.sql} GROUP BY {end}"
+        for end in (source, target)
+    )
+    busiest = (
+        f"SELECT k, sum(n) AS n FROM ({ends}) ends GROUP BY k "
+        f"ORDER BY sum(n) DESC, k{_collate(store)} LIMIT :max_nodes"
     )
     with store.engine.connect() as conn:
-        rows = conn.execute(text(sql), where.params).all()
+        weight = {k: int(n) for k, n in conn.execute(
+            text(busiest), {**where.params, "max_nodes": max_nodes}
+        )}
+        if not weight:
+            return Network(nodes=[], edges=[])
+        kept = {f"kept{i}": k for i, k in enumerate(weight)}
+        among = ", ".join(":" + name for name in kept)
+        rows = (
+            f"SELECT {_PARTIES} FROM events e WHERE {where.sql} "
+            f"AND ({source} IN ({among}) OR {target} IN ({among}))"
+        )
+        parts = [
+            _Tally(f"name:{end}", f"{end} IN ({among})", end, (_truthy(f"{end}_name"),))
+            for end in ("source", "target")
+        ]
+        parts.append(_Tally(
+            "edge", f"source IN ({among}) AND target IN ({among})", "source", ("target", "type")
+        ))
+        tally = _tallies(conn, rows, {**where.params, **kept}, parts)
     names: dict[str, Counter[str]] = defaultdict(Counter)
-    weight: Counter[str] = Counter()
+    for (k, name, *_), n in (tally["name:source"] + tally["name:target"]).items():
+        if name is not None:
+            names[k][name] += n
     edges: dict[tuple[str, str, Relation], Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        for key, name in ((r.source, r.source_name), (r.target, r.target_name)):
-            weight[key] += r.n
-            if name:
-                names[key][name] += r.n
-        edges[(r.source, r.target, relations().get(r.type, "other"))][r.type] += r.n
-    kept = {k for k, _ in sorted(weight.items(), key=lambda x: (-x[1], x[0]))[:max_nodes]}
+    for (s, t, type_), n in tally["edge"].items():
+        edges[(s, t, relations().get(type_, "other"))][type_] += n
     return Network(
-        nodes=[Node(actor=k, name=_best_name(names[k], k), events=weight[k]) for k in sorted(kept)],
+        nodes=[
+            Node(actor=k, name=_best_name(names[k], k), events=weight[k]) for k in sorted(weight)
+        ],
         edges=[
             Edge(source=s, target=t, relation=rel, count=sum(types.values()),
                  types=dict(sorted(types.items())))
             for (s, t, rel), types in sorted(edges.items())
-            if s in kept and t in kept
         ],
     )
