@@ -287,39 +287,31 @@ class Store:
 
     def search_articles(self, query: str, limit: int = 20) -> list[str]:
         """``doc_id``s of articles whose title or text match all words of ``query``, best first."""
-        if self.dialect == "sqlite":
-            sql = (
-                "SELECT a.doc_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
-            )
-            params = {"q": _fts_terms(query), "n": limit}
-        else:
-            sql = (
-                "SELECT doc_id FROM articles, plainto_tsquery('english', :q) query "
-                "WHERE tsv @@ query ORDER BY ts_rank(tsv, query) DESC, doc_id LIMIT :n"
-            )
-            params = {"q": query, "n": limit}
-        if not re.search(r"\w", query):
-            return []
-        with self.engine.connect() as conn:
-            return list(conn.execute(text(sql), params).scalars())
+        return [row[0] for row in self._full_text("articles", ("doc_id",), query, limit)]
 
     def search_quotes(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
         """(doc_id, quote_id) of quotations whose content matches all words of ``query``."""
+        return self._full_text("quotes", ("doc_id", "quote_id"), query, limit)
+
+    def _full_text(self, table: str, columns: tuple[str, ...], query: str,
+                   limit: int) -> list[tuple]:
+        """Rows of ``table`` matching all words of ``query``, best first: FTS5 on SQLite,
+        ``tsvector`` on PostgreSQL. ``table`` and ``columns`` come from this module only."""
+        if not re.search(r"\w", query):
+            return []
         if self.dialect == "sqlite":
+            selected = ", ".join(f"t.{c}" for c in columns)
             sql = (
-                "SELECT q.doc_id, q.quote_id FROM quotes_fts JOIN quotes q "
-                "ON q.rowid = quotes_fts.rowid WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :n"
+                f"SELECT {selected} FROM {table}_fts JOIN {table} t "
+                f"ON t.rowid = {table}_fts.rowid WHERE {table}_fts MATCH :q ORDER BY rank LIMIT :n"
             )
             params = {"q": _fts_terms(query), "n": limit}
         else:
             sql = (
-                "SELECT doc_id, quote_id FROM quotes, plainto_tsquery('english', :q) query "
+                f"SELECT {', '.join(columns)} FROM {table}, plainto_tsquery('english', :q) query "
                 "WHERE tsv @@ query ORDER BY ts_rank(tsv, query) DESC, doc_id LIMIT :n"
             )
             params = {"q": query, "n": limit}
-        if not re.search(r"\w", query):
-            return []
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(text(sql), params)]
 
