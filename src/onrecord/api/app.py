@@ -16,6 +16,7 @@ from swagger_ui_bundle import swagger_ui_path
 
 from onrecord import __version__
 from onrecord.api import extract, ingest, queries, records
+from onrecord.api.cache import ResponseCache, sqlite_revision
 from onrecord.api.settings import Settings
 from onrecord.errors import FetchFailed, FetchTimeout, InputError
 from onrecord.ingest.guard import AddressPolicy
@@ -112,6 +113,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = open_store(settings.db) if settings.db else None
     app.state.fetch_policy = AddressPolicy(settings.fetch_allow)
+    revision = sqlite_revision(app.state.store) if app.state.store else None
+    if revision and settings.cache_bytes:  # innermost: CORS headers are still added per request
+        app.add_middleware(ResponseCache, revision=revision, max_bytes=settings.cache_bytes)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(NoNul)
     if settings.cors_origins:

@@ -9,7 +9,10 @@ from fastapi import Depends, HTTPException, Request, status
 from onrecord.store import Store
 
 
-def _store(request: Request) -> Store:
+async def _store(request: Request) -> Store:
+    """``async`` though it is not: it only reads an attribute, and a plain ``def`` dependency
+    would cost every store route a trip to the thread pool (measured: under load such trips,
+    each waiting for the GIL, were most of the latency of an uncached answer)."""
     store = request.app.state.store
     if store is None:
         raise HTTPException(

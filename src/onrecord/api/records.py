@@ -25,6 +25,9 @@ StoredArticle = Annotated[Article, Depends(_stored_article)]
 
 @router.get("/records/{doc_id}", response_model=Article,
             responses={404: {"description": "No stored article has this doc_id."}})
-def get_record(article: StoredArticle) -> Article:
-    """One stored article in the onrecord record format."""
+async def get_record(article: StoredArticle) -> Article:
+    """One stored article in the onrecord record format.
+
+    ``async``: the reading is done by the dependency, in the thread pool; this only returns it.
+    """
     return article

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from onrecord.api.cache import MAX_BYTES as CACHE_BYTES
+
 #: Largest request body accepted. A long feature article is about 100 kB of text and its HTML
 #: a few times that; 1 MiB leaves room for both while keeping one request from tying up the
 #: parser for minutes.
@@ -22,6 +24,8 @@ class Settings:
     ``cors_origins`` lists the web origins allowed to call the API from a browser; empty (the
     default) sends no CORS headers at all, so only same-origin pages can use it. ``db`` is the
     store (a SQLite path or a ``postgresql://`` DSN); without one, only extraction is served.
+    ``cache_bytes`` is the memory per process for answers of read routes kept until the store
+    changes (``onrecord.api.cache``; SQLite stores only); 0 turns the cache off.
     ``fetch_allow`` names hosts and CIDR blocks that URLs given to ``/extract`` may reach even
     though they are private (``onrecord.ingest.guard``); public addresses need no entry.
     """
@@ -32,15 +36,28 @@ class Settings:
     max_body_bytes: int = MAX_BODY_BYTES
     fetch_allow: tuple[str, ...] = ()
     fetch_timeout: float = FETCH_TIMEOUT
+    cache_bytes: int = CACHE_BYTES
 
     @classmethod
     def from_env(cls, db: str | None = None, cors_origins: tuple[str, ...] = ()) -> Settings:
-        """Settings with the write token from ``ONRECORD_TOKEN`` (unset or empty: read-only)
-        and the fetch allow-list from ``ONRECORD_FETCH_ALLOW`` (comma-separated).
+        """Settings from the environment, ``db`` and ``cors_origins`` given here first.
 
-        The token is read from the environment, not a command-line option, so it never shows
-        in a process list or shell history.
+        ``ONRECORD_TOKEN`` (unset or empty: read-only), ``ONRECORD_DB``,
+        ``ONRECORD_CORS_ORIGINS`` and ``ONRECORD_FETCH_ALLOW`` (comma-separated),
+        ``ONRECORD_CACHE_BYTES``. The token is read from the environment, not a command-line
+        option, so it never shows in a process list or shell history; ``onrecord serve
+        --workers`` hands the rest to its worker processes this way.
         """
-        token = os.environ.get("ONRECORD_TOKEN") or None
-        allow = tuple(filter(None, os.environ.get("ONRECORD_FETCH_ALLOW", "").split(",")))
-        return cls(db=db, token=token, cors_origins=cors_origins, fetch_allow=allow)
+        env = os.environ
+        return cls(
+            db=db or env.get("ONRECORD_DB") or None,
+            token=env.get("ONRECORD_TOKEN") or None,
+            cors_origins=cors_origins or _listed(env.get("ONRECORD_CORS_ORIGINS")),
+            fetch_allow=_listed(env.get("ONRECORD_FETCH_ALLOW")),
+            cache_bytes=int(env.get("ONRECORD_CACHE_BYTES") or CACHE_BYTES),
+        )
+
+
+def _listed(value: str | None) -> tuple[str, ...]:
+    """A comma-separated environment value as its non-empty items."""
+    return tuple(item.strip() for item in (value or "").split(",") if item.strip())
