@@ -14,8 +14,10 @@ router = APIRouter(tags=["records"])
 
 async def _stored_article(store: StoreDep, doc_id: str) -> Article:
     """``async``, so run on the event loop: one row by primary key (0.2 ms on 100k articles)
-    costs less than the trip to the thread pool, which under load waits for the GIL (the
-    record was the slowest route of ``make load`` with it)."""
+    costs less than a trip to the thread pool, which under load waits for the GIL. Measured
+    with ``make load`` under the same contention: record p95 85 ms this way, 277 ms as a plain
+    ``def``. The price: when every pooled connection is out, the loop waits for one (as long
+    as the shortest query holding one), and the process's other requests with it."""
     article = store.get(doc_id)
     if article is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article with doc_id {doc_id!r}")
