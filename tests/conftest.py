@@ -96,18 +96,19 @@ def store(db_url):
 
 class _Site:
     """Routes of the local test server: path -> (status, content type, body, seconds to stall,
-    seconds between 64-byte pieces of the body)."""
+    seconds between 64-byte pieces of the body, redirect target)."""
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self.routes: dict[str, tuple[int, str, bytes, float, float]] = {}
+        self.routes: dict[str, tuple[int, str, bytes, float, float, str | None]] = {}
         self.requests: list[tuple[str, str]] = []  # (path, user agent)
+        self.hosts: list[str] = []  # the Host header of each request
         self.requested = threading.Condition()
 
     def add(self, path: str, body: str | bytes, content_type="text/html; charset=utf-8",
-            status=200, stall=0.0, drip=0.0) -> str:
+            status=200, stall=0.0, drip=0.0, location: str | None = None) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
-        self.routes[path] = (status, content_type, data, stall, drip)
+        self.routes[path] = (status, content_type, data, stall, drip, location)
         return self.base + path
 
     def wait_for_request(self, path: str, timeout: float) -> bool:
@@ -131,9 +132,10 @@ def site():
             served = holder["site"]
             with served.requested:
                 served.requests.append((self.path, self.headers.get("User-Agent", "")))
+                served.hosts.append(self.headers.get("Host", ""))
                 served.requested.notify_all()
-            status, content_type, body, stall, drip = served.routes.get(
-                self.path, (404, "text/plain", b"not found", 0.0, 0.0)
+            status, content_type, body, stall, drip, location = served.routes.get(
+                self.path, (404, "text/plain", b"not found", 0.0, 0.0, None)
             )
             if stall:
                 time.sleep(stall)
@@ -141,6 +143,8 @@ def site():
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
+                if location:
+                    self.send_header("Location", location)
                 self.end_headers()
                 for start in range(0, len(body), 64 if drip else len(body) or 1):
                     self.wfile.write(body[start : start + 64] if drip else body)

@@ -42,7 +42,7 @@ def test_extract_copies_metadata_and_writes_empty_metadata_as_null(client):
     [
         ({"text": ""}, "article text is empty"),
         ({"text": " \n\t "}, "article text is empty"),
-        ({}, "Field required"),
+        ({}, "text is required"),
         ({"text": 3}, "Input should be a valid string"),
         ({"text": TEXT, "titel": "typo"}, "Extra inputs are not permitted"),
     ],

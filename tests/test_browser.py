@@ -56,7 +56,9 @@ def server(tmp_path_factory) -> Iterator[str]:
 
     Its SQLite store holds the hand-built records of ``records`` and ``corpus``.
     """
-    app = create_app(Settings(db=str(tmp_path_factory.mktemp("store") / "onrecord.db")))
+    store = str(tmp_path_factory.mktemp("store") / "onrecord.db")
+    # the test page server (conftest ``site``) is on 127.0.0.1, private: allowed by name
+    app = create_app(Settings(db=store, fetch_allow=("127.0.0.1",)))
     for article in [build_article(), *build_corpus()]:
         app.state.store.put(article)
     sock = socket.socket()
@@ -149,6 +151,20 @@ def test_pasted_quote_is_highlighted_and_attributed(page, server):
     expect(page.locator("#text span.speaker")).to_have_text(["Jane Roe"])
     expect(page.locator("#text span.cue")).to_have_text(["said"])
     expect(page.locator(".card .speaker-name")).to_contain_text(["Jane Roe"])
+
+
+def test_paste_box_fetches_a_pasted_url(page, server, site):
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PASTED.split("\n\n"))
+    url = site.add("/story", f"<html><head><title>Roe holds firm</title></head><body><article>"
+                   f"<h1>Roe holds firm</h1>{body}</article></body></html>")
+    page.goto(f"{server}/")
+    page.locator("#text").fill(url)
+    page.get_by_role("button", name="Annotate").click()
+    page.wait_for_url(f"{server}/paste")
+    expect(page.locator("h1")).to_have_text("Roe holds firm")
+    expect(page.locator("#text mark.quote")).to_have_text(["We will not retreat,"])
+    expect(page.locator(".card .speaker-name")).to_contain_text(["Jane Roe"])
+    _screenshot(page, "pasted-url")
 
 
 def test_search_finds_a_quote_and_opens_its_article(page, server):

@@ -22,4 +22,16 @@ class InputError(Exception):
 
     def __reduce__(self):
         # Rebuilt from both fields, so a failure read in a worker process reaches the driver.
-        return InputError, (self.source, self.reason)
+        return type(self), (self.source, self.reason)
+
+
+class FetchRefused(InputError):
+    """A URL the fetcher will not request: its scheme, port or address, or robots.txt, forbid it."""
+
+
+class FetchFailed(InputError):
+    """A URL that was requested but gave no page: unresolvable host, HTTP error, too large."""
+
+
+class FetchTimeout(FetchFailed):
+    """A URL whose server did not answer, or not in full, within the fetch's time limit."""

@@ -16,8 +16,10 @@ from swagger_ui_bundle import swagger_ui_path
 
 from onrecord import __version__
 from onrecord.api import extract, ingest, queries, records
+from onrecord.api.cache import ResponseCache, sqlite_revision
 from onrecord.api.settings import Settings
-from onrecord.errors import InputError
+from onrecord.errors import FetchFailed, FetchTimeout, InputError
+from onrecord.ingest.guard import AddressPolicy
 from onrecord.nlp import load_nlp
 from onrecord.store import open_store
 from onrecord.store.queries import InvalidCursor
@@ -110,6 +112,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db) if settings.db else None
+    app.state.fetch_policy = AddressPolicy(settings.fetch_allow)
+    revision = sqlite_revision(app.state.store) if app.state.store else None
+    if revision and settings.cache_bytes:  # innermost: CORS headers are still added per request
+        app.add_middleware(ResponseCache, revision=revision, max_bytes=settings.cache_bytes)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(NoNul)
     if settings.cors_origins:
@@ -127,6 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(web_provenance.router)
     app.add_exception_handler(InvalidCursor, _invalid_cursor)
     app.add_exception_handler(InputError, _unusable_input)
+    app.add_exception_handler(FetchFailed, _upstream_failed)
     _offline_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
@@ -146,6 +153,14 @@ async def _invalid_cursor(request: Request, exc: Exception) -> JSONResponse:
 async def _unusable_input(request: Request, exc: Exception) -> JSONResponse:
     """A text the pipeline refuses by name (too long, a lone surrogate escape): 422, not 500."""
     return unprocessable("body", str(exc))
+
+
+async def _upstream_failed(request: Request, exc: Exception) -> JSONResponse:
+    """A page the server was asked to fetch and could not: the fault is upstream (502), or it
+    was too slow (504). Refusals to fetch are ``FetchRefused``, an ``InputError`` (422)."""
+    timed_out = isinstance(exc, FetchTimeout)
+    code = status.HTTP_504_GATEWAY_TIMEOUT if timed_out else status.HTTP_502_BAD_GATEWAY
+    return JSONResponse({"detail": str(exc)}, code)
 
 
 def _offline_docs(app: FastAPI) -> None:

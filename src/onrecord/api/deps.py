@@ -9,7 +9,10 @@ from fastapi import Depends, HTTPException, Request, status
 from onrecord.store import Store
 
 
-def _store(request: Request) -> Store:
+async def _store(request: Request) -> Store:
+    """``async`` though it waits for nothing: it reads an attribute, and as a plain ``def`` it
+    cost every store route a trip to the thread pool, which under load waits for the GIL
+    (``make load``: p95 111 ms with the trip, 63 ms without, in consecutive runs)."""
     store = request.app.state.store
     if store is None:
         raise HTTPException(

@@ -1,10 +1,14 @@
-"""``POST /extract``: one article in, its record out (exactly what ``onrecord extract`` prints)."""
+"""``POST /extract``: one article in, its record out (exactly what ``onrecord extract`` prints).
+
+The article is the body's text, or with ``fetch: true`` the page at its ``url``.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
-from onrecord.api.schemas import ExtractRequest
+from onrecord.api.fetched import extract_fetched
+from onrecord.api.schemas import ExtractBody
 from onrecord.model import Article
 from onrecord.pipeline import extract
 
@@ -17,12 +21,18 @@ router = APIRouter(tags=["extract"])
     responses={
         400: {"description": "A body that is not UTF-8 text."},
         413: {"description": "Request body over the size limit (1 MiB by default)."},
+        502: {"description": "`fetch`: the page could not be had (host not found, connection "
+              "refused, HTTP error, too large); the message names the URL and why."},
+        504: {"description": "`fetch`: the page did not arrive within the server's time limit."},
     },
 )
-def extract_article(request: ExtractRequest) -> Article:
+def extract_article(body: ExtractBody, request: Request) -> Article:
     """Extract the quotations and events of one article, in the onrecord record format.
 
     Nothing is stored. A plain ``def``: FastAPI runs it in a worker thread, so parsing one
-    article does not stall other requests.
+    article (or waiting for a fetched page) does not stall other requests.
     """
-    return extract(**request.model_dump())
+    meta = body.model_dump(exclude={"text", "fetch"})
+    if body.fetch:
+        return extract_fetched(request, **meta)
+    return extract(body.text, **meta)

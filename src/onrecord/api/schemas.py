@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 
 def _not_blank(text: str) -> str:
@@ -37,3 +37,33 @@ class ExtractRequest(BaseModel):
     source: Metadata = None
     title: Metadata = None
     published: Metadata = Field(None, description="Publication date, ISO 8601.")
+
+
+class ExtractBody(ExtractRequest):
+    """``POST /extract``: text as for ``ExtractRequest``, or ``fetch: true`` and a ``url``.
+
+    Fetching is asked for by name, never inferred from ``url``: a body that sends a URL as
+    metadata keeps meaning exactly that.
+    """
+
+    text: ArticleText | None = Field(
+        None, description="Plain article text; every offset points into it. Required unless "
+        "`fetch` is true, and then not allowed.",
+    )
+    fetch: StrictBool = Field(
+        False, description="Fetch `url` and extract its page (main text of the HTML, as "
+        "`onrecord extract page.html` reads it) instead of `text`. Only public http(s) "
+        "addresses on web ports are fetched, every redirect checked again; private, loopback, "
+        "link-local and other non-public addresses are refused (422) unless the server's "
+        "ONRECORD_FETCH_ALLOW names them. 502 when the page cannot be fetched, 504 when it "
+        "takes too long. `title`, `source`, `published` and `doc_id` given here replace the "
+        "page's own; the record's `url` is the page's address after redirects.",
+    )
+
+    @model_validator(mode="after")
+    def _text_or_fetched_url(self) -> ExtractBody:
+        if self.fetch and (self.url is None or self.text is not None):
+            raise ValueError("fetch: true needs a url and no text")
+        if not self.fetch and self.text is None:
+            raise ValueError("text is required (or fetch: true and a url)")
+        return self

@@ -5,10 +5,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from onrecord.api.cache import MAX_BYTES as CACHE_BYTES
+
 #: Largest request body accepted. A long feature article is about 100 kB of text and its HTML
 #: a few times that; 1 MiB leaves room for both while keeping one request from tying up the
 #: parser for minutes.
 MAX_BODY_BYTES = 1024 * 1024
+#: Longest a fetch for ``POST /extract`` or the paste box may take, connection to last byte: a
+#: news page comes in well under a second; a person waiting at the paste box gives up long
+#: before the CLI's 20 s.
+FETCH_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
@@ -18,19 +24,40 @@ class Settings:
     ``cors_origins`` lists the web origins allowed to call the API from a browser; empty (the
     default) sends no CORS headers at all, so only same-origin pages can use it. ``db`` is the
     store (a SQLite path or a ``postgresql://`` DSN); without one, only extraction is served.
+    ``cache_bytes`` is the memory per process for answers of read routes kept until the store
+    changes (``onrecord.api.cache``; SQLite stores only); 0 turns the cache off.
+    ``fetch_allow`` names hosts and CIDR blocks that URLs given to ``/extract`` may reach even
+    though they are private (``onrecord.ingest.guard``); public addresses need no entry.
     """
 
     db: str | None = None
     token: str | None = None
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = MAX_BODY_BYTES
+    fetch_allow: tuple[str, ...] = ()
+    fetch_timeout: float = FETCH_TIMEOUT
+    cache_bytes: int = CACHE_BYTES
 
     @classmethod
     def from_env(cls, db: str | None = None, cors_origins: tuple[str, ...] = ()) -> Settings:
-        """Settings with the write token from ``ONRECORD_TOKEN`` (unset or empty: read-only).
+        """Settings from the environment, ``db`` and ``cors_origins`` given here first.
 
-        The token is read from the environment, not a command-line option, so it never shows
-        in a process list or shell history.
+        ``ONRECORD_TOKEN`` (unset or empty: read-only), ``ONRECORD_DB``,
+        ``ONRECORD_CORS_ORIGINS`` and ``ONRECORD_FETCH_ALLOW`` (comma-separated),
+        ``ONRECORD_CACHE_BYTES``. The token is read from the environment, not a command-line
+        option, so it never shows in a process list or shell history; ``onrecord serve
+        --workers`` hands the rest to its worker processes this way.
         """
-        token = os.environ.get("ONRECORD_TOKEN") or None
-        return cls(db=db, token=token, cors_origins=cors_origins)
+        env = os.environ
+        return cls(
+            db=db or env.get("ONRECORD_DB") or None,
+            token=env.get("ONRECORD_TOKEN") or None,
+            cors_origins=cors_origins or _listed(env.get("ONRECORD_CORS_ORIGINS")),
+            fetch_allow=_listed(env.get("ONRECORD_FETCH_ALLOW")),
+            cache_bytes=int(env.get("ONRECORD_CACHE_BYTES") or CACHE_BYTES),
+        )
+
+
+def _listed(value: str | None) -> tuple[str, ...]:
+    """A comma-separated environment value as its non-empty items."""
+    return tuple(item.strip() for item in (value or "").split(",") if item.strip())

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 import uvicorn
 
-from onrecord.api import Settings, create_app
+from onrecord.api import Settings
 from onrecord.cli.app import app
 from onrecord.store import DEFAULT_DB
 
@@ -26,15 +27,24 @@ def serve(
         list[str] | None,
         typer.Option(help="Web origin allowed to call the API from a browser (repeatable)."),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, help="Server processes; about one per core. Each keeps its own "
+                     "answer cache and database connections (SQLite takes concurrent readers)."),
+    ] = 1,
 ) -> None:
     """Serve the REST API (docs at /docs) and the web UI.
 
     Read-only unless ONRECORD_TOKEN is set in the environment; write requests then need
-    `Authorization: Bearer $ONRECORD_TOKEN`.
+    `Authorization: Bearer $ONRECORD_TOKEN`. URLs given to /extract are fetched only from
+    public addresses, and from the hosts or CIDR blocks in ONRECORD_FETCH_ALLOW.
     """
     settings = Settings.from_env(db=db, cors_origins=tuple(cors_origin or ()))
-    app = create_app(settings)
+    # Each process builds its app from the environment (the token and allow-list are there).
+    os.environ["ONRECORD_DB"] = db
+    os.environ["ONRECORD_CORS_ORIGINS"] = ",".join(settings.cors_origins)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"onrecord: web UI at http://{shown}:{port}/ (API docs at /docs), store {db}; "
-               f"{'writes need the token' if settings.token else 'read-only'}. Ctrl-C stops.")
-    uvicorn.run(app, host=host, port=port)
+               f"{'writes need the token' if settings.token else 'read-only'}; "
+               f"{workers} process{'es' * (workers > 1)}. Ctrl-C stops.")
+    uvicorn.run("onrecord.api:create_app", factory=True, host=host, port=port, workers=workers)

@@ -20,7 +20,8 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from onrecord import __version__
-from onrecord.errors import InputError
+from onrecord.errors import FetchFailed, FetchRefused, FetchTimeout, InputError
+from onrecord.ingest.guard import AddressPolicy, GuardedTransport
 
 DEFAULT_USER_AGENT = f"onrecord/{__version__} (+https://github.com/onrecord/onrecord)"
 # 10 MB: ten times the largest news page in our samples; bigger responses are not articles.
@@ -50,15 +51,25 @@ class Page:
 
 
 class Fetcher:
-    """Fetches pages one at a time, remembering robots.txt and last-request time per host."""
+    """Fetches pages one at a time, remembering robots.txt and last-request time per host.
 
-    def __init__(self, options: FetchOptions | None = None) -> None:
+    With a ``policy`` (the server fetching URLs users give it) every request, each redirect hop
+    included, goes only where the policy allows (``onrecord.ingest.guard``), and proxies from
+    the environment are ignored: a proxy would resolve and connect past the check.
+    """
+
+    def __init__(
+        self, options: FetchOptions | None = None, policy: AddressPolicy | None = None
+    ) -> None:
         self.options = options or FetchOptions()
         self._client = httpx.Client(
             headers={"User-Agent": self.options.user_agent},
             timeout=self.options.timeout,
             follow_redirects=True,
+            transport=GuardedTransport(policy) if policy else None,
+            trust_env=policy is None,
         )
+        self._policy = policy
         self._robots: dict[str, RobotFileParser | str] = {}
         self._last: dict[str, float] = {}
 
@@ -75,12 +86,14 @@ class Fetcher:
         """Fetch ``url``; raises ``InputError`` naming it with the reason on any failure."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise InputError(url, "not an http(s) URL")
+            raise FetchRefused(url, "not an http(s) URL")
+        if self._policy:  # before robots.txt, so a refusal names this URL, not robots.txt's
+            self._policy.address_for(httpx.URL(url))
         if self.options.robots and (refusal := self._robots_refusal(url)):
-            raise InputError(url, refusal)
+            raise FetchRefused(url, refusal)
         response = self._request(url)
         if response.status_code >= 400:
-            raise InputError(url, f"HTTP {response.status_code}")
+            raise FetchFailed(url, f"HTTP {response.status_code}")
         return Page(
             url=str(response.url),
             content=response.content,
@@ -107,12 +120,12 @@ class Fetcher:
             except httpx.TimeoutException:
                 if last_try:
                     tries = f"{attempts} attempt{'s' * (attempts > 1)}"
-                    raise InputError(url, f"timed out ({tries})") from None
+                    raise FetchTimeout(url, f"timed out ({tries})") from None
                 time.sleep(self.options.backoff * 2**attempt)
                 continue
             except httpx.HTTPError as exc:
                 if last_try:
-                    raise InputError(url, f"cannot fetch ({exc.__class__.__name__})") from None
+                    raise FetchFailed(url, f"cannot fetch ({exc.__class__.__name__})") from None
                 time.sleep(self.options.backoff * 2**attempt)
                 continue
             if response.status_code in _RETRY_STATUS and not last_try:
@@ -128,12 +141,12 @@ class Fetcher:
         with self._client.stream("GET", url) as response:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.options.max_bytes:
-                raise InputError(url, f"too large ({declared} bytes > {self.options.max_bytes})")
+                raise FetchFailed(url, f"too large ({declared} bytes > {self.options.max_bytes})")
             body = bytearray()
             for chunk in response.iter_bytes():
                 body += chunk
                 if len(body) > self.options.max_bytes:
-                    raise InputError(url, f"too large (over {self.options.max_bytes} bytes)")
+                    raise FetchFailed(url, f"too large (over {self.options.max_bytes} bytes)")
                 if time.monotonic() > deadline:
                     raise httpx.ReadTimeout(f"not read in {self.options.timeout} s")
             return httpx.Response(
@@ -152,6 +165,8 @@ class Fetcher:
         """The host's robots.txt rules, or why the whole host is off limits (RFC 9309 2.3.1)."""
         try:
             response = self._request(origin + "/robots.txt")
+        except FetchRefused:
+            raise  # the host itself is off limits: say so, not "robots.txt unreachable"
         except InputError as exc:
             return f"robots.txt unreachable ({exc.reason}): host disallowed"
         status = response.status_code

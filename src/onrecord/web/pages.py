@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse
 
 from onrecord.api.deps import StoreDep
+from onrecord.api.fetched import extract_fetched, pasted_url
 from onrecord.api.params import Paging, PairQuery, QuoteQuery
 from onrecord.api.queries import Key, found
 from onrecord.api.records import StoredArticle
@@ -46,9 +47,13 @@ def paste_box() -> HTMLResponse:
 
 
 @router.post("/paste")
-def annotate_pasted(article: Annotated[ExtractRequest, Form()]) -> HTMLResponse:
-    """Extract the pasted article and show it annotated (nothing is stored)."""
-    return _page(article_html(extract(**article.model_dump())))
+def annotate_pasted(article: Annotated[ExtractRequest, Form()], request: Request) -> HTMLResponse:
+    """Extract the pasted article, or the page at a pasted URL, and show it annotated (nothing
+    is stored). A URL is fetched as ``POST /extract`` with ``fetch`` fetches it."""
+    meta = article.model_dump(exclude={"text"})
+    if url := pasted_url(article.text):
+        return _page(article_html(extract_fetched(request, **{**meta, "url": url})))
+    return _page(article_html(extract(article.text, **meta)))
 
 
 @router.get("/articles/{doc_id}")

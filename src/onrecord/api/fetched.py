@@ -1,0 +1,50 @@
+"""Articles from URLs that users give the server (``POST /extract`` with ``fetch``, the paste box).
+
+The page is fetched by the ingest fetcher behind the address guard (``onrecord.ingest.guard``)
+and read as ``onrecord extract page.html`` reads a saved page. Refusals are ``FetchRefused``
+(422 through the app's ``InputError`` handler); a page that could not be had is
+``FetchFailed`` (502) or ``FetchTimeout`` (504), each naming the URL and the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fastapi import Request
+
+from onrecord.api.settings import Settings
+from onrecord.ingest import Fetcher, FetchOptions, html_to_source
+from onrecord.ingest.guard import AddressPolicy
+from onrecord.model import Article
+from onrecord.pipeline import Source, clean, extract_many
+
+
+def fetch_options(settings: Settings) -> FetchOptions:
+    """One attempt within the server's time limit: someone is waiting for the answer.
+
+    No pause between robots.txt and the page (``host_delay``): each request fetches one page.
+    """
+    return FetchOptions(timeout=settings.fetch_timeout, retries=0, host_delay=0.0)
+
+
+def fetch_source(request: Request, url: str) -> Source:
+    """The article of the page at ``url``, cleaned, its metadata from the page."""
+    settings: Settings = request.app.state.settings
+    policy: AddressPolicy = request.app.state.fetch_policy
+    with Fetcher(fetch_options(settings), policy) as fetcher:
+        page = fetcher.get(url)
+    return clean(html_to_source(page.content, url, page.url, page.charset))
+
+
+def extract_fetched(request: Request, url: str, **given: str | None) -> Article:
+    """The record of the page at ``url``; metadata in ``given`` (not None) replaces the page's."""
+    source = fetch_source(request, url)
+    source = replace(source, **{key: value for key, value in given.items() if value is not None})
+    return next(extract_many([source]))
+
+
+def pasted_url(text: str) -> str | None:
+    """The URL, when all that was pasted is one http(s) URL (so the page is wanted, not it)."""
+    pasted = text.strip()
+    is_url = pasted.startswith(("http://", "https://")) and not any(c.isspace() for c in pasted)
+    return pasted if is_url else None
