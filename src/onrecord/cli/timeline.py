@@ -40,12 +40,13 @@ def read_records(paths: list[Path]) -> list[Article]:
 
 @app.command()
 def timeline(
-    source: Annotated[str, typer.Argument(help="Source party: ISO3 (RUS), body or actor id.")],
+    source: Annotated[str, typer.Argument(
+        help="Source party: ISO3 (RUS), body (NATO), armed group (HEZBOLLAH) or actor id.")],
     target: Annotated[str, typer.Argument(help="Target party, as for the source.")],
     records: Annotated[list[Path], typer.Argument(help="JSONL records from `onrecord extract`.")],
     period: Annotated[PeriodOption, typer.Option(help="Bucket size.")] = PeriodOption.week,
     level: Annotated[LevelOption, typer.Option(
-        help="Count states (and bodies) or individual actors.")] = LevelOption.state,
+        help="Count states (bodies, armed groups) or individual actors.")] = LevelOption.state,
 ) -> None:
     """Events from SOURCE to TARGET per day or week: counts by PLOVER type, mean intensity."""
     try:

@@ -341,36 +341,55 @@ def stratified_folds(labels: list[str], folds: int, seed: int) -> list[list[int]
 
 @dataclass(frozen=True)
 class Examples:
-    """Sentences with their embedding, the rules' verdict and (for training) the gold type."""
+    """Sentences as the classifier reads them (embeddings of the sentence and of its main
+    verb's clause, that verb), the rules' verdict and (for training) the gold type."""
 
-    embeddings: np.ndarray
+    sentences: np.ndarray
+    clauses: np.ndarray
+    verbs: list[str]
     rule_types: list[str]
     types: list[str]
 
     def take(self, index: list[int]) -> Examples:
-        return Examples(self.embeddings[index], [self.rule_types[i] for i in index],
+        return Examples(self.sentences[index], self.clauses[index],
+                        [self.verbs[i] for i in index], [self.rule_types[i] for i in index],
                         [self.types[i] for i in index])
+
+    def features(self, rule_labels: tuple[str, ...], verb_labels: tuple[str, ...]
+                 ) -> np.ndarray:
+        return features(self.sentences, self.clauses, self.rule_types, self.verbs,
+                        rule_labels, verb_labels)
+
+
+def _fit(train_part: Examples, extra: Examples, rule_labels: tuple[str, ...]) -> TypeModel:
+    """A model trained on ``train_part`` and ``extra``; its verb one-hot spans the verbs they
+    hold (a verb seen only in test records is no feature)."""
+    verb_labels = tuple(sorted(set(train_part.verbs) | set(extra.verbs)))
+    x = np.vstack([train_part.features(rule_labels, verb_labels),
+                   extra.features(rule_labels, verb_labels)])
+    return train(x, train_part.types + extra.types, rule_labels, verb_labels)
+
+
+def _rule_labels(records: Examples, extra: Examples) -> tuple[str, ...]:
+    return tuple(sorted(set(records.types) | set(records.rule_types) | set(extra.rule_types)
+                        | {NO_EVENT}))
 
 
 def cross_validate(records: Examples, extra: Examples, folds: int = 5,
                    seeds: tuple[int, ...] = (0, 1, 2)) -> list[TypeReport]:
     """One report per shuffle: every record's type predicted by a model that never saw it
     (trained on the other folds plus ``extra``, our own examples)."""
-    rule_labels = tuple(sorted(set(records.types) | set(records.rule_types)
-                               | set(extra.rule_types) | {NO_EVENT}))
+    rule_labels = _rule_labels(records, extra)
     reports = []
     for seed in seeds:
         predicted = [NO_EVENT] * len(records.types)
         for test in stratified_folds(records.types, folds, seed):
             held = set(test)
-            train_part = records.take([i for i in range(len(records.types)) if i not in held])
-            model = train(np.vstack([features(train_part.embeddings, train_part.rule_types,
-                                              rule_labels),
-                                     features(extra.embeddings, extra.rule_types, rule_labels)]),
-                          train_part.types + extra.types, rule_labels)
+            model = _fit(records.take([i for i in range(len(records.types)) if i not in held]),
+                         extra, rule_labels)
             part = records.take(test)
-            for i, (label, _) in zip(test, model.predict(part.embeddings, part.rule_types),
-                                     strict=True):
+            guesses = model.predict(part.sentences, part.clauses, part.rule_types, part.verbs)
+            for i, (label, _) in zip(test, guesses, strict=True):
                 predicted[i] = label
         reports.append(score_types(records.types, predicted))
     return reports
@@ -378,11 +397,7 @@ def cross_validate(records: Examples, extra: Examples, folds: int = 5,
 
 def train_all(records: Examples, extra: Examples) -> TypeModel:
     """The model to ship: trained on every record and every example."""
-    rule_labels = tuple(sorted(set(records.types) | set(records.rule_types)
-                               | set(extra.rule_types) | {NO_EVENT}))
-    x = np.vstack([features(records.embeddings, records.rule_types, rule_labels),
-                   features(extra.embeddings, extra.rule_types, rule_labels)])
-    return train(x, records.types + extra.types, rule_labels)
+    return _fit(records, extra, _rule_labels(records, extra))
 
 
 def load_examples(path: Path = EXAMPLES_FILE) -> list[tuple[str, str]]:

@@ -1,9 +1,10 @@
 """Event coding (``onrecord.events``): PLOVER events from quotations, each traceable to its words.
 
-One event at most per quotation, and events the writer reports outside quotations between two
-named parties (``narration``): ``coding`` says which type its words report, ``parties`` who
-the source and target are, ``onrecord.modality`` on which condition and how surely. Every event
-carries the quotation's id and an ``evidence`` span (the quoted piece holding the trigger).
+One event at most per quotation, and the acts the writer reports in a quotation's sentence
+between two named parties (``narration``): ``coding`` says which type its words report,
+``parties`` who the source and target are, ``onrecord.modality`` on which condition and how
+surely. Every event carries its quotation's id and an ``evidence`` span (the quoted piece
+holding the trigger, or the reported act's own words).
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ def _speakers(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
     """Token offset -> resolved actor, for every token of a resolved speaker mention."""
     found: dict[int, ActorRef] = {}
     for quote in quotes:
-        ref = resolve_mention(kb, quote.speaker, on) if quote.speaker else None
+        ref = kb.acting_for(resolve_mention(kb, quote.speaker, on), on) if quote.speaker \
+            else None
         if ref is None or quote.speaker is None or quote.speaker.span is None:
             continue
         span = doc.char_span(*quote.speaker.span, alignment_mode="expand")
@@ -133,7 +135,7 @@ def _carries(quote: Quote, coded: Coded, source: ActorRef | None,
 def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
                 on: dt.date | None) -> list[Event]:
     """The events of an article's quotations, in text order (quotes with modality applied),
-    then those it reports outside them (``narration``)."""
+    then the acts reported in their sentences (``narration``)."""
     events: list[Event] = []
     text = doc.text
     last_by_speaker: dict[str, Event] = {}

@@ -19,6 +19,7 @@ class Lexicon:
     threats: dict[str, tuple[re.Pattern[str], ...]]  # threat mode -> patterns
     future_words: frozenset[str]
     threat_cues: frozenset[str]
+    reporting_verbs: frozenset[str]  # verbs whose reported clause holds the act
     types: dict[str, tuple[re.Pattern[str], ...]]
     verb_types: frozenset[str]
     future_material: dict[str, str]  # material type -> the type its announcement codes
@@ -50,6 +51,7 @@ def lexicon() -> Lexicon:
         threats={mode: _compile(p) for mode, p in raw["threats"].items()},
         future_words=frozenset(raw["future_words"]),
         threat_cues=frozenset(raw["threat_cues"]),
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
         types={t: _compile(p) for t, p in raw["types"].items()},
         verb_types=frozenset(raw["verb_types"]),
         future_material=dict(raw["future_material"]),

@@ -1,16 +1,20 @@
-"""Events the writer reports in their own words, outside any quotation.
+"""Events the writer reports in their own words next to a quotation, in the same sentence.
 
-"Lavrov accused Germany of ...", "Sybiha urged the European Union to ...", "Israeli jets
-struck Beirut": speech acts with a noun-phrase or infinitive object (borderline for the
-quotation extractor, so it does not output them) and material acts. Such a sentence is coded
-only when it names both sides, each resolved in the knowledge base and different: "Grossi
-urged both sides to return to talks" or "called on all parties to show restraint" name no
-party to code against, and coding them would be a guess.
+"Lavrov accused Germany of escalation, saying ...", "Sybiha urged the European Union to act,
+adding that ...", "Israeli jets struck Beirut hours after Qassem said ...": speech acts with a
+noun-phrase or infinitive object (borderline for the quotation extractor, so it does not
+output them) and material acts. Issue 5 codes events "from each quotation (and from reported
+actions in the same sentences)", so that every event points to a quotation: such an act is
+coded only in a sentence that carries one, and the event takes that quotation's id. It is
+coded only when it names both sides, each resolved in the knowledge base and different:
+"Grossi urged both sides to return to talks" or "called on all parties to show restraint"
+name no party to code against, and coding them would be a guess.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -18,7 +22,7 @@ from spacy.tokens import Doc, Token
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.events.coding import Coded, code_words, contexts_of
 from onrecord.events.lexicon import lexicon
-from onrecord.events.parties import object_ref, subject_ref
+from onrecord.events.parties import object_ref, own_sides, side, subject_ref
 from onrecord.modality import find_condition, is_negated
 from onrecord.model import ActorRef, Event, Quote, Span
 
@@ -26,15 +30,25 @@ from onrecord.model import ActorRef, Event, Quote, Span
 _PHRASAL = {("call", "on"): "REQUEST", ("call", "upon"): "REQUEST"}
 
 
-def _quoted(doc: Doc, quotes: list[Quote]) -> set[int]:
-    """Indices of the tokens inside quotations and their cues."""
-    spans = [s for q in quotes for s in q.spans]
-    spans += [q.cue_span for q in quotes if q.cue_span]
+def _tokens_of(doc: Doc, spans: list[Span]) -> set[int]:
     inside: set[int] = set()
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         inside.update(range(span.start, span.end) if span is not None else ())
     return inside
+
+
+def _quoted(doc: Doc, quotes: list[Quote]) -> set[int]:
+    """Indices of the tokens inside quotations and their cues."""
+    return _tokens_of(doc, [s for q in quotes for s in q.spans]
+                      + [q.cue_span for q in quotes if q.cue_span])
+
+
+def _attribution(doc: Doc, quotes: list[Quote]) -> set[int]:
+    """Indices of the tokens of quotations, their cues and their speakers' mentions: where a
+    reported act's own words stop."""
+    return _quoted(doc, quotes) | _tokens_of(doc, [q.speaker.span for q in quotes
+                                                   if q.speaker and q.speaker.span])
 
 
 def _cue_type(verb: Token) -> str | None:
@@ -46,20 +60,46 @@ def _cue_type(verb: Token) -> str | None:
     return lexicon().cues.get(lemma)
 
 
-def _evidence(verb: Token) -> Span:
-    """From the word after the verb to the end of its sentence (closing punctuation out)."""
+def _evidence(verb: Token, attribution: set[int]) -> Span:
+    """From the word after the verb to the end of its sentence, or to the quotation, cue or
+    speaker that follows in it (closing punctuation out): the act's own words."""
     sentence = verb.sent
-    end = sentence.end
-    while end - 1 > verb.i + 1 and verb.doc[end - 1].is_punct:
+    end = next((i for i in range(verb.i + 1, sentence.end) if i in attribution),
+               sentence.end)
+    while end - 1 > verb.i + 1 and (verb.doc[end - 1].is_punct or verb.doc[end - 1].is_space):
         end -= 1
     start = verb.doc[min(verb.i + 1, end - 1)]
     return (start.idx, verb.doc[end - 1].idx + len(verb.doc[end - 1]))
 
 
-def _acts(doc: Doc, quoted: set[int]) -> Iterator[tuple[Token, Coded]]:
-    """Verbs outside the quotations that report an act, with what they code."""
+def _sentence_quotes(doc: Doc, quotes: list[Quote]) -> dict[int, list[Quote]]:
+    """Sentence start token -> the quotations with a piece or their cue in that sentence."""
+    sentences = list(doc.sents)
+    starts = [s.start_char for s in sentences]
+    found: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        held: set[int] = set()
+        for start, end in [*quote.spans, *([quote.cue_span] if quote.cue_span else [])]:
+            held.update(range(max(bisect_right(starts, start) - 1, 0),
+                              bisect_left(starts, end)))
+        for k in sorted(held):
+            found.setdefault(sentences[k].start, []).append(quote)
+    return found
+
+
+def _nearest(quotes: list[Quote], verb: Token) -> Quote:
+    """Of a sentence's quotations, the one whose cue (else first piece) is nearest the verb."""
+    return min(quotes, key=lambda q: abs((q.cue_span or q.spans[0])[0] - verb.idx))
+
+
+def _acts(doc: Doc, quoted: set[int],
+          with_quotes: dict[int, list[Quote]]) -> Iterator[tuple[Token, Coded]]:
+    """Verbs outside the quotations of a sentence that carries one, reporting an act, with
+    what they code."""
     lex = lexicon()
     for sentence in doc.sents:
+        if sentence.start not in with_quotes:
+            continue
         material: Coded | None = None
         coded_once = False
         outside = [t for t in sentence if t.i not in quoted]
@@ -83,28 +123,31 @@ def _acts(doc: Doc, quoted: set[int]) -> Iterator[tuple[Token, Coded]]:
 
 def code_reported(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date | None,
                   speakers: dict[int, ActorRef], first_id: int) -> list[Event]:
-    """Events of the acts the article reports outside its quotations, between two resolved
-    parties. ``speakers`` maps token offsets of speaker mentions to their resolved actors (a
+    """Events of the acts the article reports outside its quotations, in their sentences,
+    between two resolved parties; each takes the id of its sentence's quotation.
+    ``speakers`` maps token offsets of speaker mentions to their resolved actors (a
     sentence's subject is often a speaker the quotation stage already resolved)."""
     events: list[Event] = []
     lex = lexicon()
-    for verb, coded in _acts(doc, _quoted(doc, quotes)):
+    with_quotes = _sentence_quotes(doc, quotes)
+    attribution = _attribution(doc, quotes)
+    for verb, coded in _acts(doc, _quoted(doc, quotes), with_quotes):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         source = speakers.get(subject.idx) if subject is not None else None
         source = source or subject_ref(kb, verb, on)
         sentence = verb.sent
         condition = find_condition(doc, [(sentence.start_char, sentence.end_char)])
         target = object_ref(kb, verb, condition, on)
-        if source is None or target is None or not (source.country or source.actor_id) \
-                or (target.country, target.actor_id) == (source.country, source.actor_id) \
-                or (target.country and target.country == source.country):
+        if source is None or target is None or side(kb, source) is None \
+                or side(kb, target) in own_sides(kb, source):
             continue
         events.append(Event(
             id=f"e{first_id + len(events)}", type=coded.type, mode=coded.mode,
-            context=list(coded.contexts), source=source, target=target, quote_id=None,
+            context=list(coded.contexts), source=source, target=target,
+            quote_id=_nearest(with_quotes[sentence.start], verb).id,
             condition=doc.text[condition[0]:condition[1]] if condition else None,
             negated=coded.negated, hedged=False,
-            intensity=lex.intensity(coded.type, coded.mode), evidence=_evidence(verb)))
+            intensity=lex.intensity(coded.type, coded.mode), evidence=_evidence(verb, attribution)))
     return events
 
 

@@ -1,5 +1,8 @@
 """Who does what to whom: an event's source and target against the actor knowledge base.
 
+A party is a state (its officials code as the state, ``country`` its ISO3), an international
+body, or a non-state armed group: its members code as the group (``KnowledgeBase.acting_for``).
+
 A verbal event (a threat, an accusation, a demand) is the speaker's; an action the speaker
 reports ("Russia struck the port") is its grammatical subject's. The target is the addressee
 ("told Kyiv"), else the party the trigger acts on ("strike Warsaw", "against NATO"), else the
@@ -33,9 +36,11 @@ def mention_ref(kb: KnowledgeBase, mention: Mention | None, on: dt.date | None,
         return None
     found = resolve_mention(kb, mention, on)
     if found is not None:
-        return found
+        return kb.acting_for(found, on)
     name = mention.name or mention.mention
     side = _affiliation(kb, doc, mention, on) if doc is not None else None
+    if kb.is_non_state(side):
+        return side  # "a Hezbollah commander, Ali X": the group speaks
     return ActorRef(name=name, country=side.country if side else None)
 
 
@@ -78,7 +83,7 @@ def _party(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | No
         return None
     found = kb.resolve(token.text, on) or kb.resolve(_phrase(token), on)
     if found is not None:
-        return found
+        return kb.acting_for(found, on)
     modifiers = (next((e for e in t.doc.ents if e.start <= t.i < e.end), t.doc[t.i:t.i + 1])
                  for t in token.doc[token.left_edge.i:token.i]
                  if (t.ent_type_ in _PARTY_ENTS or t.pos_ in ("PROPN", "ADJ"))
@@ -86,7 +91,7 @@ def _party(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | No
     for ent in modifiers:
         found = kb.resolve(ent.text, on)
         if found is not None:
-            return found
+            return kb.acting_for(found, on)
     return None
 
 
@@ -168,15 +173,35 @@ def _candidates(doc: Doc, trigger: Token | None, condition: tuple[int, int] | No
     return [t for t in near + in_condition + named if t.i in inside]
 
 
+def side(kb: KnowledgeBase, ref: ActorRef | None) -> str | None:
+    """Which side a party is on: its state or body code, a non-state group's own id (Hezbollah
+    and the Lebanese government are not one side)."""
+    if ref is None:
+        return None
+    if kb.is_non_state(ref):
+        return ref.actor_id
+    return ref.country or ref.actor_id
+
+
+def own_sides(kb: KnowledgeBase, source: ActorRef | None) -> set[str]:
+    """The sides an event of ``source`` is never aimed at: its own, and for a non-state group
+    its host state too ("Hamas ... in Gaza" names where it is, not whom it acts on; a state's
+    act on the group based in it stays coded)."""
+    if source is None:
+        return set()
+    return {side(kb, source), *([source.country] if kb.is_non_state(source) else [])} - {None}
+
+
 def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: ActorRef | None,
                trigger: Token | None, condition: tuple[int, int] | None, tokens: list[Token],
                on: dt.date | None) -> ActorRef | None:
     """The party the event is aimed at, never the source's own side."""
-    own = {source.country, source.actor_id} - {None} if source else set()
-    if addressee is not None and addressee.country and addressee.country not in own:
+    own = own_sides(kb, source)
+    if addressee is not None and addressee.country and side(kb, addressee) not in own:
         return addressee
     for token in _candidates(doc, trigger, condition, tokens):
         party = _party(kb, token, on)
-        if party is not None and party.country not in own and party.actor_id not in own:
+        if party is not None and side(kb, party) not in own \
+                and (source is None or party.actor_id != source.actor_id):
             return party
     return None

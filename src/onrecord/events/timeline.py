@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from onrecord.actors.kb import parse_date
+from onrecord.actors.kb import load_kb, parse_date
 from onrecord.model import ActorRef, Article
 
 Period = Literal["day", "week"]
@@ -39,10 +39,12 @@ class Bucket:
 
 
 def party(ref: ActorRef | None, level: Level = "state") -> str | None:
-    """The key a party is counted under: its state (or body) code, or the actor itself."""
+    """The key a party is counted under: its state (or body) code, or the actor itself. A
+    non-state armed group counts as itself at either level: Israel -> Hezbollah is not
+    Israel -> Lebanon."""
     if ref is None:
         return None
-    if level == "actor":
+    if level == "actor" or (ref.actor_id and load_kb().is_non_state(ref)):
         return ref.actor_id or ref.name
     return ref.country or ref.actor_id
 
