@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, create_engine, event, text
+from sqlalchemy import Connection, bindparam, create_engine, event, text
 from sqlalchemy.engine import Engine
 
 from onrecord.model import ActorRef, Article, Mention
@@ -117,6 +117,78 @@ _UPSERT_COPY = text(
     "similarity) VALUES (:doc_id, :copy_key, :copy_doc_id, :url, :source, :title, :published, "
     ":kind, :similarity) ON CONFLICT (doc_id, copy_key) DO NOTHING"
 )
+#: Bound doc_ids per aggregate statement: each is bound up to four times, which stays under
+#: the 999 parameters older SQLite builds allow, whatever batch size a runner writes.
+_IDS_PER_STATEMENT = 200
+#: The schema version (migration 0005) from which the store keeps the aggregate tables below.
+AGGREGATES = 5
+
+#: An event that links two parties in the network: not negated, both ends named (the network
+#: query's own condition, in onrecord.store.queries).
+_LINKED = (
+    "negated = FALSE AND coalesce(source_actor_id, source_name) IS NOT NULL "
+    "AND coalesce(target_actor_id, target_name) IS NOT NULL AND doc_id IN :ids"
+)
+#: Counts by key of the quotes and events rows of some articles, added to (sign 1) or taken
+#: from (sign -1) the aggregate tables of migration 0005, which fills them the same way. Keys
+#: come sorted, so concurrent writers on PostgreSQL lock shared rows in one order.
+_TALLIES = [
+    text(
+        "INSERT INTO quote_days (day, quotes) "
+        "SELECT coalesce(substr(published, 1, 10), ''), :sign * count(*) FROM quotes "
+        "WHERE doc_id IN :ids GROUP BY 1 ORDER BY 1 "
+        "ON CONFLICT (day) DO UPDATE SET quotes = quote_days.quotes + excluded.quotes"
+    ),
+    text(
+        "INSERT INTO speaker_tallies (speaker_name, kind, value, quotes) "
+        "SELECT speaker_name, kind, value, :sign * count(*) FROM ("
+        "SELECT speaker_name, 'actor' AS kind, nullif(speaker_actor_id, '') AS value "
+        "FROM quotes WHERE doc_id IN :ids UNION ALL "
+        "SELECT speaker_name, 'mention', nullif(speaker_mention, '') "
+        "FROM quotes WHERE doc_id IN :ids UNION ALL "
+        "SELECT speaker_name, 'addressee', "
+        "coalesce(nullif(addressee_name, ''), nullif(addressee_actor_id, '')) "
+        "FROM quotes WHERE doc_id IN :ids UNION ALL "
+        "SELECT speaker_name, 'cue', nullif(cue, '') FROM quotes WHERE doc_id IN :ids) said "
+        "WHERE speaker_name IS NOT NULL AND value IS NOT NULL "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 "
+        "ON CONFLICT (speaker_name, kind, value) DO UPDATE "
+        "SET quotes = speaker_tallies.quotes + excluded.quotes"
+    ),
+    text(
+        "INSERT INTO network_nodes (actor, type, name, events) "
+        "SELECT actor, type, name, :sign * count(*) FROM ("
+        "SELECT coalesce(source_actor_id, source_name) AS actor, type, "
+        f"coalesce(source_name, '') AS name FROM events WHERE {_LINKED} UNION ALL "
+        "SELECT coalesce(target_actor_id, target_name), type, coalesce(target_name, '') "
+        f"FROM events WHERE {_LINKED}) ends WHERE true "
+        "GROUP BY actor, type, name ORDER BY actor, type, name "
+        "ON CONFLICT (actor, type, name) DO UPDATE "
+        "SET events = network_nodes.events + excluded.events"
+    ),
+    text(
+        "INSERT INTO network_edges (source, target, type, events) "
+        "SELECT coalesce(source_actor_id, source_name), coalesce(target_actor_id, target_name), "
+        f"type, :sign * count(*) FROM events WHERE {_LINKED} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 "
+        "ON CONFLICT (source, target, type) DO UPDATE "
+        "SET events = network_edges.events + excluded.events"
+    ),
+]
+_TALLIES = [t.bindparams(bindparam("ids", expanding=True)) for t in _TALLIES]
+_DROP_ZEROS = [
+    text("DELETE FROM quote_days WHERE quotes = 0"),
+    text("DELETE FROM network_nodes WHERE events = 0"),
+    text("DELETE FROM network_edges WHERE events = 0"),
+    text("DELETE FROM speaker_tallies WHERE quotes = 0"),
+]
+#: A quotation under the country of each of its events' sources (listing by country).
+_INSERT_QUOTE_COUNTRIES = text(
+    "INSERT INTO quote_countries (doc_id, quote_id, country, published, start_offset) "
+    "SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''), "
+    "coalesce(q.start_offset, -1) FROM events e "
+    "JOIN quotes q ON q.doc_id = e.doc_id AND q.quote_id = e.quote_id "
+    "WHERE e.doc_id = :d AND e.source_country IS NOT NULL"
+)
 _UPSERT_ITEM = text(
     "INSERT INTO run_items (run_key, item_key, status, reason, doc_id) VALUES "
     "(:run_key, :item_key, :status, :reason, :doc_id) ON CONFLICT (run_key, item_key) "
@@ -207,10 +279,23 @@ class Store:
         run_key: str | None = None,
         items: Iterable[ItemMark] = (),
     ) -> None:
-        """Upsert articles, add copies and mark run items, all in one transaction."""
+        """Upsert articles, add copies and mark run items, all in one transaction.
+
+        The aggregate tables lose the counts of the articles' stored rows before those are
+        replaced and gain the new rows' counts after, so re-putting an article counts it once.
+        """
+        articles = list(articles)
+        ids = sorted({stored.article.doc_id for stored in articles})
+        aggregates = bool(ids) and self.version >= AGGREGATES
         with self.engine.begin() as conn:
+            if aggregates:
+                self._tally(conn, ids, -1)
             for stored in articles:
                 self._put(conn, stored)
+            if aggregates:
+                self._tally(conn, ids, 1)
+                for statement in _DROP_ZEROS:
+                    conn.execute(statement)
             for copy in copies:
                 conn.execute(_UPSERT_COPY, {**copy.__dict__, "copy_key": _copy_key(copy)})
             if run_key is not None:
@@ -239,6 +324,15 @@ class Store:
             conn.execute(_INSERT_EVENT, events)
         if actors := _actor_rows(article):
             conn.execute(_UPSERT_ACTOR, actors)
+        if self.version >= AGGREGATES and article.events:
+            conn.execute(_INSERT_QUOTE_COUNTRIES, {"d": article.doc_id})
+
+    @staticmethod
+    def _tally(conn: Connection, ids: list[str], sign: int) -> None:
+        for start in range(0, len(ids), _IDS_PER_STATEMENT):
+            chunk = ids[start:start + _IDS_PER_STATEMENT]
+            for statement in _TALLIES:
+                conn.execute(statement, {"ids": chunk, "sign": sign})
 
     # -- reading ---------------------------------------------------------------------------
 

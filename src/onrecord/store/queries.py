@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Row, text
 
 from onrecord.model import Article, Event, Quote
-from onrecord.store.db import Store, _fts_terms
+from onrecord.store.db import AGGREGATES, Store, _fts_terms
 from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
 
 #: Rows per page unless asked otherwise, and the most a page may hold.
@@ -182,11 +182,15 @@ def _collate(store: Store) -> str:
     return ' COLLATE "C"' if store.dialect == "postgresql" else ""
 
 
-def _dates(store: Store, where: _Where, column: str, f: ArticleFilter | EventFilter) -> None:
+def _dates(
+    store: Store, where: _Where, column: str, f: ArticleFilter | EventFilter,
+    dated: str | None = None,
+) -> None:
     """Publication dates are ISO 8601 text, so a day range is a prefix range of strings.
 
     The range is on ``coalesce(published, '')``, the expression lists are ordered by, so one
-    index (migration 0004) serves both; undated rows ('') are below every day.
+    index (migration 0004) serves both; undated rows ('') are below every day, and ``dated``
+    (``column IS NOT NULL`` unless given) keeps them out of a range open at its start.
     """
     day = f"coalesce({column}, ''){_collate(store)}"
     if f.date_from:
@@ -194,7 +198,15 @@ def _dates(store: Store, where: _Where, column: str, f: ArticleFilter | EventFil
     if f.date_to:
         where.add(f"{day} < :date_after", date_after=(f.date_to + dt.timedelta(1)).isoformat())
         if not f.date_from:
-            where.add(f"{column} IS NOT NULL")
+            where.add(dated or f"{column} IS NOT NULL")
+
+
+def _only(f: BaseModel, kind: type[BaseModel], *allowed: str) -> bool:
+    """``f`` sets none of ``kind``'s filters but ``allowed``: an aggregate table can answer."""
+    return all(
+        getattr(f, name) == info.get_default(call_default_factory=True)
+        for name, info in kind.model_fields.items() if name not in allowed
+    )
 
 
 def _full_text(store: Store, where: _Where, table: str, alias: str, words: str) -> None:
@@ -233,7 +245,9 @@ def _quote_where(store: Store, f: QuoteFilter) -> _Where:
         where.add("q.speaker_name = :speaker", speaker=f.speaker)
     if f.actor:
         where.add("q.speaker_actor_id = :actor", actor=f.actor)
-    if f.country:
+    if f.country and store.version >= AGGREGATES:
+        where.add("c.country = :country", country=f.country)  # _quote_listing joins c
+    elif f.country:
         # Not a correlated EXISTS: SQLite would run it per quotation in list order (seconds on
         # 100k quotes); this set is read once from events_source_country.
         where.add(
@@ -300,6 +314,24 @@ _QUOTES = _Listing(
         ("q.quote_id", False, True),
     ),
 )
+#: Quotations of one country (``_quote_where``): the first rows of quote_countries_order
+#: (migration 0005), joined to their quotations; the keys are the same values as ``_QUOTES``'.
+_QUOTES_BY_COUNTRY = _Listing(
+    "quote_countries c JOIN quotes q ON q.doc_id = c.doc_id AND q.quote_id = c.quote_id",
+    "q",
+    (
+        ("c.published", True, True),
+        ("c.doc_id", False, True),
+        ("c.start_offset", False, False),
+        ("c.quote_id", False, True),
+    ),
+)
+
+
+def _quote_listing(store: Store, f: QuoteFilter) -> _Listing:
+    return _QUOTES_BY_COUNTRY if f.country and store.version >= AGGREGATES else _QUOTES
+
+
 _EVENTS = _Listing(
     "events e",
     "e",
@@ -408,9 +440,11 @@ def quotes(
     limit: int = DEFAULT_LIMIT,
 ) -> Page[QuoteRow]:
     """Quotations matching ``f``, newest article first, in text order within an article."""
-    where = _quote_where(store, f or QuoteFilter())
+    f = f or QuoteFilter()
     columns = "q.doc_id AS doc_id, q.quote_id AS item_id"
-    rows, next_cursor = _page_rows(store, _QUOTES, columns, where, cursor, limit)
+    rows, next_cursor = _page_rows(
+        store, _quote_listing(store, f), columns, _quote_where(store, f), cursor, limit
+    )
     return Page(items=_rows_of_records(store, rows, "quotes", QuoteRow), next_cursor=next_cursor)
 
 
@@ -456,12 +490,14 @@ def counts(
 ) -> list[PeriodCount]:
     """How many articles, quotations or events matching ``f`` fall in each period.
 
-    Periods with nothing are left out; undated rows come last, as period ``None``.
+    Periods with nothing are left out; undated rows come last, as period ``None``. Quotations
+    filtered by date alone are counted from their counts per day (quote_days, migration 0005).
     """
     if table == "articles":
         where, listing = _article_where(store, f or ArticleFilter()), _ARTICLES
     elif table == "quotes":
-        where, listing = _quote_where(store, f or QuoteFilter()), _QUOTES
+        f = f or QuoteFilter()
+        where, listing = _quote_where(store, f), _quote_listing(store, f)
     else:
         where, listing = _event_where(store, f or EventFilter()), _EVENTS
     day = f"substr({listing.alias}.published, 1, 10)"
@@ -469,6 +505,12 @@ def counts(
         f"SELECT {day} AS day, count(*) AS n FROM {listing.sql_from} WHERE {where.sql} "
         f"GROUP BY {day}"
     )
+    if table == "quotes" and store.version >= AGGREGATES and _only(
+        f, QuoteFilter, "date_from", "date_to"
+    ):
+        where = _Where()
+        _dates(store, where, "day", f, dated="day <> ''")  # undated: '' (period_of: None)
+        sql = f"SELECT day, quotes AS n FROM quote_days WHERE {where.sql}"
     totals: Counter[str | None] = Counter()
     with store.engine.connect() as conn:
         for day_value, n in conn.execute(text(sql), where.params):
@@ -543,18 +585,15 @@ def _by_key(counter: Tallied) -> Counter[str]:
     return totals
 
 
-def speaker(store: Store, name: str) -> SpeakerRecord | None:
-    """Who ``name`` (a resolved speaker name) spoke to, how, and when; None if never quoted.
-
-    Counted by the database: the busiest speakers have thousands of quotations, and reading
-    them all into Python took longer than the 50 ms a page may take.
-    """
-    collate = _collate(store)
-    day = f"{_truthy('published')}{collate}"
-    totals = (
-        f"SELECT count(*) AS n, min({day}) AS first, max({day}) AS last "
-        "FROM quotes WHERE speaker_name = :name"
-    )
+def _speaker_tallies(store: Store, conn: Connection, name: str) -> dict[str, Tallied]:
+    """A speaker's quotations by actor id, mention, addressee and cue: kept by the store in
+    speaker_tallies (migration 0005), else counted from the quotations."""
+    if store.version >= AGGREGATES:
+        tally: dict[str, Tallied] = defaultdict(Counter)
+        kept = "SELECT kind, value, quotes FROM speaker_tallies WHERE speaker_name = :name"
+        for kind, value, n in conn.execute(text(kept), {"name": name}):
+            tally[kind][(value,)] += n
+        return tally
     rows = (
         "SELECT speaker_actor_id, speaker_mention, cue, coalesce("
         f"{_truthy('addressee_name')}, {_truthy('addressee_actor_id')}) AS addressee "
@@ -567,11 +606,27 @@ def speaker(store: Store, name: str) -> SpeakerRecord | None:
             ("addressee", "addressee"), ("cue", "cue"),
         )
     ]
+    return _tallies(conn, rows, {"name": name}, parts)
+
+
+def speaker(store: Store, name: str) -> SpeakerRecord | None:
+    """Who ``name`` (a resolved speaker name) spoke to, how, and when; None if never quoted.
+
+    Counted by the database: the busiest speakers have thousands of quotations, and reading
+    them all into Python took longer than the 50 ms a page may take; grouping them four ways
+    still took up to 90 ms, so the store keeps the counts (``_speaker_tallies``).
+    """
+    collate = _collate(store)
+    day = f"{_truthy('published')}{collate}"
+    totals = (
+        f"SELECT count(*) AS n, min({day}) AS first, max({day}) AS last "
+        "FROM quotes WHERE speaker_name = :name"
+    )
     with store.engine.connect() as conn:
         n, first, last = conn.execute(text(totals), {"name": name}).one()
         if not n:
             return None
-        tally = _tallies(conn, rows, {"name": name}, parts)
+        tally = _speaker_tallies(store, conn, name)
     return SpeakerRecord(
         name=name,
         quotes=n,
@@ -728,52 +783,70 @@ def escalation(
     )
 
 
+def _network_rows(store: Store, f: EventFilter) -> tuple[str, str, dict[str, object]]:
+    """Two queries and their parameters: each end of a linking event matching ``f`` as
+    (actor, type, name, n), and each such event as (source, target, type, n).
+
+    Filtered by type at most, they read the network tables (migration 0005), where ``n``
+    counts the events that share those values; else every event is a row with ``n`` = 1.
+    """
+    where = _event_where(store, f)
+    if store.version >= AGGREGATES and _only(f, EventFilter, "type"):
+        return (
+            f"SELECT actor, type, name, events AS n FROM network_nodes e WHERE {where.sql}",
+            f"SELECT source, target, type, events AS n FROM network_edges e WHERE {where.sql}",
+            where.params,
+        )
+    where.add(_NOT_NEGATED)
+    source, target = (f"coalesce(e.{end}_actor_id, e.{end}_name)" for end in ("source", "target"))
+    where.add(f"{source} IS NOT NULL AND {target} IS NOT NULL")
+    ends = " UNION ALL ".join(
+        f"SELECT {key} AS actor, e.type AS type, coalesce(e.{end}_name, '') AS name, 1 AS n "
+        f"FROM events e WHERE {where.sql}"
+        for end, key in (("source", source), ("target", target))
+    )
+    links = (
+        f"SELECT {source} AS source, {target} AS target, e.type AS type, 1 AS n "
+        f"FROM events e WHERE {where.sql}"
+    )
+    return ends, links, where.params
+
+
 def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> Network:
     """Actors linked by events matching ``f``; the ``max_nodes`` busiest actors are kept.
 
     The database weighs the actors and picks the busiest (by events, then key byte-wise, as
     the rest of the module orders), then counts names and edges of those only: grouping every
-    event by its parties sent tens of thousands of rows to Python, over a second.
+    event by its parties sent tens of thousands of rows to Python, over a second. Over all
+    dates this reads the network tables, a third of the rows (``_network_rows``).
     """
-    where = _event_where(store, f or EventFilter())
-    where.add(_NOT_NEGATED)
-    source, target = (f"coalesce(e.{end}_actor_id, e.{end}_name)" for end in ("source", "target"))
-    where.add(f"{source} IS NOT NULL AND {target} IS NOT NULL")
-    ends = " UNION ALL ".join(
-        f"SELECT {end} AS k, count(*) AS n FROM events e WHERE {where.sql} GROUP BY {end}"
-        for end in (source, target)
-    )
+    ends, links, params = _network_rows(store, f or EventFilter())
     busiest = (
-        f"SELECT k, sum(n) AS n FROM ({ends}) ends GROUP BY k "
-        f"ORDER BY sum(n) DESC, k{_collate(store)} LIMIT :max_nodes"
+        f"SELECT actor, sum(n) FROM ({ends}) x GROUP BY actor "
+        f"ORDER BY sum(n) DESC, actor{_collate(store)} LIMIT :max_nodes"
     )
     with store.engine.connect() as conn:
         weight = {k: int(n) for k, n in conn.execute(
-            text(busiest), {**where.params, "max_nodes": max_nodes}
+            text(busiest), {**params, "max_nodes": max_nodes}
         )}
         if not weight:
             return Network(nodes=[], edges=[])
         kept = {f"kept{i}": k for i, k in enumerate(weight)}
         among = ", ".join(":" + name for name in kept)
-        rows = (
-            f"SELECT {_PARTIES} FROM events e WHERE {where.sql} "
-            f"AND ({source} IN ({among}) OR {target} IN ({among}))"
+        named = (
+            f"SELECT actor, name, sum(n) FROM ({ends}) x "
+            f"WHERE name <> '' AND actor IN ({among}) GROUP BY actor, name"
         )
-        parts = [
-            _Tally(f"name:{end}", f"{end} IN ({among})", end, (_truthy(f"{end}_name"),))
-            for end in ("source", "target")
-        ]
-        parts.append(_Tally(
-            "edge", f"source IN ({among}) AND target IN ({among})", "source", ("target", "type")
-        ))
-        tally = _tallies(conn, rows, {**where.params, **kept}, parts)
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    for (k, name, *_), n in (tally["name:source"] + tally["name:target"]).items():
-        if name is not None:
-            names[k][name] += n
-    edges: dict[tuple[str, str, Relation], Counter[str]] = defaultdict(Counter)
-    for (s, t, type_), n in tally["edge"].items():
-        edges[(s, t, relations().get(type_, "other"))][type_] += n
+        linked = (
+            f"SELECT source, target, type, sum(n) FROM ({links}) x "
+            f"WHERE source IN ({among}) AND target IN ({among}) GROUP BY source, target, type"
+        )
+        names: dict[str, Counter[str]] = defaultdict(Counter)
+        for k, name, n in conn.execute(text(named), {**params, **kept}):
+            names[k][name] += int(n)
+        edges: dict[tuple[str, str, Relation], Counter[str]] = defaultdict(Counter)
+        for s, t, type_, n in conn.execute(text(linked), {**params, **kept}):
+            edges[(s, t, relations().get(type_, "other"))][type_] += int(n)
     return Network(
         nodes=[
             Node(actor=k, name=_best_name(names[k], k), events=weight[k]) for k in sorted(weight)
