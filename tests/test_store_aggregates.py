@@ -13,7 +13,7 @@ from corpus import GERMANY, PETROV, ROE, SERBIA, build_corpus
 from records import build_article
 from sqlalchemy import text
 
-from onrecord.model import Article, Event
+from onrecord.model import ActorRef, Article, Event
 from onrecord.store import Store, Stored, open_store
 from onrecord.store import queries as q
 from onrecord.store.db import AGGREGATES
@@ -24,6 +24,7 @@ TABLES = {
     "network_nodes": "actor, type, name, events",
     "network_edges": "source, target, type, events",
     "speaker_tallies": "speaker_name, kind, value, quotes",
+    "actor_tallies": "actor, kind, value, detail, events",
     "quote_countries": "doc_id, quote_id, country, published, start_offset",
 }
 
@@ -54,6 +55,10 @@ def _answers(store: Store) -> dict[str, object]:
         countries = list(conn.execute(text(
             "SELECT DISTINCT source_country FROM events WHERE source_country IS NOT NULL"
         )).scalars())
+        actors = set(conn.execute(text(
+            "SELECT source_actor_id FROM events UNION SELECT source_name FROM events UNION "
+            "SELECT target_actor_id FROM events UNION SELECT target_name FROM events"
+        )).scalars())
     day = dt.date(2024, 1, 25)
     answers: dict[str, object] = {}
     for period in ("day", "month"):
@@ -67,6 +72,9 @@ def _answers(store: Store) -> dict[str, object]:
     for name in names:
         record = q.speaker(store, name) if name is not None else None
         answers[f"speaker {name}"] = record and record.model_dump()
+    for key in sorted(actors - {None}) + ["nobody"]:
+        record = q.actor(store, key)
+        answers[f"actor {key}"] = record and record.model_dump()
     for country in [*countries, "XXX"]:
         f = QuoteFilter(country=country)
         pages = [q.quotes(store, f, limit=1)]
@@ -90,8 +98,14 @@ def _changed(article: Article) -> Article:
     """A corrected version of an article: another date, a quote's events and speaker changed."""
     first, *others = article.quotes
     speaker = first.speaker.model_copy(update={"name": "Jane Roe", "actor_id": "gbr-roe"})
-    events = [Event(id="e9", type="ACCUSE", source=ROE, target=SERBIA, quote_id=first.id,
-                    intensity=-2.0)]
+    events = [
+        Event(id="e9", type="ACCUSE", source=ROE, target=SERBIA, quote_id=first.id,
+              intensity=-2.0),
+        Event(id="e10", type="THREATEN", source=ActorRef(name="the Kremlin", country="RUS"),
+              target=ActorRef(country="UKR")),  # a name without an id; a target without either
+        Event(id="e11", type="THREATEN", source=PETROV, target=ActorRef(name="Kyiv"),
+              negated=True),
+    ]
     return article.model_copy(update={
         "published": "2024-02-29", "quotes": [first.model_copy(update={"speaker": speaker}),
                                              *others],
@@ -125,7 +139,8 @@ def test_no_key_is_left_at_zero(store):
     kept = _kept(store)
     assert not [row for row in kept["network_edges"] if row[2] == "SANCTION"]
     assert all(row[-1] > 0 for table in ("quote_days", "network_nodes", "network_edges",
-                                          "speaker_tallies") for row in kept[table])
+                                          "speaker_tallies", "actor_tallies")
+               for row in kept[table])
 
 
 def test_migration_fills_the_tables_as_writes_keep_them(db_url):

@@ -174,12 +174,45 @@ _TALLIES = [
         "SET events = network_edges.events + excluded.events"
     ),
 ]
+
+
+def _actor_ends() -> str:
+    """Each end of the events of some articles, under its key and under a differing name,
+    with the event's type, the end's name and country and the other end (actor_tallies)."""
+    branches = []
+    for role, other, as_role, with_other in (
+        ("source", "target", "as_source", "sent"), ("target", "source", "as_target", "received")
+    ):
+        key = f"coalesce({role}_actor_id, {role}_name)"
+        columns = (
+            f"type, {role}_name AS name, {role}_country AS country, "
+            f"coalesce({other}_actor_id, {other}_name) AS other, {other}_name AS other_name, "
+            f"'{as_role}' AS kind, '{with_other}' AS with_other FROM events WHERE doc_id IN :ids"
+        )
+        branches += [f"SELECT {key} AS actor, {columns}",
+                     f"SELECT {role}_name, {columns} AND {role}_name <> {key}"]
+    return " UNION ALL ".join(branches)
+
+
+_TALLIES.append(text(
+    f"WITH ends AS ({_actor_ends()}) "
+    "INSERT INTO actor_tallies (actor, kind, value, detail, events) "
+    "SELECT actor, kind, value, detail, :sign * count(*) FROM ("
+    "SELECT actor, kind, type AS value, '' AS detail FROM ends UNION ALL "
+    "SELECT actor, 'name', nullif(name, ''), '' FROM ends UNION ALL "
+    "SELECT actor, 'country', nullif(country, ''), '' FROM ends UNION ALL "
+    "SELECT actor, with_other, other, coalesce(other_name, '') FROM ends) tallied "
+    "WHERE actor IS NOT NULL AND value IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
+    "ON CONFLICT (actor, kind, value, detail) DO UPDATE "
+    "SET events = actor_tallies.events + excluded.events"
+))
 _TALLIES = [t.bindparams(bindparam("ids", expanding=True)) for t in _TALLIES]
 _DROP_ZEROS = [
     text("DELETE FROM quote_days WHERE quotes = 0"),
     text("DELETE FROM network_nodes WHERE events = 0"),
     text("DELETE FROM network_edges WHERE events = 0"),
     text("DELETE FROM speaker_tallies WHERE quotes = 0"),
+    text("DELETE FROM actor_tallies WHERE events = 0"),
 ]
 #: A quotation under the country of each of its events' sources (listing by country).
 _INSERT_QUOTE_COUNTRIES = text(

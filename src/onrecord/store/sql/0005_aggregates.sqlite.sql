@@ -69,12 +69,56 @@ SELECT speaker_name, kind, value, count(*) FROM (
     SELECT speaker_name, 'cue', nullif(cue, '') FROM quotes
 ) said WHERE speaker_name IS NOT NULL AND value IS NOT NULL GROUP BY 1, 2, 3;
 CREATE INDEX quotes_speaker_dates ON quotes (speaker_name, published);
+-- Event counts by period of some types read only the dates: 40 ms down to 8 for 8k events.
+CREATE INDEX events_type_dates ON events (type, published);
+
+-- An actor's record (actor id or name, as either end of an event): events by type as source
+-- and as target, the names and countries it was given, and its counterparts by key and name.
+-- An end counts under its key (actor id, else name) and under its name if that differs, as
+-- the actor query matches either; '' stands for no counterpart name. The busiest actor has
+-- 4k events, which took 40-60 ms to group eight ways; a record is now a few hundred rows.
+CREATE TABLE actor_tallies (
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    PRIMARY KEY (actor, kind, value, detail)
+) WITHOUT ROWID;
+WITH ends AS (
+    SELECT coalesce(source_actor_id, source_name) AS actor, type, source_name AS name, source_country AS country,
+        coalesce(target_actor_id, target_name) AS other, target_name AS other_name, 'as_source' AS kind, 'sent' AS with_other
+    FROM events
+    UNION ALL
+    SELECT source_name, type, source_name AS name, source_country AS country,
+        coalesce(target_actor_id, target_name) AS other, target_name AS other_name, 'as_source' AS kind, 'sent' AS with_other
+    FROM events WHERE source_name <> coalesce(source_actor_id, source_name)
+    UNION ALL
+    SELECT coalesce(target_actor_id, target_name) AS actor, type, target_name AS name, target_country AS country,
+        coalesce(source_actor_id, source_name) AS other, source_name AS other_name, 'as_target' AS kind, 'received' AS with_other
+    FROM events
+    UNION ALL
+    SELECT target_name, type, target_name AS name, target_country AS country,
+        coalesce(source_actor_id, source_name) AS other, source_name AS other_name, 'as_target' AS kind, 'received' AS with_other
+    FROM events WHERE target_name <> coalesce(target_actor_id, target_name)
+)
+INSERT INTO actor_tallies (actor, kind, value, detail, events)
+SELECT actor, kind, value, detail, count(*) FROM (
+    SELECT actor, kind, type AS value, '' AS detail FROM ends
+    UNION ALL
+    SELECT actor, 'name', nullif(name, ''), '' FROM ends
+    UNION ALL
+    SELECT actor, 'country', nullif(country, ''), '' FROM ends
+    UNION ALL
+    SELECT actor, with_other, other, coalesce(other_name, '') FROM ends
+) tallied WHERE actor IS NOT NULL AND value IS NOT NULL GROUP BY 1, 2, 3, 4;
 
 -- A re-put article first takes its old rows' counts away; keys left at zero are deleted.
 CREATE INDEX quote_days_zero ON quote_days (day) WHERE quotes = 0;
 CREATE INDEX network_nodes_zero ON network_nodes (actor) WHERE events = 0;
 CREATE INDEX network_edges_zero ON network_edges (source) WHERE events = 0;
 CREATE INDEX speaker_tallies_zero ON speaker_tallies (speaker_name) WHERE quotes = 0;
+CREATE INDEX actor_tallies_zero ON actor_tallies (actor) WHERE events = 0;
 
 -- Quotations by the country of their events' source, in listing order: a page of a country's
 -- quotations is the first rows of this index (a projection rewritten with the article, like
