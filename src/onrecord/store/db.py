@@ -220,7 +220,10 @@ _INSERT_QUOTE_COUNTRIES = text(
     "SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''), "
     "coalesce(q.start_offset, -1) FROM events e "
     "JOIN quotes q ON q.doc_id = e.doc_id AND q.quote_id = e.quote_id "
-    "WHERE e.doc_id = :d AND e.source_country IS NOT NULL"
+    "WHERE e.doc_id IN :ids AND e.source_country IS NOT NULL"
+).bindparams(bindparam("ids", expanding=True))
+_STORED = text("SELECT doc_id FROM articles WHERE doc_id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
 )
 _UPSERT_ITEM = text(
     "INSERT INTO run_items (run_key, item_key, status, reason, doc_id) VALUES "
@@ -321,12 +324,16 @@ class Store:
         ids = sorted({stored.article.doc_id for stored in articles})
         aggregates = bool(ids) and self.version >= AGGREGATES
         with self.engine.begin() as conn:
-            if aggregates:
-                self._tally(conn, ids, -1)
+            # Only articles stored before have counts to take away (most writes are new ones).
+            stored_before = self._stored(conn, ids) if aggregates else []
+            if stored_before:
+                self._each_chunk(conn, _TALLIES, stored_before, sign=-1)
             for stored in articles:
                 self._put(conn, stored)
             if aggregates:
-                self._tally(conn, ids, 1)
+                self._each_chunk(conn, _TALLIES, ids, sign=1)
+                self._each_chunk(conn, [_INSERT_QUOTE_COUNTRIES], ids)
+            if stored_before:
                 for statement in _DROP_ZEROS:
                     conn.execute(statement)
             for copy in copies:
@@ -357,15 +364,18 @@ class Store:
             conn.execute(_INSERT_EVENT, events)
         if actors := _actor_rows(article):
             conn.execute(_UPSERT_ACTOR, actors)
-        if self.version >= AGGREGATES and article.events:
-            conn.execute(_INSERT_QUOTE_COUNTRIES, {"d": article.doc_id})
 
     @staticmethod
-    def _tally(conn: Connection, ids: list[str], sign: int) -> None:
-        for start in range(0, len(ids), _IDS_PER_STATEMENT):
-            chunk = ids[start:start + _IDS_PER_STATEMENT]
-            for statement in _TALLIES:
-                conn.execute(statement, {"ids": chunk, "sign": sign})
+    def _stored(conn: Connection, ids: list[str]) -> list[str]:
+        """Those of ``ids`` that are stored already."""
+        return sorted(doc_id for chunk in _chunks(ids)
+                      for doc_id in conn.execute(_STORED, {"ids": chunk}).scalars())
+
+    @staticmethod
+    def _each_chunk(conn: Connection, statements: list, ids: list[str], **params: int) -> None:
+        for chunk in _chunks(ids):
+            for statement in statements:
+                conn.execute(statement, {"ids": chunk, **params})
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -480,6 +490,11 @@ class Store:
                 {"k": run_key},
             )
             return set(rows.scalars())
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        yield ids[start:start + _IDS_PER_STATEMENT]
 
 
 def _copy_key(copy: Copy) -> str:
