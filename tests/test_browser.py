@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from records import build_article
 
 from onrecord.api import Settings, create_app
+from onrecord.store import Copy
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -61,6 +62,10 @@ def server(tmp_path_factory) -> Iterator[str]:
     app = create_app(Settings(db=store, fetch_allow=("127.0.0.1",)))
     for article in [build_article(), *build_corpus()]:
         app.state.store.put(article)
+    app.state.store.write(copies=[Copy(
+        "sample-1", "wire-1", url="https://wire.example/roe", source="Wire Service",
+        title="Roe: we will not retreat", published="2024-03-02", kind="near", similarity=0.91,
+    )])
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -124,6 +129,12 @@ def test_article_page_highlights_quotes_by_speaker(page, server):
     expect(page.locator("#text p").first).to_contain_text("<script>window.pwned = true</script>")
     expect(page.locator("h1")).to_have_text("Minister <em>warns</em> of force")
     assert page.evaluate("typeof window.pwned") == "undefined"
+
+    copy = page.locator("#copies li.copy")
+    expect(copy).to_have_count(1)
+    expect(copy).to_contain_text("Wire Service")
+    expect(copy.locator("a.url")).to_have_attribute("href", "https://wire.example/roe")
+    expect(copy.locator("a.url")).to_be_visible()
     _screenshot(page, "article")
 
 

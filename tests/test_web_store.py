@@ -8,6 +8,15 @@ from fastapi.testclient import TestClient
 from records import build_article
 
 from onrecord.api import Settings, create_app
+from onrecord.store import Copy
+
+#: Two other publications of records.py's article, as de-duplication records them.
+COPIES = [
+    Copy("sample-1", "wire-1", url="https://wire.example/roe", source="Wire <Service>",
+         title="Roe: we will not retreat", published="2024-03-02", kind="near", similarity=0.91),
+    Copy("sample-1", "local-1", url="javascript:alert(1)", source="Local Paper",
+         published="2024-03-01"),
+]
 
 
 @pytest.fixture
@@ -15,6 +24,7 @@ def client(tmp_path) -> TestClient:
     app = create_app(Settings(db=str(tmp_path / "onrecord.db")))
     for article in [build_article(), *build_corpus()]:
         app.state.store.put(article)
+    app.state.store.write(copies=COPIES)
     return TestClient(app)
 
 
@@ -35,6 +45,20 @@ def test_stored_article_page_is_the_annotated_article(client):
     assert "default-src 'self'" in response.headers["content-security-policy"]
     assert 'data-q="q2"' in response.text
     assert "&lt;script&gt;window.pwned" in response.text
+
+
+def test_article_page_lists_the_other_copies_of_its_story(client):
+    html = client.get("/articles/sample-1").text
+    copies = html.split('id="copies"')[1].split("</section>")[0]
+    assert "Other copies of this story (2)" in copies
+    # Oldest first; outlet, title linked to its URL, date, how it was matched; all escaped.
+    assert copies.index("Local Paper") < copies.index("Wire &lt;Service&gt;")
+    assert ('<a class="url" href="https://wire.example/roe" rel="noopener noreferrer nofollow">'
+            "Roe: we will not retreat</a>") in copies
+    assert "2024-03-02" in copies and "near copy, similarity 0.91" in copies
+    assert '<span class="url">javascript:alert(1)</span>' in copies
+    assert 'href="javascript' not in copies
+    assert 'id="copies"' not in client.get("/articles/a1").text
 
 
 def test_search_finds_quotes_and_articles(client):

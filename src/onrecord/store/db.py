@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, create_engine, event, text
+from sqlalchemy import Connection, bindparam, create_engine, event, text
 from sqlalchemy.engine import Engine
 
 from onrecord.model import ActorRef, Article, Mention
@@ -117,6 +117,114 @@ _UPSERT_COPY = text(
     "similarity) VALUES (:doc_id, :copy_key, :copy_doc_id, :url, :source, :title, :published, "
     ":kind, :similarity) ON CONFLICT (doc_id, copy_key) DO NOTHING"
 )
+#: Bound doc_ids per aggregate statement: each is bound up to four times, which stays under
+#: the 999 parameters older SQLite builds allow, whatever batch size a runner writes.
+_IDS_PER_STATEMENT = 200
+#: The schema version (migration 0005) from which the store keeps the aggregate tables below.
+AGGREGATES = 5
+
+#: An event that links two parties in the network: not negated, both ends named (the network
+#: query's own condition, in onrecord.store.queries).
+_LINKED = (
+    "negated = FALSE AND coalesce(source_actor_id, source_name) IS NOT NULL "
+    "AND coalesce(target_actor_id, target_name) IS NOT NULL AND doc_id IN :ids"
+)
+#: Counts by key of the quotes and events rows of some articles, added to (sign 1) or taken
+#: from (sign -1) the aggregate tables of migration 0005, which fills them the same way. Keys
+#: come sorted, so concurrent writers on PostgreSQL lock shared rows in one order.
+_TALLIES = [
+    text(
+        "INSERT INTO quote_days (day, quotes) "
+        "SELECT coalesce(substr(published, 1, 10), ''), :sign * count(*) FROM quotes "
+        "WHERE doc_id IN :ids GROUP BY 1 ORDER BY 1 "
+        "ON CONFLICT (day) DO UPDATE SET quotes = quote_days.quotes + excluded.quotes"
+    ),
+    text(
+        "INSERT INTO speaker_tallies (speaker_name, kind, value, quotes) "
+        "SELECT speaker_name, kind, value, :sign * count(*) FROM ("
+        "SELECT speaker_name, 'actor' AS kind, nullif(speaker_actor_id, '') AS value "
+        "FROM quotes WHERE doc_id IN :ids UNION ALL "
+        "SELECT speaker_name, 'mention', nullif(speaker_mention, '') "
+        "FROM quotes WHERE doc_id IN :ids UNION ALL "
+        "SELECT speaker_name, 'addressee', "
+        "coalesce(nullif(addressee_name, ''), nullif(addressee_actor_id, '')) "
+        "FROM quotes WHERE doc_id IN :ids UNION ALL "
+        "SELECT speaker_name, 'cue', nullif(cue, '') FROM quotes WHERE doc_id IN :ids) said "
+        "WHERE speaker_name IS NOT NULL AND value IS NOT NULL "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 "
+        "ON CONFLICT (speaker_name, kind, value) DO UPDATE "
+        "SET quotes = speaker_tallies.quotes + excluded.quotes"
+    ),
+    text(
+        "INSERT INTO network_nodes (actor, type, name, events) "
+        "SELECT actor, type, name, :sign * count(*) FROM ("
+        "SELECT coalesce(source_actor_id, source_name) AS actor, type, "
+        f"coalesce(source_name, '') AS name FROM events WHERE {_LINKED} UNION ALL "
+        "SELECT coalesce(target_actor_id, target_name), type, coalesce(target_name, '') "
+        f"FROM events WHERE {_LINKED}) ends WHERE true "
+        "GROUP BY actor, type, name ORDER BY actor, type, name "
+        "ON CONFLICT (actor, type, name) DO UPDATE "
+        "SET events = network_nodes.events + excluded.events"
+    ),
+    text(
+        "INSERT INTO network_edges (source, target, type, events) "
+        "SELECT coalesce(source_actor_id, source_name), coalesce(target_actor_id, target_name), "
+        f"type, :sign * count(*) FROM events WHERE {_LINKED} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 "
+        "ON CONFLICT (source, target, type) DO UPDATE "
+        "SET events = network_edges.events + excluded.events"
+    ),
+]
+
+
+def _actor_ends() -> str:
+    """Each end of the events of some articles, under its key and under a differing name,
+    with the event's type, the end's name and country and the other end (actor_tallies)."""
+    branches = []
+    for role, other, as_role, with_other in (
+        ("source", "target", "as_source", "sent"), ("target", "source", "as_target", "received")
+    ):
+        key = f"coalesce({role}_actor_id, {role}_name)"
+        columns = (
+            f"type, {role}_name AS name, {role}_country AS country, "
+            f"coalesce({other}_actor_id, {other}_name) AS other, {other}_name AS other_name, "
+            f"'{as_role}' AS kind, '{with_other}' AS with_other FROM events WHERE doc_id IN :ids"
+        )
+        branches += [f"SELECT {key} AS actor, {columns}",
+                     f"SELECT {role}_name, {columns} AND {role}_name <> {key}"]
+    return " UNION ALL ".join(branches)
+
+
+_TALLIES.append(text(
+    f"WITH ends AS ({_actor_ends()}) "
+    "INSERT INTO actor_tallies (actor, kind, value, detail, events) "
+    "SELECT actor, kind, value, detail, :sign * count(*) FROM ("
+    "SELECT actor, kind, type AS value, '' AS detail FROM ends UNION ALL "
+    "SELECT actor, 'name', nullif(name, ''), '' FROM ends UNION ALL "
+    "SELECT actor, 'country', nullif(country, ''), '' FROM ends UNION ALL "
+    "SELECT actor, with_other, other, coalesce(other_name, '') FROM ends) tallied "
+    "WHERE actor IS NOT NULL AND value IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
+    "ON CONFLICT (actor, kind, value, detail) DO UPDATE "
+    "SET events = actor_tallies.events + excluded.events"
+))
+_TALLIES = [t.bindparams(bindparam("ids", expanding=True)) for t in _TALLIES]
+_DROP_ZEROS = [
+    text("DELETE FROM quote_days WHERE quotes = 0"),
+    text("DELETE FROM network_nodes WHERE events = 0"),
+    text("DELETE FROM network_edges WHERE events = 0"),
+    text("DELETE FROM speaker_tallies WHERE quotes = 0"),
+    text("DELETE FROM actor_tallies WHERE events = 0"),
+]
+#: A quotation under the country of each of its events' sources (listing by country).
+_INSERT_QUOTE_COUNTRIES = text(
+    "INSERT INTO quote_countries (doc_id, quote_id, country, published, start_offset) "
+    "SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''), "
+    "coalesce(q.start_offset, -1) FROM events e "
+    "JOIN quotes q ON q.doc_id = e.doc_id AND q.quote_id = e.quote_id "
+    "WHERE e.doc_id IN :ids AND e.source_country IS NOT NULL"
+).bindparams(bindparam("ids", expanding=True))
+_STORED = text("SELECT doc_id FROM articles WHERE doc_id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
 _UPSERT_ITEM = text(
     "INSERT INTO run_items (run_key, item_key, status, reason, doc_id) VALUES "
     "(:run_key, :item_key, :status, :reason, :doc_id) ON CONFLICT (run_key, item_key) "
@@ -207,10 +315,27 @@ class Store:
         run_key: str | None = None,
         items: Iterable[ItemMark] = (),
     ) -> None:
-        """Upsert articles, add copies and mark run items, all in one transaction."""
+        """Upsert articles, add copies and mark run items, all in one transaction.
+
+        The aggregate tables lose the counts of the articles' stored rows before those are
+        replaced and gain the new rows' counts after, so re-putting an article counts it once.
+        """
+        articles = list(articles)
+        ids = sorted({stored.article.doc_id for stored in articles})
+        aggregates = bool(ids) and self.version >= AGGREGATES
         with self.engine.begin() as conn:
+            # Only articles stored before have counts to take away (most writes are new ones).
+            stored_before = self._stored(conn, ids) if aggregates else []
+            if stored_before:
+                self._each_chunk(conn, _TALLIES, stored_before, sign=-1)
             for stored in articles:
                 self._put(conn, stored)
+            if aggregates:
+                self._each_chunk(conn, _TALLIES, ids, sign=1)
+                self._each_chunk(conn, [_INSERT_QUOTE_COUNTRIES], ids)
+            if stored_before:
+                for statement in _DROP_ZEROS:
+                    conn.execute(statement)
             for copy in copies:
                 conn.execute(_UPSERT_COPY, {**copy.__dict__, "copy_key": _copy_key(copy)})
             if run_key is not None:
@@ -239,6 +364,18 @@ class Store:
             conn.execute(_INSERT_EVENT, events)
         if actors := _actor_rows(article):
             conn.execute(_UPSERT_ACTOR, actors)
+
+    @staticmethod
+    def _stored(conn: Connection, ids: list[str]) -> list[str]:
+        """Those of ``ids`` that are stored already."""
+        return sorted(doc_id for chunk in _chunks(ids)
+                      for doc_id in conn.execute(_STORED, {"ids": chunk}).scalars())
+
+    @staticmethod
+    def _each_chunk(conn: Connection, statements: list, ids: list[str], **params: int) -> None:
+        for chunk in _chunks(ids):
+            for statement in statements:
+                conn.execute(statement, {"ids": chunk, **params})
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -353,6 +490,11 @@ class Store:
                 {"k": run_key},
             )
             return set(rows.scalars())
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        yield ids[start:start + _IDS_PER_STATEMENT]
 
 
 def _copy_key(copy: Copy) -> str:

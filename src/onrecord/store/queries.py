@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Row, text
 
 from onrecord.model import Article, Event, Quote
-from onrecord.store.db import Store, _fts_terms
+from onrecord.store.db import AGGREGATES, Store, _fts_terms
 from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
 
 #: Rows per page unless asked otherwise, and the most a page may hold.
@@ -182,11 +182,15 @@ def _collate(store: Store) -> str:
     return ' COLLATE "C"' if store.dialect == "postgresql" else ""
 
 
-def _dates(store: Store, where: _Where, column: str, f: ArticleFilter | EventFilter) -> None:
+def _dates(
+    store: Store, where: _Where, column: str, f: ArticleFilter | EventFilter,
+    dated: str | None = None,
+) -> None:
     """Publication dates are ISO 8601 text, so a day range is a prefix range of strings.
 
     The range is on ``coalesce(published, '')``, the expression lists are ordered by, so one
-    index (migration 0004) serves both; undated rows ('') are below every day.
+    index (migration 0004) serves both; undated rows ('') are below every day, and ``dated``
+    (``column IS NOT NULL`` unless given) keeps them out of a range open at its start.
     """
     day = f"coalesce({column}, ''){_collate(store)}"
     if f.date_from:
@@ -194,7 +198,15 @@ def _dates(store: Store, where: _Where, column: str, f: ArticleFilter | EventFil
     if f.date_to:
         where.add(f"{day} < :date_after", date_after=(f.date_to + dt.timedelta(1)).isoformat())
         if not f.date_from:
-            where.add(f"{column} IS NOT NULL")
+            where.add(dated or f"{column} IS NOT NULL")
+
+
+def _only(f: BaseModel, kind: type[BaseModel], *allowed: str) -> bool:
+    """``f`` sets none of ``kind``'s filters but ``allowed``: an aggregate table can answer."""
+    return all(
+        getattr(f, name) == info.get_default(call_default_factory=True)
+        for name, info in kind.model_fields.items() if name not in allowed
+    )
 
 
 def _full_text(store: Store, where: _Where, table: str, alias: str, words: str) -> None:
@@ -233,7 +245,9 @@ def _quote_where(store: Store, f: QuoteFilter) -> _Where:
         where.add("q.speaker_name = :speaker", speaker=f.speaker)
     if f.actor:
         where.add("q.speaker_actor_id = :actor", actor=f.actor)
-    if f.country:
+    if f.country and store.version >= AGGREGATES:
+        where.add("c.country = :country", country=f.country)  # _quote_listing joins c
+    elif f.country:
         # Not a correlated EXISTS: SQLite would run it per quotation in list order (seconds on
         # 100k quotes); this set is read once from events_source_country.
         where.add(
@@ -300,6 +314,24 @@ _QUOTES = _Listing(
         ("q.quote_id", False, True),
     ),
 )
+#: Quotations of one country (``_quote_where``): the first rows of quote_countries_order
+#: (migration 0005), joined to their quotations; the keys are the same values as ``_QUOTES``'.
+_QUOTES_BY_COUNTRY = _Listing(
+    "quote_countries c JOIN quotes q ON q.doc_id = c.doc_id AND q.quote_id = c.quote_id",
+    "q",
+    (
+        ("c.published", True, True),
+        ("c.doc_id", False, True),
+        ("c.start_offset", False, False),
+        ("c.quote_id", False, True),
+    ),
+)
+
+
+def _quote_listing(store: Store, f: QuoteFilter) -> _Listing:
+    return _QUOTES_BY_COUNTRY if f.country and store.version >= AGGREGATES else _QUOTES
+
+
 _EVENTS = _Listing(
     "events e",
     "e",
@@ -408,9 +440,11 @@ def quotes(
     limit: int = DEFAULT_LIMIT,
 ) -> Page[QuoteRow]:
     """Quotations matching ``f``, newest article first, in text order within an article."""
-    where = _quote_where(store, f or QuoteFilter())
+    f = f or QuoteFilter()
     columns = "q.doc_id AS doc_id, q.quote_id AS item_id"
-    rows, next_cursor = _page_rows(store, _QUOTES, columns, where, cursor, limit)
+    rows, next_cursor = _page_rows(
+        store, _quote_listing(store, f), columns, _quote_where(store, f), cursor, limit
+    )
     return Page(items=_rows_of_records(store, rows, "quotes", QuoteRow), next_cursor=next_cursor)
 
 
@@ -456,12 +490,14 @@ def counts(
 ) -> list[PeriodCount]:
     """How many articles, quotations or events matching ``f`` fall in each period.
 
-    Periods with nothing are left out; undated rows come last, as period ``None``.
+    Periods with nothing are left out; undated rows come last, as period ``None``. Quotations
+    filtered by date alone are counted from their counts per day (quote_days, migration 0005).
     """
     if table == "articles":
         where, listing = _article_where(store, f or ArticleFilter()), _ARTICLES
     elif table == "quotes":
-        where, listing = _quote_where(store, f or QuoteFilter()), _QUOTES
+        f = f or QuoteFilter()
+        where, listing = _quote_where(store, f), _quote_listing(store, f)
     else:
         where, listing = _event_where(store, f or EventFilter()), _EVENTS
     day = f"substr({listing.alias}.published, 1, 10)"
@@ -469,6 +505,12 @@ def counts(
         f"SELECT {day} AS day, count(*) AS n FROM {listing.sql_from} WHERE {where.sql} "
         f"GROUP BY {day}"
     )
+    if table == "quotes" and store.version >= AGGREGATES and _only(
+        f, QuoteFilter, "date_from", "date_to"
+    ):
+        where = _Where()
+        _dates(store, where, "day", f, dated="day <> ''")  # undated: '' (period_of: None)
+        sql = f"SELECT day, quotes AS n FROM quote_days WHERE {where.sql}"
     totals: Counter[str | None] = Counter()
     with store.engine.connect() as conn:
         for day_value, n in conn.execute(text(sql), where.params):
@@ -543,18 +585,15 @@ def _by_key(counter: Tallied) -> Counter[str]:
     return totals
 
 
-def speaker(store: Store, name: str) -> SpeakerRecord | None:
-    """Who ``name`` (a resolved speaker name) spoke to, how, and when; None if never quoted.
-
-    Counted by the database: the busiest speakers have thousands of quotations, and reading
-    them all into Python took longer than the 50 ms a page may take.
-    """
-    collate = _collate(store)
-    day = f"{_truthy('published')}{collate}"
-    totals = (
-        f"SELECT count(*) AS n, min({day}) AS first, max({day}) AS last "
-        "FROM quotes WHERE speaker_name = :name"
-    )
+def _speaker_tallies(store: Store, conn: Connection, name: str) -> dict[str, Tallied]:
+    """A speaker's quotations by actor id, mention, addressee and cue: kept by the store in
+    speaker_tallies (migration 0005), else counted from the quotations."""
+    if store.version >= AGGREGATES:
+        tally: dict[str, Tallied] = defaultdict(Counter)
+        kept = "SELECT kind, value, quotes FROM speaker_tallies WHERE speaker_name = :name"
+        for kind, value, n in conn.execute(text(kept), {"name": name}):
+            tally[kind][(value,)] += n
+        return tally
     rows = (
         "SELECT speaker_actor_id, speaker_mention, cue, coalesce("
         f"{_truthy('addressee_name')}, {_truthy('addressee_actor_id')}) AS addressee "
@@ -567,11 +606,27 @@ def speaker(store: Store, name: str) -> SpeakerRecord | None:
             ("addressee", "addressee"), ("cue", "cue"),
         )
     ]
+    return _tallies(conn, rows, {"name": name}, parts)
+
+
+def speaker(store: Store, name: str) -> SpeakerRecord | None:
+    """Who ``name`` (a resolved speaker name) spoke to, how, and when; None if never quoted.
+
+    Counted by the database: the busiest speakers have thousands of quotations, and reading
+    them all into Python took longer than the 50 ms a page may take; grouping them four ways
+    still took up to 90 ms, so the store keeps the counts (``_speaker_tallies``).
+    """
+    collate = _collate(store)
+    day = f"{_truthy('published')}{collate}"
+    totals = (
+        f"SELECT count(*) AS n, min({day}) AS first, max({day}) AS last "
+        "FROM quotes WHERE speaker_name = :name"
+    )
     with store.engine.connect() as conn:
         n, first, last = conn.execute(text(totals), {"name": name}).one()
         if not n:
             return None
-        tally = _tallies(conn, rows, {"name": name}, parts)
+        tally = _speaker_tallies(store, conn, name)
     return SpeakerRecord(
         name=name,
         quotes=n,
@@ -601,12 +656,16 @@ def _is_actor(role: str) -> str:
     return f"({role} = :a OR {role}_name = :a)"
 
 
-def actor(store: Store, key: str) -> ActorRecord | None:
-    """An actor (actor id or name) in the events and quotes; None if the corpus never has it.
-
-    Counted by the database in one statement over the actor's events, rather than reading
-    every event into Python (thousands for a country, over the 50 ms a page may take).
-    """
+def _actor_tallies(store: Store, conn: Connection, key: str) -> dict[str, Tallied]:
+    """The actor's events by type as source and target, its names and countries, and its
+    counterparts (key, name): kept by the store in actor_tallies (migration 0005), else
+    counted from the events in one statement."""
+    if store.version >= AGGREGATES:
+        tally: dict[str, Tallied] = defaultdict(Counter)
+        kept = "SELECT kind, value, detail, events FROM actor_tallies WHERE actor = :a"
+        for kind, value, detail, n in conn.execute(text(kept), {"a": key}):
+            tally[kind][(value, detail or None) if kind in ("sent", "received") else (value,)] += n
+        return tally
     rows = (
         f"SELECT {_PARTIES} FROM events e WHERE e.source_actor_id = :a OR e.source_name = :a "
         "OR e.target_actor_id = :a OR e.target_name = :a"
@@ -622,9 +681,18 @@ def actor(store: Store, key: str) -> ActorRecord | None:
             _Tally("country", mine, _truthy(f"{role}_country")),
             _Tally(with_other, mine, other, (_truthy(f"{other}_name"),)),
         ]
+    return _tallies(conn, rows, {"a": key}, parts)
+
+
+def actor(store: Store, key: str) -> ActorRecord | None:
+    """An actor (actor id or name) in the events and quotes; None if the corpus never has it.
+
+    Counted by the database rather than in Python (thousands of events for a country, over
+    the 50 ms a page may take), and kept by the store since grouping those took 40-60 ms.
+    """
     quoted = "SELECT count(*) FROM quotes WHERE speaker_actor_id = :a OR speaker_name = :a"
     with store.engine.connect() as conn:
-        tally = _tallies(conn, rows, {"a": key}, parts)
+        tally = _actor_tallies(store, conn, key)
         n_quotes = conn.execute(text(quoted), {"a": key}).scalar_one()
     if not tally and not n_quotes:
         return None
@@ -728,52 +796,70 @@ def escalation(
     )
 
 
+def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]:
+    """Common table expressions ``ends`` (each end of a linking event matching ``f`` as
+    actor, type, name, n) and ``links`` (each such event as source, target, type, n).
+
+    Filtered by type at most, they read the network tables (migration 0005), where ``n``
+    counts the events that share those values; else every event is a row with ``n`` = 1,
+    read once from the events (MATERIALIZED ``linking``) for both.
+    """
+    where = _event_where(store, f)
+    if store.version >= AGGREGATES and _only(f, EventFilter, "type"):
+        return (
+            "ends AS NOT MATERIALIZED (SELECT actor, type, name, events AS n "
+            f"FROM network_nodes e WHERE {where.sql}), "
+            "links AS (SELECT source, target, type, events AS n "
+            f"FROM network_edges e WHERE {where.sql})",
+            where.params,
+        )
+    where.add(_NOT_NEGATED)
+    source, target = (f"coalesce(e.{end}_actor_id, e.{end}_name)" for end in ("source", "target"))
+    where.add(f"{source} IS NOT NULL AND {target} IS NOT NULL")
+    return (
+        f"linking AS MATERIALIZED (SELECT {source} AS source, e.source_name AS source_name, "
+        f"{target} AS target, e.target_name AS target_name, e.type AS type "
+        f"FROM events e WHERE {where.sql}), "
+        "ends AS (SELECT source AS actor, type, coalesce(source_name, '') AS name, 1 AS n "
+        "FROM linking UNION ALL "
+        "SELECT target, type, coalesce(target_name, ''), 1 FROM linking), "
+        "links AS (SELECT source, target, type, 1 AS n FROM linking)",
+        where.params,
+    )
+
+
 def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> Network:
     """Actors linked by events matching ``f``; the ``max_nodes`` busiest actors are kept.
 
     The database weighs the actors and picks the busiest (by events, then key byte-wise, as
-    the rest of the module orders), then counts names and edges of those only: grouping every
-    event by its parties sent tens of thousands of rows to Python, over a second.
+    the rest of the module orders), then counts names and edges of those only, all in one
+    statement: grouping every event by its parties sent tens of thousands of rows to Python,
+    over a second. Over all dates this reads the network tables (``_network_rows``).
     """
-    where = _event_where(store, f or EventFilter())
-    where.add(_NOT_NEGATED)
-    source, target = (f"coalesce(e.{end}_actor_id, e.{end}_name)" for end in ("source", "target"))
-    where.add(f"{source} IS NOT NULL AND {target} IS NOT NULL")
-    ends = " UNION ALL ".join(
-        f"SELECT {end} AS k, count(*) AS n FROM events e WHERE {where.sql} GROUP BY {end}"
-        for end in (source, target)
-    )
-    busiest = (
-        f"SELECT k, sum(n) AS n FROM ({ends}) ends GROUP BY k "
-        f"ORDER BY sum(n) DESC, k{_collate(store)} LIMIT :max_nodes"
+    tables, params = _network_rows(store, f or EventFilter())
+    kept = "(SELECT actor FROM busiest)"
+    sql = (
+        f"WITH {tables}, busiest AS (SELECT actor, sum(n) AS n FROM ends GROUP BY actor "
+        f"ORDER BY sum(n) DESC, actor{_collate(store)} LIMIT :max_nodes) "
+        "SELECT 'node' AS part, actor AS a, NULL AS b, NULL AS c, n FROM busiest UNION ALL "
+        "SELECT 'name', actor, name, NULL, sum(n) FROM ends "
+        f"WHERE name <> '' AND actor IN {kept} GROUP BY actor, name UNION ALL "
+        f"SELECT 'edge', source, target, type, sum(n) FROM links "
+        f"WHERE source IN {kept} AND target IN {kept} GROUP BY source, target, type"
     )
     with store.engine.connect() as conn:
-        weight = {k: int(n) for k, n in conn.execute(
-            text(busiest), {**where.params, "max_nodes": max_nodes}
-        )}
-        if not weight:
-            return Network(nodes=[], edges=[])
-        kept = {f"kept{i}": k for i, k in enumerate(weight)}
-        among = ", ".join(":" + name for name in kept)
-        rows = (
-            f"SELECT {_PARTIES} FROM events e WHERE {where.sql} "
-            f"AND ({source} IN ({among}) OR {target} IN ({among}))"
-        )
-        parts = [
-            _Tally(f"name:{end}", f"{end} IN ({among})", end, (_truthy(f"{end}_name"),))
-            for end in ("source", "target")
-        ]
-        parts.append(_Tally(
-            "edge", f"source IN ({among}) AND target IN ({among})", "source", ("target", "type")
-        ))
-        tally = _tallies(conn, rows, {**where.params, **kept}, parts)
+        rows = conn.execute(text(sql), {**params, "max_nodes": max_nodes}).all()
+    weight: dict[str, int] = {}
     names: dict[str, Counter[str]] = defaultdict(Counter)
-    for (k, name, *_), n in (tally["name:source"] + tally["name:target"]).items():
-        if name is not None:
-            names[k][name] += n
     edges: dict[tuple[str, str, Relation], Counter[str]] = defaultdict(Counter)
-    for (s, t, type_), n in tally["edge"].items():
-        edges[(s, t, relations().get(type_, "other"))][type_] += n
+    relation = relations()
+    for part, a, b, c, n in rows:
+        if part == "node":
+            weight[a] = int(n)
+        elif part == "name":
+            names[a][b] += int(n)
+        else:
+            edges[(a, b, relation.get(c, "other"))][c] += int(n)
     return Network(
         nodes=[
             Node(actor=k, name=_best_name(names[k], k), events=weight[k]) for k in sorted(weight)

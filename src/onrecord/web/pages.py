@@ -57,9 +57,9 @@ def annotate_pasted(article: Annotated[ExtractRequest, Form()], request: Request
 
 
 @router.get("/articles/{doc_id}")
-def stored_article_page(article: StoredArticle) -> HTMLResponse:
-    """A stored article, annotated like a pasted one."""
-    return _page(article_html(article))
+def stored_article_page(store: StoreDep, article: StoredArticle) -> HTMLResponse:
+    """A stored article, annotated like a pasted one, with the other copies of its story."""
+    return _page(article_html(article, store.copies(article.doc_id)))
 
 
 @router.get("/search")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args, get_origin
 from urllib.parse import quote, urlencode
@@ -13,7 +14,7 @@ from pydantic import BaseModel
 
 from onrecord.api.params import Paging, PairQuery, QuoteQuery
 from onrecord.model import Article, Event
-from onrecord.store import Store, queries
+from onrecord.store import Copy, Store, queries
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 from onrecord.store.queries import ActorRecord, SpeakerRecord, relations
 from onrecord.web.charts import RELATION_COLOURS, network_chart, timeline_chart
@@ -36,8 +37,9 @@ def render(template: str, **context: Any) -> str:
     return _env.get_template(template).render(**context)
 
 
-def article_html(article: Article) -> str:
-    """The article page: text with highlighted quotations, a card per quote, removed pieces."""
+def article_html(article: Article, copies: Sequence[Copy] = ()) -> str:
+    """The article page: text with highlighted quotations, a card per quote, removed pieces,
+    and the other publications of the story that de-duplication folded into this one."""
     events: dict[str | None, list[Event]] = defaultdict(list)
     for event in article.events:
         events[event.quote_id].append(event)
@@ -48,6 +50,7 @@ def article_html(article: Article) -> str:
         colours=speaker_colours(article),
         quotes={quote.id: quote for quote in article.quotes},
         events=events,
+        copies=copies,
     )
 
 
