@@ -798,11 +798,12 @@ def escalation(
 
 def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]:
     """Common table expressions ``ends`` (each end of a linking event matching ``f`` as
-    actor, type, name, n) and ``links`` (each such event as source, target, type, n).
+    actor, type, name, n) and ``links`` (source, target, type and the number n of such
+    events, one row each, so the network query need not group them again).
 
     Filtered by type at most, they read the network tables (migration 0005), where ``n``
-    counts the events that share those values; else every event is a row with ``n`` = 1,
-    read once from the events (MATERIALIZED ``linking``) for both.
+    counts the events that share those values; else every event is read once from the events
+    (MATERIALIZED ``linking``) for both, as an end with ``n`` = 1 and counted into links.
     """
     where = _event_where(store, f)
     if store.version >= AGGREGATES and _only(f, EventFilter, "type"):
@@ -823,7 +824,8 @@ def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]
         "ends AS (SELECT source AS actor, type, coalesce(source_name, '') AS name, 1 AS n "
         "FROM linking UNION ALL "
         "SELECT target, type, coalesce(target_name, ''), 1 FROM linking), "
-        "links AS (SELECT source, target, type, 1 AS n FROM linking)",
+        "links AS (SELECT source, target, type, count(*) AS n FROM linking "
+        "GROUP BY source, target, type)",
         where.params,
     )
 
@@ -844,14 +846,15 @@ def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> 
         "SELECT 'node' AS part, actor AS a, NULL AS b, NULL AS c, n FROM busiest UNION ALL "
         "SELECT 'name', actor, name, NULL, sum(n) FROM ends "
         f"WHERE name <> '' AND actor IN {kept} GROUP BY actor, name UNION ALL "
-        f"SELECT 'edge', source, target, type, sum(n) FROM links "
-        f"WHERE source IN {kept} AND target IN {kept} GROUP BY source, target, type"
+        f"SELECT 'edge', source, target, type, n FROM links "
+        f"WHERE source IN {kept} AND target IN {kept}"
     )
     with store.engine.connect() as conn:
         rows = conn.execute(text(sql), {**params, "max_nodes": max_nodes}).all()
     weight: dict[str, int] = {}
     names: dict[str, Counter[str]] = defaultdict(Counter)
-    edges: dict[tuple[str, str, Relation], Counter[str]] = defaultdict(Counter)
+    # ``links`` has a row per (source, target, type), so a type comes once per edge.
+    edges: dict[tuple[str, str, Relation], dict[str, int]] = defaultdict(dict)
     relation = relations()
     for part, a, b, c, n in rows:
         if part == "node":
@@ -859,14 +862,16 @@ def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> 
         elif part == "name":
             names[a][b] += int(n)
         else:
-            edges[(a, b, relation.get(c, "other"))][c] += int(n)
-    return Network(
-        nodes=[
-            Node(actor=k, name=_best_name(names[k], k), events=weight[k]) for k in sorted(weight)
+            edges[(a, b, relation.get(c, "other"))][c] = int(n)
+    # Validated as one structure: a model built per edge cost more than the query (1k+ edges).
+    return Network.model_validate({
+        "nodes": [
+            {"actor": k, "name": _best_name(names[k], k), "events": weight[k]}
+            for k in sorted(weight)
         ],
-        edges=[
-            Edge(source=s, target=t, relation=rel, count=sum(types.values()),
-                 types=dict(sorted(types.items())))
+        "edges": [
+            {"source": s, "target": t, "relation": rel, "count": sum(types.values()),
+             "types": dict(sorted(types.items()))}
             for (s, t, rel), types in sorted(edges.items())
         ],
-    )
+    })
