@@ -839,15 +839,20 @@ def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> 
     over a second. Over all dates this reads the network tables (``_network_rows``).
     """
     tables, params = _network_rows(store, f or EventFilter())
-    kept = "(SELECT actor FROM busiest)"
+    # PostgreSQL hashes a subquery's 40 keys and scans the whole table against them; as an
+    # array they are index lookups (SQLite looks a subquery's keys up in the index itself).
+    kept = (
+        "= ANY(ARRAY(SELECT actor FROM busiest))" if store.dialect == "postgresql"
+        else "IN (SELECT actor FROM busiest)"
+    )
     sql = (
         f"WITH {tables}, busiest AS (SELECT actor, sum(n) AS n FROM ends GROUP BY actor "
         f"ORDER BY sum(n) DESC, actor{_collate(store)} LIMIT :max_nodes) "
         "SELECT 'node' AS part, actor AS a, NULL AS b, NULL AS c, n FROM busiest UNION ALL "
         "SELECT 'name', actor, name, NULL, sum(n) FROM ends "
-        f"WHERE name <> '' AND actor IN {kept} GROUP BY actor, name UNION ALL "
+        f"WHERE name <> '' AND actor {kept} GROUP BY actor, name UNION ALL "
         f"SELECT 'edge', source, target, type, n FROM links "
-        f"WHERE source IN {kept} AND target IN {kept}"
+        f"WHERE source {kept} AND target {kept}"
     )
     with store.engine.connect() as conn:
         rows = conn.execute(text(sql), {**params, "max_nodes": max_nodes}).all()
