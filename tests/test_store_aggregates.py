@@ -1,7 +1,7 @@
-"""The tables the store keeps for fast queries (migration 0005), on SQLite and PostgreSQL: every
-query they serve answers exactly as from the quotes and events rows, after first writes,
-re-ingesting the same articles, changed articles and migrating a store that already holds data;
-and re-ingesting never counts an article twice."""
+"""The tables the store keeps for fast queries (migrations 0005 and 0006), on SQLite and
+PostgreSQL: every query they serve answers exactly as from the quotes and events rows, after
+first writes, re-ingesting the same articles, changed articles and migrating a store that
+already holds data; and re-ingesting never counts an article twice."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from corpus import GERMANY, PETROV, ROE, SERBIA, build_corpus
 from records import build_article
 from sqlalchemy import text
@@ -16,13 +17,14 @@ from sqlalchemy import text
 from onrecord.model import ActorRef, Article, Event
 from onrecord.store import Store, Stored, open_store
 from onrecord.store import queries as q
-from onrecord.store.db import AGGREGATES
+from onrecord.store.db import AGGREGATES, NETWORK_WEIGHTS
 from onrecord.store.filters import EventFilter, QuoteFilter
 
 TABLES = {
     "quote_days": "day, quotes",
     "network_nodes": "actor, type, name, events",
     "network_edges": "source, target, type, events",
+    "network_weights": "actor, events",
     "speaker_tallies": "speaker_name, kind, value, quotes",
     "actor_tallies": "actor, kind, value, detail, events",
     "quote_countries": "doc_id, quote_id, country, published, start_offset",
@@ -41,11 +43,11 @@ def _kept(store: Store) -> dict[str, list[tuple]]:
 @contextmanager
 def _from_base_rows(store: Store) -> Iterator[None]:
     """The queries as they run before migration 0005: from quotes and events alone."""
-    store.version = AGGREGATES - 1
+    version, store.version = store.version, AGGREGATES - 1
     try:
         yield
     finally:
-        store.version = AGGREGATES
+        store.version = version
 
 
 def _answers(store: Store) -> dict[str, object]:
@@ -139,17 +141,18 @@ def test_no_key_is_left_at_zero(store):
     kept = _kept(store)
     assert not [row for row in kept["network_edges"] if row[2] == "SANCTION"]
     assert all(row[-1] > 0 for table in ("quote_days", "network_nodes", "network_edges",
-                                          "speaker_tallies", "actor_tallies")
+                                          "network_weights", "speaker_tallies", "actor_tallies")
                for row in kept[table])
 
 
-def test_migration_fills_the_tables_as_writes_keep_them(db_url):
+@pytest.mark.parametrize("before", [AGGREGATES - 1, NETWORK_WEIGHTS - 1])
+def test_migration_fills_the_tables_as_writes_keep_them(db_url, before):
     articles = [build_article(), *build_corpus()]
-    with open_store(db_url, upto=AGGREGATES - 1) as old:
+    with open_store(db_url, upto=before) as old:
         for article in articles:
             old.put(article)
     with open_store(db_url) as store:
-        assert store.version == AGGREGATES
+        assert store.version == NETWORK_WEIGHTS
         filled = _kept(store)
         _same_as_base_rows(store)
         for article in articles:

@@ -122,6 +122,8 @@ _UPSERT_COPY = text(
 _IDS_PER_STATEMENT = 200
 #: The schema version (migration 0005) from which the store keeps the aggregate tables below.
 AGGREGATES = 5
+#: The schema version (migration 0006) from which it also keeps network_weights.
+NETWORK_WEIGHTS = 6
 
 #: An event that links two parties in the network: not negated, both ends named (the network
 #: query's own condition, in onrecord.store.queries).
@@ -207,6 +209,15 @@ _TALLIES.append(text(
     "SET events = actor_tallies.events + excluded.events"
 ))
 _TALLIES = [t.bindparams(bindparam("ids", expanding=True)) for t in _TALLIES]
+#: Each party's linking events, both ends (migration 0006; network_nodes summed by actor).
+_WEIGHTS_TALLY = text(
+    "INSERT INTO network_weights (actor, events) SELECT actor, :sign * count(*) FROM ("
+    f"SELECT coalesce(source_actor_id, source_name) AS actor FROM events WHERE {_LINKED} "
+    f"UNION ALL SELECT coalesce(target_actor_id, target_name) FROM events WHERE {_LINKED}) "
+    "ends WHERE true GROUP BY actor ORDER BY actor "
+    "ON CONFLICT (actor) DO UPDATE SET events = network_weights.events + excluded.events"
+).bindparams(bindparam("ids", expanding=True))
+_DROP_WEIGHTS = text("DELETE FROM network_weights WHERE events = 0")
 _DROP_ZEROS = [
     text("DELETE FROM quote_days WHERE quotes = 0"),
     text("DELETE FROM network_nodes WHERE events = 0"),
@@ -323,18 +334,20 @@ class Store:
         articles = list(articles)
         ids = sorted({stored.article.doc_id for stored in articles})
         aggregates = bool(ids) and self.version >= AGGREGATES
+        weights = self.version >= NETWORK_WEIGHTS
+        tallies = [*_TALLIES, _WEIGHTS_TALLY] if weights else _TALLIES
         with self.engine.begin() as conn:
             # Only articles stored before have counts to take away (most writes are new ones).
             stored_before = self._stored(conn, ids) if aggregates else []
             if stored_before:
-                self._each_chunk(conn, _TALLIES, stored_before, sign=-1)
+                self._each_chunk(conn, tallies, stored_before, sign=-1)
             for stored in articles:
                 self._put(conn, stored)
             if aggregates:
-                self._each_chunk(conn, _TALLIES, ids, sign=1)
+                self._each_chunk(conn, tallies, ids, sign=1)
                 self._each_chunk(conn, [_INSERT_QUOTE_COUNTRIES], ids)
             if stored_before:
-                for statement in _DROP_ZEROS:
+                for statement in [*_DROP_ZEROS, _DROP_WEIGHTS] if weights else _DROP_ZEROS:
                     conn.execute(statement)
             for copy in copies:
                 conn.execute(_UPSERT_COPY, {**copy.__dict__, "copy_key": _copy_key(copy)})

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Row, text
 
 from onrecord.model import Article, Event, Quote
-from onrecord.store.db import AGGREGATES, Store, _fts_terms
+from onrecord.store.db import AGGREGATES, NETWORK_WEIGHTS, Store, _fts_terms
 from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
 
 #: Rows per page unless asked otherwise, and the most a page may hold.
@@ -798,20 +798,25 @@ def escalation(
 
 def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]:
     """Common table expressions ``ends`` (each end of a linking event matching ``f`` as
-    actor, type, name, n) and ``links`` (source, target, type and the number n of such
-    events, one row each, so the network query need not group them again).
+    actor, type, name, n), ``links`` (source, target, type and the number n of such events,
+    one row each, so the network query need not group them again) and ``weights`` (each
+    party's events, as actor, n).
 
     Filtered by type at most, they read the network tables (migration 0005), where ``n``
-    counts the events that share those values; else every event is read once from the events
+    counts the events that share those values, and over every type ``weights`` is the
+    network_weights table (0006); else every event is read once from the events
     (MATERIALIZED ``linking``) for both, as an end with ``n`` = 1 and counted into links.
     """
     where = _event_where(store, f)
+    summed = "weights AS (SELECT actor, sum(n) AS n FROM ends GROUP BY actor)"
     if store.version >= AGGREGATES and _only(f, EventFilter, "type"):
+        if store.version >= NETWORK_WEIGHTS and not f.type:
+            summed = "weights AS (SELECT actor, events AS n FROM network_weights)"
         return (
             "ends AS NOT MATERIALIZED (SELECT actor, type, name, events AS n "
             f"FROM network_nodes e WHERE {where.sql}), "
             "links AS (SELECT source, target, type, events AS n "
-            f"FROM network_edges e WHERE {where.sql})",
+            f"FROM network_edges e WHERE {where.sql}), {summed}",
             where.params,
         )
     where.add(_NOT_NEGATED)
@@ -825,7 +830,7 @@ def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]
         "FROM linking UNION ALL "
         "SELECT target, type, coalesce(target_name, ''), 1 FROM linking), "
         "links AS (SELECT source, target, type, count(*) AS n FROM linking "
-        "GROUP BY source, target, type)",
+        f"GROUP BY source, target, type), {summed}",
         where.params,
     )
 
@@ -846,8 +851,8 @@ def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> 
         else "IN (SELECT actor FROM busiest)"
     )
     sql = (
-        f"WITH {tables}, busiest AS (SELECT actor, sum(n) AS n FROM ends GROUP BY actor "
-        f"ORDER BY sum(n) DESC, actor{_collate(store)} LIMIT :max_nodes) "
+        f"WITH {tables}, busiest AS (SELECT actor, n FROM weights "
+        f"ORDER BY n DESC, actor{_collate(store)} LIMIT :max_nodes) "
         "SELECT 'node' AS part, actor AS a, NULL AS b, NULL AS c, n FROM busiest UNION ALL "
         "SELECT 'name', actor, name, NULL, sum(n) FROM ends "
         f"WHERE name <> '' AND actor {kept} GROUP BY actor, name UNION ALL "
