@@ -7,7 +7,10 @@ the slowest tests here, so they share one corpus and one single-process referenc
 from __future__ import annotations
 
 import json
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,6 +76,35 @@ def test_dask_local_cluster_stores_the_same_records_and_resumes(corpus, referenc
         assert (again.stored, again.already_done) == (0, 13)
         assert [f.stat().st_mtime_ns for f in files] == stamps  # finished partitions reused
         assert stored_records(store) == reference
+        plugins = client.run(lambda dask_worker: sorted(dask_worker.plugins))
+        assert all("onrecord-keep-freed-memory" in names for names in plugins.values())
+
+
+_FAULTS_OVER_REUSE = """
+import resource, sys
+import numpy as np
+from onrecord.distributed import keep_freed_memory
+if sys.argv[1] == "keep":
+    assert keep_freed_memory()
+np.empty(2**20).fill(1)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(40):
+    np.empty(2**20).fill(1)  # 8 MiB, freed at once: what a parse batch does many times
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+def test_workers_keep_freed_arrays_instead_of_faulting_them_in_again():
+    """Dask's nanny sets MALLOC_TRIM_THRESHOLD_, which returns every freed parser array to the
+    kernel; keep_freed_memory (run in every worker) makes the next batch reuse it."""
+    def faults(mode: str) -> int:
+        done = subprocess.run([sys.executable, "-c", _FAULTS_OVER_REUSE, mode], check=True,
+                              capture_output=True, text=True,
+                              env={**os.environ, "MALLOC_TRIM_THRESHOLD_": "65536"})
+        return int(done.stdout)
+
+    assert faults("dask") > 40 * 250  # hundreds of page faults per array, every time
+    assert faults("keep") < 1000
 
 
 def test_partitions_keep_input_order_and_shards_alone(tmp_path):
