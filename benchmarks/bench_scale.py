@@ -6,7 +6,11 @@ runs must hold exactly the single-process records. Workers are started and their
 before the clock starts (that start-up is reported separately); goal: ≥ 1.8× with 2 workers on
 2 cores. Prints a table and writes ``benchmarks/results/bench_scale.json``.
 
-    PYTHONPATH=src python benchmarks/bench_scale.py [--articles 600] [--workers 2]
+    PYTHONPATH=src python benchmarks/bench_scale.py [--articles 600] [--workers 2] [--repeat 3]
+
+With ``--repeat N`` the three modes run in turn N times, each parallel run is compared with the
+single-process run of its own round, and the medians are reported: on a shared machine one round
+can be disturbed by other jobs.
 
 The machine is shared: the load average before and after each mode is recorded with it.
 """
@@ -19,16 +23,20 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 from common import machine, print_table, write_result
 
 from onrecord.distributed import dask_client, run_on_dask
 from onrecord.eval.synthetic import articles
-from onrecord.nlp import load_nlp
 from onrecord.parallel import process_extractor, stored_records
-from onrecord.pipeline import Source
+from onrecord.pipeline import Source, extract_many
 from onrecord.runner import Batch, Prepared, Runner
 from onrecord.store import open_store
+
+# What every worker extracts before the clock starts: it loads the model and the lazily loaded
+# tables (cues, knowledge base, events) that a first real article would otherwise pay for.
+WARM_UP = "Warm-up: \u201cWe will respond,\u201d the Iranian foreign minister said on Monday."
 
 
 def write_shards(folder: Path, count: int, shards: int) -> list[str]:
@@ -67,56 +75,74 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--shards", type=int, default=12)
     parser.add_argument("--partition-size", type=int, default=50)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of all three modes, interleaved; medians are reported")
     args = parser.parse_args()
+    modes = ("single_process", "processes", "dask")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         shards = write_shards(work / "in", args.articles, args.shards)
-        results = {"articles": args.articles, "workers": args.workers, "machine": machine()}
-
-        load_nlp()  # the single process loads its model outside the clock, like the workers
-        results["single_process"] = timed_run(str(work / "one.db"), shards, Runner.run)
-
+        results = {"articles": args.articles, "workers": args.workers, "repeat": args.repeat,
+                   "machine": machine(), "runs": {mode: [] for mode in modes}}
+        _warm_up()  # the single process loads its model outside the clock, like the workers
         start = time.perf_counter()
         with process_extractor(args.workers) as extractor:
             _warm_pool(extractor, args.workers)
             results["processes_startup_s"] = time.perf_counter() - start
+            start = time.perf_counter()
+            with dask_client("local", args.workers) as client:
+                client.run(_warm_up)
+                results["dask_startup_s"] = time.perf_counter() - start
 
-            def run_processes(runner: Runner):
-                runner.extractor, runner.batch_size = extractor, args.partition_size
-                return runner.run()
+                def run_processes(runner: Runner):
+                    runner.extractor, runner.batch_size = extractor, args.partition_size
+                    return runner.run()
 
-            results["processes"] = timed_run(str(work / "procs.db"), shards, run_processes)
+                for n in range(args.repeat):
+                    runs = {"single_process": Runner.run, "processes": run_processes,
+                            "dask": lambda runner, n=n: run_on_dask(
+                                runner, client, work / f"parts{n}", args.partition_size)}
+                    for mode, run in runs.items():
+                        db = str(work / f"{mode}{n}.db")
+                        results["runs"][mode].append(timed_run(db, shards, run))
+                    reference = dump(str(work / f"single_process{n}.db"))
+                    for mode in modes[1:]:
+                        result = results["runs"][mode][-1]
+                        result["identical_records"] = dump(str(work / f"{mode}{n}.db")) == reference
+                        result["speedup"] = (results["runs"]["single_process"][-1]["seconds"]
+                                             / result["seconds"])
 
-        start = time.perf_counter()
-        with dask_client("local", args.workers) as client:
-            client.run(load_nlp)
-            results["dask_startup_s"] = time.perf_counter() - start
-            results["dask"] = timed_run(
-                str(work / "dask.db"), shards,
-                lambda runner: run_on_dask(runner, client, work / "parts", args.partition_size))
-
-        reference = dump(str(work / "one.db"))
-        for mode, db in (("processes", "procs.db"), ("dask", "dask.db")):
-            results[mode]["identical_records"] = dump(str(work / db)) == reference
-            results[mode]["speedup"] = (results["single_process"]["seconds"]
-                                        / results[mode]["seconds"])
-
-    one = results["single_process"]
-    results["articles_per_s_per_core"] = one["articles_per_s"]
-    rows = [[mode, f"{r['seconds']:.1f}", f"{r['articles_per_s']:.2f}",
-             f"{r.get('speedup', 1.0):.2f}×", str(r.get("identical_records", "-")),
-             f"{r['load_average_before']:.1f} → {r['load_average_after']:.1f}"]
-            for mode, r in ((m, results[m]) for m in ("single_process", "processes", "dask"))]
-    print_table(f"onrecord run, {args.articles} synthetic articles, {args.workers} workers",
-                ["mode", "seconds", "articles/s", "speedup", "identical", "load avg"], rows)
+    for mode in modes:
+        runs = results["runs"][mode]
+        results[mode] = {"seconds": median(r["seconds"] for r in runs),
+                         "articles_per_s": median(r["articles_per_s"] for r in runs),
+                         "identical_records": all(r.get("identical_records", True) for r in runs)}
+        if mode != "single_process":
+            results[mode]["speedup"] = median(r["speedup"] for r in runs)
+            results[mode]["speedups"] = [round(r["speedup"], 3) for r in runs]
+    results["articles_per_s_per_core"] = results["single_process"]["articles_per_s"]
+    rows = [[mode, f"{results[mode]['seconds']:.1f}", f"{results[mode]['articles_per_s']:.2f}",
+             f"{results[mode].get('speedup', 1.0):.2f}×",
+             ", ".join(f"{x:.2f}" for x in results[mode].get("speedups", [])) or "-",
+             str(results[mode]["identical_records"]) if mode != "single_process" else "-",
+             ", ".join(f"{r['load_average_before']:.1f}" for r in results["runs"][mode])]
+            for mode in modes]
+    print_table(f"onrecord run, {args.articles} synthetic articles, {args.workers} workers, "
+                f"median of {args.repeat}",
+                ["mode", "seconds", "articles/s", "speedup", "each round", "identical",
+                 "load avg before"], rows)
     write_result("bench_scale", results)
 
 
 def _warm_pool(extractor, workers: int) -> None:
     """Have the workers start and load their models (a few tiny partitions)."""
-    batches = [Batch([Prepared(f"warm{i}", Source("Warm-up.", doc_id=f"w{i}"))], [], [])
+    batches = [Batch([Prepared(f"warm{i}", Source(WARM_UP, doc_id=f"w{i}"))], [], [])
                for i in range(2 * workers)]
     list(extractor(batches))
+
+
+def _warm_up() -> None:
+    list(extract_many([Source(WARM_UP)]))
 
 
 if __name__ == "__main__":

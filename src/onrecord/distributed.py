@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import uuid
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -37,15 +38,12 @@ FILES_PER_PARTITION = 256  # loose article files per task: ~10 s of parsing per 
 ROWS_PER_GROUP = 256  # Parquet row group: what a worker holds in memory at once
 _SHARDS = {Kind.warc, Kind.jsonl, Kind.csv, Kind.feed, Kind.urls}  # one partition each
 
-# glibc ``mallopt`` parameters, and the values a worker gets. Dask's nanny starts every worker with
-# ``MALLOC_TRIM_THRESHOLD_=65536``; any explicit malloc threshold turns off glibc's dynamic one,
-# so every array the parser frees above 128 KiB goes back to the kernel and the next batch
-# faults it in again: a task then takes 4x the page faults and ~15 % more time than the same
-# work in a plain process. Heap allocation up to 32 MiB, and a freed top of heap kept up to
-# 64 MiB, give the workers back the plain process's speed.
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
-_MMAP_THRESHOLD = 32 * 2**20  # glibc's largest allowed on 64-bit
-_TRIM_THRESHOLD = 64 * 2**20
+# Dask's nanny starts every worker with MALLOC_TRIM_THRESHOLD_=65536. Any explicit malloc
+# threshold turns off glibc's dynamic one, so every array the parser frees above 128 KiB goes
+# back to the kernel and the next batch faults it in again: a task took 4x the page faults and
+# ~15 % more time than the same work in a plain process. onrecord's workers hold their memory
+# flat by other means (``nlp.memory_zone``, ``BATCH_CHARS``), so they run without it.
+TRIM_VARIABLE = "MALLOC_TRIM_THRESHOLD_"
 
 _COLUMNS = ["key", "status", "origin", "reason", "doc_id", "url", "body_hash", "signature",
             "record"]
@@ -151,35 +149,28 @@ def dask_client(address: str, workers: int | None = None):
         with Client(address) as client:
             yield client
         return
-    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                      processes=True, dashboard_address=None) as cluster, Client(cluster) as client:
+    import dask
+
+    # No trimming (see TRIM_VARIABLE), and no sampling profiler: it feeds only the dashboard,
+    # which this cluster does not serve, and costs each worker ~3 % of a core.
+    settings = {f"distributed.nanny.pre-spawn-environ.{TRIM_VARIABLE}": None,
+                "distributed.worker.profile.enabled": False}
+    with dask.config.set(settings), LocalCluster(
+        n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+        dashboard_address=None,
+    ) as cluster, Client(cluster) as client:
         yield client
 
 
-def keep_freed_memory() -> bool:
-    """Have this process's allocator keep freed parser arrays for reuse (see ``_MMAP_THRESHOLD``);
-    False where the C library is not glibc."""
-    import ctypes
-
-    try:
-        mallopt = ctypes.CDLL(None).mallopt  # the C library the interpreter runs on
-    except AttributeError:
-        return False
-    return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
-                and mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD))
-
-
-def _worker_plugin():
-    """A plugin that runs ``keep_freed_memory`` in every worker, present and future."""
-    from distributed.diagnostics.plugin import WorkerPlugin
-
-    class KeepFreedMemory(WorkerPlugin):
-        name = "onrecord-keep-freed-memory"
-
-        def setup(self, worker) -> None:
-            keep_freed_memory()
-
-    return KeepFreedMemory()
+def _warn_if_trimmed(client) -> None:
+    """Warn when the cluster's workers run with ``TRIM_VARIABLE`` set (Dask's default)."""
+    trimmed = sorted(w for w, v in client.run(os.environ.get, TRIM_VARIABLE).items() if v)
+    if trimmed:
+        warnings.warn(
+            f"{len(trimmed)} Dask worker(s) run with {TRIM_VARIABLE} set ({trimmed[0]}, ...): "
+            "extraction is ~15% slower there. Start the workers with "
+            f"distributed.nanny.pre-spawn-environ.{TRIM_VARIABLE}: null in their Dask "
+            "configuration (docs/scale.md shows how).", RuntimeWarning, stacklevel=3)
 
 
 def run_on_dask(
@@ -187,7 +178,7 @@ def run_on_dask(
 ) -> Summary:
     """Extract ``runner``'s inputs on the cluster of a Dask ``client`` into Parquet files in
     ``work_dir``, then store them in input order."""
-    client.register_plugin(_worker_plugin())
+    _warn_if_trimmed(client)
     units = list(input_units(runner.sources, runner.options))
     out = Path(work_dir) / runner.key
     out.mkdir(parents=True, exist_ok=True)
