@@ -26,7 +26,7 @@ from dataclasses import asdict
 from itertools import islice
 from pathlib import Path
 
-from onrecord.ingest import Item, ReadOptions
+from onrecord.ingest import Item, ReadOptions, is_url
 from onrecord.ingest.sources import Kind, input_units, kind_of, read_units
 from onrecord.model import Article
 from onrecord.nlp import load_nlp
@@ -63,7 +63,7 @@ def partitions(
     parts: list[list[str | Item]] = []
     loose: list[str | Item] = []
     for unit in units:
-        is_path = isinstance(unit, str) and not unit.startswith(("http://", "https://"))
+        is_path = isinstance(unit, str) and not is_url(unit)
         if is_path and (options.kind or kind_of(unit)) in _SHARDS:
             parts += [loose, [unit]] if loose else [[unit]]
             loose = []

@@ -13,7 +13,7 @@ from dataclasses import replace
 from fastapi import Request
 
 from onrecord.api.settings import Settings
-from onrecord.ingest import Fetcher, FetchOptions, html_to_source
+from onrecord.ingest import Fetcher, FetchOptions, html_to_source, is_url
 from onrecord.ingest.guard import AddressPolicy
 from onrecord.model import Article
 from onrecord.pipeline import Source, clean, extract_many
@@ -46,5 +46,4 @@ def extract_fetched(request: Request, url: str, **given: str | None) -> Article:
 def pasted_url(text: str) -> str | None:
     """The URL, when all that was pasted is one http(s) URL (so the page is wanted, not it)."""
     pasted = text.strip()
-    is_url = pasted.startswith(("http://", "https://")) and not any(c.isspace() for c in pasted)
-    return pasted if is_url else None
+    return pasted if is_url(pasted) and not any(c.isspace() for c in pasted) else None

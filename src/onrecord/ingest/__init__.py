@@ -9,8 +9,9 @@ from onrecord.ingest.html import html_to_source
 from onrecord.ingest.item import Item
 from onrecord.ingest.records import FieldMap
 from onrecord.ingest.sources import Kind, ReadOptions, kind_of, read_inputs
+from onrecord.ingest.urls import is_url
 
 __all__ = [
     "FetchOptions", "Fetcher", "FieldMap", "Item", "Kind", "ReadOptions",
-    "decode_text", "html_to_source", "kind_of", "read_inputs", "read_text_file",
+    "decode_text", "html_to_source", "is_url", "kind_of", "read_inputs", "read_text_file",
 ]

@@ -14,7 +14,7 @@ from onrecord.ingest.files import decode_text, expand_paths, read_bytes
 from onrecord.ingest.html import html_to_source
 from onrecord.ingest.item import Item
 from onrecord.ingest.records import FieldMap, read_csv, read_jsonl
-from onrecord.ingest.urls import is_url_list, parse_url_list, read_urls
+from onrecord.ingest.urls import is_url, is_url_list, parse_url_list, read_urls
 from onrecord.ingest.warc import read_warc
 from onrecord.pipeline import Source
 
@@ -63,7 +63,7 @@ def input_units(specs: list[str], options: ReadOptions | None = None) -> Iterato
     file comes out as a failed item). A Dask run partitions these units across its workers."""
     options = options or ReadOptions()
     for spec in specs:
-        if spec.startswith(("http://", "https://")):
+        if is_url(spec):
             yield spec
             continue
         try:
@@ -97,7 +97,7 @@ def read_units(
         for unit in units:
             if isinstance(unit, Item):
                 yield unit
-            elif unit.startswith(("http://", "https://")):
+            elif is_url(unit):
                 if unit not in skip:
                     yield from _read_url(unit, fetcher, skip)
             else:
@@ -159,7 +159,7 @@ def count_items(specs: list[str], options: ReadOptions | None = None) -> int | N
     options = options or ReadOptions()
     total = 0
     for spec in specs:
-        if spec.startswith(("http://", "https://")) or spec == "-":
+        if is_url(spec) or spec == "-":
             return None
         try:
             paths = expand_paths(spec)

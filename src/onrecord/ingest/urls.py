@@ -10,6 +10,11 @@ from onrecord.ingest.html import html_to_source
 from onrecord.ingest.item import Item
 
 
+def is_url(text: str) -> bool:
+    """True when ``text`` names an http(s) URL (by its scheme; anything else is a path or text)."""
+    return text.startswith(("http://", "https://"))
+
+
 def parse_url_list(text: str) -> list[str]:
     """The URLs of a list file, in order, without comments or blank lines."""
     lines = (line.strip() for line in text.splitlines())
@@ -19,7 +24,7 @@ def parse_url_list(text: str) -> list[str]:
 def is_url_list(text: str) -> bool:
     """True when every non-comment line of ``text`` is an http(s) URL (so not an article)."""
     urls = parse_url_list(text)
-    return bool(urls) and all(u.startswith(("http://", "https://")) and " " not in u for u in urls)
+    return bool(urls) and all(is_url(u) and " " not in u for u in urls)
 
 
 def fetch_page(fetcher: Fetcher, url: str) -> Item:

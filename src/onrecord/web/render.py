@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from pydantic import BaseModel
 
 from onrecord.api.params import Paging, PairQuery, QuoteQuery
+from onrecord.ingest import is_url
 from onrecord.model import Article, Event
 from onrecord.store import Copy, Store, queries
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
@@ -30,6 +31,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.tests["http_url"] = is_url
 
 
 def render(template: str, **context: Any) -> str:
