@@ -17,7 +17,7 @@ from sqlalchemy import text
 from onrecord.model import ActorRef, Article, Event
 from onrecord.store import Store, Stored, open_store
 from onrecord.store import queries as q
-from onrecord.store.db import AGGREGATES, NETWORK_WEIGHTS
+from onrecord.store.aggregates import AGGREGATES, NETWORK_WEIGHTS
 from onrecord.store.filters import EventFilter, QuoteFilter
 
 TABLES = {

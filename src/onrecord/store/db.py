@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, create_engine, event, text
 from sqlalchemy.engine import Engine
 
 from onrecord.model import ActorRef, Article, Mention
+from onrecord.store.aggregates import kept
 from onrecord.store.migrations import migrate
 
 DEFAULT_DB = "onrecord.db"
@@ -120,119 +121,6 @@ _UPSERT_COPY = text(
 #: Bound doc_ids per aggregate statement: each is bound up to four times, which stays under
 #: the 999 parameters older SQLite builds allow, whatever batch size a runner writes.
 _IDS_PER_STATEMENT = 200
-#: The schema version (migration 0005) from which the store keeps the aggregate tables below.
-AGGREGATES = 5
-#: The schema version (migration 0006) from which it also keeps network_weights.
-NETWORK_WEIGHTS = 6
-
-#: An event that links two parties in the network: not negated, both ends named (the network
-#: query's own condition, in onrecord.store.queries).
-_LINKED = (
-    "negated = FALSE AND coalesce(source_actor_id, source_name) IS NOT NULL "
-    "AND coalesce(target_actor_id, target_name) IS NOT NULL AND doc_id IN :ids"
-)
-#: Counts by key of the quotes and events rows of some articles, added to (sign 1) or taken
-#: from (sign -1) the aggregate tables of migration 0005, which fills them the same way. Keys
-#: come sorted, so concurrent writers on PostgreSQL lock shared rows in one order.
-_TALLIES = [
-    text(
-        "INSERT INTO quote_days (day, quotes) "
-        "SELECT coalesce(substr(published, 1, 10), ''), :sign * count(*) FROM quotes "
-        "WHERE doc_id IN :ids GROUP BY 1 ORDER BY 1 "
-        "ON CONFLICT (day) DO UPDATE SET quotes = quote_days.quotes + excluded.quotes"
-    ),
-    text(
-        "INSERT INTO speaker_tallies (speaker_name, kind, value, quotes) "
-        "SELECT speaker_name, kind, value, :sign * count(*) FROM ("
-        "SELECT speaker_name, 'actor' AS kind, nullif(speaker_actor_id, '') AS value "
-        "FROM quotes WHERE doc_id IN :ids UNION ALL "
-        "SELECT speaker_name, 'mention', nullif(speaker_mention, '') "
-        "FROM quotes WHERE doc_id IN :ids UNION ALL "
-        "SELECT speaker_name, 'addressee', "
-        "coalesce(nullif(addressee_name, ''), nullif(addressee_actor_id, '')) "
-        "FROM quotes WHERE doc_id IN :ids UNION ALL "
-        "SELECT speaker_name, 'cue', nullif(cue, '') FROM quotes WHERE doc_id IN :ids) said "
-        "WHERE speaker_name IS NOT NULL AND value IS NOT NULL "
-        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 "
-        "ON CONFLICT (speaker_name, kind, value) DO UPDATE "
-        "SET quotes = speaker_tallies.quotes + excluded.quotes"
-    ),
-    text(
-        "INSERT INTO network_nodes (actor, type, name, events) "
-        "SELECT actor, type, name, :sign * count(*) FROM ("
-        "SELECT coalesce(source_actor_id, source_name) AS actor, type, "
-        f"coalesce(source_name, '') AS name FROM events WHERE {_LINKED} UNION ALL "
-        "SELECT coalesce(target_actor_id, target_name), type, coalesce(target_name, '') "
-        f"FROM events WHERE {_LINKED}) ends WHERE true "
-        "GROUP BY actor, type, name ORDER BY actor, type, name "
-        "ON CONFLICT (actor, type, name) DO UPDATE "
-        "SET events = network_nodes.events + excluded.events"
-    ),
-    text(
-        "INSERT INTO network_edges (source, target, type, events) "
-        "SELECT coalesce(source_actor_id, source_name), coalesce(target_actor_id, target_name), "
-        f"type, :sign * count(*) FROM events WHERE {_LINKED} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 "
-        "ON CONFLICT (source, target, type) DO UPDATE "
-        "SET events = network_edges.events + excluded.events"
-    ),
-]
-
-
-def _actor_ends() -> str:
-    """Each end of the events of some articles, under its key and under a differing name,
-    with the event's type, the end's name and country and the other end (actor_tallies)."""
-    branches = []
-    for role, other, as_role, with_other in (
-        ("source", "target", "as_source", "sent"), ("target", "source", "as_target", "received")
-    ):
-        key = f"coalesce({role}_actor_id, {role}_name)"
-        columns = (
-            f"type, {role}_name AS name, {role}_country AS country, "
-            f"coalesce({other}_actor_id, {other}_name) AS other, {other}_name AS other_name, "
-            f"'{as_role}' AS kind, '{with_other}' AS with_other FROM events WHERE doc_id IN :ids"
-        )
-        branches += [f"SELECT {key} AS actor, {columns}",
-                     f"SELECT {role}_name, {columns} AND {role}_name <> {key}"]
-    return " UNION ALL ".join(branches)
-
-
-_TALLIES.append(text(
-    f"WITH ends AS ({_actor_ends()}) "
-    "INSERT INTO actor_tallies (actor, kind, value, detail, events) "
-    "SELECT actor, kind, value, detail, :sign * count(*) FROM ("
-    "SELECT actor, kind, type AS value, '' AS detail FROM ends UNION ALL "
-    "SELECT actor, 'name', nullif(name, ''), '' FROM ends UNION ALL "
-    "SELECT actor, 'country', nullif(country, ''), '' FROM ends UNION ALL "
-    "SELECT actor, with_other, other, coalesce(other_name, '') FROM ends) tallied "
-    "WHERE actor IS NOT NULL AND value IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
-    "ON CONFLICT (actor, kind, value, detail) DO UPDATE "
-    "SET events = actor_tallies.events + excluded.events"
-))
-_TALLIES = [t.bindparams(bindparam("ids", expanding=True)) for t in _TALLIES]
-#: Each party's linking events, both ends (migration 0006; network_nodes summed by actor).
-_WEIGHTS_TALLY = text(
-    "INSERT INTO network_weights (actor, events) SELECT actor, :sign * count(*) FROM ("
-    f"SELECT coalesce(source_actor_id, source_name) AS actor FROM events WHERE {_LINKED} "
-    f"UNION ALL SELECT coalesce(target_actor_id, target_name) FROM events WHERE {_LINKED}) "
-    "ends WHERE true GROUP BY actor ORDER BY actor "
-    "ON CONFLICT (actor) DO UPDATE SET events = network_weights.events + excluded.events"
-).bindparams(bindparam("ids", expanding=True))
-_DROP_WEIGHTS = text("DELETE FROM network_weights WHERE events = 0")
-_DROP_ZEROS = [
-    text("DELETE FROM quote_days WHERE quotes = 0"),
-    text("DELETE FROM network_nodes WHERE events = 0"),
-    text("DELETE FROM network_edges WHERE events = 0"),
-    text("DELETE FROM speaker_tallies WHERE quotes = 0"),
-    text("DELETE FROM actor_tallies WHERE events = 0"),
-]
-#: A quotation under the country of each of its events' sources (listing by country).
-_INSERT_QUOTE_COUNTRIES = text(
-    "INSERT INTO quote_countries (doc_id, quote_id, country, published, start_offset) "
-    "SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''), "
-    "coalesce(q.start_offset, -1) FROM events e "
-    "JOIN quotes q ON q.doc_id = e.doc_id AND q.quote_id = e.quote_id "
-    "WHERE e.doc_id IN :ids AND e.source_country IS NOT NULL"
-).bindparams(bindparam("ids", expanding=True))
 _STORED = text("SELECT doc_id FROM articles WHERE doc_id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
@@ -333,22 +221,20 @@ class Store:
         """
         articles = list(articles)
         ids = sorted({stored.article.doc_id for stored in articles})
-        aggregates = bool(ids) and self.version >= AGGREGATES
-        weights = self.version >= NETWORK_WEIGHTS
-        tallies = [*_TALLIES, _WEIGHTS_TALLY] if weights else _TALLIES
+        aggregates = kept(self.version) if ids else []
+        counted = [aggregate for aggregate in aggregates if aggregate.drop_zeros is not None]
         with self.engine.begin() as conn:
             # Only articles stored before have counts to take away (most writes are new ones).
             stored_before = self._stored(conn, ids) if aggregates else []
             if stored_before:
-                self._each_chunk(conn, tallies, stored_before, sign=-1)
+                self._each_chunk(conn, [a.written for a in counted], stored_before, sign=-1)
             for stored in articles:
                 self._put(conn, stored)
             if aggregates:
-                self._each_chunk(conn, tallies, ids, sign=1)
-                self._each_chunk(conn, [_INSERT_QUOTE_COUNTRIES], ids)
+                self._each_chunk(conn, [a.written for a in aggregates], ids, sign=1)
             if stored_before:
-                for statement in [*_DROP_ZEROS, _DROP_WEIGHTS] if weights else _DROP_ZEROS:
-                    conn.execute(statement)
+                for aggregate in counted:
+                    conn.execute(aggregate.drop_zeros)
             for copy in copies:
                 conn.execute(_UPSERT_COPY, {**copy.__dict__, "copy_key": _copy_key(copy)})
             if run_key is not None:

@@ -1,7 +1,9 @@
 """Numbered SQL migrations, one file per version and dialect (``NNNN_name.<dialect>.sql``).
 
 The applied version is kept in ``schema_migrations``; each migration runs in its own transaction,
-so a crash leaves the schema at a known version and the next open finishes the job.
+so a crash leaves the schema at a known version and the next open finishes the job. A migration
+that adds a table the store keeps counts in is followed, in that transaction, by filling it from
+the rows already stored with the statement writes keep it by (``onrecord.store.aggregates``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import re
 from importlib import resources
 
 from sqlalchemy import Connection, Engine, text
+
+from onrecord.store.aggregates import fill
 
 _NAME = re.compile(r"^(\d{4})_\w+\.(sqlite|postgresql)\.sql$")
 
@@ -58,6 +62,7 @@ def migrate(engine: Engine, upto: int | None = None) -> int:
         with engine.begin() as conn:
             for statement in _statements(sql):
                 conn.exec_driver_sql(statement)
+            fill(conn, number)
             conn.execute(text("INSERT INTO schema_migrations (version) VALUES (:v)"), {"v": number})
         version = number
     return version

@@ -27,7 +27,8 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Row, text
 
 from onrecord.model import Article, Event, Quote
-from onrecord.store.db import AGGREGATES, NETWORK_WEIGHTS, Store, _fts_terms
+from onrecord.store.aggregates import AGGREGATES, NETWORK_WEIGHTS
+from onrecord.store.db import Store, _fts_terms
 from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
 
 #: Rows per page unless asked otherwise, and the most a page may hold.

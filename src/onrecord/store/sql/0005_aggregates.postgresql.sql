@@ -1,7 +1,8 @@
 -- Tables the store keeps up to date with every write (onrecord.store.db, in the transaction of
 -- the upsert) so that the slowest queries of benchmarks/bench_store.py read hundreds or
--- thousands of rows instead of every quotation or event (100k quotes, 55k events). Each is
--- filled here from the rows already stored.
+-- thousands of rows instead of every quotation or event (100k quotes, 55k events). After this
+-- script, in its transaction, each is filled from the rows already stored by the statement
+-- writes keep it with (onrecord.store.aggregates), run over every row.
 --
 -- Quotations per publication day ('' for an undated article): counts by period without a
 -- filter read ~730 rows instead of scanning the 100k-row quotes_published index.
@@ -9,8 +10,6 @@ CREATE TABLE quote_days (
     day TEXT PRIMARY KEY,
     quotes INTEGER NOT NULL
 );
-INSERT INTO quote_days (day, quotes)
-SELECT coalesce(substr(published, 1, 10), ''), count(*) FROM quotes WHERE true GROUP BY 1;
 
 -- The actor network over all dates: each end of an event that is not negated and names both
 -- parties, by party (actor id, else name), type and the name it was given there ('' if none);
@@ -23,16 +22,6 @@ CREATE TABLE network_nodes (
     events INTEGER NOT NULL,
     PRIMARY KEY (actor, type, name)
 );
-INSERT INTO network_nodes (actor, type, name, events)
-SELECT actor, type, name, count(*) FROM (
-    SELECT coalesce(source_actor_id, source_name) AS actor, type, coalesce(source_name, '') AS name
-    FROM events WHERE negated = FALSE AND coalesce(source_actor_id, source_name) IS NOT NULL
-        AND coalesce(target_actor_id, target_name) IS NOT NULL
-    UNION ALL
-    SELECT coalesce(target_actor_id, target_name), type, coalesce(target_name, '')
-    FROM events WHERE negated = FALSE AND coalesce(source_actor_id, source_name) IS NOT NULL
-        AND coalesce(target_actor_id, target_name) IS NOT NULL
-) ends WHERE true GROUP BY actor, type, name;
 CREATE TABLE network_edges (
     source TEXT NOT NULL,
     target TEXT NOT NULL,
@@ -40,12 +29,6 @@ CREATE TABLE network_edges (
     events INTEGER NOT NULL,
     PRIMARY KEY (source, target, type)
 );
-INSERT INTO network_edges (source, target, type, events)
-SELECT coalesce(source_actor_id, source_name), coalesce(target_actor_id, target_name), type,
-    count(*)
-FROM events WHERE negated = FALSE AND coalesce(source_actor_id, source_name) IS NOT NULL
-    AND coalesce(target_actor_id, target_name) IS NOT NULL
-GROUP BY 1, 2, 3;
 -- A speaker's record: their quotations by actor id, mention, addressee (name, else actor id)
 -- and cue, with '' as none (as the speaker query counts them). The busiest speaker has 7k
 -- quotations, which took 40-90 ms to group four ways; a record is now ~100 rows. Their number
@@ -57,17 +40,6 @@ CREATE TABLE speaker_tallies (
     quotes INTEGER NOT NULL,
     PRIMARY KEY (speaker_name, kind, value)
 );
-INSERT INTO speaker_tallies (speaker_name, kind, value, quotes)
-SELECT speaker_name, kind, value, count(*) FROM (
-    SELECT speaker_name, 'actor' AS kind, nullif(speaker_actor_id, '') AS value FROM quotes
-    UNION ALL
-    SELECT speaker_name, 'mention', nullif(speaker_mention, '') FROM quotes
-    UNION ALL
-    SELECT speaker_name, 'addressee', coalesce(nullif(addressee_name, ''), nullif(addressee_actor_id, ''))
-    FROM quotes
-    UNION ALL
-    SELECT speaker_name, 'cue', nullif(cue, '') FROM quotes
-) said WHERE speaker_name IS NOT NULL AND value IS NOT NULL GROUP BY 1, 2, 3;
 CREATE INDEX quotes_speaker_dates ON quotes (speaker_name, published);
 -- Event counts by period of some types read only the dates: 40 ms down to 8 for 8k events.
 CREATE INDEX events_type_dates ON events (type, published);
@@ -85,33 +57,6 @@ CREATE TABLE actor_tallies (
     events INTEGER NOT NULL,
     PRIMARY KEY (actor, kind, value, detail)
 );
-WITH ends AS (
-    SELECT coalesce(source_actor_id, source_name) AS actor, type, source_name AS name, source_country AS country,
-        coalesce(target_actor_id, target_name) AS other, target_name AS other_name, 'as_source' AS kind, 'sent' AS with_other
-    FROM events
-    UNION ALL
-    SELECT source_name, type, source_name AS name, source_country AS country,
-        coalesce(target_actor_id, target_name) AS other, target_name AS other_name, 'as_source' AS kind, 'sent' AS with_other
-    FROM events WHERE source_name <> coalesce(source_actor_id, source_name)
-    UNION ALL
-    SELECT coalesce(target_actor_id, target_name) AS actor, type, target_name AS name, target_country AS country,
-        coalesce(source_actor_id, source_name) AS other, source_name AS other_name, 'as_target' AS kind, 'received' AS with_other
-    FROM events
-    UNION ALL
-    SELECT target_name, type, target_name AS name, target_country AS country,
-        coalesce(source_actor_id, source_name) AS other, source_name AS other_name, 'as_target' AS kind, 'received' AS with_other
-    FROM events WHERE target_name <> coalesce(target_actor_id, target_name)
-)
-INSERT INTO actor_tallies (actor, kind, value, detail, events)
-SELECT actor, kind, value, detail, count(*) FROM (
-    SELECT actor, kind, type AS value, '' AS detail FROM ends
-    UNION ALL
-    SELECT actor, 'name', nullif(name, ''), '' FROM ends
-    UNION ALL
-    SELECT actor, 'country', nullif(country, ''), '' FROM ends
-    UNION ALL
-    SELECT actor, with_other, other, coalesce(other_name, '') FROM ends
-) tallied WHERE actor IS NOT NULL AND value IS NOT NULL GROUP BY 1, 2, 3, 4;
 
 -- A re-put article first takes its old rows' counts away; keys left at zero are deleted.
 CREATE INDEX quote_days_zero ON quote_days (day) WHERE quotes = 0;
@@ -133,11 +78,6 @@ CREATE TABLE quote_countries (
     PRIMARY KEY (doc_id, quote_id, country),
     FOREIGN KEY (doc_id, quote_id) REFERENCES quotes (doc_id, quote_id) ON DELETE CASCADE
 );
-INSERT INTO quote_countries (doc_id, quote_id, country, published, start_offset)
-SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''),
-    coalesce(q.start_offset, -1)
-FROM events e JOIN quotes q ON q.doc_id = e.doc_id AND q.quote_id = e.quote_id
-WHERE e.source_country IS NOT NULL;
 -- Text keys in the "C" collation the listing orders by; the country is matched by equality.
 CREATE INDEX quote_countries_order ON quote_countries (country, published COLLATE "C" DESC, doc_id COLLATE "C", start_offset, quote_id COLLATE "C");
 

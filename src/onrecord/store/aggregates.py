@@ -1,0 +1,165 @@
+"""The tables the store keeps for fast queries (migrations 0005 and 0006), each defined once.
+
+Each table is kept by one statement over the quotes and events rows of the articles in ``:ids``.
+A write runs it, in its transaction, over the rows of the articles it replaces (``:sign`` -1,
+taking their counts away) and of those it writes (``:sign`` 1). The migration that adds a table
+fills it by running the same statement over every stored row (``doc_id IN :ids`` read as
+``true``), so what a migrated store holds and what writes keep cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, TextClause, bindparam, text
+
+#: The schema version (migration 0005) from which the store keeps the aggregate tables below.
+AGGREGATES = 5
+#: The schema version (migration 0006) from which it also keeps network_weights.
+NETWORK_WEIGHTS = 6
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """One kept table: its statement over some articles' rows and over every row."""
+
+    table: str
+    #: The migration that adds the table and fills it.
+    since: int
+    #: Over the rows of the articles in ``:ids``, adding ``:sign`` times their counts.
+    written: TextClause
+    #: Over every stored row, into the empty table (``:sign`` 1).
+    filled: TextClause
+    #: Deletes the keys left at zero; None for a projection, whose rows are deleted with the
+    #: quotes they come from and written anew (never taken away by count).
+    drop_zeros: TextClause | None
+
+
+#: The one place a statement names the articles whose rows it counts.
+_SOME_ROWS = re.compile(r"\b(?:\w+\.)?doc_id IN :ids")
+
+
+def _aggregate(table: str, since: int, sql: str, count: str | None = None) -> Aggregate:
+    """``sql`` counts into ``table`` (its ``count`` column) the rows with ``doc_id IN :ids``."""
+    if not _SOME_ROWS.search(sql):
+        raise ValueError(f"{table}: the statement does not select rows by doc_id IN :ids")
+    return Aggregate(
+        table=table,
+        since=since,
+        written=text(sql).bindparams(bindparam("ids", expanding=True)),
+        filled=text(_SOME_ROWS.sub("true", sql)),
+        drop_zeros=text(f"DELETE FROM {table} WHERE {count} = 0") if count else None,
+    )
+
+
+#: An event that links two parties in the network: not negated, both ends named (the network
+#: query's own condition, in onrecord.store.queries).
+_LINKED = (
+    "negated = FALSE AND coalesce(source_actor_id, source_name) IS NOT NULL "
+    "AND coalesce(target_actor_id, target_name) IS NOT NULL AND doc_id IN :ids"
+)
+
+
+def _actor_ends() -> str:
+    """Each end of the events of some articles, under its key and under a differing name,
+    with the event's type, the end's name and country and the other end (actor_tallies)."""
+    branches = []
+    for role, other, as_role, with_other in (
+        ("source", "target", "as_source", "sent"), ("target", "source", "as_target", "received")
+    ):
+        key = f"coalesce({role}_actor_id, {role}_name)"
+        columns = (
+            f"type, {role}_name AS name, {role}_country AS country, "
+            f"coalesce({other}_actor_id, {other}_name) AS other, {other}_name AS other_name, "
+            f"'{as_role}' AS kind, '{with_other}' AS with_other FROM events WHERE doc_id IN :ids"
+        )
+        branches += [f"SELECT {key} AS actor, {columns}",
+                     f"SELECT {role}_name, {columns} AND {role}_name <> {key}"]
+    return " UNION ALL ".join(branches)
+
+
+#: Every kept table, in the order a write keeps them. Keys come sorted, so concurrent writers
+#: on PostgreSQL lock shared rows in one order.
+TABLES = [
+    _aggregate("quote_days", AGGREGATES, (
+        "INSERT INTO quote_days (day, quotes) "
+        "SELECT coalesce(substr(published, 1, 10), ''), :sign * count(*) FROM quotes "
+        "WHERE doc_id IN :ids GROUP BY 1 ORDER BY 1 "
+        "ON CONFLICT (day) DO UPDATE SET quotes = quote_days.quotes + excluded.quotes"
+    ), count="quotes"),
+    _aggregate("speaker_tallies", AGGREGATES, (
+        "INSERT INTO speaker_tallies (speaker_name, kind, value, quotes) "
+        "SELECT speaker_name, kind, value, :sign * count(*) FROM ("
+        "SELECT speaker_name, 'actor' AS kind, nullif(speaker_actor_id, '') AS value "
+        "FROM quotes WHERE doc_id IN :ids UNION ALL "
+        "SELECT speaker_name, 'mention', nullif(speaker_mention, '') "
+        "FROM quotes WHERE doc_id IN :ids UNION ALL "
+        "SELECT speaker_name, 'addressee', "
+        "coalesce(nullif(addressee_name, ''), nullif(addressee_actor_id, '')) "
+        "FROM quotes WHERE doc_id IN :ids UNION ALL "
+        "SELECT speaker_name, 'cue', nullif(cue, '') FROM quotes WHERE doc_id IN :ids) said "
+        "WHERE speaker_name IS NOT NULL AND value IS NOT NULL "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 "
+        "ON CONFLICT (speaker_name, kind, value) DO UPDATE "
+        "SET quotes = speaker_tallies.quotes + excluded.quotes"
+    ), count="quotes"),
+    _aggregate("network_nodes", AGGREGATES, (
+        "INSERT INTO network_nodes (actor, type, name, events) "
+        "SELECT actor, type, name, :sign * count(*) FROM ("
+        "SELECT coalesce(source_actor_id, source_name) AS actor, type, "
+        f"coalesce(source_name, '') AS name FROM events WHERE {_LINKED} UNION ALL "
+        "SELECT coalesce(target_actor_id, target_name), type, coalesce(target_name, '') "
+        f"FROM events WHERE {_LINKED}) ends WHERE true "
+        "GROUP BY actor, type, name ORDER BY actor, type, name "
+        "ON CONFLICT (actor, type, name) DO UPDATE "
+        "SET events = network_nodes.events + excluded.events"
+    ), count="events"),
+    _aggregate("network_edges", AGGREGATES, (
+        "INSERT INTO network_edges (source, target, type, events) "
+        "SELECT coalesce(source_actor_id, source_name), coalesce(target_actor_id, target_name), "
+        f"type, :sign * count(*) FROM events WHERE {_LINKED} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 "
+        "ON CONFLICT (source, target, type) DO UPDATE "
+        "SET events = network_edges.events + excluded.events"
+    ), count="events"),
+    _aggregate("actor_tallies", AGGREGATES, (
+        f"WITH ends AS ({_actor_ends()}) "
+        "INSERT INTO actor_tallies (actor, kind, value, detail, events) "
+        "SELECT actor, kind, value, detail, :sign * count(*) FROM ("
+        "SELECT actor, kind, type AS value, '' AS detail FROM ends UNION ALL "
+        "SELECT actor, 'name', nullif(name, ''), '' FROM ends UNION ALL "
+        "SELECT actor, 'country', nullif(country, ''), '' FROM ends UNION ALL "
+        "SELECT actor, with_other, other, coalesce(other_name, '') FROM ends) tallied "
+        "WHERE actor IS NOT NULL AND value IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
+        "ON CONFLICT (actor, kind, value, detail) DO UPDATE "
+        "SET events = actor_tallies.events + excluded.events"
+    ), count="events"),
+    # A quotation under the country of each of its events' sources (listing by country).
+    _aggregate("quote_countries", AGGREGATES, (
+        "INSERT INTO quote_countries (doc_id, quote_id, country, published, start_offset) "
+        "SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''), "
+        "coalesce(q.start_offset, -1) FROM events e "
+        "JOIN quotes q ON q.doc_id = e.doc_id AND q.quote_id = e.quote_id "
+        "WHERE e.doc_id IN :ids AND e.source_country IS NOT NULL"
+    )),
+    # Each party's linking events, both ends: network_nodes summed by actor.
+    _aggregate("network_weights", NETWORK_WEIGHTS, (
+        "INSERT INTO network_weights (actor, events) SELECT actor, :sign * count(*) FROM ("
+        f"SELECT coalesce(source_actor_id, source_name) AS actor FROM events WHERE {_LINKED} "
+        f"UNION ALL SELECT coalesce(target_actor_id, target_name) FROM events WHERE {_LINKED}) "
+        "ends WHERE true GROUP BY actor ORDER BY actor "
+        "ON CONFLICT (actor) DO UPDATE SET events = network_weights.events + excluded.events"
+    ), count="events"),
+]
+
+
+def kept(version: int) -> list[Aggregate]:
+    """The tables a store at schema ``version`` keeps."""
+    return [aggregate for aggregate in TABLES if aggregate.since <= version]
+
+
+def fill(conn: Connection, version: int) -> None:
+    """Fill the tables migration ``version`` adds from the rows already stored."""
+    for aggregate in TABLES:
+        if aggregate.since == version:
+            conn.execute(aggregate.filled, {"sign": 1})
