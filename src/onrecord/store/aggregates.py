@@ -59,6 +59,13 @@ _LINKED = (
     "negated = FALSE AND coalesce(source_actor_id, source_name) IS NOT NULL "
     "AND coalesce(target_actor_id, target_name) IS NOT NULL AND doc_id IN :ids"
 )
+#: Each end of the linking events: its party (actor id, else name), the type, the name there.
+_LINKED_ENDS = (
+    "SELECT coalesce(source_actor_id, source_name) AS actor, type, "
+    f"coalesce(source_name, '') AS name FROM events WHERE {_LINKED} UNION ALL "
+    "SELECT coalesce(target_actor_id, target_name), type, coalesce(target_name, '') "
+    f"FROM events WHERE {_LINKED}"
+)
 
 
 def _actor_ends() -> str:
@@ -106,11 +113,7 @@ TABLES = [
     ), count="quotes"),
     _aggregate("network_nodes", AGGREGATES, (
         "INSERT INTO network_nodes (actor, type, name, events) "
-        "SELECT actor, type, name, :sign * count(*) FROM ("
-        "SELECT coalesce(source_actor_id, source_name) AS actor, type, "
-        f"coalesce(source_name, '') AS name FROM events WHERE {_LINKED} UNION ALL "
-        "SELECT coalesce(target_actor_id, target_name), type, coalesce(target_name, '') "
-        f"FROM events WHERE {_LINKED}) ends WHERE true "
+        f"SELECT actor, type, name, :sign * count(*) FROM ({_LINKED_ENDS}) ends WHERE true "
         "GROUP BY actor, type, name ORDER BY actor, type, name "
         "ON CONFLICT (actor, type, name) DO UPDATE "
         "SET events = network_nodes.events + excluded.events"
@@ -144,10 +147,9 @@ TABLES = [
     )),
     # Each party's linking events, both ends: network_nodes summed by actor.
     _aggregate("network_weights", NETWORK_WEIGHTS, (
-        "INSERT INTO network_weights (actor, events) SELECT actor, :sign * count(*) FROM ("
-        f"SELECT coalesce(source_actor_id, source_name) AS actor FROM events WHERE {_LINKED} "
-        f"UNION ALL SELECT coalesce(target_actor_id, target_name) FROM events WHERE {_LINKED}) "
-        "ends WHERE true GROUP BY actor ORDER BY actor "
+        "INSERT INTO network_weights (actor, events) "
+        f"SELECT actor, :sign * count(*) FROM ({_LINKED_ENDS}) ends WHERE true "
+        "GROUP BY actor ORDER BY actor "
         "ON CONFLICT (actor) DO UPDATE SET events = network_weights.events + excluded.events"
     ), count="events"),
 ]
