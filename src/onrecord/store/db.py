@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection, bindparam, create_engine, event, text
 from sqlalchemy.engine import Engine
 
+from onrecord.actors.kb import non_state_sectors
 from onrecord.model import ActorRef, Article, Mention
 from onrecord.store.migrations import migrate
 
@@ -99,13 +100,21 @@ _INSERT_QUOTE = text(
     ":end, :cue, :speaker_mention, :speaker_name, :speaker_actor_id, :addressee_name, "
     ":addressee_actor_id, :condition, :negated, :hedged, :published)"
 )
-_INSERT_EVENT = text(
-    "INSERT INTO events (doc_id, event_id, type, mode, context, source_name, source_actor_id, "
-    "source_country, target_name, target_actor_id, target_country, quote_id, condition, negated, "
-    "hedged, intensity, published) VALUES (:doc_id, :event_id, :type, :mode, :context, "
-    ":source_name, :source_actor_id, :source_country, :target_name, :target_actor_id, "
-    ":target_country, :quote_id, :condition, :negated, :hedged, :intensity, :published)"
+_EVENT_COLUMNS = (
+    "doc_id, event_id, type, mode, context, source_name, source_actor_id, source_country, "
+    "target_name, target_actor_id, target_country, quote_id, condition, negated, hedged, "
+    "intensity, published"
 )
+#: From migration 0007, whether each end is a non-state armed group (``_event_rows``).
+_NON_STATE_COLUMNS = "source_non_state, target_non_state"
+
+
+def _insert(table: str, columns: str) -> str:
+    return f"INSERT INTO {table} ({columns}) VALUES (:{columns.replace(', ', ', :')})"
+
+
+_INSERT_EVENT = text(_insert("events", _EVENT_COLUMNS))
+_INSERT_EVENT_ENDS = text(_insert("events", f"{_EVENT_COLUMNS}, {_NON_STATE_COLUMNS}"))
 _UPSERT_ACTOR = text(
     "INSERT INTO actors (actor_id, name, country, sector) VALUES (:actor_id, :name, :country, "
     ":sector) ON CONFLICT (actor_id) DO UPDATE SET name = coalesce(excluded.name, actors.name), "
@@ -124,6 +133,9 @@ _IDS_PER_STATEMENT = 200
 AGGREGATES = 5
 #: The schema version (migration 0006) from which it also keeps network_weights.
 NETWORK_WEIGHTS = 6
+#: The schema version (migration 0007) from which events mark their non-state ends, which a
+#: country code does not match (``onrecord.store.queries``) nor quote_countries list.
+NON_STATE_ENDS = 7
 
 #: An event that links two parties in the network: not negated, both ends named (the network
 #: query's own condition, in onrecord.store.queries).
@@ -225,13 +237,18 @@ _DROP_ZEROS = [
     text("DELETE FROM speaker_tallies WHERE quotes = 0"),
     text("DELETE FROM actor_tallies WHERE events = 0"),
 ]
-#: A quotation under the country of each of its events' sources (listing by country).
-_INSERT_QUOTE_COUNTRIES = text(
+#: A quotation under the country of each of its events' sources (listing by country); from
+#: migration 0007 only sources that are that state, not a non-state group based there.
+_QUOTE_COUNTRIES = (
     "INSERT INTO quote_countries (doc_id, quote_id, country, published, start_offset) "
     "SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''), "
     "coalesce(q.start_offset, -1) FROM events e "
     "JOIN quotes q ON q.doc_id = e.doc_id AND q.quote_id = e.quote_id "
     "WHERE e.doc_id IN :ids AND e.source_country IS NOT NULL"
+)
+_INSERT_QUOTE_COUNTRIES = text(_QUOTE_COUNTRIES).bindparams(bindparam("ids", expanding=True))
+_INSERT_STATE_QUOTE_COUNTRIES = text(
+    f"{_QUOTE_COUNTRIES} AND e.source_non_state = FALSE"
 ).bindparams(bindparam("ids", expanding=True))
 _STORED = text("SELECT doc_id FROM articles WHERE doc_id IN :ids").bindparams(
     bindparam("ids", expanding=True)
@@ -265,7 +282,10 @@ def _quote_rows(article: Article) -> list[dict]:
 
 
 def _event_rows(article: Article) -> list[dict]:
+    """The events' rows; an end is marked non-state when its sector is a non-state armed
+    group's (the shipped knowledge base's ``non_state_sectors``: Hezbollah is REB)."""
     rows = []
+    non_state = non_state_sectors()
     for ev in article.events:
         src, tgt = ev.source, ev.target
         rows.append({
@@ -277,6 +297,8 @@ def _event_rows(article: Article) -> list[dict]:
             "target_name": tgt.name if tgt else None,
             "target_actor_id": tgt.actor_id if tgt else None,
             "target_country": tgt.country if tgt else None,
+            "source_non_state": src is not None and src.sector in non_state,
+            "target_non_state": tgt is not None and tgt.sector in non_state,
             "quote_id": ev.quote_id, "condition": ev.condition, "negated": ev.negated,
             "hedged": ev.hedged, "intensity": ev.intensity, "published": article.published,
         })
@@ -336,6 +358,10 @@ class Store:
         aggregates = bool(ids) and self.version >= AGGREGATES
         weights = self.version >= NETWORK_WEIGHTS
         tallies = [*_TALLIES, _WEIGHTS_TALLY] if weights else _TALLIES
+        quote_countries = (
+            _INSERT_STATE_QUOTE_COUNTRIES if self.version >= NON_STATE_ENDS
+            else _INSERT_QUOTE_COUNTRIES
+        )
         with self.engine.begin() as conn:
             # Only articles stored before have counts to take away (most writes are new ones).
             stored_before = self._stored(conn, ids) if aggregates else []
@@ -345,7 +371,7 @@ class Store:
                 self._put(conn, stored)
             if aggregates:
                 self._each_chunk(conn, tallies, ids, sign=1)
-                self._each_chunk(conn, [_INSERT_QUOTE_COUNTRIES], ids)
+                self._each_chunk(conn, [quote_countries], ids)
             if stored_before:
                 for statement in [*_DROP_ZEROS, _DROP_WEIGHTS] if weights else _DROP_ZEROS:
                     conn.execute(statement)
@@ -374,7 +400,8 @@ class Store:
         if quotes := _quote_rows(article):
             conn.execute(_INSERT_QUOTE, quotes)
         if events := _event_rows(article):
-            conn.execute(_INSERT_EVENT, events)
+            ends = self.version >= NON_STATE_ENDS
+            conn.execute(_INSERT_EVENT_ENDS if ends else _INSERT_EVENT, events)
         if actors := _actor_rows(article):
             conn.execute(_UPSERT_ACTOR, actors)
 
