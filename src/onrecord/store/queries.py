@@ -246,7 +246,8 @@ def _quote_where(store: Store, f: QuoteFilter) -> _Where:
     if f.actor:
         where.add("q.speaker_actor_id = :actor", actor=f.actor)
     if f.country and store.version >= AGGREGATES:
-        # _quote_listing joins c, which lists a quotation under a state source's country only.
+        # _quote_listing joins c; from migration 0007 it lists a quotation under a state
+        # source's country only, as _of_state matches below.
         where.add("c.country = :country", country=f.country)
     elif f.country:
         # Not a correlated EXISTS: SQLite would run it per quotation in list order (seconds on
