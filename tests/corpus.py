@@ -96,3 +96,43 @@ def build_corpus() -> list[Article]:
             (ROE, "We will not be intimidated by threats", "direct", "said", None),
         ]),
     ]
+
+
+#: Israel, Lebanon and Hezbollah (``build_border``): Hezbollah is a non-state armed group based
+#: in Lebanon (country LBN, sector REB), its secretary general Naim Qassem acts for it; Joseph
+#: Aoun speaks for the Lebanese state.
+KATZ = ActorRef(name="Israel Katz", actor_id="israel-katz", country="ISR", sector="MIL")
+ISRAEL = ActorRef(name="Israel", actor_id="ISR", country="ISR", sector="GOV")
+LEBANON = ActorRef(name="Lebanon", actor_id="LBN", country="LBN", sector="GOV")
+AOUN = ActorRef(name="Joseph Aoun", actor_id="joseph-aoun", country="LBN", sector="GOV")
+QASSEM = ActorRef(name="Naim Qassem", actor_id="naim-qassem", country="LBN", sector="REB")
+HEZBOLLAH = ActorRef(name="Hezbollah", actor_id="HEZBOLLAH", country="LBN", sector="REB")
+
+
+def build_border() -> list[Article]:
+    """Israel's exchanges with Hezbollah and with the Lebanese state, which a country code must
+    tell apart: ISR -> LBN is one REQUEST (March 2025), ISR -> HEZBOLLAH two THREATENs (March
+    and April), LBN -> ISR one ACCUSE and HEZBOLLAH -> ISR one THREATEN (Qassem's words)."""
+    return [
+        _article("h1", "2025-03-03", "wire.example", [
+            (KATZ, "Hezbollah will pay a heavy price for every rocket", "direct", "warned",
+             HEZBOLLAH),
+            (QASSEM, "The resistance will answer any aggression", "direct", "said", ISRAEL),
+        ], [
+            _event(1, "THREATEN", KATZ, HEZBOLLAH, "q1", intensity=-4.0),
+            _event(2, "THREATEN", HEZBOLLAH, ISRAEL, "q2", intensity=-3.0),
+        ]),
+        _article("h2", "2025-03-10", "daily.example", [
+            (KATZ, "Beirut has to disarm the militias south of the Litani", "direct", "told",
+             LEBANON),
+            (AOUN, "Israel's strikes violate the ceasefire", "direct", "said", None),
+        ], [
+            _event(1, "REQUEST", KATZ, LEBANON, "q1"),
+            _event(2, "ACCUSE", AOUN, ISRAEL, "q2", intensity=-2.0),
+        ]),
+        _article("h3", "2025-04-14", "wire.example", [
+            (KATZ, "We will strike Hezbollah wherever it hides", "direct", "said", None),
+        ], [
+            _event(1, "THREATEN", KATZ, HEZBOLLAH, "q1", intensity=-3.5),
+        ]),
+    ]

@@ -4,7 +4,7 @@ token, and the offline API docs."""
 from __future__ import annotations
 
 import pytest
-from corpus import TOKEN
+from corpus import TOKEN, build_border
 from fastapi.testclient import TestClient
 
 from onrecord.api import Settings, create_app
@@ -54,6 +54,21 @@ def test_counts_speaker_actor_escalation_network(app, client):
     assert client.get("/api/network", params={"context": "cbrn"}).json() == _json(
         queries.network(store, EventFilter(context="cbrn"))
     )
+
+
+def test_escalation_of_a_country_pair_is_the_states_not_an_armed_group_based_there(app, client):
+    """GET /api/escalation?source=ISR&target=LBN: Israel -> Hezbollah is not Lebanon's."""
+    def series(source, target):
+        got = client.get("/api/escalation", params={"source": source, "target": target})
+        return [(p["period"], p["counts"]) for p in got.json()["points"]]
+
+    for article in build_border():
+        app.state.store.put(article)
+    assert series("ISR", "LBN") == [("2025-03", {"REQUEST": 1})]
+    assert series("ISR", "HEZBOLLAH") == [("2025-03", {"THREATEN": 1}),
+                                          ("2025-04", {"THREATEN": 1})]
+    lebanon = client.get("/api/events", params={"target_country": "LBN"}).json()["items"]
+    assert [(e["article"]["doc_id"], e["id"]) for e in lebanon] == [("h2", "e1")]
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ the same answers."""
 from __future__ import annotations
 
 import pytest
-from corpus import build_corpus
+from corpus import build_border, build_corpus
 
 from onrecord.store import queries
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
@@ -198,3 +198,64 @@ def test_negated_events_are_no_escalation_and_no_edge(corpus):
     assert (queries.escalation(corpus, "RUS", "DEU"), queries.network(corpus)) == before
     assert len(_event_ids(corpus, source="RUS", target="DEU")) == 4  # listed, not counted
     assert [p.counts for p in before[0].points] == [{"THREATEN": 2}, {}, {"THREATEN": 1}]
+
+
+# -- a country code is the state, not a non-state group based there ---------------------------
+
+
+@pytest.fixture
+def border(store):
+    for article in build_border():
+        store.put(article)
+    return store
+
+
+def _series(store, source, target) -> list[tuple[str, dict[str, int]]]:
+    return [(p.period, p.counts) for p in queries.escalation(store, source, target).points]
+
+
+def test_escalation_of_a_country_leaves_out_the_armed_group_based_there(border):
+    """Israel -> Hezbollah (HEZBOLLAH, LBN, REB) is not Israel -> Lebanon: ISR -> LBN counts
+    the request to the Lebanese state alone, and the group's series is under its own id."""
+    assert _series(border, "ISR", "LBN") == [("2025-03", {"REQUEST": 1})]
+    assert _series(border, "ISR", "HEZBOLLAH") == [
+        ("2025-03", {"THREATEN": 1}), ("2025-04", {"THREATEN": 1}),
+    ]
+    assert _series(border, "ISR", "Hezbollah") == _series(border, "ISR", "HEZBOLLAH")
+    assert _series(border, "LBN", "ISR") == [("2025-03", {"ACCUSE": 1})]  # Aoun, not Qassem
+    assert _series(border, "HEZBOLLAH", "ISR") == [("2025-03", {"THREATEN": 1})]
+
+
+def test_re_ingesting_leaves_the_state_and_group_series_as_they_were(border):
+    before = [queries.escalation(border, s, t) for s, t in (("ISR", "LBN"), ("ISR", "HEZBOLLAH"))]
+    for article in build_border():
+        border.put(article)
+    after = [queries.escalation(border, s, t) for s, t in (("ISR", "LBN"), ("ISR", "HEZBOLLAH"))]
+    assert after == before
+    assert [sum(sum(p.counts.values()) for p in e.points) for e in after] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"target_country": "LBN"}, ["h2/e1"]),
+        ({"target": "LBN"}, ["h2/e1"]),
+        ({"source_country": "LBN"}, ["h2/e2"]),
+        ({"source": "LBN", "target": "ISR"}, ["h2/e2"]),
+        ({"target": "HEZBOLLAH"}, ["h3/e1", "h1/e1"]),
+        ({"target": "Hezbollah"}, ["h3/e1", "h1/e1"]),
+        ({"source": "HEZBOLLAH", "target_country": "ISR"}, ["h1/e2"]),
+        ({"source_country": "ISR"}, ["h3/e1", "h2/e1", "h1/e1"]),  # an MIL minister is the state
+    ],
+)
+def test_event_filters_by_country_leave_out_armed_groups_based_there(border, filters, expected):
+    assert _event_ids(border, **filters) == expected
+
+
+def test_counts_network_and_quotes_by_country_leave_out_armed_groups_based_there(border):
+    months = queries.counts(border, "events", EventFilter(target_country="LBN"), "month")
+    assert [(c.period, c.count) for c in months] == [("2025-03", 1)]
+    net = queries.network(border, EventFilter(target="LBN"))
+    assert [(e.source, e.target, e.count) for e in net.edges] == [("israel-katz", "LBN", 1)]
+    assert _quote_ids(border, country="LBN") == ["h2/q2"]  # Aoun's, not Qassem's for the group
+    assert _quote_ids(border, country="ISR") == ["h3/q1", "h2/q1", "h1/q1"]

@@ -1,7 +1,8 @@
 """The tables the store keeps for fast queries (migrations 0005 and 0006), on SQLite and
 PostgreSQL: every query they serve answers exactly as from the quotes and events rows, after
 first writes, re-ingesting the same articles, changed articles and migrating a store that
-already holds data; and re-ingesting never counts an article twice."""
+already holds data; and re-ingesting never counts an article twice. Migration 0007 marks the
+events' non-state ends in a store that holds them, as writes do."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from corpus import GERMANY, PETROV, ROE, SERBIA, build_corpus
+from corpus import GERMANY, PETROV, ROE, SERBIA, build_border, build_corpus
 from records import build_article
 from sqlalchemy import text
 
 from onrecord.model import ActorRef, Article, Event
 from onrecord.store import Store, Stored, open_store
 from onrecord.store import queries as q
-from onrecord.store.aggregates import AGGREGATES, NETWORK_WEIGHTS
+from onrecord.store.aggregates import AGGREGATES, NETWORK_WEIGHTS, NON_STATE_ENDS
 from onrecord.store.filters import EventFilter, QuoteFilter
 
 TABLES = {
@@ -42,12 +43,12 @@ def _kept(store: Store) -> dict[str, list[tuple]]:
 
 @contextmanager
 def _from_base_rows(store: Store) -> Iterator[None]:
-    """The queries as they run before migration 0005: from quotes and events alone."""
-    version, store.version = store.version, AGGREGATES - 1
-    try:
+    """The queries as they run without the tables of migrations 0005 and 0006: from quotes and
+    events alone (with the columns of later migrations, which they read too)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(q, "AGGREGATES", store.version + 1)
+        patch.setattr(q, "NETWORK_WEIGHTS", store.version + 1)
         yield
-    finally:
-        store.version = version
 
 
 def _answers(store: Store) -> dict[str, object]:
@@ -116,7 +117,7 @@ def _changed(article: Article) -> Article:
 
 
 def test_queries_answer_from_kept_counts_as_from_rows(store):
-    articles = [build_article(), *build_corpus()]
+    articles = [build_article(), *build_corpus(), *build_border()]
     store.write(articles=[Stored(a) for a in articles])
     first = _kept(store)
     assert first["quote_days"] and first["network_edges"] and first["quote_countries"]
@@ -145,16 +146,41 @@ def test_no_key_is_left_at_zero(store):
                for row in kept[table])
 
 
-@pytest.mark.parametrize("before", [AGGREGATES - 1, NETWORK_WEIGHTS - 1])
+@pytest.mark.parametrize("before", [AGGREGATES - 1, NETWORK_WEIGHTS - 1, NON_STATE_ENDS - 1])
 def test_migration_fills_the_tables_as_writes_keep_them(db_url, before):
-    articles = [build_article(), *build_corpus()]
+    articles = [build_article(), *build_corpus(), *build_border()]
     with open_store(db_url, upto=before) as old:
         for article in articles:
             old.put(article)
     with open_store(db_url) as store:
-        assert store.version == NETWORK_WEIGHTS
+        assert store.version == NON_STATE_ENDS
         filled = _kept(store)
         _same_as_base_rows(store)
         for article in articles:
             store.put(article)
         assert _kept(store) == filled
+
+
+@pytest.mark.parametrize("before", [AGGREGATES - 1, NON_STATE_ENDS - 1])
+def test_migration_tells_a_state_from_the_armed_group_based_there(db_url, before):
+    """Israel -> Hezbollah stored before migration 0007 counted under ISR -> LBN; migrated,
+    the store answers as one written since, and Qassem's quotation is no longer Lebanon's."""
+    with open_store(db_url, upto=before) as old:
+        for article in build_border():
+            old.put(article)
+        assert len(q.events(old, EventFilter(target="LBN")).items) == 3  # the old answer
+    with open_store(db_url) as store:
+        assert [(p.period, p.counts) for p in q.escalation(store, "ISR", "LBN").points] == [
+            ("2025-03", {"REQUEST": 1}),
+        ]
+        assert sum(
+            sum(p.counts.values()) for p in q.escalation(store, "ISR", "HEZBOLLAH").points
+        ) == 2
+        lebanon_acts = q.events(store, EventFilter(source_country="LBN")).items
+        assert [(e.article.doc_id, e.id) for e in lebanon_acts] == [("h2", "e2")]
+        lebanon = q.quotes(store, QuoteFilter(country="LBN")).items
+        assert [(x.article.doc_id, x.id) for x in lebanon] == [("h2", "q2")]
+        kept = _kept(store)
+        for article in build_border():
+            store.put(article)
+        assert _kept(store) == kept

@@ -339,6 +339,15 @@ def _shipped() -> KnowledgeBase:
     return kb
 
 
+@lru_cache(maxsize=1)
+def non_state_sectors() -> frozenset[str]:
+    """The shipped ``non_state_sectors`` (organisations.yaml) read alone, without the ~1 s the
+    whole knowledge base takes to load: the store marks event ends of these sectors as it
+    writes them, so that a country code never matches a non-state group based there."""
+    data = _read_yaml(None, "organisations.yaml")
+    return frozenset(str(s).upper() for s in data.get("non_state_sectors") or ())
+
+
 @lru_cache(maxsize=8)
 def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
     """The shipped knowledge base with the user's files (``--actors``) merged over it."""

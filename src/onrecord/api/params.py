@@ -56,5 +56,11 @@ ActorKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
 class PairQuery(EventFilter, ByPeriod):
     """An escalation series: both actors are required."""
 
-    source: ActorKey = Field(description="Source actor: actor id or name.")
-    target: ActorKey = Field(description="Target actor: actor id or name.")
+    source: ActorKey = Field(
+        description="Source: actor id, name or country code (the state alone, not a "
+        "non-state group based there)."
+    )
+    target: ActorKey = Field(
+        description="Target: actor id, name or country code (the state alone, not a "
+        "non-state group based there)."
+    )

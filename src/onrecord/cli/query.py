@@ -185,8 +185,10 @@ def query_actor(key: Annotated[str, typer.Argument(help="Actor id or name.")],
 
 @query_app.command("escalation")
 def query_escalation(
-    source: Annotated[str, typer.Argument(help="Source actor id or name.")],
-    target: Annotated[str, typer.Argument(help="Target actor id or name.")],
+    source: Annotated[str, typer.Argument(
+        help="Source actor id, name or country code (the state, not a group based there).")],
+    target: Annotated[str, typer.Argument(
+        help="Target actor id, name or country code (the state, not a group based there).")],
     period: PeriodOpt = "month",
     db: Db = DEFAULT_DB,
 ) -> None:

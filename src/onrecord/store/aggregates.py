@@ -1,10 +1,12 @@
-"""The tables the store keeps for fast queries (migrations 0005 and 0006), each defined once.
+"""The tables the store keeps for fast queries (migrations 0005–0007), each defined once.
 
 Each table is kept by one statement over the quotes and events rows of the articles in ``:ids``.
 A write runs it, in its transaction, over the rows of the articles it replaces (``:sign`` -1,
 taking their counts away) and of those it writes (``:sign`` 1). The migration that adds a table
 fills it by running the same statement over every stored row (``doc_id IN :ids`` read as
-``true``), so what a migrated store holds and what writes keep cannot drift apart.
+``true``), so what a migrated store holds and what writes keep cannot drift apart. A later
+migration that changes what a table holds gives it a new definition: the old one stops at the
+version before (``until``), and the migration empties the table and fills it anew.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from sqlalchemy import Connection, TextClause, bindparam, text
 AGGREGATES = 5
 #: The schema version (migration 0006) from which it also keeps network_weights.
 NETWORK_WEIGHTS = 6
+#: The schema version (migration 0007) from which events mark their non-state ends, which a
+#: country code does not match (``onrecord.store.queries``) nor quote_countries list.
+NON_STATE_ENDS = 7
 
 
 @dataclass(frozen=True)
@@ -34,13 +39,17 @@ class Aggregate:
     #: Deletes the keys left at zero; None for a projection, whose rows are deleted with the
     #: quotes they come from and written anew (never taken away by count).
     drop_zeros: TextClause | None
+    #: The last schema version this definition is kept at; None while it is current.
+    until: int | None = None
 
 
 #: The one place a statement names the articles whose rows it counts.
 _SOME_ROWS = re.compile(r"\b(?:\w+\.)?doc_id IN :ids")
 
 
-def _aggregate(table: str, since: int, sql: str, count: str | None = None) -> Aggregate:
+def _aggregate(
+    table: str, since: int, sql: str, count: str | None = None, until: int | None = None
+) -> Aggregate:
     """``sql`` counts into ``table`` (its ``count`` column) the rows with ``doc_id IN :ids``."""
     if not _SOME_ROWS.search(sql):
         raise ValueError(f"{table}: the statement does not select rows by doc_id IN :ids")
@@ -50,6 +59,7 @@ def _aggregate(table: str, since: int, sql: str, count: str | None = None) -> Ag
         written=text(sql).bindparams(bindparam("ids", expanding=True)),
         filled=text(_SOME_ROWS.sub("true", sql)),
         drop_zeros=text(f"DELETE FROM {table} WHERE {count} = 0") if count else None,
+        until=until,
     )
 
 
@@ -85,6 +95,14 @@ def _actor_ends() -> str:
                      f"SELECT {role}_name, {columns} AND {role}_name <> {key}"]
     return " UNION ALL ".join(branches)
 
+
+_QUOTE_COUNTRIES = (
+    "INSERT INTO quote_countries (doc_id, quote_id, country, published, start_offset) "
+    "SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''), "
+    "coalesce(q.start_offset, -1) FROM events e "
+    "JOIN quotes q ON q.doc_id = e.doc_id AND q.quote_id = e.quote_id "
+    "WHERE e.doc_id IN :ids AND e.source_country IS NOT NULL"
+)
 
 #: Every kept table, in the order a write keeps them. Keys come sorted, so concurrent writers
 #: on PostgreSQL lock shared rows in one order.
@@ -137,14 +155,11 @@ TABLES = [
         "ON CONFLICT (actor, kind, value, detail) DO UPDATE "
         "SET events = actor_tallies.events + excluded.events"
     ), count="events"),
-    # A quotation under the country of each of its events' sources (listing by country).
-    _aggregate("quote_countries", AGGREGATES, (
-        "INSERT INTO quote_countries (doc_id, quote_id, country, published, start_offset) "
-        "SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''), "
-        "coalesce(q.start_offset, -1) FROM events e "
-        "JOIN quotes q ON q.doc_id = e.doc_id AND q.quote_id = e.quote_id "
-        "WHERE e.doc_id IN :ids AND e.source_country IS NOT NULL"
-    )),
+    # A quotation under the country of each of its events' sources (listing by country) ...
+    _aggregate("quote_countries", AGGREGATES, _QUOTE_COUNTRIES, until=NON_STATE_ENDS - 1),
+    # ... from migration 0007 only sources that are that state, not a group based there.
+    _aggregate("quote_countries", NON_STATE_ENDS,
+               f"{_QUOTE_COUNTRIES} AND e.source_non_state = FALSE"),
     # Each party's linking events, both ends: network_nodes summed by actor.
     _aggregate("network_weights", NETWORK_WEIGHTS, (
         "INSERT INTO network_weights (actor, events) "
@@ -157,11 +172,13 @@ TABLES = [
 
 def kept(version: int) -> list[Aggregate]:
     """The tables a store at schema ``version`` keeps."""
-    return [aggregate for aggregate in TABLES if aggregate.since <= version]
+    return [a for a in TABLES if a.since <= version and (a.until is None or version <= a.until)]
 
 
 def fill(conn: Connection, version: int) -> None:
-    """Fill the tables migration ``version`` adds from the rows already stored."""
+    """Fill the tables migration ``version`` adds or redefines from the rows already stored."""
     for aggregate in TABLES:
         if aggregate.since == version:
+            if any(a.table == aggregate.table and a.since < version for a in TABLES):
+                conn.execute(text(f"DELETE FROM {aggregate.table}"))
             conn.execute(aggregate.filled, {"sign": 1})

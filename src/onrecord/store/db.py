@@ -17,8 +17,9 @@ from pathlib import Path
 from sqlalchemy import Connection, bindparam, create_engine, event, text
 from sqlalchemy.engine import Engine
 
+from onrecord.actors.kb import non_state_sectors
 from onrecord.model import ActorRef, Article, Mention
-from onrecord.store.aggregates import kept
+from onrecord.store.aggregates import NON_STATE_ENDS, kept
 from onrecord.store.migrations import migrate
 
 DEFAULT_DB = "onrecord.db"
@@ -100,13 +101,21 @@ _INSERT_QUOTE = text(
     ":end, :cue, :speaker_mention, :speaker_name, :speaker_actor_id, :addressee_name, "
     ":addressee_actor_id, :condition, :negated, :hedged, :published)"
 )
-_INSERT_EVENT = text(
-    "INSERT INTO events (doc_id, event_id, type, mode, context, source_name, source_actor_id, "
-    "source_country, target_name, target_actor_id, target_country, quote_id, condition, negated, "
-    "hedged, intensity, published) VALUES (:doc_id, :event_id, :type, :mode, :context, "
-    ":source_name, :source_actor_id, :source_country, :target_name, :target_actor_id, "
-    ":target_country, :quote_id, :condition, :negated, :hedged, :intensity, :published)"
+_EVENT_COLUMNS = (
+    "doc_id, event_id, type, mode, context, source_name, source_actor_id, source_country, "
+    "target_name, target_actor_id, target_country, quote_id, condition, negated, hedged, "
+    "intensity, published"
 )
+#: From migration 0007, whether each end is a non-state armed group (``_event_rows``).
+_NON_STATE_COLUMNS = "source_non_state, target_non_state"
+
+
+def _insert(table: str, columns: str) -> str:
+    return f"INSERT INTO {table} ({columns}) VALUES (:{columns.replace(', ', ', :')})"
+
+
+_INSERT_EVENT = text(_insert("events", _EVENT_COLUMNS))
+_INSERT_EVENT_ENDS = text(_insert("events", f"{_EVENT_COLUMNS}, {_NON_STATE_COLUMNS}"))
 _UPSERT_ACTOR = text(
     "INSERT INTO actors (actor_id, name, country, sector) VALUES (:actor_id, :name, :country, "
     ":sector) ON CONFLICT (actor_id) DO UPDATE SET name = coalesce(excluded.name, actors.name), "
@@ -153,6 +162,9 @@ def _quote_rows(article: Article) -> list[dict]:
 
 
 def _event_rows(article: Article) -> list[dict]:
+    """The events' rows; an end is marked non-state when its sector is a non-state armed
+    group's (the shipped knowledge base's ``non_state_sectors``: Hezbollah is REB)."""
+    non_state = non_state_sectors()
     rows = []
     for ev in article.events:
         src, tgt = ev.source, ev.target
@@ -165,6 +177,8 @@ def _event_rows(article: Article) -> list[dict]:
             "target_name": tgt.name if tgt else None,
             "target_actor_id": tgt.actor_id if tgt else None,
             "target_country": tgt.country if tgt else None,
+            "source_non_state": src is not None and src.sector in non_state,
+            "target_non_state": tgt is not None and tgt.sector in non_state,
             "quote_id": ev.quote_id, "condition": ev.condition, "negated": ev.negated,
             "hedged": ev.hedged, "intensity": ev.intensity, "published": article.published,
         })
@@ -260,7 +274,8 @@ class Store:
         if quotes := _quote_rows(article):
             conn.execute(_INSERT_QUOTE, quotes)
         if events := _event_rows(article):
-            conn.execute(_INSERT_EVENT, events)
+            ends = self.version >= NON_STATE_ENDS
+            conn.execute(_INSERT_EVENT_ENDS if ends else _INSERT_EVENT, events)
         if actors := _actor_rows(article):
             conn.execute(_UPSERT_ACTOR, actors)
 

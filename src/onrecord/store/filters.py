@@ -91,7 +91,8 @@ class QuoteFilter(ArticleFilter):
     speaker: Value = Field(None, description="Speaker's resolved name, exactly.")
     actor: Value = Field(None, description="Speaker's actor id in the knowledge base.")
     country: Value = Field(
-        None, description="Country code of the speaker, as coded on the quotation's events."
+        None, description="Country code of the speaker, as coded on the quotation's events: "
+        "speaking for the state, not for a non-state group based there."
     )
     addressee: Value = Field(None, description="Addressee's resolved name or actor id.")
     cue: Value = Field(None, description="Reporting verb or phrase as recorded (e.g. say).")
@@ -105,8 +106,18 @@ class EventFilter(_Filter):
         default_factory=list, description="PLOVER event types (repeat for several)."
     )
     context: Value = Field(None, description="A PLOVER context the event carries (e.g. cbrn).")
-    source: Value = Field(None, description="Source actor: actor id, name or country code.")
-    target: Value = Field(None, description="Target actor: actor id, name or country code.")
-    source_country: Value = Field(None, description="Source actor's country code.")
-    target_country: Value = Field(None, description="Target actor's country code.")
+    source: Value = Field(None, description=(
+        "Source: actor id, name or country code (a code is the state, its bodies and officials, "
+        "not a non-state group based there: LBN is not HEZBOLLAH)."
+    ))
+    target: Value = Field(None, description=(
+        "Target: actor id, name or country code (a code is the state, its bodies and officials, "
+        "not a non-state group based there: LBN is not HEZBOLLAH)."
+    ))
+    source_country: Value = Field(
+        None, description="Source's country code: the state, not a non-state group based there."
+    )
+    target_country: Value = Field(
+        None, description="Target's country code: the state, not a non-state group based there."
+    )
     conditional: bool = Field(False, description="Only events with a condition.")

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Row, text
 
 from onrecord.model import Article, Event, Quote
-from onrecord.store.aggregates import AGGREGATES, NETWORK_WEIGHTS
+from onrecord.store.aggregates import AGGREGATES, NETWORK_WEIGHTS, NON_STATE_ENDS
 from onrecord.store.db import Store, _fts_terms
 from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
 
@@ -247,13 +247,15 @@ def _quote_where(store: Store, f: QuoteFilter) -> _Where:
     if f.actor:
         where.add("q.speaker_actor_id = :actor", actor=f.actor)
     if f.country and store.version >= AGGREGATES:
-        where.add("c.country = :country", country=f.country)  # _quote_listing joins c
+        # _quote_listing joins c; from migration 0007 it lists a quotation under a state
+        # source's country only, as _of_state matches below.
+        where.add("c.country = :country", country=f.country)
     elif f.country:
         # Not a correlated EXISTS: SQLite would run it per quotation in list order (seconds on
         # 100k quotes); this set is read once from events_source_country.
         where.add(
             "(q.doc_id, q.quote_id) IN (SELECT e.doc_id, e.quote_id FROM events e "
-            "WHERE e.source_country = :country)",
+            f"WHERE {_of_state(store, 'source', ':country')})",
             country=f.country,
         )
     if f.addressee:
@@ -268,7 +270,22 @@ def _quote_where(store: Store, f: QuoteFilter) -> _Where:
     return where
 
 
+def _of_state(store: Store, role: str, code: str) -> str:
+    """The event's ``role`` end (source or target) is the state ``code`` stands for: the
+    state, its bodies or its officials, never a non-state armed group based there (Hezbollah
+    is coded HEZBOLLAH, LBN, sector REB: ISR -> LBN does not count Israel -> Hezbollah, as
+    ``onrecord timeline`` keys the group by its own id). Stores before migration 0007 do not
+    mark such ends, and match the country alone."""
+    country = f"e.{role}_country = {code}"
+    if store.version < NON_STATE_ENDS:
+        return country
+    return f"{country} AND e.{role}_non_state = FALSE"
+
+
 def _event_where(store: Store, f: EventFilter) -> _Where:
+    """``f`` as SQL over ``events e``. A party (``source``, ``target``) is an actor id, a name
+    or a country code; a country code, there or in ``source_country`` / ``target_country``,
+    matches only ends that are that state (``_of_state``); an id or name matches the group."""
     where = _Where()
     _dates(store, where, "e.published", f)
     if f.type:
@@ -283,11 +300,11 @@ def _event_where(store: Store, f: EventFilter) -> _Where:
         if actor := getattr(f, role):
             where.add(
                 f"(e.{role}_actor_id = :{role} OR e.{role}_name = :{role} "
-                f"OR e.{role}_country = :{role})",
+                f"OR ({_of_state(store, role, ':' + role)}))",
                 **{role: actor},
             )
         if country := getattr(f, f"{role}_country"):
-            where.add(f"e.{role}_country = :{role}_country", **{f"{role}_country": country})
+            where.add(_of_state(store, role, f":{role}_country"), **{f"{role}_country": country})
     if f.conditional:
         where.add("e.condition IS NOT NULL")
     return where
@@ -759,7 +776,9 @@ def escalation(
     f: EventFilter | None = None,
 ) -> Escalation:
     """Events from ``source`` to ``target`` (actor ids, names or country codes) by type, per
-    period; negated events are left out."""
+    period; negated events are left out. A country code is the state alone (``_of_state``):
+    ISR -> LBN counts Israel's events against Lebanon's government, not against Hezbollah,
+    which is ISR -> HEZBOLLAH."""
     pair = {"source": source, "target": target}
     where = _event_where(store, (f or EventFilter()).model_copy(update=pair))
     where.add(_NOT_NEGATED)
