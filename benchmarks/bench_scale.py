@@ -85,32 +85,35 @@ def main() -> None:
         results = {"articles": args.articles, "workers": args.workers, "repeat": args.repeat,
                    "machine": machine(), "runs": {mode: [] for mode in modes}}
         _warm_up()  # the single process loads its model outside the clock, like the workers
-        start = time.perf_counter()
-        with process_extractor(args.workers) as extractor:
-            _warm_pool(extractor, args.workers)
-            results["processes_startup_s"] = time.perf_counter() - start
+        for n in range(args.repeat):
+            # Each mode alone on the machine: a live cluster's scheduler thread would slow the
+            # single process that hosts it, so pool and cluster live for their own run only.
+            run = results["runs"]
+            run["single_process"].append(timed_run(str(work / f"single{n}.db"), shards, Runner.run))
             start = time.perf_counter()
-            with dask_client("local", args.workers) as client:
-                client.run(_warm_up)
-                results["dask_startup_s"] = time.perf_counter() - start
+            with process_extractor(args.workers) as extractor:
+                _warm_pool(extractor, args.workers)
+                results["processes_startup_s"] = time.perf_counter() - start
 
                 def run_processes(runner: Runner):
                     runner.extractor, runner.batch_size = extractor, args.partition_size
                     return runner.run()
 
-                for n in range(args.repeat):
-                    runs = {"single_process": Runner.run, "processes": run_processes,
-                            "dask": lambda runner, n=n: run_on_dask(
-                                runner, client, work / f"parts{n}", args.partition_size)}
-                    for mode, run in runs.items():
-                        db = str(work / f"{mode}{n}.db")
-                        results["runs"][mode].append(timed_run(db, shards, run))
-                    reference = dump(str(work / f"single_process{n}.db"))
-                    for mode in modes[1:]:
-                        result = results["runs"][mode][-1]
-                        result["identical_records"] = dump(str(work / f"{mode}{n}.db")) == reference
-                        result["speedup"] = (results["runs"]["single_process"][-1]["seconds"]
-                                             / result["seconds"])
+                run["processes"].append(timed_run(str(work / f"processes{n}.db"), shards,
+                                                  run_processes))
+            start = time.perf_counter()
+            with dask_client("local", args.workers) as client:
+                client.run(_warm_up)
+                results["dask_startup_s"] = time.perf_counter() - start
+                run["dask"].append(timed_run(
+                    str(work / f"dask{n}.db"), shards,
+                    lambda runner, n=n: run_on_dask(runner, client, work / f"parts{n}",
+                                                    args.partition_size)))
+            reference = dump(str(work / f"single{n}.db"))
+            for mode in modes[1:]:
+                result = run[mode][-1]
+                result["identical_records"] = dump(str(work / f"{mode}{n}.db")) == reference
+                result["speedup"] = run["single_process"][-1]["seconds"] / result["seconds"]
 
     for mode in modes:
         runs = results["runs"][mode]
