@@ -80,6 +80,7 @@ class CueSite:
     clause_root: Token | None = None
     negated: bool = False
     needs_quote: bool = False  # a noun-phrase speech act: a quotation only with marks in it
+    infinitive: bool = False  # "threatened to ...", "urged X to ...": the clause an infinitive
 
     @property
     def anchor(self) -> Token:
@@ -427,6 +428,8 @@ def _infinitive_site(verb: Token, lex: Lexicon) -> CueSite | None:
     clause_root = _infinitive(verb)
     if clause_root is None:
         return None
+    if commissive and clause_root.dep_ == "advcl" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "threatened Chisinau with gas cuts to pressure it": a purpose clause
     cue = [*_verb_group(verb), verb]
     if commissive:
         addressee = _addressee(verb, lex)
@@ -442,7 +445,7 @@ def _infinitive_site(verb: Token, lex: Lexicon) -> CueSite | None:
     if speaker is None or (lemma in lex.infinitive_agent_only and not _is_agent(speaker)):
         return None
     return CueSite(cue, speaker, addressee, _clause_spans(clause_root), clause_root,
-                   _is_negated(verb))
+                   _is_negated(verb), infinitive=True)
 
 
 _COMPLEMENT_DEPS = {"dobj", "oprd", "prep", "xcomp", "dative", "attr", "acomp"}
