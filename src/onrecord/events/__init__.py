@@ -33,10 +33,12 @@ from onrecord.quotes.cues import directive_addressee
 
 
 def _cue_token(doc: Doc, quote: Quote) -> Token | None:
+    """The cue's verb or noun: "threatened" in "has repeatedly threatened", "called" in
+    "called on"."""
     if quote.cue_span is None:
         return None
     cue = doc.char_span(*quote.cue_span, alignment_mode="expand")
-    return cue[0] if cue is not None and len(cue) else None
+    return cue.root if cue is not None and len(cue) else None
 
 
 def _evidence(quote: Quote, coded: Coded) -> Span:
