@@ -246,3 +246,15 @@ def test_a_speech_act_with_an_infinitive_reports_that_infinitive():
     assert vowed.speaker.name == "Abbas Araghchi" and vowed.addressee is None
     assert vowed.condition == "unless European sanctions were lifted"
     assert (urged.speaker.name, urged.addressee.mention) == ("Guido Crosetto", "Tehran")
+
+
+def test_an_infinitive_report_inside_another_report_is_that_speakers_words():
+    [quote] = extract("Benjamin Netanyahu vowed to fight on, Dmitry Peskov said.").quotes
+    assert (quote.cue, quote.speaker.name, quote.content) == (
+        "said", "Dmitry Peskov", "Benjamin Netanyahu vowed to fight on")
+
+
+def test_a_negated_infinitive_report_is_marked_negated():
+    [quote] = extract("Hamas did not threaten to walk away from the talks.").quotes
+    assert (quote.cue, quote.content, quote.negated) == (
+        "did not threaten", "to walk away from the talks", True)
