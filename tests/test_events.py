@@ -212,3 +212,43 @@ def test_a_place_in_a_groups_home_territory_is_not_its_target():
     _, event = only_event("Khalil al-Hayya said Hamas would not disarm while foreign troops "
                           "stayed in Gaza.", published="2025-11-20")
     assert event.source.actor_id == "HAMAS" and event.target is None
+
+
+# Invented for these tests: threats and demands reported with an infinitive, no "that" clause.
+INFINITIVE_THREATS = (
+    "Israeli Defence Minister Israel Katz threatened on Monday to resume strikes on Gaza unless "
+    "Hamas freed the remaining hostages by Friday.\n"
+    "The Houthis vowed to keep attacking ships bound for Israel until the siege of Gaza was "
+    "lifted.\n"
+    "Egyptian Foreign Minister Badr Abdelatty called on Israel to reopen the Rafah crossing.\n"
+    "Qatar's prime minister urged both sides to show restraint.\n"
+    "Hamas tried to reach the mediators overnight, and Qatar is expected to host the next "
+    "round.\n"
+    "“We have threatened to strike before, and we will strike again if they fire at our "
+    "cities,” Katz said.\n")
+
+
+def test_a_threat_reported_with_an_infinitive_is_coded_with_its_condition():
+    article = extract(INFINITIVE_THREATS, published="2025-10-20")
+    by_cue = {q.cue: q for q in article.quotes}
+    assert sorted(by_cue) == ["called on", "said", "threatened", "urged", "vowed"]
+    events = {e.quote_id: e for e in article.events}
+
+    threatened = events[by_cue["threatened"].id]
+    assert (threatened.type, threatened.source.country, threatened.target.actor_id) == \
+        ("THREATEN", "ISR", "HAMAS")  # the party the condition asks to act, not "Gaza"
+    assert threatened.condition == "unless Hamas freed the remaining hostages by Friday"
+
+    vowed = events[by_cue["vowed"].id]
+    assert (vowed.type, vowed.source.actor_id) == ("THREATEN", "HOUTHIS")
+    assert vowed.condition == "until the siege of Gaza was lifted"
+
+    called = events[by_cue["called on"].id]
+    assert (called.type, called.source.country, called.target.country) == \
+        ("REQUEST", "EGY", "ISR")
+    assert by_cue["called on"].addressee.name == "Israel"  # the state, not Israel Katz
+
+    # "both sides" names no party to code a request against; the quoted threat is coded once.
+    assert by_cue["urged"].id not in events
+    assert [e.type for e in article.events if e.quote_id == by_cue["said"].id] == ["THREATEN"]
+    assert len(article.events) == 4

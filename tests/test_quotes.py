@@ -215,3 +215,46 @@ def test_description_before_the_name_resolves_forward():
 def test_subject_inside_the_quotation_is_not_the_speaker():
     article = extract("“We will not give up our land. Not one village,” Zelensky told reporters.")
     assert article.quotes[0].speaker.mention == "Zelensky"
+
+
+# Invented for these tests: speech acts whose reported clause is an infinitive.
+INFINITIVE_REPORTS = (
+    "Iranian Foreign Minister Abbas Araghchi vowed on Wednesday to limit inspectors' access to "
+    "the Fordow site unless European sanctions were lifted.\n"
+    "Italian Defence Minister Guido Crosetto urged Tehran to return to the negotiating table.\n"
+    "The agency tried to arrange a new inspection schedule, and its board is expected to meet "
+    "next week.\n"
+    "Araghchi said: “We have threatened to leave the treaty before, and we will do it if we "
+    "are pushed.”\n"
+    "Rising oil prices threaten to derail the talks.\n"
+    "Kyiv was urged to accept the plan.\n")
+
+
+def test_a_speech_act_with_an_infinitive_reports_that_infinitive():
+    """ "vowed to ...", "urged X to ...": the infinitive, "to" included, is an indirect quote;
+    "tried to", "is expected to", a passive "was urged to" and "prices threaten to" report no
+    speech, and a threat inside quotation marks is not quoted a second time."""
+    article = extract(INFINITIVE_REPORTS)
+    assert [(q.kind, q.cue, q.content) for q in article.quotes] == [
+        ("indirect", "vowed", "to limit inspectors' access to the Fordow site unless European "
+                              "sanctions were lifted"),
+        ("indirect", "urged", "to return to the negotiating table"),
+        ("direct", "said", "We have threatened to leave the treaty before, and we will do it "
+                           "if we are pushed."),
+    ]
+    vowed, urged, _ = article.quotes
+    assert vowed.speaker.name == "Abbas Araghchi" and vowed.addressee is None
+    assert vowed.condition == "unless European sanctions were lifted"
+    assert (urged.speaker.name, urged.addressee.mention) == ("Guido Crosetto", "Tehran")
+
+
+def test_an_infinitive_report_inside_another_report_is_that_speakers_words():
+    [quote] = extract("Benjamin Netanyahu vowed to fight on, Dmitry Peskov said.").quotes
+    assert (quote.cue, quote.speaker.name, quote.content) == (
+        "said", "Dmitry Peskov", "Benjamin Netanyahu vowed to fight on")
+
+
+def test_a_negated_infinitive_report_is_marked_negated():
+    [quote] = extract("Hamas did not threaten to walk away from the talks.").quotes
+    assert (quote.cue, quote.content, quote.negated) == (
+        "did not threaten", "to walk away from the talks", True)

@@ -21,6 +21,7 @@ from onrecord.model import Quote, Span
 @dataclass(frozen=True)
 class Words:
     condition_words: frozenset[str]
+    clause_condition_words: frozenset[str]
     not_condition_after: frozenset[str]
     condition_phrases: tuple[tuple[str, ...], ...]
     condition_fixed: tuple[tuple[str, ...], ...]
@@ -41,6 +42,7 @@ def words() -> Words:
     raw = yaml.safe_load(resources.files("onrecord.data").joinpath("modality.yaml").read_text())
     return Words(
         condition_words=frozenset(raw["condition_words"]),
+        clause_condition_words=frozenset(raw["clause_condition_words"]),
         not_condition_after=frozenset(raw["not_condition_after"]),
         condition_phrases=_phrases(raw["condition_phrases"]),
         condition_fixed=_phrases(raw["condition_fixed"]),
@@ -85,6 +87,13 @@ def _clause(opener: Token, head: Token, allowed: set[int]) -> list[Token]:
 
 
 def _word_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
+    if token.lower_ in w.clause_condition_words:
+        # "until the blockade is lifted": the marker of a clause after it, with its subject
+        head = token.head
+        if token.dep_ != "mark" or head.i <= token.i \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            return None
+        return _clause(token, head, allowed)
     if token.lower_ not in w.condition_words:
         return _inverted_condition(token, allowed, w)
     before = token.doc[token.i - 1] if token.i else None

@@ -311,8 +311,10 @@ class ArticleActors:
             if not (_is_name_token(token) or "-" in token.text):
                 continue
             word = token.text.lower()
-            person = self.people.get(word) or next(
-                (p for p in self.people.values() if word in p.keys), None)
+            person = self.people.get(word)
+            if person is None and self.gaz.is_place(word):
+                continue  # "urged Israel to withdraw" after "Israel Katz": the state
+            person = person or next((p for p in self.people.values() if word in p.keys), None)
             person = person or self._misspelt(word)
             if person is not None:
                 return person

@@ -22,18 +22,23 @@ from onrecord.events.parties import (
     VERBAL_TYPES,
     mention_ref,
     names_object,
+    own_sides,
+    side,
     subject_ref,
     target_ref,
 )
 from onrecord.modality import find_condition, tokens_in
 from onrecord.model import ActorRef, Event, Quote, Span
+from onrecord.quotes.cues import directive_addressee
 
 
 def _cue_token(doc: Doc, quote: Quote) -> Token | None:
+    """The cue's verb or noun: "threatened" in "has repeatedly threatened", "called" in
+    "called on"."""
     if quote.cue_span is None:
         return None
     cue = doc.char_span(*quote.cue_span, alignment_mode="expand")
-    return cue[0] if cue is not None and len(cue) else None
+    return cue.root if cue is not None and len(cue) else None
 
 
 def _evidence(quote: Quote, coded: Coded) -> Span:
@@ -51,6 +56,13 @@ def _context_text(text: str, quote: Quote) -> str:
     return text[min(s for s, _ in edges):max(e for _, e in edges)]
 
 
+def _is_directive(cue: Token | None, quote: Quote) -> bool:
+    """ "urged Kyiv to withdraw", "called on Israel to halt": a reported clause that is what
+    the speaker asks of the addressee."""
+    return cue is not None and quote.kind != "direct" and quote.addressee is not None \
+        and directive_addressee(cue) is not None
+
+
 def _condition_span(text: str, quote: Quote) -> Span | None:
     """Where the modality stage found the quote's condition (its words, inside the quote)."""
     if quote.condition is None:
@@ -66,12 +78,21 @@ def code_quote(doc: Doc, text: str, quote: Quote, kb: KnowledgeBase, on: dt.date
     condition = _condition_span(text, quote)
     tokens = tokens_in(doc, quote.spans)
     main = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
-    coded = code_words(main, _cue_token(doc, quote), condition is not None,
-                       _context_text(text, quote))
+    cue = _cue_token(doc, quote)
+    directive = _is_directive(cue, quote)
+    coded = code_words(main, cue, condition is not None, _context_text(text, quote),
+                       cued_as=lexicon().directive if directive else None)
     if coded is None:
         return None
     speaker = mention_ref(kb, quote.speaker, on, doc)
     source = speaker
+    if directive:
+        # As for the acts reported beside a quotation (``narration``): a request is coded
+        # only between two resolved, different parties; "urged both sides to" names none.
+        addressee = mention_ref(kb, quote.addressee, on)
+        if side(kb, source) is None or side(kb, addressee) is None \
+                or side(kb, addressee) in own_sides(kb, source):
+            return None
     if coded.type not in VERBAL_TYPES and coded.trigger is not None:
         source = subject_ref(kb, coded.trigger, on) or speaker
     # A cue that codes by itself ("condemned a US arms package as ...") acts on its object.

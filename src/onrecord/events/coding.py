@@ -98,18 +98,19 @@ def _mode(event_type: str, lemmas: str, lex: Lexicon) -> str | None:
 
 
 def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
-               context_text: str) -> Coded | None:
+               context_text: str, cued_as: str | None = None) -> Coded | None:
     """The event that ``tokens`` (a quotation's words, or a sentence) report, if any.
 
     ``cue`` is the reporting word ("warned", "accused"); ``conditional`` says the words carry a
     condition (which makes a threat trigger forward-looking); ``context_text`` is where the
-    contexts are read (the quotation with its sentence)."""
+    contexts are read (the quotation with its sentence); ``cued_as`` is the type the cue codes
+    by itself where its lemma alone does not say ("told X to": a directive)."""
     lex = lexicon()
     lemmas = _Lemmas.of(tokens)
     cue_lemma = cue.lemma_.lower() if cue is not None else None
     contexts = contexts_of(context_text.lower() + " " + lemmas.text, lex)
     forward_anyway = conditional or cue_lemma in lex.threat_cues
-    cued = lex.cues.get(cue_lemma or "")
+    cued = cued_as or lex.cues.get(cue_lemma or "")
     if cued is not None and tokens and not cued.startswith("THREATEN"):
         # "accused Caracas of 'threatening the peace'": the quoted words are what is alleged
         # or asked for, not the speaker's own threat.

@@ -15,6 +15,7 @@ class Lexicon:
     scores: dict[str, float]
     priority: tuple[str, ...]
     cues: dict[str, str]  # cue lemma -> "TYPE" or "TYPE/mode"
+    directive: str  # the type of a directive with an infinitive ("urged X to")
     threat_idioms: tuple[re.Pattern[str], ...]
     threats: dict[str, tuple[re.Pattern[str], ...]]  # threat mode -> patterns
     future_words: frozenset[str]
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
         scores={k: float(v) for k, v in raw["scores"].items()},
         priority=tuple(raw["priority"]),
         cues=dict(raw["cues"]),
+        directive=raw["directive"],
         threat_idioms=_compile(raw["threat_idioms"]),
         threats={mode: _compile(p) for mode, p in raw["threats"].items()},
         future_words=frozenset(raw["future_words"]),

@@ -1,14 +1,16 @@
 """Events the writer reports in their own words next to a quotation, in the same sentence.
 
-"Lavrov accused Germany of escalation, saying ...", "Sybiha urged the European Union to act,
-adding that ...", "Israeli jets struck Beirut hours after Qassem said ...": speech acts with a
-noun-phrase or infinitive object (borderline for the quotation extractor, so it does not
-output them) and material acts. Issue 5 codes events "from each quotation (and from reported
-actions in the same sentences)", so that every event points to a quotation: such an act is
-coded only in a sentence that carries one, and the event takes that quotation's id. It is
-coded only when it names both sides, each resolved in the knowledge base and different:
-"Grossi urged both sides to return to talks" or "called on all parties to show restraint"
-name no party to code against, and coding them would be a guess.
+"Lavrov accused Germany of escalation, saying ...", "Israeli jets struck Beirut hours after
+Qassem said ...": speech acts with a noun-phrase object (borderline for the quotation
+extractor, so it does not output them) and material acts. A speech act with an infinitive
+("urged the European Union to act", "threatened to resume strikes") is a quotation of its own
+(``onrecord.quotes.cues``) and is coded from it, so its verb, a cue, is not read here again.
+Issue 5 codes events "from each quotation (and from reported actions in the same
+sentences)", so that every event points to a quotation: such an act is coded only in a
+sentence that carries one, and the event takes that quotation's id. It is coded only when it
+names both sides, each resolved in the knowledge base and different: "Grossi condemned the
+shelling, saying ..." names no party to code against, and coding it would be a guess
+(directives quoted with an infinitive, "urged both sides to", follow the same rule).
 """
 
 from __future__ import annotations

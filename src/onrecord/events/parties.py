@@ -5,8 +5,10 @@ body, or a non-state armed group: its members code as the group (``KnowledgeBase
 
 A verbal event (a threat, an accusation, a demand) is the speaker's; an action the speaker
 reports ("Russia struck the port") is its grammatical subject's. The target is the addressee
-("told Kyiv"), else the party the trigger acts on ("strike Warsaw", "against NATO"), else the
-party named in the condition ("if Poland deploys"), else any other party the words name.
+("told Kyiv"), else the subject of the condition ("if Poland deploys", "unless Hamas returned
+the hostages": the party the words are meant to move, even when the trigger names a place,
+"resume strikes on Gaza"), else the party the trigger acts on ("strike Warsaw", "against
+NATO"), else any other party the condition or the words name.
 """
 
 from __future__ import annotations
@@ -164,13 +166,16 @@ def _in_condition(tokens: list[Token], condition: tuple[int, int] | None) -> lis
 
 def _candidates(doc: Doc, trigger: Token | None, condition: tuple[int, int] | None,
                 tokens: list[Token]) -> list[Token]:
-    """Tokens that may name the target, best first."""
+    """Tokens that may name the target, best first: the one who must act or refrain in the
+    condition ("... unless Hamas returned the hostages": the party the words are meant to
+    move, whatever place the trigger names), then what the trigger acts on, then the rest."""
     inside = {t.i for t in tokens}
     near = _near(trigger) if trigger is not None else []
     in_condition = _in_condition(tokens, condition)
+    actor = [t for t in in_condition if t.dep_ in ("nsubj", "nsubjpass")]
     named = [doc[e.root.i] for e in doc.ents if e.label_ in _PARTY_ENTS and e.root.i in inside
              and not (e.label_ == "NORP" and e.root.dep_ in ("amod", "compound"))]
-    return [t for t in near + in_condition + named if t.i in inside]
+    return [t for t in actor + near + in_condition + named if t.i in inside]
 
 
 def side(kb: KnowledgeBase, ref: ActorRef | None) -> str | None:

@@ -269,10 +269,13 @@ def _indirect(article: _Article, drafts: list[_Draft]) -> list[_Draft]:
     """Reported clauses of cues not used by a quotation in marks."""
     used = {id(d.site) for d in drafts if d.site is not None}
     taken = [s for d in drafts for s in d.spans]
+    reported = [s.clause for s in article.sites if s.clause and not s.needs_quote]
     found: list[_Draft] = []
     for site in article.sites:
         if id(site) in used or not site.clause or site.speaker is None:
             continue
+        if site.infinitive and any(_in_spans(site.anchor.idx, clause) for clause in reported):
+            continue  # "Netanyahu vowed to fight on, Peskov said": Peskov's words hold it
         if site.speaker.lower_ == "it" and site.speaker.dep_ == "nsubjpass":
             continue
         words = sum(1 for t in article.tokens_between(site.clause[0][0], site.clause[-1][1])

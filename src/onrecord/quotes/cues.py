@@ -15,6 +15,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
+from onrecord.actors.gazetteer import gazetteer
 from onrecord.model import Span
 
 _CLAUSE_DEPS = {"ccomp"}
@@ -40,6 +41,10 @@ class Lexicon:
     writer_adjunct_starts: frozenset[str]
     writer_adjunct_phrases: tuple[str, ...]
     fragment_verbs: frozenset[str]
+    infinitive_commissives: frozenset[str]
+    infinitive_agent_only: frozenset[str]
+    infinitive_directives: frozenset[str]
+    infinitive_directive_preps: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +63,11 @@ def lexicon() -> Lexicon:
         writer_adjunct_starts=frozenset(raw["writer_adjunct_starts"]),
         writer_adjunct_phrases=tuple(raw["writer_adjunct_phrases"]),
         fragment_verbs=frozenset(raw["fragment_verbs"]),
+        infinitive_commissives=frozenset(raw["infinitive_commissives"]),
+        infinitive_agent_only=frozenset(raw["infinitive_agent_only"]),
+        infinitive_directives=frozenset(raw["infinitive_directives"]),
+        infinitive_directive_preps={k: frozenset(v) for k, v in
+                                    raw["infinitive_directive_preps"].items()},
     )
 
 
@@ -70,6 +80,7 @@ class CueSite:
     clause_root: Token | None = None
     negated: bool = False
     needs_quote: bool = False  # a noun-phrase speech act: a quotation only with marks in it
+    infinitive: bool = False  # "threatened to ...", "urged X to ...": the clause an infinitive
 
     @property
     def anchor(self) -> Token:
@@ -355,6 +366,88 @@ def _according_site(token: Token, lex: Lexicon) -> CueSite | None:
     return CueSite([token, to], source, None, clause, head)
 
 
+# A person or a body: who may threaten or promise (not "the war threatens to spill over").
+_AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_AGENT_PRONOUNS = {"i", "we", "he", "she", "they", "who"}
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The verb's infinitive complement after it, subjectless: "threatened to resume ...",
+    "urged Kyiv to withdraw". The parser makes it an ``xcomp``, or an ``advcl`` when an
+    adjunct comes between ("threatened on Sunday to resume"); a purpose clause ("in order
+    to", "so as to") has a marker of its own and is no complement."""
+    for child in verb.rights:
+        if child.dep_ not in ("xcomp", "advcl") or child.pos_ not in ("VERB", "AUX"):
+            continue
+        grand = list(child.children)
+        if any(g.dep_ in _SUBJECT_DEPS or g.dep_ == "mark" for g in grand):
+            continue
+        if any(g.dep_ in ("aux", "auxpass") and g.tag_ == "TO" and g.i < child.i
+               for g in grand):
+            return child
+    return None
+
+
+def _is_agent(head: Token) -> bool:
+    if head.pos_ == "PROPN" or head.ent_type_ in _AGENT_ENTS:
+        return True
+    if head.pos_ == "PRON":
+        return head.lower_ in _AGENT_PRONOUNS
+    gaz = gazetteer()
+    lemma = head.lemma_.lower()
+    return lemma in gaz.person_heads or lemma in gaz.organisation_heads
+
+
+def directive_addressee(verb: Token, lex: Lexicon | None = None) -> Token | None:
+    """The addressee of a directive with an infinitive ("urged Kyiv to", "called on Israel
+    to"), or ``None`` when ``verb`` is no such directive."""
+    lex = lex or lexicon()
+    lemma = verb.lemma_.lower()
+    if _infinitive(verb) is None:
+        return None
+    if lemma in lex.infinitive_directives:
+        return next((c for c in verb.children if c.dep_ in _OBJECT_DEPS), None)
+    preps = lex.infinitive_directive_preps.get(lemma)
+    if preps:
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "prt") and prep.lower_ in preps:
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _infinitive_site(verb: Token, lex: Lexicon) -> CueSite | None:
+    """ "threatened to resume strikes unless ...", "urged Kyiv to withdraw", "called on
+    Israel to halt": the infinitive is the reported clause (``cues.yaml``)."""
+    lemma = verb.lemma_.lower()
+    commissive = lemma in lex.infinitive_commissives
+    if not commissive and lemma not in lex.infinitive_directives \
+            and lemma not in lex.infinitive_directive_preps:
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "Kyiv was urged to negotiate": the subject is the addressee
+    clause_root = _infinitive(verb)
+    if clause_root is None:
+        return None
+    if commissive and clause_root.dep_ == "advcl" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "threatened Chisinau with gas cuts to pressure it": a purpose clause
+    cue = [*_verb_group(verb), verb]
+    if commissive:
+        addressee = _addressee(verb, lex)
+    else:
+        addressee = directive_addressee(verb, lex)
+        if addressee is None:
+            return None
+        if lemma in lex.infinitive_directive_preps:
+            cue.append(addressee.head)  # "called on"
+    speaker = _subject(verb)
+    if speaker is not None and speaker.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        speaker = verb.head  # "Netanyahu, who has vowed to ...": the relative's antecedent
+    if speaker is None or (lemma in lex.infinitive_agent_only and not _is_agent(speaker)):
+        return None
+    return CueSite(cue, speaker, addressee, _clause_spans(clause_root), clause_root,
+                   _is_negated(verb), infinitive=True)
+
+
 _COMPLEMENT_DEPS = {"dobj", "oprd", "prep", "xcomp", "dative", "attr", "acomp"}
 
 
@@ -389,7 +482,7 @@ def find_cue_sites(doc: Doc) -> list[CueSite]:
         if token.pos_ in ("VERB", "AUX"):
             site = _clarity_site(token, lex) or _verb_site(token, lex)
             if site is None or not site.clause:
-                site = _fragment_site(token, lex) or site
+                site = _infinitive_site(token, lex) or _fragment_site(token, lex) or site
         elif token.pos_ in ("NOUN", "PROPN"):
             site = _noun_site(token, lex)
         if site is None and token.lower_ in lex.according_to:
