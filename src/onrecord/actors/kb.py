@@ -293,8 +293,7 @@ def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
         for key in ("military_words", "body_words", "neutral_words"):
             if key in data:
                 setattr(kb, key, getattr(kb, key) | {normalise(w) for w in data[key]})
-        if "non_state_sectors" in data:
-            kb.non_state_sectors |= {str(s).upper() for s in data["non_state_sectors"]}
+        kb.non_state_sectors |= _non_state_sectors_of(data)
         for title, phrases in (data.get("title_synonyms") or {}).items():
             for phrase in (*phrases, title):
                 key = normalise(phrase)
@@ -344,7 +343,11 @@ def non_state_sectors() -> frozenset[str]:
     """The shipped ``non_state_sectors`` (organisations.yaml) read alone, without the ~1 s the
     whole knowledge base takes to load: the store marks event ends of these sectors as it
     writes them, so that a country code never matches a non-state group based there."""
-    data = _read_yaml(None, "organisations.yaml")
+    return _non_state_sectors_of(_read_yaml(None, "organisations.yaml"))
+
+
+def _non_state_sectors_of(data: dict[str, Any]) -> frozenset[str]:
+    """The ``non_state_sectors`` a knowledge-base file lists, as sector codes."""
     return frozenset(str(s).upper() for s in data.get("non_state_sectors") or ())
 
 
