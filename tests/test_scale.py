@@ -143,3 +143,11 @@ def test_synthetic_articles_are_repeatable_and_realistic():
     assert 0.05 < len(unbalanced) / len(texts) < 0.5  # multi-paragraph quotes and dropped marks
     for mark in ("\u201c", '"', "\u2018", "According to", "warned that", "Read more:"):
         assert any(mark in t for t in texts), mark
+
+
+def test_short_synthetic_articles_keep_to_the_lower_bound_and_stay_repeatable():
+    briefs = list(articles(100, seed=1, max_words=600))
+    assert all(MIN_WORDS <= len(t.split()) <= 600 for t in briefs)
+    assert briefs[3] == article(1, 3, max_words=600)
+    full = sum(len(t.split()) for t in articles(100, seed=1)) / 100
+    assert sum(len(t.split()) for t in briefs) / 100 < full / 1.5

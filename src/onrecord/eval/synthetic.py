@@ -129,11 +129,13 @@ class _Writer:
         return [rng.choice(shapes)()]
 
 
-def article(seed: int, n: int) -> str:
-    """Article ``n`` of the corpus drawn with ``seed``: a headline, then one paragraph a line."""
+def article(seed: int, n: int, max_words: int = MAX_WORDS) -> str:
+    """Article ``n`` of the corpus drawn with ``seed``: a headline, then one paragraph a line.
+    A lower ``max_words`` draws from the short end of the range (wire briefs), which lets a
+    long-run benchmark reach more articles in the same time."""
     rng = random.Random(f"{seed}:{n}")
     writer = _Writer(rng)
-    target = rng.randint(MIN_WORDS, MAX_WORDS)
+    target = rng.randint(MIN_WORDS, max_words)
     paragraphs = [f"{writer.country} {rng.choice(_STATES)} over {rng.choice(_SUBJECTS)}, "
                   f"{writer.speaker(True)} says",
                   f"{writer.city.upper()} (Wire) \u2014 {writer.filler()}"]
@@ -142,7 +144,7 @@ def article(seed: int, n: int) -> str:
         made = writer.quote(first_time=len(paragraphs) < 4) if rng.random() < 0.55 else [
             writer.filler()]
         words = sum(len(p.split()) for p in made)
-        if count + words > MAX_WORDS:
+        if count + words > max_words:
             break
         paragraphs += made
         count += words
@@ -160,10 +162,11 @@ def _drop_a_closing_mark(paragraphs: list[str], rng: random.Random) -> None:
         paragraphs[i] = head + tail
 
 
-def articles(count: int, seed: int = 0, start: int = 0) -> Iterator[str]:
+def articles(count: int, seed: int = 0, start: int = 0,
+             max_words: int = MAX_WORDS) -> Iterator[str]:
     """Articles ``start`` to ``start + count - 1`` of the corpus drawn with ``seed``."""
     for n in range(start, start + count):
-        yield article(seed, n)
+        yield article(seed, n, max_words)
 
 
 def write_jsonl(path: Path, count: int, seed: int = 0) -> Path:

@@ -94,13 +94,6 @@ _UPSERT_ARTICLE = text(
     "record = excluded.record, body_hash = excluded.body_hash, "
     "signature = excluded.signature, stored_at = excluded.stored_at"
 )
-_INSERT_QUOTE = text(
-    "INSERT INTO quotes (doc_id, quote_id, kind, content, start_offset, end_offset, cue, "
-    "speaker_mention, speaker_name, speaker_actor_id, addressee_name, addressee_actor_id, "
-    "condition, negated, hedged, published) VALUES (:doc_id, :quote_id, :kind, :content, :start, "
-    ":end, :cue, :speaker_mention, :speaker_name, :speaker_actor_id, :addressee_name, "
-    ":addressee_actor_id, :condition, :negated, :hedged, :published)"
-)
 _EVENT_COLUMNS = (
     "doc_id, event_id, type, mode, context, source_name, source_actor_id, source_country, "
     "target_name, target_actor_id, target_country, quote_id, condition, negated, hedged, "
@@ -114,6 +107,10 @@ def _insert(table: str, columns: str) -> str:
     return f"INSERT INTO {table} ({columns}) VALUES (:{columns.replace(', ', ', :')})"
 
 
+_INSERT_QUOTE = text(_insert(
+    "quotes", "doc_id, quote_id, kind, content, start_offset, end_offset, cue, speaker_mention, "
+    "speaker_name, speaker_actor_id, addressee_name, addressee_actor_id, condition, negated, "
+    "hedged, published"))
 _INSERT_EVENT = text(_insert("events", _EVENT_COLUMNS))
 _INSERT_EVENT_ENDS = text(_insert("events", f"{_EVENT_COLUMNS}, {_NON_STATE_COLUMNS}"))
 _UPSERT_ACTOR = text(
@@ -147,8 +144,8 @@ def _quote_rows(article: Article) -> list[dict]:
         rows.append({
             "doc_id": article.doc_id, "quote_id": quote.id, "kind": quote.kind,
             "content": quote.content,
-            "start": quote.spans[0][0] if quote.spans else None,
-            "end": quote.spans[-1][1] if quote.spans else None,
+            "start_offset": quote.spans[0][0] if quote.spans else None,
+            "end_offset": quote.spans[-1][1] if quote.spans else None,
             "cue": quote.cue,
             "speaker_mention": speaker.mention if speaker else None,
             "speaker_name": speaker.name if speaker else None,
