@@ -32,8 +32,18 @@ def test_record_comes_back_exactly_as_stored(client):
     assert client.get("/records/sample-1").json() == build_article().to_json_dict()
 
 
+def test_copies_of_a_record_come_back_as_json_oldest_first(client):
+    copies = client.get("/records/sample-1/copies").json()
+    assert [c["copy_doc_id"] for c in copies] == ["local-1", "wire-1"]
+    assert copies[1] == {"doc_id": "sample-1", "copy_doc_id": "wire-1",
+                         "url": "https://wire.example/roe", "source": "Wire <Service>",
+                         "title": "Roe: we will not retreat", "published": "2024-03-02",
+                         "kind": "near", "similarity": 0.91}
+    assert client.get("/records/a1/copies").json() == []
+
+
 def test_unknown_doc_id_is_404_naming_it(client):
-    for path in ("/records/nope", "/articles/nope"):
+    for path in ("/records/nope", "/records/nope/copies", "/articles/nope"):
         response = client.get(path)
         assert response.status_code == 404
         assert "'nope'" in response.json()["detail"]

@@ -1,4 +1,5 @@
-"""``GET /records/{doc_id}``: a stored article's record, exactly as it was stored."""
+"""``GET /records/{doc_id}``: a stored article's record, exactly as it was stored, and
+``GET /records/{doc_id}/copies``: the other publications de-duplication folded into it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, status
 
 from onrecord.api.deps import StoreDep
 from onrecord.model import Article
+from onrecord.store import Copy
 
 router = APIRouter(tags=["records"])
 
@@ -33,3 +35,11 @@ StoredArticle = Annotated[Article, Depends(_stored_article)]
 async def get_record(article: StoredArticle) -> Article:
     """One stored article in the onrecord record format."""
     return article
+
+
+@router.get("/records/{doc_id}/copies", response_model=list[Copy],
+            responses={404: {"description": "No stored article has this doc_id."}})
+async def get_copies(article: StoredArticle, store: StoreDep) -> list[Copy]:
+    """The other copies of a stored article's story (syndicated or re-posted), oldest first.
+    Kept apart from the record, whose shape is the extraction contract."""
+    return store.copies(article.doc_id)

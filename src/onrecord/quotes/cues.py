@@ -401,10 +401,15 @@ def _is_agent(head: Token) -> bool:
 def directive_addressee(verb: Token, lex: Lexicon | None = None) -> Token | None:
     """The addressee of a directive with an infinitive ("urged Kyiv to", "called on Israel
     to"), or ``None`` when ``verb`` is no such directive."""
-    lex = lex or lexicon()
-    lemma = verb.lemma_.lower()
     if _infinitive(verb) is None:
         return None
+    return _directive_object(verb, lex or lexicon())
+
+
+def _directive_object(verb: Token, lex: Lexicon) -> Token | None:
+    """Whom the directive verb addresses: its object ("urged Kyiv") or the object of its
+    particle ("called on Israel"); the caller has found the infinitive already."""
+    lemma = verb.lemma_.lower()
     if lemma in lex.infinitive_directives:
         return next((c for c in verb.children if c.dep_ in _OBJECT_DEPS), None)
     preps = lex.infinitive_directive_preps.get(lemma)
@@ -434,7 +439,7 @@ def _infinitive_site(verb: Token, lex: Lexicon) -> CueSite | None:
     if commissive:
         addressee = _addressee(verb, lex)
     else:
-        addressee = directive_addressee(verb, lex)
+        addressee = _directive_object(verb, lex)
         if addressee is None:
             return None
         if lemma in lex.infinitive_directive_preps:
