@@ -26,6 +26,21 @@ def test_british_single_marks_with_apostrophes_inside():
     assert marked(text) == [["We don't retreat and the leaders' summit won't change it,"]]
 
 
+def test_a_paragraph_with_single_marks_only_quotes_with_them_in_a_double_marked_article():
+    text = ("'We will not trade territory,' Kuleba told reporters. 'Moscow must withdraw.'\n"
+            "\"We are ready,\" a spokesman said, and the 'peace plan' was on the table.\n"
+            "\"The door is open,\" she said.")
+    assert marked(text) == [["We will not trade territory,"], ["Moscow must withdraw."],
+                            ["We are ready,"], ["The door is open,"]]
+
+
+def test_a_post_with_double_marks_only_quotes_with_them_in_a_single_marked_article():
+    text = ("'We won't retreat,' the minister said. 'Not an inch.'\n"
+            "'Talks are over,' she added.\n"
+            "In a post on X he wrote: \"Europe must wake up.\"")
+    assert marked(text)[-1] == ["Europe must wake up."]
+
+
 def test_nested_marks_are_stripped_from_content_only():
     text = "“He called it ‘a red line’ and we won’t cross it,” she said."
     layout = read_layout(text)

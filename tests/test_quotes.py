@@ -187,6 +187,23 @@ def test_cue_reporting_its_own_clause_is_not_the_previous_quotes_cue():
     assert [(q.kind, len(q.spans)) for q in article.quotes] == [("direct", 2), ("indirect", 1)]
 
 
+def test_a_capitalised_role_is_a_description_not_a_name():
+    article = extract("Minister warns of 'consequences' as talks stall\n"
+                      "The Defence Secretary said the UK was ready to act.\n"
+                      "A Minister said: \"This is outrageous.\"")
+    assert [(q.speaker.mention, q.speaker.name) for q in article.quotes] == [
+        ("Minister", None), ("The Defence Secretary", None), ("A Minister", None)]
+    article = extract("President Joe Biden met Ukrainian leaders in Kyiv on Monday.\n"
+                      "\"We stand with Ukraine,\" the President said.")
+    assert article.quotes[0].speaker.name == "Joe Biden"
+
+
+def test_a_headline_quote_stops_at_its_line_not_in_the_byline_below():
+    article = extract("Minister warns of 'consequences' as border talks stall\n\n"
+                      "By Jane Doe, Security Correspondent\n")
+    assert [q.content for q in article.quotes] == ["of 'consequences' as border talks stall"]
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

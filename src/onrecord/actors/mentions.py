@@ -170,6 +170,8 @@ class ArticleActors:
         return first, list(self.doc[start:first])
 
     def _is_person(self, tokens: list[Token], stripped: list[Token]) -> bool:
+        if all(self._is_title(t) for t in tokens):
+            return False  # "Minister warns ...", "the Defence Secretary said": a role, no name
         text = " ".join(t.text for t in tokens)
         if self.gaz.is_place(text) or all(self.gaz.is_place(t.text) for t in tokens):
             return False
@@ -295,7 +297,10 @@ class ArticleActors:
             confidence = CONFIDENCE_FULL_NAME if full else (
                 CONFIDENCE_AMBIGUOUS_SURNAME if clash else CONFIDENCE_SURNAME)
             return person.name, confidence
-        described = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+        # A role word is a description even capitalised ("Minister warns ..." in a headline,
+        # "the President said"), unless a person's name is part of the mention.
+        described = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and (
+            head.text.islower() or not any(t.ent_type_ == "PERSON" for t in tokens)))
         if head.lemma_.lower() in self.gaz.person_heads and described:
             if any(t.lower_ in ("a", "an", "another", "some", "one") for t in tokens):
                 return None, None

@@ -468,7 +468,8 @@ def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
     start, end = complements[0].left_edge.i, complements[-1].right_edge.i
     tail = _writer_tail(verb)
     tokens = [t for t in doc[start:end + 1] if t.i not in tail]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”’\"'"):
+    while tokens and (tokens[-1].is_space  # a blanked byline or caption after the line
+                      or (tokens[-1].is_punct and tokens[-1].text not in "”’\"'")):
         tokens.pop()
     if not tokens:
         return None

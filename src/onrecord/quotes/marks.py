@@ -78,14 +78,33 @@ def _mark_at(text: str, i: int) -> tuple[str, int]:
     return text[i], 1
 
 
+_DOUBLE_STYLE = (DOUBLE_OPEN, DOUBLE_CLOSE, DOUBLE_EITHER)
+_SINGLE_STYLE = (SINGLE_OPEN, SINGLE_CLOSE, SINGLE_EITHER)
+
+
+def _counts(text: str) -> tuple[int, int]:
+    """(double marks, single marks that open a passage): apostrophes are not counted."""
+    doubles = sum(text.count(ch) for ch in DOUBLE_MARKS) + sum(text.count(p) for p in DOUBLE_PAIRS)
+    return doubles, len(_SINGLE_OPENING.findall(text))
+
+
 def _outer_style(text: str) -> tuple[str, str, str]:
     """Double marks are the outer ones unless single marks open more passages (British style,
     where double marks are for quotes inside quotes and titles)."""
-    doubles = sum(text.count(ch) for ch in DOUBLE_MARKS) + sum(text.count(p) for p in DOUBLE_PAIRS)
-    singles = len(_SINGLE_OPENING.findall(text))
-    if doubles and doubles >= singles:
-        return DOUBLE_OPEN, DOUBLE_CLOSE, DOUBLE_EITHER
-    return SINGLE_OPEN, SINGLE_CLOSE, SINGLE_EITHER
+    doubles, singles = _counts(text)
+    return _DOUBLE_STYLE if doubles and doubles >= singles else _SINGLE_STYLE
+
+
+def _paragraph_style(paragraph: str, outer: tuple[str, str, str]) -> tuple[str, str, str]:
+    """A paragraph with marks of the other kind only uses those as its outer marks: a
+    British-style headline or pull quote ('We will act') in an article written with double
+    marks, or an embedded post with double marks in one written with single marks."""
+    doubles, singles = _counts(paragraph)
+    if outer is _DOUBLE_STYLE and singles and not doubles:
+        return _SINGLE_STYLE
+    if outer is _SINGLE_STYLE and doubles and not singles:
+        return _DOUBLE_STYLE
+    return outer
 
 
 def _can_open(text: str, i: int, lo: int, width: int = 1) -> bool:
@@ -169,7 +188,8 @@ class _Scanner:
         self.text = layout.text
         self.paragraphs = layout.paragraphs
         self.furniture = furniture
-        self.style = _outer_style(layout.text)
+        self.outer = _outer_style(layout.text)
+        self.style = self.outer  # the current paragraph's (``_paragraph_style``)
         self.quotes: list[MarkedQuote] = []
         self.current: MarkedQuote | None = None
         self.piece_start: int | None = None
@@ -177,6 +197,8 @@ class _Scanner:
 
     def scan(self) -> list[MarkedQuote]:
         for index, span in enumerate(self.paragraphs):
+            self.style = self.outer if self.runs_on else _paragraph_style(
+                self.text[span[0]:span[1]], self.outer)
             if self.runs_on and self._is_interruption(index):
                 self.current.skipped_paragraphs.append(index)  # type: ignore[union-attr]
                 continue
