@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from onrecord.clean import drop_invisible
 from onrecord.model import Article
 from onrecord.quotes.marks import ALL_MARKS
 
@@ -61,7 +62,7 @@ HOSTILE_TEXTS = {
 
 
 def _squash(text: str) -> str:
-    return "".join(ch for ch in text if not ch.isspace() and ch not in ALL_MARKS)
+    return "".join(ch for ch in drop_invisible(text) if not ch.isspace() and ch not in ALL_MARKS)
 
 
 def _check_span(text: str, span, what: str) -> str:

@@ -204,6 +204,25 @@ def test_a_headline_quote_stops_at_its_line_not_in_the_byline_below():
     assert [q.content for q in article.quotes] == ["of 'consequences' as border talks stall"]
 
 
+def test_invisible_characters_do_not_split_names_or_glue_words():
+    text = ("Ukraine\u2019s president, Volodymyr Zelen\u00adsky, said:\u00a0\u201cWe will never "
+            "surrender.\u201d\r\n\r\n\u201cThe counter\u00adoffensive continues,\u201d\u200b "
+            "Zelensky told reporters.\r\n")
+    article = extract(text)
+    assert [(q.content, q.speaker.name) for q in article.quotes] == [
+        ("We will never surrender.", "Volodymyr Zelensky"),
+        ("The counteroffensive continues,", "Volodymyr Zelensky")]
+    assert text[slice(*article.quotes[1].speaker.span)] == "Zelensky"
+
+
+def test_a_second_act_coordinated_into_the_reported_clause_is_the_reporters():
+    article = extract("President Volodymyr Zelensky said on Sunday that Ukraine would \"never "
+                      "surrender\" and urged allies to speed up deliveries of air defence.")
+    urged = quote_with(article, "speed up deliveries")
+    assert urged.cue == "urged" and urged.speaker.name == "Volodymyr Zelensky"
+    assert quote_with(article, "never surrender").content == 'Ukraine would "never surrender"'
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

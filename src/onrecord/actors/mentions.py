@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import Gazetteer, gazetteer
 from onrecord.actors.kb import KnowledgeBase
+from onrecord.clean import drop_invisible
 from onrecord.model import Mention
 
 CONFIDENCE_FULL_NAME = 0.97
@@ -217,7 +218,7 @@ class ArticleActors:
             tokens = list(self.doc[first:end])
             if not tokens or not self._is_person(tokens, stripped):
                 continue
-            found.append((self.doc[first:end].text, tokens[-1], stripped))
+            found.append((drop_invisible(self.doc[first:end].text), tokens[-1], stripped))
         # Fullest names first, so "Rutte" joins "Mark Rutte" rather than starting a person.
         for name, head, stripped in sorted(found, key=lambda f: -len(f[0].split())):
             self._add_mention(name, head, stripped)
@@ -279,7 +280,7 @@ class ArticleActors:
         mention = Mention(mention=span.text, span=(span.start_char, span.end_char))
         name, confidence = self._resolve_name(head, list(span))
         if name is not None:
-            mention.name, mention.confidence = name, confidence
+            mention.name, mention.confidence = drop_invisible(name), confidence
             person = next((p for p in self.people.values() if p.name == name), None)
             if salient and person is not None and head.idx not in person.subject_mentions:
                 bisect.insort(person.subject_mentions, head.idx)
@@ -315,7 +316,7 @@ class ArticleActors:
         for token in chain:
             if not (_is_name_token(token) or "-" in token.text):
                 continue
-            word = token.text.lower()
+            word = drop_invisible(token.text).lower()
             person = self.people.get(word)
             if person is None and self.gaz.is_place(word):
                 continue  # "urged Israel to withdraw" after "Israel Katz": the state

@@ -29,10 +29,12 @@ def find_dateline(text: str, start: int = 0) -> Span | None:
     return (match.start("place"), match.end())
 
 
-# Spaces the tokenizer does not take for spaces (no-break, thin, figure, en/em spaces): web
-# pages are full of them, and "says\xa0the" must parse like "says the".
+# Spaces the tokenizer does not take for spaces (no-break, thin, figure, en/em spaces, and the
+# zero-width space and stray byte-order marks pasted text carries): web pages are full of them,
+# and "says\xa0the" must parse like "says the".
 _ODD_SPACES = str.maketrans({ch: " " for ch in "\xa0\u2002\u2003\u2004\u2005\u2006\u2007"
-                                               "\u2008\u2009\u200a\u202f\u205f\u3000"})
+                                               "\u2008\u2009\u200a\u202f\u205f\u3000"
+                                               "\u200b\ufeff"})
 
 
 def blank(text: str, spans: list[Span]) -> str:

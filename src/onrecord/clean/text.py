@@ -38,9 +38,14 @@ def _invisible() -> re.Pattern[str]:
     return re.compile("[" + re.escape(raw["invisible"]) + "]")
 
 
+def drop_invisible(text: str) -> str:
+    """``text`` without the characters that carry no text: "Zelen\u00adsky" is "Zelensky"."""
+    return _invisible().sub("", text)
+
+
 def normalise(paragraph: str) -> str:
     """NFC, invisible characters dropped, any run of whitespace (incl. no-break) one space."""
-    paragraph = _invisible().sub("", unicodedata.normalize("NFC", paragraph))
+    paragraph = drop_invisible(unicodedata.normalize("NFC", paragraph))
     return _SPACE.sub(" ", paragraph).strip()
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.mentions import CONFIDENCE_INHERITED, ArticleActors
-from onrecord.clean import Insert
+from onrecord.clean import Insert, drop_invisible
 from onrecord.layout import Layout
 from onrecord.model import Mention, Quote, QuoteKind, Span
 from onrecord.quotes.cues import CueSite, find_cue_sites, name_phrase
@@ -297,8 +297,10 @@ def _indirect(article: _Article, drafts: list[_Draft]) -> list[_Draft]:
 
 def _content(article: _Article, draft: _Draft) -> str:
     if draft.kind == "direct":
-        return MarkedQuote(draft.spans, nested_marks=draft.nested_marks).content(article.text)
-    return " ".join(" ".join(article.text[s:e].split()) for s, e in draft.spans)
+        words = MarkedQuote(draft.spans, nested_marks=draft.nested_marks).content(article.text)
+    else:
+        words = " ".join(" ".join(article.text[s:e].split()) for s, e in draft.spans)
+    return drop_invisible(words)
 
 
 def _mention(actors: ArticleActors, head: Token | None, salient: bool) -> Mention | None:

@@ -141,6 +141,10 @@ def _subject(verb: Token) -> Token | None:
         # "denied that Russia was threatening Germany, saying ...": the parser hangs the
         # participle in the reported clause, but it is the reporter who is saying.
         verb = verb.head.head
+    elif verb.head.dep_ == "ccomp" and _is_second_report(verb, lexicon()):
+        # "said that Ukraine would never surrender and urged allies to ...": the parser
+        # coordinates the second act with the reported clause; its subject is the reporter's.
+        verb = verb.head.head
     seen = 0
     while verb is not None and seen < 4:
         # The nearest subject: in “… Not one village,” Zelensky told, the parser gives "told"
@@ -183,20 +187,25 @@ def _writer_tail(root: Token) -> set[int]:
     return set()
 
 
+def _is_second_report(conj: Token, lex: Lexicon) -> bool:
+    """Whether ``conj``, coordinated with a reported clause, is the speaker's next act."""
+    if conj.dep_ != "conj" or conj.lemma_.lower() not in lex.verbs:
+        return False
+    # Its own subject or auxiliary ("and would observe it") keeps it in the clause; a
+    # second report has a clause or an addressee of its own ("and urged Washington to").
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    return conj.lemma_.lower() in lex.addressee_verbs or any(
+        c.dep_ == "ccomp" for c in conj.children)
+
+
 def _coordinated_report(root: Token) -> set[int]:
     """ "said China opposes the visit and urged Washington to ...": a subjectless speech verb
     coordinated with the clause is the speaker's second act, not part of what they said."""
     doc = root.doc
     lex = lexicon()
     for conj in root.children:
-        if conj.dep_ != "conj" or conj.lemma_.lower() not in lex.verbs:
-            continue
-        # Its own subject or auxiliary ("and would observe it") keeps it in the clause; a
-        # second report has a clause or an addressee of its own ("and urged Washington to").
-        if any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in conj.children):
-            continue
-        if conj.lemma_.lower() not in lex.addressee_verbs and not any(
-                c.dep_ == "ccomp" for c in conj.children):
+        if not _is_second_report(conj, lex):
             continue
         start = conj.left_edge.i
         while start > root.i and doc[start - 1].dep_ in ("cc", "punct"):
