@@ -223,6 +223,39 @@ def test_a_second_act_coordinated_into_the_reported_clause_is_the_reporters():
     assert quote_with(article, "never surrender").content == 'Ukraine would "never surrender"'
 
 
+def test_inverted_cue_whose_speaker_the_parser_takes_for_an_object():
+    article = extract("\"Enough!\" shouted a protester outside the embassy.\n\n"
+                      "\"Why now?\" asked a reporter.")
+    assert [(q.content, q.cue, q.speaker.mention) for q in article.quotes] == [
+        ("Enough!", "shouted", "a protester outside the embassy"),
+        ("Why now?", "asked", "a reporter")]
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker_its_apposition_is():
+    article = extract("\"This package hits Russia where it hurts: its oil revenue and its war "
+                      "machine,\" the EU's foreign policy chief, Kaja Kallas, told reporters.")
+    assert article.quotes[0].speaker.name == "Kaja Kallas"
+
+
+def test_a_plural_description_is_never_one_person():
+    article = extract("Presidents Joe Biden and Xi Jinping met in Woodside.\n\n"
+                      "Both leaders said they were committed to a ceasefire.")
+    assert [(q.speaker.mention, q.speaker.name) for q in article.quotes] == [
+        ("Both leaders", None)]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "name"), [
+    ("\"This attack was unprovoked,\" according to a statement from the Polish foreign "
+     "ministry.", "the Polish foreign ministry", "Polish foreign ministry"),
+    ("A statement from the Kremlin said the talks had failed.", "the Kremlin", "Kremlin"),
+    ("The party won, according to preliminary results from the Central Electoral Commission.",
+     "the Central Electoral Commission", "Central Electoral Commission"),
+])
+def test_a_document_speaks_for_whoever_issued_it(sentence, mention, name):
+    [quote] = extract(sentence).quotes
+    assert (quote.speaker.mention, quote.speaker.name) == (mention, name)
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

@@ -305,6 +305,8 @@ class ArticleActors:
         if head.lemma_.lower() in self.gaz.person_heads and described:
             if any(t.lower_ in ("a", "an", "another", "some", "one") for t in tokens):
                 return None, None
+            if head.tag_ in ("NNS", "NNPS"):
+                return None, None  # "both leaders", "the officials": never one person
             person, confidence = self._described_person(head, tokens)
             return (person.name, confidence) if person else (None, None)
         return self._organisation_name(head, tokens)

@@ -21,7 +21,7 @@ from onrecord.actors.mentions import CONFIDENCE_INHERITED, ArticleActors
 from onrecord.clean import Insert, drop_invisible
 from onrecord.layout import Layout
 from onrecord.model import Mention, Quote, QuoteKind, Span
-from onrecord.quotes.cues import CueSite, find_cue_sites, name_phrase
+from onrecord.quotes.cues import CueSite, find_cue_sites, issuer, name_phrase
 from onrecord.quotes.marks import ALL_MARKS, MarkedQuote, find_marked_quotes
 
 # How far a cue may sit from the quotation it introduces or closes, in tokens
@@ -151,7 +151,9 @@ def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSit
 
 
 def _reports_more(site: CueSite, quote: MarkedQuote) -> bool:
-    return any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.idx > quote.end
+    """Whether the cue has a complement of its own after the quotation; not its speaker,
+    which the parser may make an object in the inversion (“Why now?” asked a reporter)."""
+    return any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.idx > quote.end and c != site.speaker
                for c in site.key.children)
 
 
@@ -306,6 +308,7 @@ def _content(article: _Article, draft: _Draft) -> str:
 def _mention(actors: ArticleActors, head: Token | None, salient: bool) -> Mention | None:
     if head is None:
         return None
+    head = issuer(head)
     # "Ukraine's foreign minister, Andrii Sybiha, said": the name in apposition is the speaker.
     if head.pos_ == "NOUN":
         head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)

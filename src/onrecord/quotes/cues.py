@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import gazetteer
 from onrecord.model import Span
+from onrecord.quotes.marks import SINGLE_MARKS
 
 _CLAUSE_DEPS = {"ccomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -45,6 +46,8 @@ class Lexicon:
     infinitive_agent_only: frozenset[str]
     infinitive_directives: frozenset[str]
     infinitive_directive_preps: dict[str, frozenset[str]]
+    issuer_nouns: frozenset[str]
+    issuer_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +71,8 @@ def lexicon() -> Lexicon:
         infinitive_directives=frozenset(raw["infinitive_directives"]),
         infinitive_directive_preps={k: frozenset(v) for k, v in
                                     raw["infinitive_directive_preps"].items()},
+        issuer_nouns=frozenset(raw["issuer_nouns"]),
+        issuer_preps=frozenset(raw["issuer_preps"]),
     )
 
 
@@ -107,6 +112,21 @@ class CueSite:
         return (start, last.idx + len(last.text))
 
 
+def issuer(head: Token) -> Token:
+    """Who speaks through a document: "a statement from the Kremlin" -> "Kremlin"; any other
+    head is its own speaker (``issuer_nouns`` in ``cues.yaml``)."""
+    lex = lexicon()
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in lex.issuer_nouns:
+        return head
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in lex.issuer_preps:
+            body = next((c for c in prep.children if c.dep_ == "pobj"
+                         and c.pos_ in ("NOUN", "PROPN")), None)
+            if body is not None:
+                return body
+    return head
+
+
 def name_phrase(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by ``head``, without appositions,
     relative clauses or coordination: "Mark Rutte, the NATO chief, who ..." -> "Mark Rutte"."""
@@ -134,8 +154,30 @@ def name_phrase(head: Token) -> tuple[int, int]:
     return start, end + 1
 
 
+def _outside_quotation(subject: Token, verb: Token) -> Token | None:
+    """``subject``, or for a subject the parser found inside the quotation that precedes its
+    verb (“… its oil revenue and its war machine,” the EU's chief, Kaja Kallas, told ...) the
+    apposition after the closing mark, or ``None``. Inside = an odd number of quotation marks
+    between subject and verb."""
+    if subject.i > verb.i:
+        return subject
+    between = [t for t in subject.doc[subject.i + 1:verb.i] if t.is_quote]
+    doubles = [t for t in between if t.text not in SINGLE_MARKS]
+    marks = doubles or between
+    if len(marks) % 2 == 0:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > marks[-1].i), None)
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, climbing through coordination and participles ("..., adding that")."""
+    if verb.i > 0 and verb.doc[verb.i - 1].is_quote:
+        # “Enough!” shouted a protester: in the inversion after a quotation the parser may
+        # take the quoted word for the subject and the speaker for an object.
+        after = next((c for c in verb.rights if c.dep_ in (*_SUBJECT_DEPS, "dobj")
+                      and c.pos_ in ("NOUN", "PROPN")), None)
+        if after is not None:
+            return after
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" \
             and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # "denied that Russia was threatening Germany, saying ...": the parser hangs the
@@ -149,7 +191,8 @@ def _subject(verb: Token) -> Token | None:
     while verb is not None and seen < 4:
         # The nearest subject: in “… Not one village,” Zelensky told, the parser gives "told"
         # a second subject inside the quotation.
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [s for c in verb.children if c.dep_ in _SUBJECT_DEPS
+                    and (s := _outside_quotation(c, verb)) is not None]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ == "relcl":
