@@ -256,6 +256,16 @@ def test_a_document_speaks_for_whoever_issued_it(sentence, mention, name):
     assert (quote.speaker.mention, quote.speaker.name) == (mention, name)
 
 
+def test_the_statement_speaks_for_whoever_issued_it_earlier():
+    article = extract("The Israeli Prime Minister's Office said in a statement that Israel would "
+                      "resume operations.\n\n\"Israel will not allow Hamas to rebuild,\" the "
+                      "statement said.")
+    assert [q.speaker.name for q in article.quotes] == ["Israeli Prime Minister's Office"] * 2
+    assert article.quotes[1].speaker.mention == "the statement"
+    [alone] = extract("\"Nothing has changed,\" the statement said.").quotes
+    assert alone.speaker.name is None
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from onrecord.actors.kb import KnowledgeBase
-from onrecord.actors.mentions import CONFIDENCE_INHERITED, ArticleActors
+from onrecord.actors.mentions import CONFIDENCE_DESCRIPTION, CONFIDENCE_INHERITED, ArticleActors
 from onrecord.clean import Insert, drop_invisible
 from onrecord.layout import Layout
 from onrecord.model import Mention, Quote, QuoteKind, Span
-from onrecord.quotes.cues import CueSite, find_cue_sites, issuer, name_phrase
+from onrecord.quotes.cues import CueSite, document_of, find_cue_sites, issuer, name_phrase
 from onrecord.quotes.marks import ALL_MARKS, MarkedQuote, find_marked_quotes
 
 # How far a cue may sit from the quotation it introduces or closes, in tokens
@@ -316,6 +316,26 @@ def _mention(actors: ArticleActors, head: Token | None, salient: bool) -> Mentio
     return actors.resolve(head, start, end, salient)
 
 
+def _through_document(site: CueSite, speaker: Mention | None,
+                      issuers: dict[str, Mention]) -> Mention | None:
+    """ "X said in a statement that ...", then "“…,” the statement said": the document with no
+    issuer named speaks for whoever last issued one of its kind in the article."""
+    document = document_of(site)
+    if document is None or speaker is None:
+        return speaker
+    noun, unnamed = document
+    if not unnamed:
+        if speaker.name is not None:
+            issuers[noun] = speaker
+        return speaker
+    issued = issuers.get(noun)
+    if speaker.name is None and issued is not None:
+        return speaker.model_copy(update={
+            "name": issued.name, "confidence": min(issued.confidence or 1.0,
+                                                   CONFIDENCE_DESCRIPTION)})
+    return speaker
+
+
 def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert],
                    known: KnowledgeBase | None = None, on: dt.date | None = None) -> list[Quote]:
     """All quotations of one parsed article, in text order; ``inserts`` (page furniture) are
@@ -327,11 +347,13 @@ def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert],
     drafts.sort(key=lambda d: d.spans[0][0])
     actors = ArticleActors(doc, known, on)
     speakers: dict[int, Mention | None] = {}
+    issuers: dict[str, Mention] = {}  # document noun -> who last issued one ("in a statement")
     quotes: list[Quote] = []
     for draft in drafts:
         site = draft.site
         if site is not None:
             speaker = _mention(actors, site.speaker, salient=True)
+            speaker = _through_document(site, speaker, issuers)
         else:
             origin = speakers.get(id(draft.inherits_from))
             speaker = origin.model_copy() if origin else None

@@ -127,6 +127,23 @@ def issuer(head: Token) -> Token:
     return head
 
 
+def document_of(site: CueSite) -> tuple[str, bool] | None:
+    """The document a report comes through, and whether the speaker is the document itself
+    with no issuer named: "said in a statement" -> (statement, False), "the statement said"
+    -> (statement, True); ``None`` for speech."""
+    lex = lexicon()
+    speaker = site.speaker
+    if speaker is not None and speaker.pos_ == "NOUN" \
+            and speaker.lemma_.lower() in lex.issuer_nouns:
+        return speaker.lemma_.lower(), issuer(speaker) is speaker
+    for prep in site.key.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "through", "via"):
+            for document in prep.children:
+                if document.dep_ == "pobj" and document.lemma_.lower() in lex.issuer_nouns:
+                    return document.lemma_.lower(), False
+    return None
+
+
 def name_phrase(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by ``head``, without appositions,
     relative clauses or coordination: "Mark Rutte, the NATO chief, who ..." -> "Mark Rutte"."""
