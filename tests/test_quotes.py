@@ -266,6 +266,17 @@ def test_the_statement_speaks_for_whoever_issued_it_earlier():
     assert alone.speaker.name is None
 
 
+def test_a_lead_in_of_a_person_or_body_ending_in_a_colon_introduces_the_quotation():
+    article = extract("The Finnish president, Alexander Stubb, put it bluntly: \"Russia "
+                      "understands strength.\"\n\nHe was clear: \"We will not pay.\"\n\n"
+                      "The ministry had a message for Moscow: \"Stop the strikes.\"")
+    assert [(q.content, q.speaker.mention) for q in article.quotes] == [
+        ("Russia understands strength.", "Alexander Stubb"), ("We will not pay.", "He"),
+        ("Stop the strikes.", "The ministry")]
+    assert extract("The agenda included three items: \"security\" and \"trade\".\n\n"
+                   "The result was stark: \"Nobody voted.\"").quotes == []
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

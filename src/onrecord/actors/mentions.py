@@ -107,8 +107,11 @@ class ArticleActors:
     """Named people and organisations of one article, and resolution of mentions to them."""
 
     def __init__(self, doc: Doc, known: KnowledgeBase | None = None,
-                 on: dt.date | None = None) -> None:
+                 on: dt.date | None = None, text: str | None = None) -> None:
         self.doc = doc
+        # The article's own text: the parser reads a copy with odd spaces made plain and page
+        # furniture blanked, and a mention must quote the article, not that copy.
+        self.text = doc.text if text is None else text
         self.gaz = gazetteer()
         self.known = known
         self.on = on
@@ -277,7 +280,8 @@ class ArticleActors:
         """The mention ``doc[start:end]`` headed by ``head``. A ``salient`` mention (a speaker)
         becomes what later pronouns look back to, like a grammatical subject."""
         span = self.doc[start:end]
-        mention = Mention(mention=span.text, span=(span.start_char, span.end_char))
+        mention = Mention(mention=self.text[span.start_char:span.end_char],
+                          span=(span.start_char, span.end_char))
         name, confidence = self._resolve_name(head, list(span))
         if name is not None:
             mention.name, mention.confidence = drop_invisible(name), confidence

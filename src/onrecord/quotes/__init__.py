@@ -21,7 +21,14 @@ from onrecord.actors.mentions import CONFIDENCE_DESCRIPTION, CONFIDENCE_INHERITE
 from onrecord.clean import Insert, drop_invisible
 from onrecord.layout import Layout
 from onrecord.model import Mention, Quote, QuoteKind, Span
-from onrecord.quotes.cues import CueSite, document_of, find_cue_sites, issuer, name_phrase
+from onrecord.quotes.cues import (
+    CueSite,
+    colon_site,
+    document_of,
+    find_cue_sites,
+    issuer,
+    name_phrase,
+)
 from onrecord.quotes.marks import ALL_MARKS, MarkedQuote, find_marked_quotes
 
 # How far a cue may sit from the quotation it introduces or closes, in tokens
@@ -191,9 +198,10 @@ def _site_before(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSi
             # The cue must lead into the quotation: "said:", "said,", "said “…".
             return site if tail in (":", ",") or distance == 0 or tail == site.anchor.text \
                 else None
-    if tail == ":" and len(gap) > 1 and gap[-2].pos_ == "PROPN":
+    site = colon_site(gap[-1])
+    if site is None and tail == ":" and len(gap) > 1 and gap[-2].pos_ == "PROPN":
         return CueSite([gap[-1]], gap[-2])
-    return None
+    return site
 
 
 def _through_quote(article: _Article, clause: list[Span]) -> list[Span]:
@@ -345,7 +353,7 @@ def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert],
     drafts = _attach_marked(article)
     drafts += _indirect(article, drafts)
     drafts.sort(key=lambda d: d.spans[0][0])
-    actors = ArticleActors(doc, known, on)
+    actors = ArticleActors(doc, known, on, layout.text)
     speakers: dict[int, Mention | None] = {}
     issuers: dict[str, Mention] = {}  # document noun -> who last issued one ("in a statement")
     quotes: list[Quote] = []

@@ -440,6 +440,23 @@ _AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _AGENT_PRONOUNS = {"i", "we", "he", "she", "they", "who"}
 
 
+def colon_site(colon: Token) -> CueSite | None:
+    """ "The Finnish president, Alexander Stubb, put it bluntly: “…”": a clause of a person or
+    a body that ends in the colon before a quotation introduces it, whatever its verb."""
+    if colon.text != ":":
+        return None
+    # The lead-in's own verb: the parser often hangs the lead-in on the quotation's verb.
+    start = colon.sent.start
+    verb = next((t for t in colon.doc[start:colon.i] if t.pos_ in ("VERB", "AUX")
+                 and (t.head.i >= colon.i or t.head.i < start or t.head == t)), None)
+    if verb is None:
+        return None
+    speaker = _subject(verb)
+    if speaker is None or not _is_agent(speaker):
+        return None
+    return CueSite([verb], speaker, negated=_is_negated(verb))
+
+
 def _infinitive(verb: Token) -> Token | None:
     """The verb's infinitive complement after it, subjectless: "threatened to resume ...",
     "urged Kyiv to withdraw". The parser makes it an ``xcomp``, or an ``advcl`` when an
