@@ -277,6 +277,20 @@ def test_a_lead_in_of_a_person_or_body_ending_in_a_colon_introduces_the_quotatio
                    "The result was stark: \"Nobody voted.\"").quotes == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "That said, the talks made little progress.",
+    "Officials would not say whether the strikes would continue.",
+    "He declined to say who had ordered the attack.",
+])
+def test_nothing_said_is_no_quotation(sentence):
+    assert extract(sentence).quotes == []
+
+
+def test_a_negated_report_of_a_statement_stays_a_quotation():
+    [quote] = extract("The minister did not say that the strikes would stop.").quotes
+    assert quote.negated and quote.content == "the strikes would stop"
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

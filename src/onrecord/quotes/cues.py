@@ -48,6 +48,7 @@ class Lexicon:
     infinitive_directive_preps: dict[str, frozenset[str]]
     issuer_nouns: frozenset[str]
     issuer_preps: frozenset[str]
+    withholding_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
                                     raw["infinitive_directive_preps"].items()},
         issuer_nouns=frozenset(raw["issuer_nouns"]),
         issuer_preps=frozenset(raw["issuer_preps"]),
+        withholding_verbs=frozenset(raw["withholding_verbs"]),
     )
 
 
@@ -314,6 +316,22 @@ def _is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() == "deny"
 
 
+def _withholds(verb: Token, clause_root: Token | None, lex: Lexicon) -> bool:
+    """ "would not say whether ...", "declined to say who ...": an open question the speaker
+    did not answer, so nobody said anything."""
+    if clause_root is None:
+        return False
+    first = clause_root.left_edge
+    asks = first.lower_ in ("whether", "if") or first.tag_ in ("WP", "WRB", "WDT", "WP$")
+    declined = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.withholding_verbs
+    return asks and (_is_negated(verb) or declined)
+
+
+def _is_demonstrative(token: Token | None) -> bool:
+    """ "That said, ...", "This said": a discourse marker, nobody speaking."""
+    return token is not None and token.tag_ == "DT" and token.lower_ in ("that", "this")
+
+
 def _verb_group(verb: Token) -> list[Token]:
     """Auxiliaries, negation and adverbs right before the verb: "has also said", "did not say"."""
     group: list[Token] = []
@@ -374,6 +392,8 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
         cue.append(prt[0])
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     clause_root = clauses[-1] if clauses else _statement_clause(verb)
+    if _withholds(verb, clause_root, lex) or _is_demonstrative(_subject(verb)):
+        return None
     if clause_root is None and _reports_preceding_clause(verb, lex):
         # "The talks are over, the minister said": the clause is the verb's head.
         return CueSite(cue, _subject(verb), _addressee(verb, lex),
