@@ -291,6 +291,29 @@ def test_a_negated_report_of_a_statement_stays_a_quotation():
     assert quote.negated and quote.content == "the strikes would stop"
 
 
+def test_a_quotation_of_several_sentences_before_its_cue_stays_direct_and_whole():
+    article = extract("\u201cYou should resign. You should give back the money you took,\u201d "
+                      "Warren told Stumpf, after he admitted under her grilling he hadn't yet "
+                      "been held personally accountable for the actions of his employees.")
+    quote = quote_with(article, "resign")
+    assert (quote.kind, quote.content, quote.cue) == (
+        "direct", "You should resign. You should give back the money you took,", "told")
+
+
+def test_a_split_quote_survives_a_participle_between_its_pieces():
+    [quote] = extract("\u201cEvery time you say that,\u201d Tester said, referring to the 1 "
+                      "percent excuse, \u201cyou give ammunition to the people who want to break "
+                      "up the banks.\u201d").quotes
+    assert len(quote.spans) == 2 and quote.content.endswith("break up the banks.")
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name():
+    article = extract("\u201cTrump must stop portraying us as gangsters.\u201d\u2015 Carla "
+                      "Sanchez.\n\n\u201cWe stand with Ukraine.\u201d \u2014 Annalena Baerbock "
+                      "(@ABaerbock) March 3, 2026")
+    assert [q.speaker.name for q in article.quotes] == ["Carla Sanchez", "Annalena Baerbock"]
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

@@ -157,6 +157,28 @@ def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSit
     return None
 
 
+_DASHES = "—―–"
+
+
+def _dash_site(article: _Article, quote: MarkedQuote) -> CueSite | None:
+    """ "“Maybe we can build a wall around him.” ― Steve Quinlan.": a quotation signed with a
+    dash and a name that ends its paragraph (testimonials, pull quotes, embedded posts)."""
+    paragraph_end = article.layout.paragraphs[article.paragraph(quote.end)][1]
+    after = article.tokens_between(quote.end, paragraph_end)
+    while after and all(ch in ALL_MARKS for ch in after[0].text):
+        after.pop(0)
+    if len(after) < 2 or after[0].text.strip(ALL_MARKS) not in tuple(_DASHES):
+        return None
+    name = after[1:]
+    run = 0
+    while run < len(name) and name[run].pos_ == "PROPN":
+        run += 1
+    rest = name[run:]
+    if run == 0 or any(not t.is_punct for t in rest[:1]):
+        return None  # "— as the minister put it": a dash, but prose goes on
+    return CueSite([after[0]], name[run - 1])
+
+
 def _reports_more(site: CueSite, quote: MarkedQuote) -> bool:
     """Whether the cue has a complement of its own after the quotation; not its speaker,
     which the parser may make an object in the inversion (“Why now?” asked a reporter)."""
@@ -230,6 +252,11 @@ def _attach_marked(article: _Article) -> list[_Draft]:
             covered = all(_in_spans(p[0], site.clause) or _in_spans(p[0] - 1, site.clause)
                           for p in quote.pieces) or any(
                 _in_spans(s, quote.pieces) for s, _ in site.clause)
+            # “You should resign. You should give back …,” Warren told Stumpf, after …: the
+            # clause begins in the passage's last sentence; the passage is a direct quote.
+            earlier = article.text[quote.start:site.clause[0][0]]
+            if any(ch in _SENTENCE_END for ch in earlier):
+                covered = False
             outside = article.words_outside(site.clause)
             if covered and outside >= MIXED_MIN_OUTSIDE_WORDS:
                 drafts.append(_Draft("mixed", _through_quote(article, site.clause), site, quote))
@@ -241,7 +268,8 @@ def _attach_marked(article: _Article) -> list[_Draft]:
             ends_open = article.text[quote.end - 1:quote.end] in _TRAILING_OPEN
             after = _site_after(article, quote, used)
             before = _site_before(article, quote, used)
-            site = (after or before) if ends_open else (before or after)
+            site = _dash_site(article, quote) or (
+                (after or before) if ends_open else (before or after))
         if site is not None:
             used.add(id(site))
             drafts.append(_Draft("direct", list(quote.pieces), site, quote, quote.nested_marks))
@@ -261,8 +289,10 @@ def _continue_previous(article: _Article, drafts: list[_Draft], quote: MarkedQuo
     if same_paragraph and previous.site is not None:
         gap = (previous.marked.end, quote.start)
         cue_between = gap[0] <= previous.site.anchor.idx < gap[1]
+        # A fragment verb between ("…,” Tester said, referring to the excuse, “…”) is no
+        # new speaker: it reports only words in marks, and these are the speaker's.
         other_cue = any(gap[0] <= s.anchor.idx < gap[1] and s is not previous.site
-                        for s in article.sites)
+                        and not s.needs_quote for s in article.sites)
         if cue_between and not other_cue:
             previous.spans.extend(quote.pieces)
             previous.nested_marks.extend(quote.nested_marks)
