@@ -314,6 +314,25 @@ def test_a_quotation_signed_with_a_dash_and_a_name():
     assert [q.speaker.name for q in article.quotes] == ["Carla Sanchez", "Annalena Baerbock"]
 
 
+def test_a_dateline_after_the_headline_is_nobody():
+    [quote] = extract("Obama Says Museum Will Tell an American Story\n\nWASHINGTON -- President "
+                      "Barack Obama, dedicating the museum on Saturday, said it would tell an "
+                      "American story.").quotes[-1:]
+    assert quote.speaker.name == "Barack Obama"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("He released a letter from his doctor that says he has \u201cextraordinarily good "
+     "health\u201d for his age.", "his doctor"),
+    ("The goal is not revenue, according to a speech Mrs. Clinton delivered in July.",
+     "Mrs. Clinton"),
+    ("\"We will get there together,\" she said at a recent news conference announcing that "
+     "her department was suing the state.", "she"),
+])
+def test_who_speaks_through_a_document_a_relative_or_an_occasion(text, mention):
+    assert {q.speaker.mention for q in extract(text).quotes} == {mention}
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

@@ -103,6 +103,10 @@ def clean(src: Source) -> Source:
     )
 
 
+#: How many paragraphs from the top may hold the dateline (headline, byline, then the story).
+DATELINE_PARAGRAPHS = 3
+
+
 @dataclass(frozen=True)
 class _Prepared:
     source: Source
@@ -117,10 +121,11 @@ def _prepare(source: Source) -> tuple[str, _Prepared]:
     layout = read_layout(source.text)
     inserts = find_inserts(layout)
     hidden = [insert.span for insert in inserts]
-    if layout.paragraphs:
-        dateline = find_dateline(source.text, layout.paragraphs[0][0])
-        if dateline:
-            hidden.append(dateline)
+    # The dateline opens the story, which may come after a headline and a byline.
+    dateline = next(filter(None, (find_dateline(source.text, start)
+                                  for start, _ in layout.paragraphs[:DATELINE_PARAGRAPHS])), None)
+    if dateline:
+        hidden.append(dateline)
     return _cut_long_runs(blank(source.text, hidden)), _Prepared(source, layout, inserts)
 
 

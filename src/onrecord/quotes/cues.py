@@ -120,10 +120,15 @@ def issuer(head: Token) -> Token:
     lex = lexicon()
     if head.pos_ != "NOUN" or head.lemma_.lower() not in lex.issuer_nouns:
         return head
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in lex.issuer_preps:
-            body = next((c for c in prep.children if c.dep_ == "pobj"
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in lex.issuer_preps:
+            body = next((c for c in child.children if c.dep_ == "pobj"
                          and c.pos_ in ("NOUN", "PROPN")), None)
+            if body is not None:
+                return body
+        if child.dep_ == "relcl":  # "a speech Mrs. Clinton delivered in July"
+            body = next((c for c in child.children if c.dep_ == "nsubj" and _is_agent(c)
+                         and c.tag_ not in ("WDT", "WP")), None)
             if body is not None:
                 return body
     return head
@@ -212,10 +217,19 @@ def _subject(verb: Token) -> Token | None:
         # a second subject inside the quotation.
         subjects = [s for c in verb.children if c.dep_ in _SUBJECT_DEPS
                     and (s := _outside_quotation(c, verb)) is not None]
-        if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
-        if verb.dep_ == "relcl":
-            return verb.head
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+        if verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WDT", "WP")):
+            return verb.head  # "a letter from his doctor that says ...": the antecedent
+        if subject is not None:
+            return subject
+        place = verb.head.head.head
+        if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and not _is_agent(verb.head) \
+                and place.lemma_.lower() in lexicon().verbs:
+            # "she said at a news conference announcing that ...": the conference is where
+            # she spoke; the speaker is the subject of the speech verb it hangs on.
+            verb = place
+            seen += 1
+            continue
         if verb.dep_ == "acl":  # "a statement saying ...", "officials saying ..."
             return verb.head
         if verb.dep_ not in _INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
@@ -293,7 +307,9 @@ def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     for run in runs:
         while run and (doc[run[0]].is_punct or doc[run[0]].is_space
                        or (doc[run[0]].dep_ == "mark" and doc[run[0]].lower_ == "that"
-                           and doc[run[0]].head.i == root.i)):
+                           and doc[run[0]].head.i == root.i)
+                       # "But the goal is not revenue, according to ...": the writer's "But"
+                       or (doc[run[0]].dep_ == "cc" and doc[run[0]].is_sent_start)):
             run = run[1:]
         while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
             run = run[:-1]
@@ -551,8 +567,6 @@ def _infinitive_site(verb: Token, lex: Lexicon) -> CueSite | None:
         if lemma in lex.infinitive_directive_preps:
             cue.append(addressee.head)  # "called on"
     speaker = _subject(verb)
-    if speaker is not None and speaker.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        speaker = verb.head  # "Netanyahu, who has vowed to ...": the relative's antecedent
     if speaker is None or (lemma in lex.infinitive_agent_only and not _is_agent(speaker)):
         return None
     return CueSite(cue, speaker, addressee, _clause_spans(clause_root), clause_root,
