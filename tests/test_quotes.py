@@ -333,6 +333,18 @@ def test_who_speaks_through_a_document_a_relative_or_an_occasion(text, mention):
     assert {q.speaker.mention for q in extract(text).quotes} == {mention}
 
 
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Reid has called Trump a \u201ccon artist\u201d for months.", "Trump a \u201ccon artist\u201d"),
+    ("Bill Clinton criticized the law as a \u201ccrazy system\u201d on Monday.",
+     "the law as a \u201ccrazy system\u201d"),
+    ("He blasted the media for being \u201cunbelievably dishonest.\u201d",
+     "the media for being \u201cunbelievably dishonest.\u201d"),
+])
+def test_a_quoted_fragment_of_a_speech_act_without_when_it_was_said(sentence, content):
+    [quote] = extract(sentence).quotes
+    assert (quote.kind, quote.content) == ("mixed", content)
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

@@ -576,6 +576,16 @@ def _infinitive_site(verb: Token, lex: Lexicon) -> CueSite | None:
 _COMPLEMENT_DEPS = {"dobj", "oprd", "prep", "xcomp", "dative", "attr", "acomp"}
 
 
+def _is_time_adjunct(token: Token) -> bool:
+    """ "on Monday", "for months", "in July 2015": a preposition whose object is a time."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_WORDS)
+        for c in token.children)
+
+
+_TIME_WORDS = {"day", "week", "month", "year", "hour", "decade", "time", "moment", "weekend"}
+
+
 def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
     """ "called the drills “a rehearsal”": the verb's complements, to be a quotation only if
     they hold quoted words (``needs_quote``)."""
@@ -588,9 +598,17 @@ def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
     start, end = complements[0].left_edge.i, complements[-1].right_edge.i
     tail = _writer_tail(verb)
     tokens = [t for t in doc[start:end + 1] if t.i not in tail]
-    while tokens and (tokens[-1].is_space  # a blanked byline or caption after the line
-                      or (tokens[-1].is_punct and tokens[-1].text not in "”’\"'")):
-        tokens.pop()
+    while tokens:
+        last = tokens[-1]
+        if last.is_space or (last.is_punct and last.text not in "”’\"'"):
+            tokens.pop()  # punctuation, or a blanked byline or caption after the line
+            continue
+        # "called Trump a “con artist” on Monday": when, not what was said.
+        adjunct = next((a for a in last.ancestors if _is_time_adjunct(a)
+                        and a.right_edge.i == last.i and a.i > start), None)
+        if adjunct is None:
+            break
+        tokens = [t for t in tokens if t.i < adjunct.i]
     if not tokens:
         return None
     clause = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))]
