@@ -153,6 +153,12 @@ def test_aid_announced_for_the_future_is_a_promise():
     assert event.type == "AGREE"
 
 
+def test_an_act_weighed_as_the_subject_of_a_judgement_is_nobodys_promise():
+    article = extract("The Kremlin warned Germany that supplying Taurus missiles to Ukraine "
+                      "would make Berlin a direct party to the conflict.")
+    assert [e.type for e in article.events if e.type in ("AGREE", "AID")] == []
+
+
 def test_the_united_states_is_not_the_first_person_plural():
     [event] = extract("Lin Jian condemned a US arms package for Taiwan as a “grave "
                       "violation”.", published="2025-11-01").events

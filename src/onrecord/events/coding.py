@@ -86,6 +86,14 @@ def _forward(trigger: Token, tokens: list[Token], lex: Lexicon) -> bool:
                for t in tokens) or any(" " in w and w in lowered for w in lex.future_words)
 
 
+def _in_subject_clause(trigger: Token) -> bool:
+    """ "supplying missiles to Ukraine would make Berlin a party": an act named as the subject
+    of a judgement is what the speaker weighs, not what anyone does or promises."""
+    return any(t.dep_ in ("csubj", "csubjpass")
+               or (t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "VBG")
+               for t in (trigger, *trigger.ancestors))
+
+
 def contexts_of(words: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(name for name, pattern in lex.contexts.items() if pattern.search(words))
 
@@ -139,6 +147,8 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
     for event_type in lex.priority:
         for trigger in lemmas.find_all(lex.types.get(event_type, ())):
             if event_type in lex.verb_types and trigger.pos_ != "VERB":
+                continue
+            if _in_subject_clause(trigger):
                 continue
             if event_type in lex.future_material and _forward(trigger, tokens, lex):
                 promised = promised or Coded(lex.future_material[event_type], None, trigger,
