@@ -159,6 +159,12 @@ def test_an_act_weighed_as_the_subject_of_a_judgement_is_nobodys_promise():
     assert [e.type for e in article.events if e.type in ("AGREE", "AID")] == []
 
 
+def test_a_warning_of_a_quoted_consequence_keeps_its_condition():
+    _, event = only_event("Khamenei warned Israel of a \"crushing response\" if it attacked Iran.")
+    assert (event.type, event.condition) == ("THREATEN", "if it attacked Iran")
+    assert event.target.country == "ISR"
+
+
 def test_the_united_states_is_not_the_first_person_plural():
     [event] = extract("Lin Jian condemned a US arms package for Taiwan as a “grave "
                       "violation”.", published="2025-11-01").events

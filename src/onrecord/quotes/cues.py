@@ -594,6 +594,10 @@ def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
     complements = [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS]
     if not complements:
         return None
+    # "warned Israel of a “crushing response” if they attacked": the condition is said too.
+    complements += [c for c in verb.rights if c.dep_ == "advcl" and c.i > complements[-1].i
+                    and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                            for m in c.children)]
     doc = verb.doc
     start, end = complements[0].left_edge.i, complements[-1].right_edge.i
     tail = _writer_tail(verb)
