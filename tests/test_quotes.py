@@ -334,7 +334,8 @@ def test_who_speaks_through_a_document_a_relative_or_an_occasion(text, mention):
 
 
 @pytest.mark.parametrize(("sentence", "content"), [
-    ("Reid has called Trump a \u201ccon artist\u201d for months.", "Trump a \u201ccon artist\u201d"),
+    ("Reid has called Trump a \u201ccon artist\u201d for months.",
+     "Trump a \u201ccon artist\u201d"),
     ("Bill Clinton criticized the law as a \u201ccrazy system\u201d on Monday.",
      "the law as a \u201ccrazy system\u201d"),
     ("He blasted the media for being \u201cunbelievably dishonest.\u201d",
@@ -343,6 +344,19 @@ def test_who_speaks_through_a_document_a_relative_or_an_occasion(text, mention):
 def test_a_quoted_fragment_of_a_speech_act_without_when_it_was_said(sentence, content):
     [quote] = extract(sentence).quotes
     assert (quote.kind, quote.content) == ("mixed", content)
+
+
+def test_hard_wrapped_lines_inside_a_paragraph_do_not_end_sentences():
+    article = extract(
+        "MOSCOW (Wire) - Russian Foreign Minister Sergei Lavrov said on Monday that\n"
+        "Moscow would respond \"decisively\" to any attempt by NATO to station\n"
+        "long-range missiles in Germany.\n\n"
+        "\"We will not leave this unanswered,\" Lavrov told reporters. \"If the\n"
+        "Americans deploy these weapons, our military will take the necessary measures.\"\n")
+    first, second = article.quotes
+    assert (first.kind, first.speaker.name) == ("mixed", "Sergei Lavrov")
+    assert first.content.startswith("Moscow would respond")
+    assert second.condition == "If the Americans deploy these weapons"
 
 
 def test_noun_phrase_speech_acts_count_only_when_they_quote():

@@ -126,7 +126,20 @@ def _prepare(source: Source) -> tuple[str, _Prepared]:
                                   for start, _ in layout.paragraphs[:DATELINE_PARAGRAPHS])), None)
     if dateline:
         hidden.append(dateline)
-    return _cut_long_runs(blank(source.text, hidden)), _Prepared(source, layout, inserts)
+    parsed = _unwrapped(blank(source.text, hidden), layout)
+    return _cut_long_runs(parsed), _Prepared(source, layout, inserts)
+
+
+def _unwrapped(text: str, layout: Layout) -> str:
+    """``text`` with the line breaks inside a paragraph (hard-wrapped copy) made spaces: the
+    parser ends a sentence at every line break (``onrecord.nlp``), and only a paragraph's
+    end is one."""
+    chars = list(text)
+    for start, end in layout.paragraphs:
+        for i in range(start, end):
+            if chars[i] == "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def extract(text: str, **meta: str | None) -> Article:
