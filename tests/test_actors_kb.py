@@ -42,6 +42,11 @@ def test_capitals_and_seats_of_government_stand_for_the_state(kb):
     assert kb.resolve("the Pentagon").sector == "MIL"
 
 
+def test_a_body_named_with_where_it_sits_is_still_that_body(kb):
+    assert kb.resolve("the Russian embassy in Washington").country == "RUS"
+    assert kb.resolve("Russian embassy at the UN").country == "RUS"
+
+
 def test_an_unnamed_official_of_a_known_body(kb):
     spokesman = kb.resolve("a Russian defence ministry spokesman")
     assert (spokesman.country, spokesman.sector) == ("RUS", "MIL")

@@ -359,6 +359,20 @@ def test_hard_wrapped_lines_inside_a_paragraph_do_not_end_sentences():
     assert second.condition == "If the Americans deploy these weapons"
 
 
+def test_it_and_they_are_the_body_that_spoke_last():
+    article = extract("The Pentagon said it had no plans to send troops to Poland. It added "
+                      "that the situation was being monitored.\n\nThe Russian embassy called "
+                      "the remarks \"provocative\". They said Moscow would respond.")
+    assert [q.speaker.name for q in article.quotes] == [
+        "Pentagon", "Pentagon", "Russian embassy", "Russian embassy"]
+
+
+def test_the_n_year_old_is_the_person_last_speaking():
+    article = extract("Former US President Donald Trump said he would end the war quickly.\n\n"
+                      "The 78-year-old also said NATO allies had to pay more.")
+    assert [q.speaker.name for q in article.quotes] == ["Donald Trump", "Donald Trump"]
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

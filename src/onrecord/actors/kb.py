@@ -159,11 +159,15 @@ class KnowledgeBase:
         if not key:
             return None
         words = [w for w in key.split() if w not in self.neutral_words]
-        for candidate in (key, " ".join(words), " ".join(self._without_honorifics(words))):
+        # "the Russian embassy in Washington" is the Russian embassy wherever it sits.
+        located = " ".join(words).split(" in ")[0].split(" at ")[0]
+        for candidate in (key, " ".join(words), " ".join(self._without_honorifics(words)),
+                          located):
             found = self._by_name(candidate, on)
             if found is not None:
                 return found
-        return self._by_title(words, on)
+        return self._by_title(words, on) or (
+            self._by_title(located.split(), on) if located != " ".join(words) else None)
 
     def role_words(self, name: str, on: dt.date | None = None) -> set[str]:
         """Words of the role a named person held on ``on``, so an article that says only

@@ -117,6 +117,7 @@ class ArticleActors:
         self.on = on
         self.people: dict[str, Person] = {}  # by lower-cased surname
         self.organisations: list[Organisation] = []
+        self.speaking_bodies: list[tuple[int, str]] = []  # (offset, name) of bodies that spoke
         self.acronyms = _acronyms(doc.text)
         self._read_people()
         self._read_organisations()
@@ -288,12 +289,17 @@ class ArticleActors:
             person = next((p for p in self.people.values() if p.name == name), None)
             if salient and person is not None and head.idx not in person.subject_mentions:
                 bisect.insort(person.subject_mentions, head.idx)
+            if salient and person is None and head.pos_ != "PRON":
+                bisect.insort(self.speaking_bodies, (head.idx, mention.name))
         return mention
 
     def _resolve_name(self, head: Token, tokens: list[Token]) -> tuple[str | None, float | None]:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _MALE_PRONOUNS | _FEMALE_PRONOUNS | _PLURAL_PRONOUNS:
             return self._resolve_pronoun(head)
+        if head.lower_ == "old" and any(c.lower_ == "year" for c in head.children) \
+                and any(t.lower_ == "the" for t in tokens):
+            return self._latest_subject(head.idx)  # "the 78-year-old also said"
         person = self._named_person(head)
         if person is not None:
             mention = self.doc[tokens[0].i:tokens[-1].i + 1].text.lower()
@@ -314,6 +320,14 @@ class ArticleActors:
             person, confidence = self._described_person(head, tokens)
             return (person.name, confidence) if person else (None, None)
         return self._organisation_name(head, tokens)
+
+    def _latest_subject(self, offset: int) -> tuple[str | None, float | None]:
+        """The person last seen as a subject or speaker before ``offset``."""
+        seen = [(max(m for m in p.subject_mentions if m < offset), p)
+                for p in self.people.values() if any(m < offset for m in p.subject_mentions)]
+        if not seen:
+            return None, None
+        return max(seen, key=lambda pair: pair[0])[1].name, CONFIDENCE_DESCRIPTION
 
     def _named_person(self, head: Token) -> Person | None:
         """The person the mention names: its head and the name words compounded with it
@@ -352,6 +366,10 @@ class ArticleActors:
         """He/she: the compatible person last seen as a subject or speaker (journalists' "he"
         follows the sentence subject), else the last compatible person mentioned."""
         lower = pronoun.lower_
+        spoken = [name for offset, name in self.speaking_bodies if offset < pronoun.idx]
+        if lower == "it" or (lower in _PLURAL_PRONOUNS and spoken):
+            # "The Pentagon said ... It added": the body that spoke last.
+            return (spoken[-1], CONFIDENCE_PRONOUN) if spoken else (None, None)
         if lower in _PLURAL_PRONOUNS:
             return self._latest_organisation(pronoun.idx)
         if lower not in _MALE_PRONOUNS | _FEMALE_PRONOUNS:
