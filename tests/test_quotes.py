@@ -373,6 +373,12 @@ def test_the_n_year_old_is_the_person_last_speaking():
     assert [q.speaker.name for q in article.quotes] == ["Donald Trump", "Donald Trump"]
 
 
+def test_a_subject_inside_reported_words_is_not_who_he_follows():
+    article = extract("John Smith said he believed David Jones would win the vote. He added "
+                      "that the count would take days.")
+    assert [q.speaker.name for q in article.quotes] == ["John Smith", "John Smith"]
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

@@ -56,6 +56,7 @@ _FUZZY_ORGANISATION = 0.94
 _CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_EMBEDDED_CLAUSES = {"ccomp", "xcomp", "csubj", "pcomp"}
 
 
 @dataclass
@@ -249,8 +250,11 @@ class ArticleActors:
         person.mentions.append(head.idx)
         # "Finland's defence minister, Antti Häkkänen, dismissed ...": the name in apposition
         # to a subject is the subject.
-        if head.dep_ in _SUBJECT_DEPS or (head.dep_ == "appos"
-                                           and head.head.dep_ in _SUBJECT_DEPS):
+        subject = head if head.dep_ in _SUBJECT_DEPS else head.head if (
+            head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS) else None
+        # A subject inside someone's reported words ("Fowler said he expects Clinton to
+        # recover") is not who a later "he" follows.
+        if subject is not None and subject.head.dep_ not in _EMBEDDED_CLAUSES:
             person.subject_mentions.append(head.idx)
         person.roles |= _role_words(stripped + self._person_context(head), self.gaz)
         honorific = {t.lower_.rstrip(".") for t in stripped}
