@@ -379,6 +379,14 @@ def test_a_subject_inside_reported_words_is_not_who_he_follows():
     assert [q.speaker.name for q in article.quotes] == ["John Smith", "John Smith"]
 
 
+def test_a_content_clause_the_parser_hangs_on_the_interview_as_a_relative():
+    [quote] = extract("Zelensky told Reuters in an interview that Kyiv needed \"at least ten "
+                      "more Patriot systems\" to protect its cities.").quotes
+    assert (quote.kind, quote.cue, quote.addressee.mention) == ("mixed", "told", "Reuters")
+    assert quote.content.startswith("Kyiv needed")
+    assert extract("The minister gave an interview that lasted two hours.").quotes == []
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

@@ -306,8 +306,8 @@ def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     spans: list[Span] = []
     for run in runs:
         while run and (doc[run[0]].is_punct or doc[run[0]].is_space
-                       or (doc[run[0]].dep_ == "mark" and doc[run[0]].lower_ == "that"
-                           and doc[run[0]].head.i == root.i)
+                       or (doc[run[0]].head.i == root.i
+                           and _is_complementizer(doc[run[0]], root))
                        # "But the goal is not revenue, according to ...": the writer's "But"
                        or (doc[run[0]].dep_ == "cc" and doc[run[0]].is_sent_start)):
             run = run[1:]
@@ -363,7 +363,17 @@ def _verb_group(verb: Token) -> list[Token]:
 
 def _that_clause(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp")
-                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                 and any(_is_complementizer(m, c) for m in c.children)), None)
+
+
+def _is_complementizer(that: Token, clause: Token) -> bool:
+    """ "that" opening a content clause; also when the parser takes it for a relative pronoun
+    in a clause whose subject is already there ("in an interview that Kyiv needed ...")."""
+    if that.lower_ != "that" or that.i > clause.left_edge.i:
+        return False
+    return that.dep_ == "mark" or (that.dep_ in ("dobj", "nsubj") and clause.dep_ == "relcl"
+                                   and any(c.dep_ == "nsubj" and c is not that
+                                           for c in clause.children))
 
 
 def _statement_clause(verb: Token) -> Token | None:
