@@ -340,6 +340,11 @@ def test_who_speaks_through_a_document_a_relative_or_an_occasion(text, mention):
      "the law as a \u201ccrazy system\u201d"),
     ("He blasted the media for being \u201cunbelievably dishonest.\u201d",
      "the media for being \u201cunbelievably dishonest.\u201d"),
+    ("Bill Clinton criticized the law as a \u201ccrazy system\u201d during a campaign stop in "
+     "Flint for his wife.", "the law as a \u201ccrazy system\u201d"),
+    ("Gingrich dismissed Estonia as being in the \u201csuburbs of St. Petersburg\u201d \u2014 a "
+     "metaphor for the abandonment of principle.",
+     "Estonia as being in the \u201csuburbs of St. Petersburg\u201d"),
 ])
 def test_a_quoted_fragment_of_a_speech_act_without_when_it_was_said(sentence, content):
     [quote] = extract(sentence).quotes

@@ -371,8 +371,10 @@ def _is_complementizer(that: Token, clause: Token) -> bool:
     in a clause whose subject is already there ("in an interview that Kyiv needed ...")."""
     if that.lower_ != "that" or that.i > clause.left_edge.i:
         return False
+    # A relative "that" fills a slot of its clause ("the threat that a Trump presidency would
+    # constitute"); a complementizer leaves the slot to another word ("Kyiv needed systems").
     return that.dep_ == "mark" or (that.dep_ in ("dobj", "nsubj") and clause.dep_ == "relcl"
-                                   and any(c.dep_ == "nsubj" and c is not that
+                                   and any(c.dep_ == that.dep_ and c is not that
                                            for c in clause.children))
 
 
@@ -586,14 +588,23 @@ def _infinitive_site(verb: Token, lex: Lexicon) -> CueSite | None:
 _COMPLEMENT_DEPS = {"dobj", "oprd", "prep", "xcomp", "dative", "attr", "acomp"}
 
 
-def _is_time_adjunct(token: Token) -> bool:
-    """ "on Monday", "for months", "in July 2015": a preposition whose object is a time."""
-    return token.dep_ == "prep" and any(
-        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_WORDS)
-        for c in token.children)
+def _is_circumstance(token: Token) -> bool:
+    """ "on Monday", "for months", "during a campaign stop in Flint", "at a rally in Ohio":
+    when and where it was said, the writer's words, not the speaker's."""
+    if token.dep_ != "prep":
+        return False
+    if token.lower_ in ("during", "amid"):
+        return True
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return any(c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_WORDS
+               or (token.lower_ in ("at", "in") and (c.ent_type_ in ("GPE", "LOC", "FAC")
+                                                     or c.lemma_.lower() in _OCCASIONS))
+               for c in objects)
 
 
 _TIME_WORDS = {"day", "week", "month", "year", "hour", "decade", "time", "moment", "weekend"}
+_OCCASIONS = {"rally", "conference", "meeting", "summit", "briefing", "event", "speech",
+              "interview", "hearing", "session", "stop", "forum", "ceremony", "debate"}
 
 
 def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
@@ -618,11 +629,19 @@ def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
             tokens.pop()  # punctuation, or a blanked byline or caption after the line
             continue
         # "called Trump a “con artist” on Monday": when, not what was said.
-        adjunct = next((a for a in last.ancestors if _is_time_adjunct(a)
+        adjunct = next((a for a in last.ancestors if _is_circumstance(a)
                         and a.right_edge.i == last.i and a.i > start), None)
         if adjunct is None:
             break
         tokens = [t for t in tokens if t.i < adjunct.i]
+    # After the quoted words, a dash ("— a metaphor for …") or a circumstance ("during a
+    # campaign stop in Flint, for his wife") is the writer's.
+    closing = [t for t in tokens if t.is_quote]
+    if closing:
+        end_of_words = next((t for t in tokens if t.i > closing[-1].i
+                             and (t.text in "—–" or _is_circumstance(t))), None)
+        if end_of_words is not None:
+            tokens = [t for t in tokens if t.i < end_of_words.i]
     if not tokens:
         return None
     clause = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))]
