@@ -29,7 +29,7 @@ from onrecord.quotes.cues import (
     issuer,
     name_phrase,
 )
-from onrecord.quotes.marks import ALL_MARKS, MarkedQuote, find_marked_quotes
+from onrecord.quotes.marks import ALL_MARKS, DASHES, MarkedQuote, find_marked_quotes
 
 # How far a cue may sit from the quotation it introduces or closes, in tokens
 # ("…,” the deputy head of the security council said" is 8 tokens). Calibrated on the gold set.
@@ -157,9 +157,6 @@ def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSit
     return None
 
 
-_DASHES = "—―–"
-
-
 def _dash_site(article: _Article, quote: MarkedQuote) -> CueSite | None:
     """ "“Maybe we can build a wall around him.” ― Steve Quinlan.": a quotation signed with a
     dash and a name that ends its paragraph (testimonials, pull quotes, embedded posts)."""
@@ -167,14 +164,13 @@ def _dash_site(article: _Article, quote: MarkedQuote) -> CueSite | None:
     after = article.tokens_between(quote.end, paragraph_end)
     while after and all(ch in ALL_MARKS for ch in after[0].text):
         after.pop(0)
-    if len(after) < 2 or after[0].text.strip(ALL_MARKS) not in tuple(_DASHES):
+    if len(after) < 2 or after[0].text.strip(ALL_MARKS) not in DASHES:
         return None
     name = after[1:]
     run = 0
     while run < len(name) and name[run].pos_ == "PROPN":
         run += 1
-    rest = name[run:]
-    if run == 0 or any(not t.is_punct for t in rest[:1]):
+    if run == 0 or (run < len(name) and not name[run].is_punct):
         return None  # "— as the minister put it": a dash, but prose goes on
     return CueSite([after[0]], name[run - 1])
 
@@ -265,11 +261,12 @@ def _attach_marked(article: _Article) -> list[_Draft]:
         else:
             site = None
         if site is None:
+            site = _dash_site(article, quote)
+        if site is None:
             ends_open = article.text[quote.end - 1:quote.end] in _TRAILING_OPEN
             after = _site_after(article, quote, used)
             before = _site_before(article, quote, used)
-            site = _dash_site(article, quote) or (
-                (after or before) if ends_open else (before or after))
+            site = (after or before) if ends_open else (before or after)
         if site is not None:
             used.add(id(site))
             drafts.append(_Draft("direct", list(quote.pieces), site, quote, quote.nested_marks))

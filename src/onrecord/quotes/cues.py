@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import gazetteer
 from onrecord.model import Span
-from onrecord.quotes.marks import SINGLE_MARKS
+from onrecord.quotes.marks import DASHES, SINGLE_MARKS
 
 _CLAUSE_DEPS = {"ccomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -48,7 +48,12 @@ class Lexicon:
     infinitive_directive_preps: dict[str, frozenset[str]]
     issuer_nouns: frozenset[str]
     issuer_preps: frozenset[str]
+    document_preps: frozenset[str]
     withholding_verbs: frozenset[str]
+    circumstance_preps: frozenset[str]
+    place_preps: frozenset[str]
+    time_words: frozenset[str]
+    occasions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +79,12 @@ def lexicon() -> Lexicon:
                                     raw["infinitive_directive_preps"].items()},
         issuer_nouns=frozenset(raw["issuer_nouns"]),
         issuer_preps=frozenset(raw["issuer_preps"]),
+        document_preps=frozenset(raw["document_preps"]),
         withholding_verbs=frozenset(raw["withholding_verbs"]),
+        circumstance_preps=frozenset(raw["circumstance_preps"]),
+        place_preps=frozenset(raw["place_preps"]),
+        time_words=frozenset(raw["time_words"]),
+        occasions=frozenset(raw["occasions"]),
     )
 
 
@@ -144,7 +154,7 @@ def document_of(site: CueSite) -> tuple[str, bool] | None:
             and speaker.lemma_.lower() in lex.issuer_nouns:
         return speaker.lemma_.lower(), issuer(speaker) is speaker
     for prep in site.key.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "through", "via"):
+        if prep.dep_ == "prep" and prep.lower_ in lex.document_preps:
             for document in prep.children:
                 if document.dep_ == "pobj" and document.lemma_.lower() in lex.issuer_nouns:
                     return document.lemma_.lower(), False
@@ -588,23 +598,18 @@ def _infinitive_site(verb: Token, lex: Lexicon) -> CueSite | None:
 _COMPLEMENT_DEPS = {"dobj", "oprd", "prep", "xcomp", "dative", "attr", "acomp"}
 
 
-def _is_circumstance(token: Token) -> bool:
+def _is_circumstance(token: Token, lex: Lexicon) -> bool:
     """ "on Monday", "for months", "during a campaign stop in Flint", "at a rally in Ohio":
-    when and where it was said, the writer's words, not the speaker's."""
+    when and where it was said (``cues.yaml``), the writer's words, not the speaker's."""
     if token.dep_ != "prep":
         return False
-    if token.lower_ in ("during", "amid"):
+    if token.lower_ in lex.circumstance_preps:
         return True
     objects = [c for c in token.children if c.dep_ == "pobj"]
-    return any(c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_WORDS
-               or (token.lower_ in ("at", "in") and (c.ent_type_ in ("GPE", "LOC", "FAC")
-                                                     or c.lemma_.lower() in _OCCASIONS))
+    return any(c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in lex.time_words
+               or (token.lower_ in lex.place_preps and (c.ent_type_ in ("GPE", "LOC", "FAC")
+                                                        or c.lemma_.lower() in lex.occasions))
                for c in objects)
-
-
-_TIME_WORDS = {"day", "week", "month", "year", "hour", "decade", "time", "moment", "weekend"}
-_OCCASIONS = {"rally", "conference", "meeting", "summit", "briefing", "event", "speech",
-              "interview", "hearing", "session", "stop", "forum", "ceremony", "debate"}
 
 
 def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
@@ -623,25 +628,17 @@ def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
     start, end = complements[0].left_edge.i, complements[-1].right_edge.i
     tail = _writer_tail(verb)
     tokens = [t for t in doc[start:end + 1] if t.i not in tail]
-    while tokens:
-        last = tokens[-1]
-        if last.is_space or (last.is_punct and last.text not in "”’\"'"):
-            tokens.pop()  # punctuation, or a blanked byline or caption after the line
-            continue
-        # "called Trump a “con artist” on Monday": when, not what was said.
-        adjunct = next((a for a in last.ancestors if _is_circumstance(a)
-                        and a.right_edge.i == last.i and a.i > start), None)
-        if adjunct is None:
-            break
-        tokens = [t for t in tokens if t.i < adjunct.i]
-    # After the quoted words, a dash ("— a metaphor for …") or a circumstance ("during a
-    # campaign stop in Flint, for his wife") is the writer's.
-    closing = [t for t in tokens if t.is_quote]
-    if closing:
-        end_of_words = next((t for t in tokens if t.i > closing[-1].i
-                             and (t.text in "—–" or _is_circumstance(t))), None)
-        if end_of_words is not None:
-            tokens = [t for t in tokens if t.i < end_of_words.i]
+    # After the quoted words, a dash ("— a metaphor for …") or when and where it was said
+    # ("on Monday", "during a campaign stop in Flint, for his wife") is the writer's.
+    marks = [t for t in tokens if t.is_quote]
+    if marks:
+        writers = next((t for t in tokens if t.i > marks[-1].i
+                        and (t.text in DASHES or _is_circumstance(t, lex))), None)
+        if writers is not None:
+            tokens = [t for t in tokens if t.i < writers.i]
+    while tokens and (tokens[-1].is_space  # a blanked byline or caption after the line
+                      or (tokens[-1].is_punct and tokens[-1].text not in "”’\"'")):
+        tokens.pop()
     if not tokens:
         return None
     clause = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))]

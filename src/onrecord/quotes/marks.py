@@ -25,6 +25,8 @@ SINGLE_EITHER = "'"
 DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER
 SINGLE_MARKS = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+#: Dashes that set words off: a signature after a quotation, a writer's gloss after a fragment.
+DASHES = ("—", "―", "–")
 
 # Typewriter stand-ins for double marks in some wire and archive text: ''quoted'' or ``quoted''.
 DOUBLE_PAIRS = ("''", "``")
