@@ -134,12 +134,11 @@ def _unwrapped(text: str, layout: Layout) -> str:
     """``text`` with the line breaks inside a paragraph (hard-wrapped copy) made spaces: the
     parser ends a sentence at every line break (``onrecord.nlp``), and only a paragraph's
     end is one."""
-    chars = list(text)
+    parts, done = [], 0
     for start, end in layout.paragraphs:
-        for i in range(start, end):
-            if chars[i] == "\n":
-                chars[i] = " "
-    return "".join(chars)
+        parts += [text[done:start], text[start:end].replace("\n", " ")]
+        done = end
+    return "".join([*parts, text[done:]])
 
 
 def extract(text: str, **meta: str | None) -> Article:

@@ -16,6 +16,7 @@ import datetime as dt
 import difflib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -327,11 +328,8 @@ class ArticleActors:
 
     def _latest_subject(self, offset: int) -> tuple[str | None, float | None]:
         """The person last seen as a subject or speaker before ``offset``."""
-        seen = [(max(m for m in p.subject_mentions if m < offset), p)
-                for p in self.people.values() if any(m < offset for m in p.subject_mentions)]
-        if not seen:
-            return None, None
-        return max(seen, key=lambda pair: pair[0])[1].name, CONFIDENCE_DESCRIPTION
+        person = _last_subject(self.people.values(), offset)
+        return (person.name, CONFIDENCE_DESCRIPTION) if person else (None, None)
 
     def _named_person(self, head: Token) -> Person | None:
         """The person the mention names: its head and the name words compounded with it
@@ -386,12 +384,9 @@ class ArticleActors:
         if len(candidates) == 1:
             candidates[0][1].gender = gender
             return candidates[0][1].name, CONFIDENCE_ONLY_CANDIDATE_PRONOUN
-        subjects = [(max(m for m in p.subject_mentions if m < pronoun.idx), p)
-                    for _, p in candidates
-                    if any(m < pronoun.idx for m in p.subject_mentions)]
-        best = max(subjects, key=lambda pair: pair[0]) if subjects else candidates[-1]
-        best[1].gender = gender  # "he" once, "he" after: a later "she" looks elsewhere
-        return best[1].name, CONFIDENCE_PRONOUN
+        best = _last_subject((p for _, p in candidates), pronoun.idx) or candidates[-1][1]
+        best.gender = gender  # "he" once, "he" after: a later "she" looks elsewhere
+        return best.name, CONFIDENCE_PRONOUN
 
     def _described_person(self, head: Token,
                           tokens: list[Token]) -> tuple[Person | None, float | None]:
@@ -523,6 +518,13 @@ class ArticleActors:
 
 _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on|the|de)\s+)*)+[A-Z][\w'’.-]*)\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
+
+
+def _last_subject(people: Iterable[Person], offset: int) -> Person | None:
+    """Of ``people``, the one last seen as a subject or speaker before ``offset``."""
+    seen = [(max(m for m in p.subject_mentions if m < offset), p)
+            for p in people if any(m < offset for m in p.subject_mentions)]
+    return max(seen, key=lambda pair: pair[0])[1] if seen else None
 
 
 def _acronyms(text: str) -> dict[str, str]:
