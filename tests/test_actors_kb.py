@@ -47,6 +47,13 @@ def test_a_body_named_with_where_it_sits_is_still_that_body(kb):
     assert kb.resolve("Russian embassy at the UN").country == "RUS"
 
 
+def test_a_short_name_inside_an_alias_may_be_spelt_out(kb):
+    on = dt.date(2026, 3, 3)
+    assert kb.resolve("the United Nations nuclear watchdog", on).actor_id == "IAEA"
+    assert kb.resolve("The head of the United Nations nuclear watchdog", on).actor_id == \
+        "rafael-grossi"
+
+
 def test_an_unnamed_official_of_a_known_body(kb):
     spokesman = kb.resolve("a Russian defence ministry spokesman")
     assert (spokesman.country, spokesman.sector) == ("RUS", "MIL")

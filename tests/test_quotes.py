@@ -392,6 +392,17 @@ def test_a_content_clause_the_parser_hangs_on_the_interview_as_a_relative():
     assert extract("The minister gave an interview that lasted two hours.").quotes == []
 
 
+def test_a_description_takes_the_name_only_when_the_article_gives_it():
+    text = ("The head of the United Nations nuclear watchdog said on Tuesday that the plant had "
+            "lost power.\n\n")
+    named = extract(text + "Rafael Grossi told the board that fuel would last ten days.",
+                    published="2026-03-03")
+    assert named.quotes[0].speaker.name == "Rafael Grossi"
+    unnamed = extract(text, published="2026-03-03")
+    assert unnamed.quotes[0].speaker.name is None
+    assert unnamed.quotes[0].speaker.actor_id == "rafael-grossi"
+
+
 def test_noun_phrase_speech_acts_count_only_when_they_quote():
     quoted = extract("Maria Zakharova dismissed the remarks as “hysteria”.").quotes
     assert [(q.kind, q.cue, q.content) for q in quoted] == [

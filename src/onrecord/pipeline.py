@@ -189,7 +189,7 @@ def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
     src = item.source
     on = parse_date(src.published)
     quotes = extract_quotes(doc, item.layout, item.inserts, kb, on)
-    quotes = apply_modality(doc, link_quotes(kb, quotes, on))
+    quotes = apply_modality(doc, link_quotes(kb, quotes, on, src.text))
     coded = code_events(doc, quotes, kb, on) if events else []
     if classify and coded:
         coded = retype_article(doc, coded)

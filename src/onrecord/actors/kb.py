@@ -122,7 +122,26 @@ class KnowledgeBase:
         for surname, ids in surnames.items():
             if len(ids) == 1 and surname not in index:
                 index[surname] = ids
-        return index
+        return self._spelled_out(index)
+
+    def _spelled_out(self, index: dict[str, set[str]]) -> dict[str, set[str]]:
+        """Aliases with a body's short name spelt out as its other names: "UN nuclear watchdog"
+        is also "United Nations nuclear watchdog"."""
+        names: dict[str, list[str]] = {}
+        for key, ids in index.items():
+            actor = self.actors[next(iter(ids))] if len(ids) == 1 else None
+            if actor is not None and actor.kind != "person" and " " not in key:
+                names[key] = [normalise(a) for a in (actor.name, *actor.aliases)
+                              if " " in normalise(a)]
+        spelled = dict(index)
+        for key, ids in index.items():
+            words = key.split()
+            for i, word in enumerate(words):
+                if len(words) == 1 or word not in names:
+                    continue
+                for name in names[word]:
+                    spelled.setdefault(" ".join([*words[:i], name, *words[i + 1:]]), ids)
+        return spelled
 
     # -- resolving -----------------------------------------------------------------------
 
