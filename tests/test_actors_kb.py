@@ -54,6 +54,15 @@ def test_a_short_name_inside_an_alias_may_be_spelt_out(kb):
         "rafael-grossi"
 
 
+def test_every_un_member_state_is_known(kb):
+    states = {a.id for a in kb.actors.values() if a.kind == "state"}
+    assert len(states - {"PSE", "TWN", "XKX", "VAT"}) >= 193
+    assert kb.resolve("Niger's military government").country == "NER"
+    assert kb.resolve("Nigerian troops").country == "NGA"
+    assert kb.resolve("the Beninese government").country == "BEN"
+    assert kb.resolve("the Congolese army").country == "COD"
+
+
 def test_an_unnamed_official_of_a_known_body(kb):
     spokesman = kb.resolve("a Russian defence ministry spokesman")
     assert (spokesman.country, spokesman.sector) == ("RUS", "MIL")

@@ -372,6 +372,13 @@ def test_it_and_they_are_the_body_that_spoke_last():
         "Pentagon", "Pentagon", "Russian embassy", "Russian embassy"]
 
 
+def test_it_with_no_body_speaking_yet_is_the_body_in_subject_position():
+    [quote] = extract("Niger's military government on Monday gave Benin 72 hours to dismantle "
+                      "what it called \u201ctraining camps for terrorists\u201d.").quotes
+    assert (quote.speaker.mention, quote.speaker.name) == ("it", "Niger's military government")
+    assert quote.speaker.actor_id == "NER"
+
+
 def test_the_n_year_old_is_the_person_last_speaking():
     article = extract("Former US President Donald Trump said he would end the war quickly.\n\n"
                       "The 78-year-old also said NATO allies had to pay more.")

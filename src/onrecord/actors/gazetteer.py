@@ -46,7 +46,7 @@ def gazetteer() -> Gazetteer:
     for row in csv.DictReader(_data_text("places.csv").splitlines()):
         names = [row["country"], row["demonym"], row["capital"]]
         names += [a for a in (row["aliases"] or "").split("|") if a]
-        for name in names:
+        for name in filter(None, names):  # a state may have no capital worth a key
             place_country[name.lower()] = row["iso3"]
             country_words.setdefault(row["iso3"], set()).add(name.lower())
     metonyms = {row["name"].lower(): row["country"]

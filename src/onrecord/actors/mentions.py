@@ -369,9 +369,11 @@ class ArticleActors:
         follows the sentence subject), else the last compatible person mentioned."""
         lower = pronoun.lower_
         spoken = [name for offset, name in self.speaking_bodies if offset < pronoun.idx]
-        if lower == "it" or (lower in _PLURAL_PRONOUNS and spoken):
+        if lower in _PLURAL_PRONOUNS | {"it"} and spoken:
             # "The Pentagon said ... It added": the body that spoke last.
-            return (spoken[-1], CONFIDENCE_PRONOUN) if spoken else (None, None)
+            return spoken[-1], CONFIDENCE_PRONOUN
+        if lower == "it":
+            return self._subject_body(pronoun)
         if lower in _PLURAL_PRONOUNS:
             return self._latest_organisation(pronoun.idx)
         if lower not in _MALE_PRONOUNS | _FEMALE_PRONOUNS:
@@ -445,6 +447,22 @@ class ArticleActors:
             if indefinite or any(c.dep_ == "relcl" for c in token.children):
                 return True
         return False
+
+    def _subject_body(self, pronoun: Token) -> tuple[str | None, float | None]:
+        """ "Niger's military government gave Benin 72 hours to dismantle what it called …":
+        with no body speaking yet, "it" is the body last in subject position, in this
+        sentence or the one before."""
+        sentence = pronoun.sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+        for token in reversed(self.doc[start:pronoun.i]):
+            if token.dep_ != "nsubj" or token.pos_ not in ("NOUN", "PROPN") \
+                    or token.ent_type_ == "PERSON":
+                continue
+            first, end = _phrase(token)
+            name, _ = self._organisation_name(token, list(self.doc[first:end]))
+            if name is not None:
+                return name, CONFIDENCE_PRONOUN
+        return None, None
 
     def _latest_organisation(self, offset: int) -> tuple[str | None, float | None]:
         earlier = [o for o in self.organisations if o.mentions[0] < offset]
