@@ -131,8 +131,8 @@ class KnowledgeBase:
         for key, ids in index.items():
             actor = self.actors[next(iter(ids))] if len(ids) == 1 else None
             if actor is not None and actor.kind != "person" and " " not in key:
-                names[key] = [normalise(a) for a in (actor.name, *actor.aliases)
-                              if " " in normalise(a)]
+                spelt = (normalise(a) for a in (actor.name, *actor.aliases))
+                names[key] = [name for name in spelt if " " in name]
         spelled = dict(index)
         for key, ids in index.items():
             words = key.split()
@@ -178,15 +178,15 @@ class KnowledgeBase:
         if not key:
             return None
         words = [w for w in key.split() if w not in self.neutral_words]
+        phrase = " ".join(words)
         # "the Russian embassy in Washington" is the Russian embassy wherever it sits.
-        located = " ".join(words).split(" in ")[0].split(" at ")[0]
-        for candidate in (key, " ".join(words), " ".join(self._without_honorifics(words)),
-                          located):
+        located = phrase.split(" in ")[0].split(" at ")[0]
+        for candidate in (key, phrase, " ".join(self._without_honorifics(words)), located):
             found = self._by_name(candidate, on)
             if found is not None:
                 return found
         return self._by_title(words, on) or (
-            self._by_title(located.split(), on) if located != " ".join(words) else None)
+            self._by_title(located.split(), on) if located != phrase else None)
 
     def role_words(self, name: str, on: dt.date | None = None) -> set[str]:
         """Words of the role a named person held on ``on``, so an article that says only

@@ -430,16 +430,17 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
         cue.append(prt[0])
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     clause_root = clauses[-1] if clauses else _statement_clause(verb)
-    if _withholds(verb, clause_root, lex) or _is_demonstrative(_subject(verb)):
+    speaker = _subject(verb)
+    if _withholds(verb, clause_root, lex) or _is_demonstrative(speaker):
         return None
     if clause_root is None and _reports_preceding_clause(verb, lex):
         # "The talks are over, the minister said": the clause is the verb's head.
-        return CueSite(cue, _subject(verb), _addressee(verb, lex),
+        return CueSite(cue, speaker, _addressee(verb, lex),
                        _clause_spans(verb.head, exclude=verb), verb.head, _is_negated(verb))
     # A quote split by its cue gives the verb one clausal complement per piece.
     roots = clauses or ([clause_root] if clause_root is not None else [])
     clause = sorted(span for root in roots for span in _clause_spans(root))
-    return CueSite(cue, _subject(verb), _addressee(verb, lex), clause, clause_root,
+    return CueSite(cue, speaker, _addressee(verb, lex), clause, clause_root,
                    _is_negated(verb))
 
 
