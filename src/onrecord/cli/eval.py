@@ -113,6 +113,10 @@ def print_report(console: Console, report: Report, source_label: str) -> None:
         f"Speaker accuracy over strict pairs (t={STRICT}): "
         f"{_percent(report.speaker_accuracy)}% ({report.speaker_correct}/{report.speaker_pairs})"
     )
+    console.print(
+        f"Speaker accuracy end to end (right speaker on a strict match, over all gold quotes): "
+        f"{_percent(report.speaker_end_to_end)}% ({report.speaker_correct}/{gold_quotes})"
+    )
     kinds = {kind: report.kinds[kind] for kind in KINDS}
     console.print(recall_table("Recall per kind (%)", "kind", kinds, with_articles=False))
     if report.cases:

@@ -46,7 +46,7 @@ def _pct(value: float | None) -> str:
 
 
 def gold_table(report: EventReport) -> Table:
-    table = Table(title=f"Events on our gold set ({report.articles} articles, "
+    table = Table(title=f"Events on the gold set ({report.articles} articles, "
                         f"{report.type.gold} events)")
     for column in ("measure", "P", "R", "F1 / accuracy", "n"):
         table.add_column(column, justify="right" if column != "measure" else "left")
@@ -54,6 +54,12 @@ def gold_table(report: EventReport) -> Table:
         table.add_row(label, _pct(score.precision), _pct(score.recall), _pct(score.f1),
                       f"{score.tp}/{score.gold}")
     table.add_row("event type, macro-F1", "", "", _pct(report.macro_f1), "")
+    for label, score in (("threats", report.threat),
+                         ("conditional threats", report.conditional_threat)):
+        table.add_row(label, _pct(score.precision), _pct(score.recall), _pct(score.f1),
+                      f"{score.tp}/{score.gold}")
+    table.add_row("THREATEN on not-threats", "", "", str(report.threats_on_not_threats),
+                  f"of {report.not_threats}")
     for label, acc in (("source actor", report.source), ("target actor", report.target),
                        ("negation", report.negated), ("hedge", report.hedged)):
         table.add_row(label, "", "", _pct(acc.rate), f"{acc.correct}/{acc.total}")

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from onrecord.eval.gold import GoldArticle, load_gold_file
 from onrecord.events.classify import NO_EVENT, TypeModel, features, train
 from onrecord.model import Article, Event, Span
 
@@ -65,6 +66,23 @@ class GoldEventArticle:
     text: str
     published: str | None
     events: tuple[GoldEvent, ...]
+    not_threats: tuple[Span, ...] = ()  # quotations that look like threats and are none
+
+
+def _quote_hull(spans: tuple[Span, ...]) -> Span:
+    return (spans[0][0], spans[-1][1])
+
+
+def events_of_quotes(article: GoldArticle) -> GoldEventArticle:
+    """The real-news format (events on quotations) as event gold: each event's evidence is
+    its quotation, from the first piece to the last."""
+    events = tuple(
+        GoldEvent(evidence=_quote_hull(q.spans), type=e.type, source=e.source, target=e.target,
+                  condition=article.text[e.condition[0]:e.condition[1]] if e.condition else None,
+                  negated=e.negated, hedged=e.hedged, context=e.context)
+        for q in article.quotes for e in q.events)
+    not_threats = tuple(_quote_hull(q.spans) for q in article.quotes if q.not_threat)
+    return GoldEventArticle(article.id, article.text, article.published, events, not_threats)
 
 
 def _gold_event(entry: dict[str, Any], text: str, where: str) -> GoldEvent:
@@ -86,10 +104,14 @@ def _gold_event(entry: dict[str, Any], text: str, where: str) -> GoldEvent:
 
 
 def load_event_gold(folder: Path = GOLD_EVENTS_DIR) -> list[GoldEventArticle]:
-    """Every gold article of ``folder``, its evidence fragments located in its text."""
+    """Every gold article of ``folder``, its evidence fragments located in its text; a file
+    with ``quotes`` is in the real-news format (events on quotations, ``docs/realnews.md``)."""
     articles = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8"))
+        if isinstance(data, dict) and "quotes" in data:
+            articles.append(events_of_quotes(load_gold_file(path)))
+            continue
         try:
             events = tuple(_gold_event(e, data["text"], f"{path.name} event {i + 1}")
                            for i, e in enumerate(data.get("events") or []))
@@ -147,6 +169,10 @@ class EventReport:
     target: Accuracy = field(default_factory=Accuracy)
     negated: Accuracy = field(default_factory=Accuracy)
     hedged: Accuracy = field(default_factory=Accuracy)
+    threat: Score = field(default_factory=Score)  # THREATEN, neither side negated
+    conditional_threat: Score = field(default_factory=Score)  # ... with a condition found
+    threats_on_not_threats: int = 0
+    not_threats: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -162,6 +188,11 @@ class EventReport:
             "condition": vars(self.condition) | {"f1": self.condition.f1},
             "source_accuracy": self.source.rate, "target_accuracy": self.target.rate,
             "negation_accuracy": self.negated.rate, "hedge_accuracy": self.hedged.rate,
+            "threat": vars(self.threat) | {"f1": self.threat.f1},
+            "conditional_threat": vars(self.conditional_threat)
+            | {"f1": self.conditional_threat.f1},
+            "threats_on_not_threats": self.threats_on_not_threats,
+            "not_threats": self.not_threats,
         }
 
 
@@ -244,10 +275,36 @@ def score_article(report: EventReport, gold: GoldEventArticle, article: Article)
                                  f"{article.text[e.evidence[0]:e.evidence[1]]!r}")
 
 
+def _is_threat(event: GoldEvent | Event) -> bool:
+    return event.type == "THREATEN" and not event.negated
+
+
+def score_threats(report: EventReport, gold: GoldEventArticle, article: Article) -> None:
+    """Threats found, conditional threats found with their condition, and threats coded on
+    statements the annotator marked as no threat (a denial, a question, a hypothetical)."""
+    threats = [e for e in article.events if _is_threat(e)]
+    gold_threats = [g for g in gold.events if _is_threat(g)]
+    report.threat.predicted += len(threats)
+    report.threat.gold += len(gold_threats)
+    report.conditional_threat.predicted += sum(e.condition is not None for e in threats)
+    report.conditional_threat.gold += sum(g.condition is not None for g in gold_threats)
+    for g, e in _match(tuple(gold_threats), threats):
+        report.threat.tp += 1
+        if g.condition is not None and _condition_hit(g.condition, e.condition):
+            report.conditional_threat.tp += 1
+    report.not_threats += len(gold.not_threats)
+    for e in threats:
+        if e.evidence and any(_overlaps(span, e.evidence) for span in gold.not_threats):
+            report.threats_on_not_threats += 1
+            report.errors.append(f"{gold.id}: THREATEN on a statement that is no threat: "
+                                 f"{article.text[e.evidence[0]:e.evidence[1]]!r}")
+
+
 def evaluate_events(gold: list[GoldEventArticle], articles: list[Article]) -> EventReport:
     report = EventReport()
     for g, article in zip(gold, articles, strict=True):
         score_article(report, g, article)
+        score_threats(report, g, article)
     return report
 
 

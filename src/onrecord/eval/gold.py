@@ -58,8 +58,35 @@ CASE_TAGS = frozenset(
 KINDS: tuple[str, ...] = get_args(QuoteKind)
 
 _ARTICLE_KEYS = {"id", "cases", "published", "text", "quotes"}
-_QUOTE_KEYS = {"kind", "pieces", "cue", "speaker", "mention", "addressee", "occurrence"}
+# Real news written by others (``docs/realnews.md``) also says where the text comes from.
+_PROVENANCE_KEYS = {"outlet", "title", "url", "licence", "copied_from", "annotated_by",
+                    "checked_by"}
+_QUOTE_KEYS = {"kind", "pieces", "cue", "speaker", "mention", "addressee", "occurrence",
+               "events", "not_threat"}
+_EVENT_KEYS = {"type", "source", "target", "context", "condition", "negated", "hedged"}
+PLOVER_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})
+NOT_THREAT_REASONS = frozenset({"denial", "question", "hypothetical", "described", "other"})
 _EXCERPT = 40
+
+
+@dataclass(frozen=True)
+class QuoteEvent:
+    """A PLOVER event the annotator coded on a quotation (real-news set only).
+
+    Parties are ISO3 codes for states and those who speak for them, knowledge-base ids for
+    bodies and non-state groups; ``condition`` is the condition's span in the article text.
+    """
+
+    type: str
+    source: str | None
+    target: str | None
+    context: tuple[str, ...] = ()
+    condition: Span | None = None
+    negated: bool = False
+    hedged: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +105,8 @@ class GoldQuote:
     addressee: str | None = None
     cue_spans: tuple[Span, ...] = ()
     speaker_spans: tuple[Span, ...] = ()
+    events: tuple[QuoteEvent, ...] = ()
+    not_threat: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +117,7 @@ class GoldArticle:
     cases: tuple[str, ...] = ()
     published: str | None = None
     path: str | None = None
+    provenance: tuple[tuple[str, str], ...] = ()
 
 
 class GoldError(Exception):
@@ -148,6 +178,66 @@ def _optional_str(raw: dict[str, Any], key: str) -> str | None:
     return value
 
 
+def _party_code(raw: dict[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        raise ValueError(f"event `{key}` must be a party code or null, not {value!r}")
+    return value
+
+
+def _flag(raw: dict[str, Any], key: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"event `{key}` must be true or false, not {value!r}")
+    return value
+
+
+def _quote_event(raw: Any, text: str, quote: Span) -> QuoteEvent:
+    """One event of a quotation; its condition is located in the text nearest the quotation."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"an event must be a mapping, not {type(raw).__name__}")
+    unknown = sorted(set(raw) - _EVENT_KEYS)
+    if unknown:
+        raise ValueError(f"unknown event keys {unknown} (allowed: {sorted(_EVENT_KEYS)})")
+    if raw.get("type") not in PLOVER_TYPES:
+        raise ValueError(f"event `type` must be a PLOVER type, not {raw.get('type')!r}")
+    context = raw.get("context") or []
+    if not (isinstance(context, list) and all(isinstance(c, str) for c in context)):
+        raise ValueError(f"event `context` must be a list of names, not {context!r}")
+    condition = None
+    if (words := raw.get("condition")) is not None:
+        if not (isinstance(words, str) and words.strip()):
+            raise ValueError(f"event `condition` must be text or null, not {words!r}")
+        found = _occurrences(text, words)
+        if not found:
+            raise ValueError(f"event condition {_excerpt(words)} not found in text")
+        start = min(found, key=lambda at: abs(at - quote[0]))
+        condition = (start, start + len(words))
+    return QuoteEvent(
+        type=raw["type"],
+        source=_party_code(raw, "source"),
+        target=_party_code(raw, "target"),
+        context=tuple(context),
+        condition=condition,
+        negated=_flag(raw, "negated"),
+        hedged=_flag(raw, "hedged"),
+    )
+
+
+def _quote_events(raw: dict[str, Any], text: str, spans: list[Span]) -> tuple[QuoteEvent, ...]:
+    events = raw.get("events") or []
+    if not isinstance(events, list):
+        raise ValueError("`events` must be a list")
+    reason = raw.get("not_threat")
+    if reason is not None and reason not in NOT_THREAT_REASONS:
+        raise ValueError(f"`not_threat` must be one of {sorted(NOT_THREAT_REASONS)}, "
+                         f"not {reason!r}")
+    if reason is not None and any(e.get("type") == "THREATEN" and not e.get("negated")
+                                  for e in events if isinstance(e, dict)):
+        raise ValueError("a quotation marked `not_threat` cannot carry a THREATEN event")
+    return tuple(_quote_event(e, text, spans[0]) for e in events)
+
+
 def _quote(raw: Any, text: str) -> GoldQuote:
     if not isinstance(raw, dict):
         raise ValueError(f"must be a mapping, not {type(raw).__name__}")
@@ -175,22 +265,26 @@ def _quote(raw: Any, text: str) -> GoldQuote:
     mention = _optional_str(raw, "mention")
     if mention is not None and mention not in text:
         raise ValueError(f"`mention` {mention!r} not found in text")
+    spans = piece_spans(text, pieces, occurrence)
     return GoldQuote(
         kind=kind,
-        spans=tuple(piece_spans(text, pieces, occurrence)),
+        spans=tuple(spans),
         cue=_optional_str(raw, "cue"),
         speaker=_optional_str(raw, "speaker"),
         mention=mention,
         addressee=_optional_str(raw, "addressee"),
+        events=_quote_events(raw, text, spans),
+        not_threat=raw.get("not_threat"),
     )
 
 
 def _article_fields(raw: Any, path: Path) -> tuple[str, tuple[str, ...], str | None, list[Any]]:
     if not isinstance(raw, dict):
         raise ValueError("the file must hold a mapping (id, cases, text, quotes)")
-    unknown = sorted(set(raw) - _ARTICLE_KEYS)
+    allowed = _ARTICLE_KEYS | _PROVENANCE_KEYS
+    unknown = sorted(set(raw) - allowed)
     if unknown:
-        raise ValueError(f"unknown keys {unknown} (allowed: {sorted(_ARTICLE_KEYS)})")
+        raise ValueError(f"unknown keys {unknown} (allowed: {sorted(allowed)})")
     if raw.get("id") != path.stem:
         raise ValueError(f"`id` {raw.get('id')!r} differs from the file name {path.stem!r}")
     text = raw.get("text")
@@ -244,6 +338,7 @@ def load_gold_file(path: Path) -> GoldArticle:
         cases=cases,
         published=published,
         path=str(path),
+        provenance=tuple((k, str(raw[k])) for k in sorted(_PROVENANCE_KEYS) if raw.get(k)),
     )
 
 

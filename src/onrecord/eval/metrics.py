@@ -184,6 +184,13 @@ class Report:
     def speaker_accuracy(self) -> float | None:
         return self.speaker_correct / self.speaker_pairs if self.speaker_pairs else None
 
+    @property
+    def speaker_end_to_end(self) -> float | None:
+        """The right speaker on a strictly matched quotation, over all gold quotations: what a
+        reader of the record meets (a missed quotation is a missed speaker too)."""
+        gold = self.detection["strict"].gold if "strict" in self.detection else 0
+        return self.speaker_correct / gold if gold else None
+
     def to_json_dict(self) -> dict:
         return {
             "articles": self.articles,
@@ -193,6 +200,7 @@ class Report:
                 "accuracy": self.speaker_accuracy,
                 "correct": self.speaker_correct,
                 "pairs": self.speaker_pairs,
+                "end_to_end": self.speaker_end_to_end,
             },
             "cue": self.cue.to_json_dict(),
             "exact_spans": {k: v.to_json_dict() for k, v in self.exact.items()},
