@@ -153,7 +153,7 @@ def test_migration_fills_the_tables_as_writes_keep_them(db_url, before):
         for article in articles:
             old.put(article)
     with open_store(db_url) as store:
-        assert store.version == NON_STATE_ENDS
+        assert store.version >= NON_STATE_ENDS  # and any migration since
         filled = _kept(store)
         _same_as_base_rows(store)
         for article in articles:

@@ -15,7 +15,9 @@ from dataclasses import asdict, dataclass, field, replace
 from onrecord.dedup import Deduplicator, body_hash, signature
 from onrecord.dedup.minhash import from_bytes, to_bytes
 from onrecord.errors import InputError
+from onrecord.identity import Identities, Verdict
 from onrecord.ingest import Item, ReadOptions, read_inputs
+from onrecord.ingest.sources import read_again, whole_file
 from onrecord.model import Article, doc_id_for
 from onrecord.pipeline import Source, check_source, clean, extract_many, record
 from onrecord.store import Copy, ItemMark, Store, Stored
@@ -26,6 +28,7 @@ class Summary:
     read: int = 0
     stored: int = 0
     duplicates: int = 0
+    versions: int = 0  # of those stored, new versions of stored articles
     already_done: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
     copies: list[tuple[str, str, str]] = field(default_factory=list)  # (input, of doc_id, kind)
@@ -135,6 +138,7 @@ class Runner:
         batch_size: int = 32,
         on_item: Callable[[Item, str], None] | None = None,
         extractor: Extractor | None = None,
+        update: bool = False,
     ) -> None:
         self.store = store
         self.sources = sources
@@ -147,11 +151,15 @@ class Runner:
             "sources": sources, "extract": extract, "kind": self.options.kind,
             "fields": asdict(self.options.fields),
         }
+        if update:  # only then, so the runs of earlier versions keep their keys
+            self.command["update"] = True
+        self.update = update
         self.key = run_key(self.command)
         self.summary = Summary()
         self._dedup = Deduplicator()
-        self._origins: set[tuple[str | None, str]] = set()  # (item key or URL, doc_id)
+        self._ids = Identities()
         self._this_run: set[str] = set()
+        self._versions: set[str] = set()  # item keys taken as new versions
         self._pending: list[Prepared] = []
         self._copies: list[Copy] = []
         self._marks: list[ItemMark] = []
@@ -169,20 +177,34 @@ class Runner:
         self.store.start_run(self.key, self.command)
         done = self.store.done_items(self.key)
         self.summary.already_done = len(done)
-        self._origins = self.store.stored_items()
         for doc_id, url, hashed, packed in self.store.signatures():
+            self._ids.add(doc_id, hashed, url)
             if packed:
                 self._dedup.add(doc_id, hashed or "", from_bytes(packed))
-                self._origins.add((url, doc_id))
+        for key, doc_id in sorted(self.store.stored_items()):
+            self._ids.add(doc_id, key=key)
         if prepared is None:
             if items is None:
-                items = read_inputs(self.sources, self.options, skip=done)
+                # Files and dump lines are read again, to see whether they changed.
+                unread = {key for key, hashed in done.items()
+                          if hashed is None or not read_again(key)}
+                items = read_inputs(self.sources, self.options, skip=unread)
             prepared = (prepare(item) for item in items)
-        prepared = (p for p in prepared if p.key not in done)
+        prepared = (p for p in prepared if not self._done_before(p, done))
         for batch, articles in self.extractor(self._batches(prepared)):
             self._write(batch, articles)
         self.store.finish_run(self.key, self.summary.as_dict())
         return self.summary
+
+    def _done_before(self, p: Prepared, done: dict[str, str | None]) -> bool:
+        """Whether an earlier run of this command finished ``p`` as it reads now (an item that
+        changed since, or now fails to read, is taken again)."""
+        if p.key not in done:
+            return False
+        if p.status != "error" and (done[p.key] is None or done[p.key] == (p.body_hash or None)):
+            return True
+        self.summary.already_done -= 1
+        return False
 
     def _batches(self, prepared: Iterable[Prepared]) -> Iterator[Batch]:
         for p in prepared:
@@ -199,41 +221,47 @@ class Runner:
 
     def _skip(self, p: Prepared) -> None:
         self.summary.skipped.append((p.origin, p.reason))
-        self._marks.append(ItemMark(p.key, p.status, p.reason))
+        self._marks.append(ItemMark(p.key, p.status, p.reason, body_hash=p.body_hash or None))
         error = InputError(p.origin, p.reason) if p.status == "error" else None
         self.on_item(Item(p.key, error=error), p.status)
 
-    def _duplicate(self, item: Item, doc_id: str, kind: str) -> None:
+    def _duplicate(self, p: Prepared, doc_id: str, kind: str) -> None:
         self.summary.duplicates += 1
-        self.summary.copies.append((item.key, doc_id, kind))
-        self._marks.append(ItemMark(item.key, "duplicate", kind, doc_id))
-        self.on_item(item, "duplicate")
+        self.summary.copies.append((p.key, doc_id, kind))
+        self._marks.append(ItemMark(p.key, "duplicate", kind, doc_id, p.body_hash))
+        self.on_item(Item(p.key, p.source), "duplicate")
 
     def _take(self, p: Prepared) -> None:
         if p.status is not None:
             self._skip(p)
             return
-        src, item = p.source, Item(p.key, p.source)
+        src = p.source
         minhash = from_bytes(p.signature)
-        match = self._dedup.find(p.body_hash, minhash)
-        # The very article read again (same text from the same input or URL): store, not copy.
-        same_article = match is not None and match.doc_id == src.doc_id and (
-            (item.key, src.doc_id) in self._origins or (src.url, src.doc_id) in self._origins
-        )
-        if same_article and src.doc_id in self._this_run:
-            self._duplicate(item, src.doc_id, "read twice")
+        verdict, doc_id = self._ids.judge(p.key, src, p.body_hash, whole_file(p.key))
+        if verdict is Verdict.collision and not self.update:
+            reason = (f"id {doc_id!r} already names another article "
+                      f"({self._ids.origin(doc_id) or 'stored without a run'}); "
+                      "--update takes this one as its new version")
+            self._skip(replace(p, status="error", origin=p.key, reason=reason))
             return
-        if match is not None and not same_article:
+        if verdict is Verdict.same and doc_id in self._this_run:
+            self._duplicate(p, doc_id, "read twice")
+            return
+        if verdict is Verdict.new and (match := self._dedup.find(p.body_hash, minhash)):
             self._copies.append(Copy(
                 doc_id=match.doc_id, copy_doc_id=src.doc_id, url=src.url, source=src.source,
                 title=src.title, published=src.published, kind=match.kind,
                 similarity=match.similarity,
             ))
-            self._duplicate(item, match.doc_id, match.kind)
+            self._duplicate(p, match.doc_id, match.kind)
             return
-        self._dedup.add(src.doc_id, p.body_hash, minhash)
-        self._origins.add((item.key, src.doc_id))
-        self._this_run.add(src.doc_id)
+        if verdict in (Verdict.version, Verdict.collision):  # the stored article's new text
+            article = p.article.model_copy(update={"doc_id": doc_id}) if p.article else None
+            p = replace(p, source=replace(src, doc_id=doc_id), article=article)
+            self._versions.add(p.key)
+        self._dedup.add(p.source.doc_id, p.body_hash, minhash)
+        self._ids.add(p.source.doc_id, p.body_hash, src.url, p.key)
+        self._this_run.add(p.source.doc_id)
         self._pending.append(p)
 
     def _write(self, batch: Batch, articles: list[Extracted]) -> None:
@@ -242,10 +270,11 @@ class Runner:
         done = [(p, article) for p, article in results if isinstance(article, Article)]
         stored = [Stored(article, p.body_hash, p.signature) for p, article in done]
         marks = batch.marks + [ItemMark(p.key, "error", error.reason) for p, error in failed] + [
-            ItemMark(p.key, "stored", None, p.source.doc_id) for p, _ in done
+            ItemMark(p.key, "stored", None, p.source.doc_id, p.body_hash) for p, _ in done
         ]
         self.store.write(stored, batch.copies, self.key, marks)
         self.summary.stored += len(stored)
+        self.summary.versions += sum(p.key in self._versions for p, _ in done)
         for p, error in failed:
             self.summary.skipped.append((error.source, error.reason))
             self.on_item(Item(p.key, error=error), "error")

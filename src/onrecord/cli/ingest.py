@@ -57,6 +57,9 @@ Dask = Annotated[str | None, typer.Option(
     "--dask", help="Run on a Dask cluster: tcp://scheduler:8786, or 'local' to start one.")]
 WorkDir = Annotated[Path, typer.Option(
     "--work-dir", help="Where --dask writes one Parquet file per partition (shared by workers).")]
+Update = Annotated[bool, typer.Option(
+    "--update", help="An id another input stored with another text: take this text as its new "
+    "version (default: refuse it, naming both inputs).")]
 RUN_ONLY = ("workers", "partition_size", "dask", "work_dir")  # options that only `run` has
 
 
@@ -69,6 +72,7 @@ def _summary_table(summary: Summary) -> Table:
     table = Table(title="Run summary", show_header=False)
     table.add_row("read", str(summary.read))
     table.add_row("stored", str(summary.stored))
+    table.add_row("of which new versions", str(summary.versions))
     table.add_row("duplicates", str(summary.duplicates))
     table.add_row("done by an earlier run", str(summary.already_done))
     table.add_row("skipped", str(len(summary.skipped)))
@@ -91,7 +95,7 @@ def _columns(total: int | None) -> list[ProgressColumn]:
 def _batch(
     sources: list[str], db: str, extract: bool, options: ReadOptions, batch_size: int,
     workers: int = 1, partition_size: int = PARTITION_SIZE, dask: str | None = None,
-    work_dir: Path = DEFAULT_WORK_DIR,
+    work_dir: Path = DEFAULT_WORK_DIR, update: bool = False,
 ):
     total = count_items(sources, options)
     columns = _columns(total)
@@ -103,7 +107,7 @@ def _batch(
             if item.error is not None:
                 progress.console.print(f"[yellow]skipped[/yellow] {item.error}", highlight=False)
 
-        runner = Runner(store, sources, options, extract, batch_size, on_item)
+        runner = Runner(store, sources, options, extract, batch_size, on_item, update=update)
         progress.update(task, completed=len(store.done_items(runner.key)))
         if dask is not None:
             with dask_client(dask, workers if workers > 1 else None) as client:
@@ -145,7 +149,7 @@ def _command(extract: bool, doc: str):
         host_delay: HostDelay = 1.0, max_bytes: MaxBytes = FetchOptions.max_bytes,
         batch_size: BatchSize = 32, workers: Workers = 1,
         partition_size: PartitionSize = PARTITION_SIZE, dask: Dask = None,
-        work_dir: WorkDir = DEFAULT_WORK_DIR,
+        work_dir: WorkDir = DEFAULT_WORK_DIR, update: Update = False,
     ) -> None:
         options = ReadOptions(
             kind=kind,
@@ -154,7 +158,8 @@ def _command(extract: bool, doc: str):
             fetch=FetchOptions(user_agent=user_agent, timeout=timeout, host_delay=host_delay,
                                max_bytes=max_bytes),
         )
-        _batch(sources, db, extract, options, batch_size, workers, partition_size, dask, work_dir)
+        _batch(sources, db, extract, options, batch_size, workers, partition_size, dask, work_dir,
+               update)
 
     command.__doc__ = doc
     if not extract:  # nothing to parallelise without extraction: hide the run-only options

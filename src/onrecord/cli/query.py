@@ -203,3 +203,13 @@ def query_network(filters: EventFilter, db: Db = DEFAULT_DB) -> None:
     """Who did what to whom: actors and edges weighted by events matching the filters."""
     with open_store(db) as store:
         _print_json(queries.network(store, filters))
+
+
+@query_app.command("versions")
+def query_versions(doc_id: Annotated[str, typer.Argument(help="The article's doc_id.")],
+                   db: Db = DEFAULT_DB) -> None:
+    """An article's earlier versions (texts a changed input replaced), oldest first, as JSONL."""
+    with open_store(db) as store:
+        _found(store.get(doc_id), f"article {doc_id!r}")
+        for old in store.versions(doc_id):
+            typer.echo(old.model_dump_json())

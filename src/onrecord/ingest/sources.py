@@ -58,6 +58,21 @@ def kind_of(path: str) -> Kind | None:
     return None
 
 
+def read_again(key: str) -> bool:
+    """Whether a re-run reads item ``key`` again to see if it changed: a local file or a dump's
+    line or row (cheap to read, edited in place), not a URL (fetched once) nor an archive's
+    record or a feed's entry (keyed ``…#…``)."""
+    return not is_url(key) and "#" not in key
+
+
+def whole_file(key: str) -> bool:
+    """Whether ``key`` names a whole local file (one article, which the file's path names),
+    not a URL, an archive's record or a dump's line or row (``path:N``)."""
+    path, colon, number = key.rpartition(":")
+    in_dump = colon and number.isdigit() and kind_of(path) in (Kind.jsonl, Kind.csv)
+    return read_again(key) and not in_dump
+
+
 def input_units(specs: list[str], options: ReadOptions | None = None) -> Iterator[str | Item]:
     """What ``read_inputs`` reads, in its order: each URL and each file (a spec that names no
     file comes out as a failed item). A Dask run partitions these units across its workers."""

@@ -56,6 +56,7 @@ class ItemMark:
     status: str
     reason: str | None = None
     doc_id: str | None = None
+    body_hash: str | None = None  # what the item read, so a re-run can tell an edit (0008)
 
 
 def engine_url(db: str) -> str:
@@ -130,10 +131,24 @@ _IDS_PER_STATEMENT = 200
 _STORED = text("SELECT doc_id FROM articles WHERE doc_id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
+_ITEM_COLUMNS = "run_key, item_key, status, reason, doc_id"
+_ITEM_UPDATE = "status = excluded.status, reason = excluded.reason, doc_id = excluded.doc_id"
 _UPSERT_ITEM = text(
-    "INSERT INTO run_items (run_key, item_key, status, reason, doc_id) VALUES "
-    "(:run_key, :item_key, :status, :reason, :doc_id) ON CONFLICT (run_key, item_key) "
-    "DO UPDATE SET status = excluded.status, reason = excluded.reason, doc_id = excluded.doc_id"
+    f"{_insert('run_items', _ITEM_COLUMNS)} ON CONFLICT (run_key, item_key) DO UPDATE SET "
+    f"{_ITEM_UPDATE}"
+)
+#: From migration 0008 (``ARTICLE_VERSIONS``): the body hash of what each item read.
+_UPSERT_ITEM_HASHED = text(
+    f"{_insert('run_items', _ITEM_COLUMNS + ', body_hash')} ON CONFLICT (run_key, item_key) "
+    f"DO UPDATE SET {_ITEM_UPDATE}, body_hash = excluded.body_hash"
+)
+#: Migration 0008: the version a changed article replaces goes to ``article_versions`` first.
+ARTICLE_VERSIONS = 8
+_KEEP_VERSION = text(
+    "INSERT INTO article_versions (doc_id, version, url, source, title, published, text, record, "
+    "body_hash, stored_at, replaced_at) SELECT doc_id, (SELECT count(*) + 1 FROM "
+    "article_versions v WHERE v.doc_id = articles.doc_id), url, source, title, published, text, "
+    "record, body_hash, stored_at, :now FROM articles WHERE doc_id = :doc_id AND text <> :text"
 )
 
 
@@ -251,15 +266,20 @@ class Store:
             if run_key is not None:
                 rows = [{"run_key": run_key, **item.__dict__} for item in items]
                 if rows:
-                    conn.execute(_UPSERT_ITEM, rows)
+                    hashed = self.version >= ARTICLE_VERSIONS
+                    conn.execute(_UPSERT_ITEM_HASHED if hashed else _UPSERT_ITEM, rows)
 
     def put(self, article: Article, body_hash: str | None = None, signature: bytes | None = None):
-        """Store one article (replacing any earlier version with the same ``doc_id``)."""
+        """Store one article; an earlier one with the same ``doc_id`` and another text becomes
+        a kept version (``versions``)."""
         self.write([Stored(article, body_hash, signature)])
 
     def _put(self, conn: Connection, stored: Stored) -> None:
         article = stored.article
         record = article.model_dump(mode="json", exclude={"text"})
+        if self.version >= ARTICLE_VERSIONS:
+            conn.execute(_KEEP_VERSION, {"doc_id": article.doc_id, "text": article.text,
+                                         "now": _now()})
         conn.execute(_UPSERT_ARTICLE, {
             "doc_id": article.doc_id, "url": article.url, "source": article.source,
             "title": article.title, "published": article.published, "text": article.text,
@@ -300,6 +320,14 @@ class Store:
             return None
         return Article.model_validate({**json.loads(row.record), "text": row.text})
 
+    def versions(self, doc_id: str) -> list[Article]:
+        """The earlier versions of ``doc_id``, oldest first, each exactly as it was stored."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(text(
+                "SELECT text, record FROM article_versions WHERE doc_id = :d ORDER BY version"
+            ), {"d": doc_id})
+            return [Article.model_validate({**json.loads(r.record), "text": r.text}) for r in rows]
+
     def copies(self, doc_id: str) -> list[Copy]:
         """Every recorded copy of the canonical article ``doc_id``."""
         with self.engine.connect() as conn:
@@ -314,7 +342,8 @@ class Store:
 
     def count(self, table: str) -> int:
         """Number of rows in one of the store's tables."""
-        if table not in {"articles", "copies", "quotes", "events", "actors", "runs", "run_items"}:
+        if table not in {"articles", "article_versions", "copies", "quotes", "events", "actors",
+                         "runs", "run_items"}:
             raise ValueError(f"no table {table!r}")
         with self.engine.connect() as conn:
             return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
@@ -393,14 +422,17 @@ class Store:
             )
             return {tuple(row) for row in rows}
 
-    def done_items(self, run_key: str) -> set[str]:
-        """Item keys a run has finished with (failed items are not done: a re-run retries them)."""
+    def done_items(self, run_key: str) -> dict[str, str | None]:
+        """Item keys a run has finished with, and the body hash each read (``None`` when
+        unknown); failed items are not done: a re-run retries them."""
+        hashed = "body_hash" if self.version >= ARTICLE_VERSIONS else "NULL"
         with self.engine.connect() as conn:
             rows = conn.execute(
-                text("SELECT item_key FROM run_items WHERE run_key = :k AND status <> 'error'"),
+                text(f"SELECT item_key, {hashed} FROM run_items "
+                     "WHERE run_key = :k AND status <> 'error'"),
                 {"k": run_key},
             )
-            return set(rows.scalars())
+            return dict(map(tuple, rows))
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:
