@@ -264,3 +264,50 @@ def test_a_threat_reported_with_an_infinitive_is_coded_with_its_condition():
     assert by_cue["urged"].id not in events
     assert [e.type for e in article.events if e.quote_id == by_cue["said"].id] == ["THREATEN"]
     assert len(article.events) == 4
+
+
+def _events(text: str):
+    return extract(text, published="2025-11-01").events
+
+
+def test_a_third_partys_strike_the_speaker_fears_is_no_threat_of_the_speaker():
+    assert _events("The Ruritanian defence minister Ana Vor said she feared that Russia "
+                   "could strike Ruritanian ports within days.") == []
+
+
+def test_an_analysts_counterfactual_is_no_threat():
+    assert _events("“If I ran the navy, I would sink those tankers,” said Tom Reyes, a "
+                   "researcher at a think tank.") == []
+
+
+def test_an_ally_acting_with_the_speaker_is_never_the_target():
+    (event,) = _events("Belarus and Russia will use atomic weapons in the event of an "
+                       "aggression against either of them, Alexander Lukashenko said.")
+    assert (event.type, event.source.country, event.target) == ("THREATEN", "BLR", None)
+    assert "cbrn" in event.context
+    assert event.condition == "in the event of an aggression against either of them"
+
+
+def test_a_party_in_a_relative_clause_is_not_the_target():
+    (event,) = _events("Iran will back any militia that fights Israel, Ali Khamenei said.")
+    assert event.target is None
+
+
+def test_an_implicit_condition_is_kept_on_the_threat_and_names_no_own_target():
+    (event,) = _events("Russia's foreign ministry said that whoever imposes new tariffs on "
+                       "Moscow will face a response in kind.")
+    assert event.type == "THREATEN" and event.source.country == "RUS"
+    assert event.condition == "whoever imposes new tariffs on Moscow"
+    assert event.target is None
+
+
+def test_every_event_has_a_confidence_and_the_threshold_can_be_lowered():
+    from onrecord.pipeline import Source, extract_many
+
+    text = "Sara Lind, an analyst, said that if she were a general she would strike first."
+    assert _events(text) == []
+    (kept,) = next(extract_many([Source(text=text)], min_confidence=0.0)).events
+    assert kept.type == "THREATEN" and kept.confidence == 0.0
+    (event,) = _events("“Germany will pay a price,” Dmitry Medvedev said.")
+    assert 0.0 < event.confidence <= 1.0
+    assert "signals" not in event.model_dump()

@@ -25,6 +25,11 @@ def condition(text: str) -> str | None:
     ("Russia could use these weapons under certain conditions.", "under certain conditions"),
     ("We will strike unless they withdraw their troops by Friday.",
      "unless they withdraw their troops by Friday"),
+    # implicit conditions: the consequence's trigger is its subject, or a fronted time clause
+    ("Any incursion into our waters will be met with force.", "Any incursion into our waters"),
+    ("Such a blockade would bring a response from the fleet.", "Such a blockade"),
+    ("Whoever freezes our assets will face a reply in kind.", "Whoever freezes our assets"),
+    ("When the protests begin, the soldiers go in.", "When the protests begin"),
 ])
 def test_the_condition_is_the_articles_own_words(text, expected):
     assert condition(text) == expected
@@ -34,6 +39,8 @@ def test_the_condition_is_the_articles_own_words(text, expected):
     "He asked if the talks would resume.",
     "Even if they attack, we will not retreat.",
     "We are ready to talk.",
+    "When we spoke last month, the minister promised nothing.",
+    "Any delay is regrettable.",
 ])
 def test_questions_concessions_and_plain_statements_have_no_condition(text):
     assert condition(text) is None

@@ -26,6 +26,9 @@ class Words:
     condition_phrases: tuple[tuple[str, ...], ...]
     condition_fixed: tuple[tuple[str, ...], ...]
     inverted_auxiliaries: frozenset[str]
+    implicit_openers: frozenset[str]
+    implicit_modals: frozenset[str]
+    fronted_when: frozenset[str]
     hedge_modals: frozenset[str]
     hedge_phrases: tuple[tuple[str, ...], ...]
     denial_cues: frozenset[str]
@@ -47,6 +50,9 @@ def words() -> Words:
         condition_phrases=_phrases(raw["condition_phrases"]),
         condition_fixed=_phrases(raw["condition_fixed"]),
         inverted_auxiliaries=frozenset(raw["inverted_condition_auxiliaries"]),
+        implicit_openers=frozenset(raw["implicit_condition_openers"]),
+        implicit_modals=frozenset(raw["implicit_condition_modals"]),
+        fronted_when=frozenset(raw["fronted_condition_words"]),
         hedge_modals=frozenset(raw["hedge_modals"]),
         hedge_phrases=_phrases(raw["hedge_phrases"]),
         denial_cues=frozenset(raw["denial_cues"]),
@@ -149,14 +155,49 @@ def _phrase_condition(tokens: list[Token], i: int, allowed: set[int],
     return None
 
 
+def _implicit_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
+    """A consequence whose trigger is its subject: "any attack on our soil will be met with
+    ...", "such a strike would bring a nuclear response", "whoever adopts new penalties will
+    face a response in kind". The subject phrase is the condition."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        return None
+    if token.dep_ == "csubj":  # "whoever adopts ...": the clause is the subject
+        opener = next((c for c in token.children if c.dep_ == "nsubj"
+                       and c.lower_ in w.implicit_openers), None)
+    else:
+        opener = token if token.lower_ in w.implicit_openers else next(
+            (c for c in token.children if c.dep_ in ("det", "predet")
+             and c.lower_ in w.implicit_openers), None)
+    if opener is None or not any(c.dep_ == "aux" and c.lower_ in w.implicit_modals
+                                 for c in token.head.children):
+        return None
+    return [t for t in token.doc[token.left_edge.i:token.right_edge.i + 1] if t.i in allowed]
+
+
+def _fronted_when(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
+    """ "When the riots start, the troops move in": a fronted time clause in the present is the
+    condition of what follows; "when we met, he said" (past) is a date."""
+    head = token.head
+    if token.lower_ not in w.fronted_when or token.dep_ != "advmod" or head.dep_ != "advcl" \
+            or head.i > head.head.i or head.tag_ not in ("VBP", "VBZ") \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    return _clause(token, head, allowed)
+
+
 def find_condition(doc: Doc, spans: list[Span]) -> Span | None:
     """The first condition inside ``spans``: "if the country is attacked", "in the event of an
-    attack on the republic", "should X happen", "under certain conditions"."""
+    attack on the republic", "should X happen", "under certain conditions"; else an implicit
+    one ("any attack will be met with", "when the riots start, ...")."""
     w = words()
     tokens = tokens_in(doc, spans)
     allowed = {t.i for t in tokens}
     for i, token in enumerate(tokens):
         clause = _phrase_condition(tokens, i, allowed, w) or _word_condition(token, allowed, w)
+        if clause:
+            return _trim(clause)
+    for token in tokens:
+        clause = _implicit_condition(token, allowed, w) or _fronted_when(token, allowed, w)
         if clause:
             return _trim(clause)
     return None

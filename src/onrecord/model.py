@@ -9,7 +9,7 @@ bumping ``SCHEMA_VERSION``.
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -69,6 +69,10 @@ class Event(BaseModel):
     hedged: bool = False
     intensity: float | None = None
     evidence: Span | None = None
+    confidence: float | None = None  # how sure the coder is, 0..1 (events.confidence)
+    # What the coder knew (``events.confidence.Signals``): kept for fitting the confidence
+    # model, never part of the record.
+    signals: Any = Field(default=None, exclude=True, repr=False)
 
 
 class Removed(BaseModel):

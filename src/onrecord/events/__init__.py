@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import resolve_mention
 from onrecord.events.coding import Coded, code_words
+from onrecord.events.confidence import agent_of, shipped_model, signals
 from onrecord.events.lexicon import lexicon
 from onrecord.events.narration import code_reported
 from onrecord.events.parties import (
@@ -23,6 +24,7 @@ from onrecord.events.parties import (
     mention_ref,
     names_object,
     own_sides,
+    party_of,
     side,
     subject_ref,
     target_ref,
@@ -97,10 +99,16 @@ def code_quote(doc: Doc, text: str, quote: Quote, kb: KnowledgeBase, on: dt.date
         source = subject_ref(kb, coded.trigger, on) or speaker
     # A cue that codes by itself ("condemned a US arms package as ...") acts on its object.
     acting = coded.trigger or _cue_token(doc, quote)
+    suffered = lexicon().suffered_by_subject
     target = target_ref(kb, doc, source, mention_ref(kb, quote.addressee, on), acting,
-                        condition, tokens, on)
+                        condition, tokens, on,
+                        subject_suffers=acting is not None and acting.lemma_.lower() in suffered)
     if target is None and _carries(quote, coded, source, previous):
         target = previous.target
+    agent = agent_of(coded.trigger, own_sides(kb, source),
+                     lambda token: side(kb, party_of(kb, token, on)), suffered)
+    known = signals(coded, quote.kind, source, target, agent, quote.condition, quote.hedged,
+                    lexicon().counterfactuals)
     return Event(
         id=event_id,
         type=coded.type,
@@ -114,6 +122,8 @@ def code_quote(doc: Doc, text: str, quote: Quote, kb: KnowledgeBase, on: dt.date
         hedged=quote.hedged,
         intensity=lexicon().intensity(coded.type, coded.mode),
         evidence=_evidence(quote, coded),
+        confidence=shipped_model().score(known),
+        signals=known,
     )
 
 
@@ -153,10 +163,11 @@ def _carries(quote: Quote, coded: Coded, source: ActorRef | None,
         and not names_object(coded.trigger)
 
 
-def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
-                on: dt.date | None) -> list[Event]:
+def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date | None,
+                min_confidence: float | None = None) -> list[Event]:
     """The events of an article's quotations, in text order (quotes with modality applied),
-    then the acts reported in their sentences (``narration``)."""
+    then the acts reported in their sentences (``narration``): those whose confidence
+    reaches ``min_confidence`` (by default the shipped model's threshold; 0 keeps all)."""
     events: list[Event] = []
     text = doc.text
     last_by_speaker: dict[str, Event] = {}
@@ -170,7 +181,9 @@ def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase,
         events.append(event)
     events += code_reported(doc, quotes, kb, on, _speakers(doc, quotes, kb, on),
                             len(events) + 1)
-    return events
+    floor = shipped_model().threshold if min_confidence is None else min_confidence
+    kept = [e for e in events if (e.confidence or 0.0) >= floor]
+    return [e.model_copy(update={"id": f"e{n}"}) for n, e in enumerate(kept, start=1)]
 
 
 __all__ = ["code_events", "code_narration", "code_quote"]

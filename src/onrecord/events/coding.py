@@ -29,6 +29,14 @@ class Coded:
     trigger: Token | None  # None when the cue alone codes the event
     negated: bool
     contexts: tuple[str, ...]
+    basis: str = "words"  # what decided the type: one of ``BASES``
+
+
+# What decided an event's type, from the most to the least direct: the cue itself ("accused"),
+# a threat idiom ("will not stand idly by"), force words looking forward ("would strike"),
+# other trigger words in the quotation, an announced act ("will send troops"), an act the
+# writer reports beside a quotation. The confidence model weighs them (``confidence``).
+BASES = ("cue", "idiom", "threat", "words", "promised", "reported")
 
 
 @dataclass(frozen=True)
@@ -124,16 +132,17 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
         # or asked for, not the speaker's own threat.
         event_type, _, mode = cued.partition("/")
         return Coded(event_type, mode or _mode(event_type, lemmas.text, lex), None,
-                     False, contexts)
+                     False, contexts, "cue")
     for trigger in lemmas.find_all(lex.threat_idioms):
-        return Coded("THREATEN", None, trigger, False, contexts)
+        return Coded("THREATEN", None, trigger, False, contexts, "idiom")
     # A threat the words make wins over one they deny: "did not want war but would defend
     # every inch" threatens; a denied threat is coded only when the words make no other.
     denied: Coded | None = None
     for mode, patterns in lex.threats.items():
         for trigger in lemmas.find_all(patterns):
             if forward_anyway or _forward(trigger, tokens, lex):
-                coded = Coded("THREATEN", mode, trigger, _negated(trigger), contexts)
+                coded = Coded("THREATEN", mode, trigger, _negated(trigger), contexts,
+                              "threat")
                 if not coded.negated:
                     return coded
                 denied = denied or coded
@@ -142,7 +151,7 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
     if cued is not None and tokens:
         event_type, _, mode = cued.partition("/")
         return Coded(event_type, mode or _mode(event_type, lemmas.text, lex), None,
-                     False, contexts)
+                     False, contexts, "cue")
     promised: Coded | None = None
     for event_type in lex.priority:
         for trigger in lemmas.find_all(lex.types.get(event_type, ())):
@@ -152,7 +161,7 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
                 continue
             if event_type in lex.future_material and _forward(trigger, tokens, lex):
                 promised = promised or Coded(lex.future_material[event_type], None, trigger,
-                                             _negated(trigger), contexts)
+                                             _negated(trigger), contexts, "promised")
                 continue
             return Coded(event_type, _mode(event_type, lemmas.text, lex), trigger,
                          _negated(trigger), contexts)

@@ -26,6 +26,8 @@ class Lexicon:
     future_material: dict[str, str]  # material type -> the type its announcement codes
     modes: dict[str, dict[str, re.Pattern[str]]]
     contexts: dict[str, re.Pattern[str]]
+    counterfactuals: tuple[str, ...]  # conditions that make the words a hypothetical
+    suffered_by_subject: frozenset[str]  # threat lemmas whose subject is the target
 
     def intensity(self, event_type: str, mode: str | None) -> float | None:
         """PLOVER's conflict/cooperation score of the type and mode (the type's without one)."""
@@ -60,4 +62,6 @@ def lexicon() -> Lexicon:
         modes={t: {m: re.compile(p) for m, p in modes.items()}
                for t, modes in raw["modes"].items()},
         contexts={c: re.compile(p) for c, p in raw["contexts"].items()},
+        counterfactuals=tuple(raw["counterfactuals"]),
+        suffered_by_subject=frozenset(raw["suffered_by_subject"]),
     )

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.events.coding import Coded, code_words, contexts_of
+from onrecord.events.confidence import shipped_model, signals
 from onrecord.events.lexicon import lexicon
 from onrecord.events.parties import object_ref, own_sides, side, subject_ref
 from onrecord.modality import find_condition, is_negated
@@ -114,7 +115,7 @@ def _acts(doc: Doc, quoted: set[int],
             if cued is not None:
                 event_type, _, mode = cued.partition("/")
                 yield verb, Coded(event_type, mode or None, verb, is_negated(verb),
-                                  contexts_of(sentence.text.lower(), lex))
+                                  contexts_of(sentence.text.lower(), lex), "reported")
             elif verb.dep_ in ("ROOT", "conj"):
                 if not coded_once:  # the sentence's words code the same whichever verb
                     material, coded_once = code_words(outside, verb, False, sentence.text), True
@@ -143,13 +144,16 @@ def code_reported(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date 
         if source is None or target is None or side(kb, source) is None \
                 or side(kb, target) in own_sides(kb, source):
             continue
+        condition_words = doc.text[condition[0]:condition[1]] if condition else None
+        known = signals(coded, "reported", source, target, "speaker", condition_words, False,
+                        lex.counterfactuals)
         events.append(Event(
             id=f"e{first_id + len(events)}", type=coded.type, mode=coded.mode,
             context=list(coded.contexts), source=source, target=target,
             quote_id=_nearest(with_quotes[sentence.start], verb).id,
-            condition=doc.text[condition[0]:condition[1]] if condition else None,
-            negated=coded.negated, hedged=False,
-            intensity=lex.intensity(coded.type, coded.mode), evidence=_evidence(verb, attribution)))
+            condition=condition_words, negated=coded.negated, hedged=False,
+            intensity=lex.intensity(coded.type, coded.mode), evidence=_evidence(verb, attribution),
+            confidence=shipped_model().score(known), signals=known))
     return events
 
 

@@ -77,7 +77,7 @@ def _first_person(token: Token) -> bool:
     return token.lower_ in _FIRST_PERSON and token.text != "US"
 
 
-def _party(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
+def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
     """The actor a noun names: itself ("Berlin"), its phrase ("the Baltic states"), else a
     named party modifying it ("Taiwanese independence", "a US arms package", "Singh's
     remarks": the party they belong to)."""
@@ -104,7 +104,7 @@ def subject_ref(kb: KnowledgeBase, trigger: Token, on: dt.date | None) -> ActorR
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ in ("xcomp", "conj"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return _party(kb, subject, on) if subject is not None else None
+    return party_of(kb, subject, on) if subject is not None else None
 
 
 def names_object(trigger: Token | None) -> bool:
@@ -134,7 +134,7 @@ def object_ref(kb: KnowledgeBase, verb: Token, condition: tuple[int, int] | None
     acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     candidates = [t for act in acts for t in _near(act)]
     for token in candidates + _in_condition(list(verb.sent), condition):
-        party = _party(kb, token, on)
+        party = party_of(kb, token, on)
         if party is not None:
             return party
     return None
@@ -197,15 +197,44 @@ def own_sides(kb: KnowledgeBase, source: ActorRef | None) -> set[str]:
     return {side(kb, source), *([source.country] if kb.is_non_state(source) else [])} - {None}
 
 
+def subjects_of(trigger: Token) -> list[Token]:
+    """Who the trigger's clause says acts, with the conjuncts ("Moscow and Minsk will use
+    ...")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("xcomp", "conj"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return [] if subject is None else [subject, *subject.conjuncts]
+
+
+def _described(token: Token, trigger: Token | None) -> bool:
+    """A party named in a relative clause describes the object, it is not the target: "will
+    back any group that confronts Israel" supports the groups, not Israel."""
+    if trigger is None:
+        return False
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i or ancestor.i == trigger.head.i:
+            return False
+        if ancestor.dep_ == "relcl":
+            return True
+    return False
+
+
 def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: ActorRef | None,
                trigger: Token | None, condition: tuple[int, int] | None, tokens: list[Token],
-               on: dt.date | None) -> ActorRef | None:
-    """The party the event is aimed at, never the source's own side."""
+               on: dt.date | None, subject_suffers: bool = False) -> ActorRef | None:
+    """The party the event is aimed at, never the source's own side nor a co-actor of the
+    trigger ("Moscow and Minsk will use atomic arms", said in Minsk: Moscow acts too), unless
+    the trigger's subject suffers it ("Germany will pay a price")."""
     own = own_sides(kb, source)
     if addressee is not None and addressee.country and side(kb, addressee) not in own:
         return addressee
+    actors = {t.i for t in subjects_of(trigger)} \
+        if trigger is not None and not subject_suffers else set()
     for token in _candidates(doc, trigger, condition, tokens):
-        party = _party(kb, token, on)
+        if token.i in actors or _described(token, trigger):
+            continue
+        party = party_of(kb, token, on)
         if party is not None and side(kb, party) not in own \
                 and (source is None or party.actor_id != source.actor_id):
             return party

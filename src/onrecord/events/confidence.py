@@ -1,0 +1,184 @@
+"""How sure the coder is of an event, and when it abstains.
+
+An analyst who sees a leader "threatening" his own state stops trusting the record, so the
+default pipeline keeps only events it is sure of. Two layers:
+
+- vetoes from the annotation guide, where the words show the event is not the speaker's act:
+  a threat whose doer is another party ("he feared that Iran could strike Israeli cities"),
+  a threat from someone who is no party (an analyst, a reporter), a counterfactual ("if I were
+  in Tehran, I would attack");
+- a logistic model over what decided the type (``Coded.basis``), the type, the quotation's
+  kind and whether the parties resolved, fitted on the real-news dev split
+  (``onrecord eval events --gold data/realnews/dev --fit-confidence``); its weights and the
+  abstention threshold live in ``data/event_confidence.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import yaml
+from spacy.tokens import Token
+
+from onrecord.events.coding import Coded
+from onrecord.events.parties import subjects_of
+from onrecord.model import ActorRef
+
+CONFIDENCE_FILE = "event_confidence.yaml"
+KINDS = ("direct", "indirect", "mixed", "reported")
+AGENTS = ("speaker", "other", "none")
+L2 = 1.0
+STEPS = 2000
+LEARNING_RATE = 0.1
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the coder knew when it coded an event: the features the model weighs."""
+
+    type: str
+    basis: str
+    kind: str  # the quotation's kind, or "reported" for an act the writer reports
+    source_known: bool  # the source is a state, body or group, not only a name
+    target_known: bool
+    agent: str  # who does the act the trigger names: "speaker" (side), "other", "none"
+    conditional: bool
+    hedged: bool
+    counterfactual: bool
+
+    def vetoed(self) -> bool:
+        """The words show the event is not the source's own act (annotation guide)."""
+        if self.counterfactual:
+            return True
+        return self.type == "THREATEN" and (self.agent == "other" or not self.source_known)
+
+    def features(self, types: Sequence[str]) -> list[str]:
+        names = [f"type={self.type}" if self.type in types else "type=other",
+                 f"basis={self.basis}", f"kind={self.kind}", f"agent={self.agent}"]
+        names += [name for name, on in (("source_known", self.source_known),
+                                        ("target_known", self.target_known),
+                                        ("conditional", self.conditional),
+                                        ("hedged", self.hedged)) if on]
+        return names
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+    fitted_on: str
+
+    def score(self, signals: Signals) -> float:
+        if signals.vetoed():
+            return 0.0
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in signals.features(_TYPES))
+        return round(float(1.0 / (1.0 + np.exp(-z))), 3)
+
+
+_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+          "ASSAULT")
+
+
+def load_model(path: Path | None = None) -> ConfidenceModel:
+    """The model of ``path``, or the shipped one; a malformed file fails naming itself."""
+    source = path or resources.files("onrecord.data").joinpath(CONFIDENCE_FILE)
+    data = yaml.safe_load(source.read_text("utf-8"))
+    try:
+        return ConfidenceModel(bias=float(data["bias"]),
+                               weights={str(k): float(v) for k, v in data["weights"].items()},
+                               threshold=float(data["threshold"]),
+                               fitted_on=str(data["fitted_on"]))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"{source}: not a confidence model ({exc!r})") from None
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ConfidenceModel:
+    return load_model()
+
+
+def agent_of(trigger: Token | None, own: set[str], side_of, suffered: frozenset[str]) -> str:
+    """Who the trigger says will act: the speaker's side ("we", "our capital and its ally",
+    the speaker's own state), another party ("Iran could strike"), or nobody named ("such a
+    strike would bring", "it will respond"). ``side_of`` maps a token to a party's side; a
+    trigger in ``suffered`` ("Germany will pay a price") names the target as its subject."""
+    if trigger is None:
+        return "none"
+    if trigger.lemma_.lower() in suffered:
+        return "speaker"
+    sides = []
+    for subject in subjects_of(trigger):
+        if subject.lower_ in ("i", "we") and subject.text != "US":
+            return "speaker"
+        sides.append(side_of(subject))
+    if any(s in own for s in sides if s is not None):
+        return "speaker"
+    return "other" if any(s is not None for s in sides) else "none"
+
+
+def known(ref: ActorRef | None) -> bool:
+    return ref is not None and (ref.actor_id is not None or ref.country is not None)
+
+
+def signals(coded: Coded, kind: str, source: ActorRef | None, target: ActorRef | None,
+            agent: str, condition: str | None, hedged: bool,
+            counterfactuals: Iterable[str]) -> Signals:
+    lowered = (condition or "").lower()
+    return Signals(type=coded.type, basis=coded.basis, kind=kind,
+                   source_known=known(source), target_known=known(target), agent=agent,
+                   conditional=condition is not None, hedged=hedged,
+                   counterfactual=any(lowered.startswith(c) for c in counterfactuals))
+
+
+def _design(examples: Sequence[Signals], names: list[str]) -> np.ndarray:
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(examples), len(names)))
+    for row, example in enumerate(examples):
+        for name in example.features(_TYPES):
+            if name in index:
+                x[row, index[name]] = 1.0
+    return x
+
+
+def fit(examples: Sequence[Signals], correct: Sequence[bool]) -> tuple[float, dict[str, float]]:
+    """L2-regularised logistic regression (full-batch gradient descent, NumPy only) of
+    whether a coded event is right, over the events no veto removed."""
+    kept = [(s, y) for s, y in zip(examples, correct, strict=True) if not s.vetoed()]
+    names = sorted({f for s, _ in kept for f in s.features(_TYPES)})
+    x = _design([s for s, _ in kept], names)
+    y = np.array([float(c) for _, c in kept])
+    w, b = np.zeros(len(names)), 0.0
+    for _ in range(STEPS):
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        grad = x.T @ (p - y) / len(y) + L2 * w / len(y)
+        w -= LEARNING_RATE * grad
+        b -= LEARNING_RATE * float(np.mean(p - y))
+    return b, {n: round(float(v), 4) for n, v in zip(names, w, strict=True)}
+
+
+def threshold_for(scores: Sequence[float], correct: Sequence[bool], precision: float) -> float:
+    """The lowest threshold whose kept events reach ``precision`` (the most recall at that
+    precision); the highest score seen when none does."""
+    pairs = sorted(zip(scores, correct, strict=True), reverse=True)
+    best, right = max(scores, default=1.0), 0
+    for kept, (score, ok) in enumerate(pairs, start=1):
+        right += ok
+        if right / kept >= precision and (kept == len(pairs) or pairs[kept][0] < score):
+            best = score
+    return best
+
+
+def save_model(model: ConfidenceModel, path: Path) -> None:
+    path.write_text(
+        "# Event confidence: logistic weights over onrecord.events.confidence.Signals and the\n"
+        "# abstention threshold. Written by `onrecord eval events --fit-confidence`.\n"
+        + yaml.safe_dump({"fitted_on": model.fitted_on, "threshold": model.threshold,
+                          "bias": round(model.bias, 4), "weights": model.weights},
+                         sort_keys=True), "utf-8")
