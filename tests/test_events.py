@@ -310,4 +310,4 @@ def test_every_event_has_a_confidence_and_the_threshold_can_be_lowered():
     assert kept.type == "THREATEN" and kept.confidence == 0.0
     (event,) = _events("“Germany will pay a price,” Dmitry Medvedev said.")
     assert 0.0 < event.confidence <= 1.0
-    assert "signals" not in event.model_dump()
+    assert "signals" not in event.model_dump() and event.signals.type == "THREATEN"

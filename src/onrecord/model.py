@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 SCHEMA_VERSION = "1"
 
@@ -70,9 +70,18 @@ class Event(BaseModel):
     intensity: float | None = None
     evidence: Span | None = None
     confidence: float | None = None  # how sure the coder is, 0..1 (events.confidence)
-    # What the coder knew (``events.confidence.Signals``): kept for fitting the confidence
-    # model, never part of the record.
-    signals: Any = Field(default=None, exclude=True, repr=False)
+    # What the coder knew (``events.confidence.Signals``), for fitting the confidence model;
+    # a private attribute, so never part of the record, its schema or its exports.
+    _signals: Any = PrivateAttr(default=None)
+
+    @property
+    def signals(self) -> Any:
+        return self._signals
+
+    def knowing(self, signals: Any) -> Event:
+        """This event with what the coder knew when it coded it."""
+        self._signals = signals
+        return self
 
 
 class Removed(BaseModel):

@@ -6,6 +6,7 @@ A report, not a gate: it exits 0 whatever the scores; 1 when the input cannot be
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -24,8 +25,10 @@ from onrecord.eval.events import (
     Examples,
     PloverRecord,
     TypeReport,
+    confidence_examples,
     cross_validate,
     evaluate_events,
+    fit_confidence,
     load_event_gold,
     load_examples,
     read_plover_records,
@@ -35,6 +38,7 @@ from onrecord.eval.events import (
 )
 from onrecord.events import code_narration
 from onrecord.events.classify import TypeModel, embed_readings, read, save
+from onrecord.events.confidence import save_model
 from onrecord.nlp import load_nlp
 from onrecord.pipeline import Source, extract_many
 
@@ -123,6 +127,18 @@ def classifier_runs(records: list[PloverRecord], rules: list[str],
     return cross_validate(data, extra), model
 
 
+def _fit_confidence(articles: list, gold: Path, out: Path, precision: float) -> None:
+    records = list(extract_many((Source(text=a.text, doc_id=a.id, published=a.published)
+                                 for a in articles), min_confidence=0.0))
+    model, stats = fit_confidence(confidence_examples(articles, records), precision)
+    fitted = (f"{gold.name}: {len(articles)} articles, {stats['events']} events coded, "
+              f"{stats['right']} right; held-out precision {stats['cv_precision']:.3f} "
+              f"keeping {stats['cv_kept']} events ({stats['cv_kept_right_share']:.3f} of the "
+              f"right ones) at threshold {model.threshold:.3f}")
+    save_model(replace(model, fitted_on=fitted), out)
+    Console().print(fitted, highlight=False)
+
+
 @eval_app.command("events")
 def eval_events(
     gold: Annotated[Path, typer.Option(help="Event gold YAML folder.")] = GOLD_EVENTS_DIR,
@@ -138,11 +154,21 @@ def eval_events(
     model_out: Annotated[Path | None, typer.Option(
         help="With --plover: train the classifier on all records and our examples, write it "
              "here (the shipped one is src/onrecord/data/event_model.json).")] = None,
+    fit_confidence_out: Annotated[Path | None, typer.Option(
+        "--fit-confidence", help="Fit the event confidence model on --gold (the real-news "
+        "dev split) and write it here (the shipped one: src/onrecord/data/"
+        "event_confidence.yaml).")] = None,
+    precision: Annotated[float, typer.Option(
+        min=0.0, max=1.0, help="With --fit-confidence: the precision the threshold aims at, "
+        "on held-out articles.")] = 0.8,
 ) -> None:
     """Score event coding: type F1, source/target accuracy, condition F1 (and PLOVER types:
     the rules, and the classifier by 5-fold cross-validation)."""
     try:
         articles = load_event_gold(gold)
+        if fit_confidence_out is not None:
+            _fit_confidence(articles, gold, fit_confidence_out, precision)
+            return
         records = list(extract_many((Source(text=a.text, doc_id=a.id, published=a.published)
                                      for a in articles), classify=classify))
         report = evaluate_events(articles, records)

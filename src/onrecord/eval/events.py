@@ -28,6 +28,7 @@ import yaml
 
 from onrecord.eval.gold import GoldArticle, load_gold_file
 from onrecord.events.classify import NO_EVENT, TypeModel, features, train
+from onrecord.events.confidence import ConfidenceModel, Signals, fit, threshold_for
 from onrecord.model import Article, Event, Span
 
 GOLD_EVENTS_DIR = Path(__file__).resolve().parents[1] / "data" / "gold_events"
@@ -306,6 +307,47 @@ def evaluate_events(gold: list[GoldEventArticle], articles: list[Article]) -> Ev
         score_article(report, g, article)
         score_threats(report, g, article)
     return report
+
+
+# -- fitting the confidence model ----------------------------------------------------------------
+
+
+def event_is_right(event: Event, gold: GoldEventArticle) -> bool:
+    """The event has a gold event of its type (negated alike) on the same words."""
+    return event.evidence is not None and any(
+        g.type == event.type and g.negated == event.negated and _overlaps(g.evidence,
+                                                                          event.evidence)
+        for g in gold.events)
+
+
+def confidence_examples(gold: list[GoldEventArticle], articles: list[Article]
+                        ) -> list[tuple[int, Signals, bool]]:
+    """(article number, signals, right) for every event coded (extract with
+    ``min_confidence=0`` so that none was dropped)."""
+    return [(n, e.signals, event_is_right(e, g))
+            for n, (g, article) in enumerate(zip(gold, articles, strict=True))
+            for e in article.events if e.signals is not None]
+
+
+def fit_confidence(examples: list[tuple[int, Signals, bool]], precision: float,
+                   folds: int = 5) -> tuple[ConfidenceModel, dict[str, float]]:
+    """The model fitted on all examples, its threshold chosen on scores the model gave
+    articles it was not fitted on (``folds``-fold by article) to reach ``precision``."""
+    held_out: list[tuple[float, bool]] = []
+    articles = sorted({n for n, _, _ in examples})
+    for fold in range(folds):
+        test = set(articles[fold::folds])
+        train_part = [(s, ok) for n, s, ok in examples if n not in test]
+        bias, weights = fit([s for s, _ in train_part], [ok for _, ok in train_part])
+        model = ConfidenceModel(bias, weights, 0.0, "cv")
+        held_out += [(model.score(s), ok) for n, s, ok in examples if n in test]
+    threshold = threshold_for([p for p, _ in held_out], [ok for _, ok in held_out], precision)
+    kept = [ok for p, ok in held_out if p >= threshold]
+    stats = {"events": len(examples), "right": sum(ok for _, _, ok in examples),
+             "cv_kept": len(kept), "cv_precision": sum(kept) / len(kept) if kept else 0.0,
+             "cv_kept_right_share": sum(kept) / max(1, sum(ok for _, ok in held_out))}
+    bias, weights = fit([s for _, s, _ in examples], [ok for _, _, ok in examples])
+    return ConfidenceModel(bias, weights, threshold, ""), stats
 
 
 # -- PLOVER gold-standard records ----------------------------------------------------------------

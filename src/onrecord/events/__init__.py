@@ -123,8 +123,7 @@ def code_quote(doc: Doc, text: str, quote: Quote, kb: KnowledgeBase, on: dt.date
         intensity=lexicon().intensity(coded.type, coded.mode),
         evidence=_evidence(quote, coded),
         confidence=shipped_model().score(known),
-        signals=known,
-    )
+    ).knowing(known)
 
 
 def code_narration(doc: Doc) -> Coded | None:

@@ -153,7 +153,7 @@ def code_reported(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date 
             quote_id=_nearest(with_quotes[sentence.start], verb).id,
             condition=condition_words, negated=coded.negated, hedged=False,
             intensity=lex.intensity(coded.type, coded.mode), evidence=_evidence(verb, attribution),
-            confidence=shipped_model().score(known), signals=known))
+            confidence=shipped_model().score(known)).knowing(known))
     return events
 
 
