@@ -121,3 +121,22 @@ def test_the_events_command_reads_the_real_news_format(tmp_path):
     (article,) = load_event_gold(tmp_path)
     assert [e.type for e in article.events] == ["THREATEN"]
     assert len(article.not_threats) == 1
+
+
+def test_a_directive_counts_neither_for_nor_against():
+    from onrecord.eval.gold import GoldArticle, GoldQuote
+    from onrecord.eval.metrics import evaluate
+    from onrecord.model import Quote
+
+    text = "The minister urged the rebels to lay down their arms. “We are ready,” she said."
+    said = (text.index("We are"), text.index("ready,") + len("ready,"))
+    asked = (text.index("to lay"), text.index(" arms.") + len(" arms"))
+    gold = GoldArticle(id="a", text=text, quotes=(GoldQuote("direct", (said,), "said", None),))
+    record = Article(doc_id="a", text=text, quotes=[
+        Quote(id="q1", kind="indirect", content=text[asked[0]:asked[1]], spans=[asked],
+              cue="urged"),
+        Quote(id="q2", kind="direct", content="We are ready,", spans=[said], cue="said")])
+    assert evaluate([gold], [record]).detection["strict"].precision == 1.0
+    marked = GoldArticle(id="a", text=text, quotes=(
+        GoldQuote("indirect", (asked,), "urged", None), *gold.quotes))
+    assert evaluate([marked], [record]).detection["strict"].tp == 2
