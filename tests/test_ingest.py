@@ -7,6 +7,7 @@ from articles import CORRUPT, PARAGRAPHS, page, write_warc
 from onrecord.errors import InputError
 from onrecord.ingest import FetchOptions, FieldMap, ReadOptions, decode_text, read_inputs
 from onrecord.ingest.fetch import Fetcher
+from onrecord.ingest.files import ReplacedBytes
 from onrecord.ingest.sources import count_items
 
 FAST = FetchOptions(timeout=1.0, retries=1, backoff=0.0, host_delay=0.0, user_agent="test-agent/1")
@@ -46,6 +47,21 @@ def test_non_utf8_text_is_detected_and_garbage_is_reported(tmp_path):
         (str(tmp_path / "junk.txt"), "undecodable bytes: no text encoding fits"),
         (str(tmp_path / "missing.txt"), "no such file"),
     ]
+
+
+def test_utf8_with_one_bad_byte_stays_utf8_and_the_byte_is_named(tmp_path):
+    """One stray byte once made the detector read a whole UTF-8 article as cp866."""
+    before = "“We will respond,” the minister said. “Any attack will be answered,” he added. "
+    after = "“Talks are off,” an aide said in the capital on Tuesday."
+    data = before.encode("utf-8") + b"\xff" + after.encode("utf-8")
+    (tmp_path / "one.txt").write_bytes(data)
+    with pytest.warns(ReplacedBytes) as warned:
+        read, failed = _read([tmp_path / "one.txt"])
+    assert read[0].source.text == before + "\ufffd" + after and failed == []
+    assert str(warned[0].message) == (
+        f"{tmp_path / 'one.txt'}: 1 invalid UTF-8 byte replaced by U+FFFD (at byte "
+        f"{len(before.encode('utf-8'))})"
+    )
 
 
 def test_decode_uses_declared_charset_before_guessing():

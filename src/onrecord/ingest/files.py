@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import glob
+import re
 import sys
 import unicodedata
+import warnings
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -25,10 +27,46 @@ def _looks_binary(text: str) -> bool:
     return controls > _MAX_CONTROL_SHARE * max(len(text), 1)
 
 
-def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
-    """Decode article bytes: BOM, then UTF-8, then the declared charset, then detection.
+class ReplacedBytes(UserWarning):
+    """Bytes that are not UTF-8 in text that is: replaced by U+FFFD, named with their offset."""
 
-    Raises ``InputError`` naming ``source`` when no encoding gives text (binary or garbage).
+
+# Text split into ASCII runs, well-formed UTF-8 sequences of two to four bytes (RFC 3629) and,
+# in group 1, any other byte: one that is not UTF-8.
+_UTF8_PIECES = re.compile(
+    rb"[\x00-\x7f]+|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]"
+    rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+    rb"|([\x80-\xff])"
+)
+
+
+def _mostly_utf8(data: bytes, source: str) -> str | None:
+    """The text of UTF-8 bytes with a few bad ones, replaced by U+FFFD and named in a
+    ``ReplacedBytes`` warning; ``None`` when the bytes are not mostly UTF-8 (the well-formed
+    multi-byte sequences must outnumber the bad bytes: a legacy charset's text has almost none).
+    """
+    sequences, bad = 0, []
+    for piece in _UTF8_PIECES.finditer(data):
+        if piece.group(1) is not None:
+            bad.append(piece.start())
+        elif piece.group()[0] >= 0x80:
+            sequences += 1
+    if sequences <= len(bad):
+        return None
+    many = f"{len(bad)} invalid UTF-8 byte{'s' * (len(bad) > 1)}"
+    where = f"at byte {bad[0]}" if len(bad) == 1 else f"the first at byte {bad[0]}"
+    warnings.warn(f"{source}: {many} replaced by U+FFFD ({where})", ReplacedBytes, stacklevel=3)
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
+    """Decode article bytes: BOM, then UTF-8, then mostly UTF-8 (a few bad bytes replaced and
+    named), then the declared charset, then detection.
+
+    "Valid UTF-8 stays UTF-8 with the bad byte replaced and a warning naming the file and
+    offset; charset detection only for text that is not mostly UTF-8." Raises ``InputError``
+    naming ``source`` when no encoding gives text (binary or garbage).
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
@@ -40,6 +78,10 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
             text = data.decode(encoding)
             break
         except (UnicodeDecodeError, LookupError):
+            if encoding == "utf-8-sig":
+                text = _mostly_utf8(data, source)
+                if text is not None:
+                    break
             continue
     if text is None:
         best = from_bytes(data).best()
