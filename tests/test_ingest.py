@@ -5,7 +5,9 @@ import pytest
 from articles import CORRUPT, PARAGRAPHS, page, write_warc
 
 from onrecord.errors import InputError
-from onrecord.ingest import FetchOptions, FieldMap, ReadOptions, decode_text, read_inputs
+from onrecord.ingest import (
+    FetchOptions, FieldMap, ReadOptions, decode_text, html_to_source, read_inputs,
+)
 from onrecord.ingest.fetch import Fetcher
 from onrecord.ingest.files import ReplacedBytes
 from onrecord.ingest.sources import count_items
@@ -300,3 +302,20 @@ def test_inputs_are_counted_for_the_progress_bar_when_cheap(tmp_path, site):
     write_warc(tmp_path / "x.warc.gz", [("https://a.example/1", "text/html", page())])
     assert count_items([str(tmp_path)]) is None  # an archive is only counted by reading it
     assert site.requests == []  # counting fetches nothing
+
+
+@pytest.mark.parametrize("depth", [300, 2000])
+def test_deeply_nested_html_loses_no_paragraph(depth):
+    """Paragraphs inside 300 wrappers were silently dropped (libxml2 stops at 255 levels)."""
+    deep = [f"Paragraph {n} of the inner story: the minister spoke of the border at length."
+            for n in range(5)]
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<div>" * depth + "".join(
+        f"<p>{p}</p>" for p in deep) + "</div>" * depth
+    text = html_to_source(f"<html><body><article>{body}</article></body></html>", "x").text
+    assert all(p in text for p in PARAGRAPHS + deep)
+
+
+def test_html_nested_beyond_what_the_parser_can_hold_is_refused_by_name():
+    body = "<p>Before.</p>" + "<div>" * 3000 + "<p>Deep inside.</p>" + "</div>" * 3000
+    with pytest.raises(InputError, match="nested deeper than 2048 levels"):
+        html_to_source(f"<html><body><article>{body}</article></body></html>", "deep.html")

@@ -10,6 +10,8 @@ import re
 from urllib.parse import urlsplit
 
 import trafilatura
+from lxml.html import HtmlElement, HTMLParser, fromstring
+from trafilatura.utils import load_html
 
 from onrecord.errors import InputError
 from onrecord.ingest.files import decode_text
@@ -22,6 +24,35 @@ def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in a ``<meta>`` tag within its first 4 kB, if any."""
     match = _META_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii") if match else None
+
+
+# libxml2 nests elements 255 deep with lxml's default parser (trafilatura's) and silently drops
+# what lies deeper: half an article, in a page of wrappers. Its "huge" mode nests 2048 deep and
+# says so when a page goes deeper still.
+_DEFAULT_DEPTH = 255
+_HUGE_DEPTH = 2048
+
+
+def _depth(tree: HtmlElement) -> int:
+    depths = {tree: 0}
+    for element in tree.iterdescendants():
+        depths[element] = depths[element.getparent()] + 1
+    return max(depths.values())
+
+
+def _tree(markup: str, origin: str) -> HtmlElement | str:
+    """The page parsed as trafilatura parses it, or parsed again in libxml2's huge mode when
+    it nests as deep as the default parser goes ("deep HTML: no silent loss")."""
+    tree = load_html(markup)
+    if tree is None or _depth(tree) < _DEFAULT_DEPTH:
+        return markup if tree is None else tree
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                        remove_comments=True, remove_pis=True, huge_tree=True)
+    tree = fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise InputError(origin, f"HTML nested deeper than {_HUGE_DEPTH} levels: not read, "
+                         "the deeper part would be lost")
+    return tree
 
 
 def html_to_source(
@@ -37,7 +68,7 @@ def html_to_source(
         raise InputError(origin, "empty page")
     try:
         doc = trafilatura.bare_extraction(
-            data, url=url, with_metadata=True, include_comments=False, include_tables=False
+            _tree(data, origin), url=url, with_metadata=True, include_comments=False, include_tables=False
         )
     except (ValueError, TypeError) as exc:  # malformed markup trafilatura cannot parse
         raise InputError(origin, f"cannot parse HTML ({exc})") from None
