@@ -6,7 +6,12 @@ from articles import CORRUPT, PARAGRAPHS, page, write_warc
 
 from onrecord.errors import InputError
 from onrecord.ingest import (
-    FetchOptions, FieldMap, ReadOptions, decode_text, html_to_source, read_inputs,
+    FetchOptions,
+    FieldMap,
+    ReadOptions,
+    decode_text,
+    html_to_source,
+    read_inputs,
 )
 from onrecord.ingest.fetch import Fetcher
 from onrecord.ingest.files import ReplacedBytes

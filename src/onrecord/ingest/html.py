@@ -68,7 +68,8 @@ def html_to_source(
         raise InputError(origin, "empty page")
     try:
         doc = trafilatura.bare_extraction(
-            _tree(data, origin), url=url, with_metadata=True, include_comments=False, include_tables=False
+            _tree(data, origin), url=url, with_metadata=True, include_comments=False,
+            include_tables=False,
         )
     except (ValueError, TypeError) as exc:  # malformed markup trafilatura cannot parse
         raise InputError(origin, f"cannot parse HTML ({exc})") from None
