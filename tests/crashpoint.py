@@ -2,8 +2,10 @@
 the N-th time it passes STAGE, so a test can ``kill -9`` it exactly there.
 
 Stages: ``reading`` (a file's bytes just read), ``extracting`` (an article's quotations just
-found, its batch half done) and ``writing`` (an article just written inside the store's open
-transaction). At the stop the process creates MARKER and sleeps until it is killed.
+found, its batch half done), ``writing`` (an article just written inside the store's open
+transaction) and ``checking`` (``onrecord watch`` marking an article's rules run, inside the
+transaction that stores its alerts). At the stop the process creates MARKER and sleeps until
+it is killed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import onrecord.ingest.sources
 import onrecord.pipeline
+import onrecord.watch.state
 from onrecord.cli import app
 from onrecord.store.db import Store
 
@@ -21,6 +24,7 @@ STAGES = {
     "reading": (onrecord.ingest.sources, "read_bytes"),
     "extracting": (onrecord.pipeline, "extract_quotes"),
     "writing": (Store, "_put"),
+    "checking": (onrecord.watch.state, "mark_checked"),
 }
 
 

@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path
 
 from onrecord import __version__
-from onrecord.api import extract, ingest, queries, records
+from onrecord.api import alerts, extract, ingest, queries, records
 from onrecord.api.cache import ResponseCache, sqlite_revision
 from onrecord.api.settings import Settings
 from onrecord.errors import FetchFailed, FetchTimeout, InputError
@@ -24,6 +24,7 @@ from onrecord.nlp import load_nlp
 from onrecord.store import open_store
 from onrecord.store.queries import InvalidCursor
 from onrecord.web import STATIC_DIR
+from onrecord.web import alerts as web_alerts
 from onrecord.web import pages as web_pages
 from onrecord.web import provenance as web_provenance
 
@@ -129,8 +130,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(records.router)
     app.include_router(queries.router)
     app.include_router(ingest.router)
+    app.include_router(alerts.router)
     app.include_router(web_pages.router)
     app.include_router(web_provenance.router)
+    app.include_router(web_alerts.router)
     app.add_exception_handler(InvalidCursor, _invalid_cursor)
     app.add_exception_handler(InputError, _unusable_input)
     app.add_exception_handler(FetchFailed, _upstream_failed)

@@ -12,6 +12,7 @@ from onrecord.cli import provenance as _provenance  # noqa: F401  (registers `pr
 from onrecord.cli import query as _query  # noqa: F401  (registers `query` and `export`)
 from onrecord.cli import serve as _serve  # noqa: F401  (registers `serve`)
 from onrecord.cli import timeline as _timeline  # noqa: F401  (registers `timeline`)
+from onrecord.cli import watch as _watch  # noqa: F401  (registers `watch`)
 from onrecord.cli.app import app
 
 __all__ = ["app"]

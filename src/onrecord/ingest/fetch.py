@@ -13,7 +13,8 @@ rules simply unknown.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -48,6 +49,9 @@ class Page:
     content: bytes
     content_type: str
     charset: str | None
+    #: 304 when a conditional request (``If-None-Match``, ``If-Modified-Since``) found no change.
+    status: int = 200
+    headers: httpx.Headers = field(default_factory=httpx.Headers)
 
 
 class Fetcher:
@@ -82,8 +86,12 @@ class Fetcher:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def get(self, url: str) -> Page:
-        """Fetch ``url``; raises ``InputError`` naming it with the reason on any failure."""
+    def get(self, url: str, headers: Mapping[str, str] | None = None) -> Page:
+        """Fetch ``url``; raises ``InputError`` naming it with the reason on any failure.
+
+        ``headers`` go with the request (a feed poller's ``If-None-Match``); a 304 answer is a
+        page with ``status`` 304 and no content.
+        """
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise FetchRefused(url, "not an http(s) URL")
@@ -91,7 +99,7 @@ class Fetcher:
             self._policy.address_for(httpx.URL(url))
         if self.options.robots and (refusal := self._robots_refusal(url)):
             raise FetchRefused(url, refusal)
-        response = self._request(url)
+        response = self._request(url, headers=headers)
         if response.status_code >= 400:
             raise FetchFailed(url, f"HTTP {response.status_code}")
         return Page(
@@ -99,6 +107,8 @@ class Fetcher:
             content=response.content,
             content_type=response.headers.get("content-type", "").split(";")[0].strip().lower(),
             charset=response.charset_encoding,
+            status=response.status_code,
+            headers=response.headers,
         )
 
     def _wait_for_host(self, host: str) -> None:
@@ -109,14 +119,15 @@ class Fetcher:
                 time.sleep(delay)
         self._last[host] = time.monotonic()
 
-    def _request(self, url: str, attempts: int | None = None) -> httpx.Response:
+    def _request(self, url: str, attempts: int | None = None,
+                 headers: Mapping[str, str] | None = None) -> httpx.Response:
         attempts = self.options.retries + 1 if attempts is None else attempts
         host = urlsplit(url).netloc
         for attempt in range(attempts):
             last_try = attempt == attempts - 1
             self._wait_for_host(host)
             try:
-                response = self._read_capped(url)
+                response = self._read_capped(url, headers)
             except httpx.TimeoutException:
                 if last_try:
                     tries = f"{attempts} attempt{'s' * (attempts > 1)}"
@@ -134,11 +145,11 @@ class Fetcher:
             return response
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _read_capped(self, url: str) -> httpx.Response:
+    def _read_capped(self, url: str, headers: Mapping[str, str] | None = None) -> httpx.Response:
         # httpx's timeout bounds each wait for bytes; this bounds the whole fetch, so a server
         # that drips a byte now and then cannot hold the run.
         deadline = time.monotonic() + self.options.timeout
-        with self._client.stream("GET", url) as response:
+        with self._client.stream("GET", url, headers=headers) as response:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.options.max_bytes:
                 raise FetchFailed(url, f"too large ({declared} bytes > {self.options.max_bytes})")

@@ -1,0 +1,38 @@
+"""``GET /api/alerts``: the watcher's alerts as JSON, and ``GET /api/alerts.atom``: the same as
+an Atom feed for feed readers (``onrecord watch``, docs/watch.md)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from onrecord.api.deps import StoreDep
+from onrecord.watch import alerts
+from onrecord.watch.alerts import Alert
+from onrecord.watch.atom import alerts_feed
+
+router = APIRouter(tags=["alerts"])
+
+Limit = Annotated[int, Query(ge=1, le=alerts.MAX_LIMIT, description="Alerts in one answer.")]
+Before = Annotated[int | None, Query(ge=1, description="Only alerts older than this alert id.")]
+
+
+@router.get("/api/alerts", response_model=list[Alert])
+def list_alerts(store: StoreDep, limit: Limit = alerts.DEFAULT_LIMIT,
+                before: Before = None) -> list[Alert]:
+    """Alerts raised by `onrecord watch`, newest first, with the statement and evidence each
+    fired on; page back with `before` (the last alert id of a page)."""
+    return alerts.recent(store, limit, before)
+
+
+@router.get("/api/alerts.atom", response_class=Response,
+            responses={200: {"content": {"application/atom+xml": {}}}})
+def alerts_atom(store: StoreDep, request: Request,
+                limit: Limit = alerts.DEFAULT_LIMIT) -> Response:
+    """The newest alerts as an Atom feed."""
+    found = alerts.recent(store, limit)
+    base = str(request.base_url).rstrip("/")
+    updated = found[0].created_at if found else alerts.now()
+    return Response(alerts_feed(found, base, updated), media_type="application/atom+xml")
