@@ -1,4 +1,4 @@
-"""Alerts in the store (migration 0008): written once per story, read newest first by the Atom
+"""Alerts in the store (migration 0009): written once per story, read newest first by the Atom
 feed, the alerts page and the webhook's delivery queue."""
 
 from __future__ import annotations
