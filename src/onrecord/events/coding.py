@@ -19,6 +19,8 @@ from onrecord.modality import is_negated, words
 # How far up the parse a negator may sit above the trigger, within its clause ("will not use
 # ... weapons": on the trigger; "has no intention of going to war": five steps up).
 NEGATION_DEPTH = 6
+# How far up from a noun trigger its clause's verb may sit ("launch a preemptive strike on").
+GOVERNOR_DEPTH = 4
 _CLAUSE_BOUNDARIES = {"ROOT", "ccomp", "advcl", "parataxis", "relcl", "conj"}
 
 
@@ -84,14 +86,32 @@ def _negated(token: Token) -> bool:
     return False
 
 
+def _governing_verb(trigger: Token) -> Token:
+    """The verb whose clause the trigger belongs to: itself, or the verb its noun phrase hangs
+    on ("might launch a preemptive strike", "will be met with force")."""
+    word = trigger
+    for _ in range(GOVERNOR_DEPTH):
+        if word.pos_ in ("VERB", "AUX") or word.head.i == word.i:
+            break
+        word = word.head
+    return word
+
+
 def _forward(trigger: Token, tokens: list[Token], lex: Lexicon) -> bool:
-    """The trigger's sentence speaks of what will, would or could happen ("will respond",
-    "ready to"); "Ukraine paid that price" does not."""
+    """The trigger's own clause speaks of what will, would or could happen ("will respond",
+    "might launch a strike", "ready to strike"); "Ukraine paid that price" does not, nor does a
+    modal elsewhere in the sentence ("we will keep saying the use of force was a mistake")."""
+    verb = _governing_verb(trigger)
+    for word in (verb, *([verb.head] if verb.dep_ in ("xcomp", "conj") else [])):
+        if word.lemma_.lower() in lex.future_words and word.dep_ != "aux":
+            return True  # "ready to strike", "going to respond"
+        if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in lex.future_words
+                                                 or c.lemma_.lower() in lex.future_words)
+               for c in word.children):
+            return True
     sentence = trigger.sent
-    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end]
-    lowered = " ".join(t.lower_ for t in tokens)
-    return any(t.lower_ in lex.future_words or t.lemma_.lower() in lex.future_words
-               for t in tokens) or any(" " in w and w in lowered for w in lex.future_words)
+    lowered = " ".join(t.lower_ for t in tokens if sentence.start <= t.i < sentence.end)
+    return any(" " in w and w in lowered for w in lex.future_words)
 
 
 def _in_subject_clause(trigger: Token) -> bool:

@@ -59,7 +59,8 @@ class Signals:
 
     def features(self, types: Sequence[str]) -> list[str]:
         names = [f"type={self.type}" if self.type in types else "type=other",
-                 f"basis={self.basis}", f"kind={self.kind}", f"agent={self.agent}"]
+                 f"basis={self.basis}", f"kind={self.kind}", f"agent={self.agent}",
+                 f"basis={self.basis},agent={self.agent}"]
         names += [name for name, on in (("source_known", self.source_known),
                                         ("target_known", self.target_known),
                                         ("conditional", self.conditional),
