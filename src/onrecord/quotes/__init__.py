@@ -237,6 +237,20 @@ def _through_quote(article: _Article, clause: list[Span]) -> list[Span]:
     return clause
 
 
+def _characterised(article: _Article, site: CueSite, clause: list[Span]) -> list[Span]:
+    """ "called the minister's apology “a cynical stunt”": a characterisation quotes only the
+    words in marks; the thing characterised before them is the writer's. Any other clause is
+    kept whole."""
+    if not site.characterises:
+        return clause
+    start, end = clause[0][0], clause[-1][1]
+    quoted = [piece for q in article.marked for piece in q.pieces
+              if start <= piece[0] and piece[1] <= end + 1]
+    if not quoted or not article.words_outside([(start, quoted[0][0])]):
+        return clause
+    return quoted
+
+
 def _attach_marked(article: _Article) -> list[_Draft]:
     drafts: list[_Draft] = []
     used: set[int] = set()
@@ -255,7 +269,8 @@ def _attach_marked(article: _Article) -> list[_Draft]:
                 covered = False
             outside = article.words_outside(site.clause)
             if covered and outside >= MIXED_MIN_OUTSIDE_WORDS:
-                drafts.append(_Draft("mixed", _through_quote(article, site.clause), site, quote))
+                clause = _characterised(article, site, _through_quote(article, site.clause))
+                drafts.append(_Draft("mixed", clause, site, quote))
                 used.add(id(site))
                 continue
         else:
@@ -327,7 +342,9 @@ def _indirect(article: _Article, drafts: list[_Draft]) -> list[_Draft]:
         if site.needs_quote and not inside_marks:
             continue
         kind: QuoteKind = "mixed" if inside_marks else "indirect"
-        found.append(_Draft(kind, _through_quote(article, site.clause), site))
+        clause = _through_quote(article, site.clause)
+        found.append(_Draft(kind, _characterised(article, site, clause) if inside_marks
+                            else clause, site))
         taken.extend(site.clause)
     return found
 

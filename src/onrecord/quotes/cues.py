@@ -42,6 +42,7 @@ class Lexicon:
     writer_adjunct_starts: frozenset[str]
     writer_adjunct_phrases: tuple[str, ...]
     fragment_verbs: frozenset[str]
+    characterisation_verbs: frozenset[str]
     infinitive_commissives: frozenset[str]
     infinitive_agent_only: frozenset[str]
     infinitive_directives: frozenset[str]
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         writer_adjunct_starts=frozenset(raw["writer_adjunct_starts"]),
         writer_adjunct_phrases=tuple(raw["writer_adjunct_phrases"]),
         fragment_verbs=frozenset(raw["fragment_verbs"]),
+        characterisation_verbs=frozenset(raw["characterisation_verbs"]),
         infinitive_commissives=frozenset(raw["infinitive_commissives"]),
         infinitive_agent_only=frozenset(raw["infinitive_agent_only"]),
         infinitive_directives=frozenset(raw["infinitive_directives"]),
@@ -98,6 +100,7 @@ class CueSite:
     negated: bool = False
     needs_quote: bool = False  # a noun-phrase speech act: a quotation only with marks in it
     infinitive: bool = False  # "threatened to ...", "urged X to ...": the clause an infinitive
+    characterises: bool = False  # "called the apology “a cynical stunt”": the quoted words alone
 
     @property
     def anchor(self) -> Token:
@@ -645,7 +648,8 @@ def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
     clause = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))]
     cue = [*_verb_group(verb), verb]
     return CueSite(cue, _subject(verb), _addressee(verb, lex), clause, complements[0],
-                   _is_negated(verb), needs_quote=True)
+                   _is_negated(verb), needs_quote=True,
+                   characterises=verb.lemma_.lower() in lex.characterisation_verbs)
 
 
 def find_cue_sites(doc: Doc) -> list[CueSite]:
