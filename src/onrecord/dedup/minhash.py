@@ -27,11 +27,15 @@ import hashlib
 import re
 import zlib
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from onrecord.clean import normalise
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -45,8 +49,16 @@ _EMPTY = np.iinfo(np.uint32).max  # the value of every slot of a text with no wo
 # Shingles permuted per numpy pass: 8,192 x 128 slots x 4 bytes = 4 MB, so a huge page cannot
 # allocate hundreds of MB at once; news articles (under 2,000 words) take one pass.
 _CHUNK = 8192
-# The permutations (a, b) datasketch derives from the seed, taken from datasketch itself.
-_A, _B = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The permutations (a, b) datasketch derives from the seed, taken from datasketch itself
+    (imported on first use: with SciPy, it costs a second of every command's start-up)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
 # MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies before permuting.
 _FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 
@@ -100,9 +112,10 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
 def minhash_values(hashes: np.ndarray) -> np.ndarray:
     """The NUM_PERM minimum permuted hashes of a text's shingle hashes (uint32, wrapping)."""
     values = np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
+    a, b = _permutations()
     for start in range(0, len(hashes), _CHUNK):
         mixed = _fmix32(hashes[start : start + _CHUNK])[:, None]
-        np.minimum(values, (mixed * _A + _B).min(axis=0), out=values)
+        np.minimum(values, (mixed * a + b).min(axis=0), out=values)
     return values
 
 
@@ -121,9 +134,11 @@ def fingerprint(text: str) -> Fingerprint:
 
 
 def _as_minhash(values: np.ndarray) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(
         num_perm=NUM_PERM, seed=_SEED, hashfunc=_crc32, scheme=_SCHEME, hashvalues=values,
-        permutations=np.array([_A, _B]),
+        permutations=np.array(_permutations()),
     )
 
 
@@ -169,6 +184,8 @@ class Deduplicator:
     """
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._band_bytes = lsh.r * 4
