@@ -487,3 +487,35 @@ def test_a_negated_infinitive_report_is_marked_negated():
     [quote] = extract("Hamas did not threaten to walk away from the talks.").quotes
     assert (quote.cue, quote.content, quote.negated) == (
         "did not threaten", "to walk away from the talks", True)
+
+
+def test_a_paragraph_in_marks_after_a_report_is_that_speakers_words():
+    article = extract("Harbour master Ilse Brandt said the storm wall would hold this winter.\n\n"
+                      "\u201cWe raised it twice. The sea has not reached the top since.\u201d")
+    indirect, direct = article.quotes
+    assert direct.kind == "direct" and direct.cue is None
+    assert direct.content.startswith("We raised it twice")
+    assert direct.speaker.name == indirect.speaker.name == "Ilse Brandt"
+
+
+def test_a_sentence_in_marks_after_a_report_in_the_same_paragraph():
+    article = extract("Tomas Ferreira insisted the ferry would sail, he said. "
+                      "\"Nobody has told us to stay in port.\"")
+    assert [(q.kind, q.speaker.name) for q in article.quotes][-1] == ("direct", "Tomas Ferreira")
+    assert article.quotes[-1].content == "Nobody has told us to stay in port."
+
+
+def test_the_sentence_after_a_signed_quotation_is_its_second_piece():
+    [quote] = extract("\"The pumps started at dawn,\" said Karim Said Hamdi, a council engineer. "
+                      "\"The lower streets are dry again.\"").quotes
+    assert len(quote.spans) == 2 and quote.content.endswith("dry again.")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor opened the bridge on Sunday.\n\n\u201cA Bridge Too Far\u201d is showing at "
+    "the town cinema.",
+    "\u201cNo entry after dark.\u201d\n\nThe sign went up last week.",
+    "Mina Osei said the school would reopen.\n\nThe district, it added, \u201cwill wait\u201d.",
+])
+def test_marks_with_no_cue_and_no_report_right_before_quote_nobody(text):
+    assert all(q.cue is not None for q in extract(text).quotes)

@@ -286,17 +286,21 @@ def _attach_marked(article: _Article) -> list[_Draft]:
             used.add(id(site))
             drafts.append(_Draft("direct", list(quote.pieces), site, quote, quote.nested_marks))
             continue
-        if quote.opened:  # a stray closing mark with no cue beside it quotes nobody
-            _continue_previous(article, drafts, quote)
+        if quote.opened and not _continue_previous(article, drafts, quote) \
+                and _stands_alone(article, quote):
+            # A whole paragraph or sentence in marks: it may continue a report in marks or not
+            # ("X warned that …¶“…”"), known once the reported clauses are found.
+            drafts.append(_Draft("direct", list(quote.pieces), None, quote, quote.nested_marks))
     return drafts
 
 
-def _continue_previous(article: _Article, drafts: list[_Draft], quote: MarkedQuote) -> None:
-    """A quotation with no cue of its own: the rest of a cue-split quote, the next paragraph
-    of the same speaker's words, or (with no speaker nearby) not a quotation at all."""
-    previous = next((d for d in reversed(drafts) if d.kind == "direct"), None)
+def _continue_previous(article: _Article, drafts: list[_Draft], quote: MarkedQuote) -> bool:
+    """A quotation with no cue of its own: the rest of a cue-split quote, or the next
+    paragraph of the same speaker's words; ``False`` when it is neither."""
+    previous = next((d for d in reversed(drafts) if d.kind == "direct" and d.site is not None
+                     or d.inherits_from is not None), None)
     if previous is None or previous.marked is None:
-        return
+        return False
     same_paragraph = article.paragraph(previous.marked.end) == article.paragraph(quote.start)
     if same_paragraph and previous.site is not None:
         gap = (previous.marked.end, quote.start)
@@ -308,13 +312,66 @@ def _continue_previous(article: _Article, drafts: list[_Draft], quote: MarkedQuo
         if cue_between and not other_cue:
             previous.spans.extend(quote.pieces)
             previous.nested_marks.extend(quote.nested_marks)
-            return
+            return True
     distance = article.paragraph(quote.start) - article.paragraph(previous.marked.end)
-    opens_paragraph = article.layout.paragraphs[article.paragraph(quote.start)][0] >= \
-        quote.start - 2
-    if 0 < distance <= CONTINUATION_PARAGRAPHS and opens_paragraph:
+    if 0 < distance <= CONTINUATION_PARAGRAPHS and _opens_paragraph(article, quote):
         drafts.append(_Draft("direct", list(quote.pieces), None, quote, quote.nested_marks,
                              inherits_from=previous))
+        return True
+    return False
+
+
+def _opens_paragraph(article: _Article, quote: MarkedQuote) -> bool:
+    return article.layout.paragraphs[article.paragraph(quote.start)][0] >= quote.start - 2
+
+
+def _stands_alone(article: _Article, quote: MarkedQuote) -> bool:
+    """Whether the quotation opens its paragraph, or is a whole sentence of its own; one
+    whose closing mark is missing may run on into the writer's words, and is neither."""
+    if not quote.closed:
+        return False
+    if _opens_paragraph(article, quote):
+        return True
+    before = article.text[article.layout.paragraphs[article.paragraph(quote.start)][0]:
+                          quote.start].rstrip().rstrip(ALL_MARKS).rstrip()
+    inside = article.text[quote.start:quote.end].rstrip().rstrip(ALL_MARKS)
+    return before[-1:] in _SENTENCE_END and inside[-1:] in _SENTENCE_END
+
+
+def _cueless_continuations(article: _Article, drafts: list[_Draft]) -> list[_Draft]:
+    """ "He also warned that the number could grow.¶“If they have more than a few, …”": a
+    quotation with no cue that opens the paragraph right after a report (or the sentence right
+    after one in its paragraph) is the words of that report's speaker; with no report just
+    before, it is nobody's (a title, a slogan, a pull quote). The sentence right after a
+    quotation in marks ("“…,” said the spokesman. “…”") is the rest of that quotation."""
+    kept: list[_Draft] = []
+    previous: _Draft | None = None
+    for draft in sorted(drafts, key=lambda d: d.spans[0][0]):
+        if draft.site is None and draft.inherits_from is None:
+            if previous is None or not _right_after(article, previous, draft):
+                continue
+            if previous.kind == "direct" and article.paragraph(previous.spans[-1][0]) == \
+                    article.paragraph(draft.spans[0][0]):
+                previous.spans.extend(draft.spans)
+                previous.nested_marks.extend(draft.nested_marks)
+                continue
+            draft.inherits_from = previous
+            kept.append(draft)
+            continue
+        kept.append(draft)
+        previous = draft
+    return kept
+
+
+def _right_after(article: _Article, report: _Draft, draft: _Draft) -> bool:
+    """Whether ``draft`` opens the paragraph after ``report``'s, or the sentence after it."""
+    gap = article.paragraph(draft.spans[0][0]) - article.paragraph(report.spans[-1][1] - 1)
+    if gap == 1:
+        return _opens_paragraph(article, draft.marked) if draft.marked else False
+    if gap != 0:
+        return False
+    between = article.text[report.spans[-1][1]:draft.spans[0][0]]
+    return sum(between.count(end) for end in _SENTENCE_END) == 1
 
 
 def _indirect(article: _Article, drafts: list[_Draft]) -> list[_Draft]:
@@ -396,7 +453,7 @@ def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert],
     article = _Article(doc, layout, inserts)
     drafts = _attach_marked(article)
     drafts += _indirect(article, drafts)
-    drafts.sort(key=lambda d: d.spans[0][0])
+    drafts = _cueless_continuations(article, drafts)
     actors = ArticleActors(doc, known, on, layout.text)
     speakers: dict[int, Mention | None] = {}
     issuers: dict[str, Mention] = {}  # document noun -> who last issued one ("in a statement")
