@@ -5,10 +5,17 @@ the best round counts (the least disturbed by other load). Prints a table and wr
 ``benchmarks/results/bench_extract.json``.
 
     python benchmarks/bench_extract.py [--copies N] [--rounds R] [--synthetic N]
+    python benchmarks/bench_extract.py --whole-process 40 [--rounds R]
 
 Texts: the gold articles and the sample corpus shipped with onrecord, repeated ``--copies``
 times (with a copy number appended so no cache can help), or with ``--synthetic N`` the first
 N articles of the synthetic corpus (``onrecord.eval.synthetic``: 300-1,500 words each).
+
+``--whole-process N`` times what a user waits for instead: the whole ``onrecord extract``
+process (start-up, model load, every stage, JSONL written) on the first N articles of the
+real-news dev split, one file each, against a whole Python process that loads the same model
+and runs bare ``nlp.pipe`` over the same files; rounds alternate, the best counts. Results in
+``benchmarks/results/bench_extract_process.json``.
 """
 
 from __future__ import annotations
@@ -16,6 +23,9 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -55,12 +65,64 @@ def time_onrecord(texts: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, quotes
 
 
+BARE_PROCESS = (
+    "import sys, spacy\n"
+    "nlp = spacy.load(sys.argv[1])\n"
+    "texts = [open(p, encoding='utf-8').read() for p in sys.argv[2:]]\n"
+    "for _ in nlp.pipe(texts, batch_size=32):\n"
+    "    pass\n"
+)
+
+
+def _timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def whole_process(count: int, rounds: int) -> None:
+    """``onrecord extract`` on ``count`` real-news files against a bare ``nlp.pipe`` process."""
+    texts = [a.text for a in load_gold_dir(ROOT / "data" / "realnews" / "dev")][:count]
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for n, text in enumerate(texts):
+            path = Path(folder) / f"article-{n:03d}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        ours_cmd = [sys.executable, "-m", "onrecord", "extract", *paths, "--format", "jsonl"]
+        bare_cmd = [sys.executable, "-c", BARE_PROCESS, MODEL_NAME, *paths]
+        bare, ours = [], []
+        for _ in range(rounds):
+            bare.append(_timed(bare_cmd))
+            ours.append(_timed(ours_cmd))
+    result = {"articles": len(texts), "words": sum(len(t.split()) for t in texts),
+              "rounds": rounds, "bare_process_s": bare, "onrecord_extract_process_s": ours,
+              "ratio": min(bare) / min(ours)}
+    table = Table(title=f"Whole processes on {len(texts)} real-news articles (best of {rounds})")
+    for column in ("process", "best s", "median s", "all rounds"):
+        table.add_column(column, justify="right")
+    for name, times in (("python + spacy.load + nlp.pipe", bare),
+                        ("onrecord extract --format jsonl", ours)):
+        table.add_row(name, f"{min(times):.2f}", f"{sorted(times)[len(times) // 2]:.2f}",
+                      ", ".join(f"{t:.2f}" for t in times))
+    console = Console()
+    console.print(table)
+    console.print(f"bare process / onrecord extract process: {result['ratio']:.2f}")
+    out = ROOT / "benchmarks" / "results" / "bench_extract_process.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--synthetic", type=int, default=0, help="synthetic articles instead")
+    parser.add_argument("--whole-process", type=int, default=0, metavar="N",
+                        help="time whole processes on N real-news articles instead")
     args = parser.parse_args()
+    if args.whole_process:
+        whole_process(args.whole_process, args.rounds)
+        return
     texts = corpus(args.copies, args.synthetic)
     words = sum(len(t.split()) for t in texts)
     time_onrecord(texts[:8])  # load the model and data files outside the timed runs
