@@ -18,7 +18,7 @@ from corpus import TOKEN, build_corpus
 from fastapi.testclient import TestClient
 
 from onrecord import extract
-from onrecord.api import Settings, create_app
+from onrecord.app import Settings, create_app
 from onrecord.model import Article, Quote
 from onrecord.store import open_store
 

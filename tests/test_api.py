@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from onrecord import extract
-from onrecord.api import Settings, create_app
 from onrecord.api.security import require_token
+from onrecord.app import Settings, create_app
 from onrecord.cli import app as cli
 
 TEXT = "“We will not retreat,” said Jane Roe.\n\nThe talks go on, officials said."
@@ -61,7 +61,7 @@ def test_body_over_the_limit_is_413_with_a_message(path, body):
     small = TestClient(create_app(Settings(max_body_bytes=200)))
     response = small.post(path, **body)
     assert response.status_code == 413
-    assert "larger than 200 bytes" in response.json()["detail"]
+    assert "larger than 200 bytes" in response.text  # JSON for /extract, a page for /paste
 
 
 def test_chunked_body_over_the_limit_is_413():
@@ -100,7 +100,7 @@ def _app_with_write_route(token: str | None) -> TestClient:
     """The write endpoints (POST /ingest) need the store; a stand-in route checks the guard."""
     app = create_app(Settings(token=token))
 
-    @app.post("/write-probe")
+    @app.post("/api/write-probe")
     def write_probe(_: Annotated[None, Depends(require_token)]) -> dict:
         return {"ok": True}
 
@@ -109,7 +109,7 @@ def _app_with_write_route(token: str | None) -> TestClient:
 
 def test_writes_are_refused_when_no_token_is_set():
     response = _app_with_write_route(None).post(
-        "/write-probe", headers={"Authorization": "Bearer anything"}
+        "/api/write-probe", headers={"Authorization": "Bearer anything"}
     )
     assert response.status_code == 403
     assert "read-only" in response.json()["detail"]
@@ -126,7 +126,7 @@ def test_writes_are_refused_when_no_token_is_set():
     ],
 )
 def test_writes_need_the_exact_token(headers, status):
-    response = _app_with_write_route("s3cret").post("/write-probe", headers=headers)
+    response = _app_with_write_route("s3cret").post("/api/write-probe", headers=headers)
     assert response.status_code == status
     if status == 401:
         assert response.headers["www-authenticate"] == "Bearer"

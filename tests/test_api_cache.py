@@ -1,4 +1,4 @@
-"""The answer cache of the read routes (``onrecord.api.cache``): kept answers are served again,
+"""The answer cache of the read routes (``onrecord.server.cache``): kept answers are served again,
 and never once the store has changed, whoever changed it."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import pytest
 from corpus import PETROV, TOKEN
 from fastapi.testclient import TestClient
 
-from onrecord.api import Settings, create_app
-from onrecord.api.cache import ResponseCache
+from onrecord.app import Settings, create_app
 from onrecord.model import Article
+from onrecord.server.cache import ResponseCache
 from onrecord.store import open_store, queries
 
 URL = f"/api/quotes?speaker={PETROV.name}"

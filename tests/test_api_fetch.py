@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.api import Settings, create_app
+from onrecord.app import Settings, create_app
 
 PAGE = """<html><head><title>Talks stall</title></head><body><article>
 <h1>Talks stall</h1>

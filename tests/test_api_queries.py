@@ -7,7 +7,7 @@ import pytest
 from corpus import TOKEN, build_border
 from fastapi.testclient import TestClient
 
-from onrecord.api import Settings, create_app
+from onrecord.app import Settings, create_app
 from onrecord.store import queries
 from onrecord.store.filters import EventFilter, QuoteFilter
 

@@ -16,7 +16,7 @@ from schemathesis.specs.openapi.checks import (
     positive_data_acceptance,
 )
 
-from onrecord.api import Settings, create_app
+from onrecord.app import Settings, create_app
 
 # Built at import: schemathesis generates one test per operation when the module is collected.
 _folder = tempfile.TemporaryDirectory()

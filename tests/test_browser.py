@@ -21,7 +21,7 @@ from corpus import build_corpus
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from records import build_article
 
-from onrecord.api import Settings, create_app
+from onrecord.app import Settings, create_app
 from onrecord.store import Copy
 
 CHROMIUM = Path("/usr/bin/chromium")

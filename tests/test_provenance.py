@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from onrecord.actors.kb import load_kb
-from onrecord.api import Settings, create_app
+from onrecord.app import Settings, create_app
 from onrecord.cli import app
 from onrecord.eval.provenance import evaluate_provenance, load_provenance_gold
 from onrecord.model import Article, Mention, Quote

@@ -19,7 +19,7 @@ from feedserver import SECRET_ENV, FeedServer, calm_story, story, watch_config
 from playwright.sync_api import sync_playwright
 from test_browser import CHROMIUM, CHROMIUM_ARGS
 
-from onrecord.api import Settings, create_app
+from onrecord.app import Settings, create_app
 from onrecord.store import open_store
 from onrecord.watch import Watcher, alerts, load_config
 from onrecord.watch.state import load_feeds

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from corpus import build_corpus
 from fastapi.testclient import TestClient
 from records import build_article
 
-from onrecord.api import Settings, create_app
+from onrecord.app import Settings, create_app
 from onrecord.store import Copy
 
 #: Two other publications of records.py's article, as de-duplication records them.
@@ -43,10 +45,14 @@ def test_copies_of_a_record_come_back_as_json_oldest_first(client):
 
 
 def test_unknown_doc_id_is_404_naming_it(client):
-    for path in ("/records/nope", "/records/nope/copies", "/articles/nope"):
+    for path in ("/records/nope", "/records/nope/copies"):
         response = client.get(path)
         assert response.status_code == 404
         assert "'nope'" in response.json()["detail"]
+    page = client.get("/articles/nope")  # a person gets a page saying so, with a way back
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "no article with doc_id 'nope'" in html.unescape(page.text)
+    assert 'href="/"' in page.text
 
 
 def test_stored_article_page_is_the_annotated_article(client):
@@ -92,7 +98,7 @@ def test_empty_search_shows_the_form_only(client):
 def test_store_routes_need_a_store():
     response = TestClient(create_app(Settings())).get("/search", params={"q": "x"})
     assert response.status_code == 503
-    assert "--db" in response.json()["detail"]
+    assert "--db" in response.text
 
 
 def test_search_filters_and_pages_by_cursor(client):

@@ -1,9 +1,18 @@
-"""The REST API (``onrecord.api``): FastAPI over the same library functions as the CLI.
+"""The REST API (``onrecord.api``): FastAPI routes over the same library functions as the CLI.
 
-``uvicorn --factory onrecord.api:create_app`` or ``onrecord serve`` runs it.
+``router`` holds every route; ``onrecord.app`` serves it with the web UI, and
+``uvicorn --factory onrecord.app:create_app`` or ``onrecord serve`` runs that.
 """
 
-from onrecord.api.app import create_app
-from onrecord.api.settings import Settings
+from fastapi import APIRouter
 
-__all__ = ["Settings", "create_app"]
+from onrecord.api import alerts, extract, ingest, queries, records
+
+#: Paths whose errors are answered as JSON (the rest of the app answers people with pages).
+PATHS = ("/api/", "/extract", "/records/", "/openapi.json", "/docs")
+
+router = APIRouter()
+for part in (extract, records, queries, ingest, alerts):
+    router.include_router(part.router)
+
+__all__ = ["PATHS", "router"]

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from onrecord.api.deps import StoreDep
+from onrecord.server.deps import StoreDep
 from onrecord.watch import alerts
 from onrecord.watch.alerts import Alert
 from onrecord.watch.atom import alerts_feed

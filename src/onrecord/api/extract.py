@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from onrecord.api.fetched import extract_fetched
-from onrecord.api.schemas import ExtractBody
 from onrecord.model import Article
 from onrecord.pipeline import extract
+from onrecord.server.fetched import extract_fetched
+from onrecord.server.schemas import ExtractBody
 
 router = APIRouter(tags=["extract"])
 

@@ -9,12 +9,12 @@ import json
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from onrecord.api.deps import StoreDep
-from onrecord.api.schemas import ExtractRequest
 from onrecord.api.security import require_token
 from onrecord.ingest import Item
 from onrecord.pipeline import Source
 from onrecord.runner import Runner, Summary
+from onrecord.server.deps import StoreDep
+from onrecord.server.schemas import ExtractRequest
 
 router = APIRouter(prefix="/api", tags=["ingest"])
 

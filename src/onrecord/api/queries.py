@@ -1,18 +1,20 @@
 """The store's queries as JSON ``GET`` endpoints under ``/api`` (read-only, no token needed).
 
-Each endpoint is one call of ``onrecord.store.queries``; its parameters are the types of
-``onrecord.api.params``, so a bad value is a 422 naming the parameter and the problem.
+Each endpoint is one call of ``onrecord.store.queries`` or, for the data of a web page, of
+``onrecord.server.views``; its parameters are the types of ``onrecord.server.params``, so a
+bad value is a 422 naming the parameter and the problem.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, TypeVar
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, status
-from pydantic import BaseModel
+from fastapi import APIRouter, Query
 
-from onrecord.api.deps import StoreDep
-from onrecord.api.params import (
+from onrecord.model import Article
+from onrecord.server import views
+from onrecord.server.deps import Key, StoreDep
+from onrecord.server.params import (
     ArticleCountQuery,
     ArticleQuery,
     EventCountQuery,
@@ -22,9 +24,8 @@ from onrecord.api.params import (
     QuoteCountQuery,
     QuoteQuery,
 )
-from onrecord.model import Article
 from onrecord.store import queries
-from onrecord.store.filters import EventFilter, QuoteFilter
+from onrecord.store.filters import EventFilter
 from onrecord.store.queries import (
     ActorRecord,
     Escalation,
@@ -33,30 +34,12 @@ from onrecord.store.queries import (
     Page,
     PeriodCount,
     QuoteRow,
-    SpeakerRecord,
 )
 
-T = TypeVar("T")
 router = APIRouter(prefix="/api", tags=["queries"])
 
-#: A path segment naming a speaker or an actor.
-Key = Annotated[str, Path(min_length=1, max_length=300)]
 _NOT_FOUND = {404: {"description": "Not in the store."}}
 _BAD_CURSOR = {422: {"description": "A bad parameter or cursor, with a message."}}
-
-
-class SpeakerPage(BaseModel):
-    """A speaker's record and a page of their quotations, newest first."""
-
-    speaker: SpeakerRecord
-    quotes: Page[QuoteRow]
-
-
-def found(record: T | None, what: str) -> T:
-    """``record``, or a 404 saying what is missing."""
-    if record is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} is not in the store")
-    return record
 
 
 @router.get("/articles", responses=_BAD_CURSOR)
@@ -98,23 +81,35 @@ def count_events(store: StoreDep, query: Annotated[EventCountQuery, Query()]) ->
 
 
 @router.get("/speakers/{name:path}", responses={**_NOT_FOUND, **_BAD_CURSOR})
-def get_speaker(store: StoreDep, name: Key, paging: Annotated[Paging, Query()]) -> SpeakerPage:
+def get_speaker(
+    store: StoreDep, name: Key, paging: Annotated[Paging, Query()]
+) -> views.SpeakerPage:
     """Who a speaker addressed, how they were named, their cues, and their quotations."""
-    record = found(queries.speaker(store, name), f"speaker {name!r}")
-    page = queries.quotes(store, QuoteFilter(speaker=name), paging.cursor, paging.limit)
-    return SpeakerPage(speaker=record, quotes=page)
+    return views.speaker_page(store, name, paging)
 
 
 @router.get("/actors/{actor:path}", responses=_NOT_FOUND)
 def get_actor(store: StoreDep, actor: Key) -> ActorRecord:
     """An actor's events by type as source and as target, and its counterparts."""
-    return found(queries.actor(store, actor), f"actor {actor!r}")
+    return views.actor_page(store, actor)
 
 
 @router.get("/escalation")
 def get_escalation(store: StoreDep, query: Annotated[PairQuery, Query()]) -> Escalation:
     """Events from source to target per period, by type, with conditional threats and intensity."""
     return queries.escalation(store, query.source, query.target, query.period, query)
+
+
+@router.get("/timeline", responses=_BAD_CURSOR)
+def get_timeline(store: StoreDep, query: Annotated[PairQuery, Query()]) -> views.Timeline:
+    """The timeline page's data: the escalation series of a pair and the events under it."""
+    return views.timeline(store, query)
+
+
+@router.get("/search", responses=_BAD_CURSOR)
+def get_search(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> views.Search:
+    """The search page's data: quotations by words and filters, and articles with the words."""
+    return views.search(store, query)
 
 
 @router.get("/network")

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from onrecord.api import Settings
 from onrecord.cli.app import app
+from onrecord.server.settings import Settings
 from onrecord.store import DEFAULT_DB
 
 
@@ -47,4 +47,4 @@ def serve(
     typer.echo(f"onrecord: web UI at http://{shown}:{port}/ (API docs at /docs), store {db}; "
                f"{'writes need the token' if settings.token else 'read-only'}; "
                f"{workers} process{'es' * (workers > 1)}. Ctrl-C stops.")
-    uvicorn.run("onrecord.api:create_app", factory=True, host=host, port=port, workers=workers)
+    uvicorn.run("onrecord.app:create_app", factory=True, host=host, port=port, workers=workers)

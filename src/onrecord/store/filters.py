@@ -1,8 +1,11 @@
 """What a query can ask for: filters over articles, quotations and events, as types.
 
-The same classes are the library's arguments, the REST API's query parameters (FastAPI reads
-them) and the CLI's options (``onrecord.cli.filters`` derives them), so a filter is validated
-the same way everywhere and described once, in its ``Field``.
+Each class is a declarative table, one field a row: its name, type, help (the ``Field``'s
+description), the SQL it adds when set and, where the type does not tell, its web form
+control (the field's ``Rule``, ``onrecord.store.where``). The same classes are the library's
+arguments and the SQL (``where``), the REST API's query parameters (FastAPI reads them), the
+CLI's options (``onrecord.cli.filters``) and the web forms (``onrecord.web.forms``), so a filter
+is validated the same way everywhere and a new one is one new row.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pydantic import (
 )
 
 from onrecord.model import QuoteKind
+from onrecord.store.where import Rule, Scope, Where, full_text, of_state, published
 
 
 def _none_if_blank(value: str | None) -> str | None:
@@ -61,10 +65,10 @@ Period = Literal["day", "week", "month", "year"]
 class _Filter(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    date_from: Day = Field(
+    date_from: Annotated[Day, Rule(published)] = Field(
         None, alias="from", description="Published on or after this day (YYYY-MM-DD)."
     )
-    date_to: Day = Field(
+    date_to: Annotated[Day, Rule(published)] = Field(
         None, alias="to", description="Published on or before this day (YYYY-MM-DD)."
     )
 
@@ -78,46 +82,86 @@ class _Filter(BaseModel):
 class ArticleFilter(_Filter):
     """Articles by words in their title or text, outlet and publication date."""
 
-    q: Value = Field(None, description="Words that must all occur (full-text search, stemmed).")
-    source: Value = Field(None, description="The outlet, exactly as stored.")
+    q: Annotated[Value, Rule(full_text)] = Field(
+        None, description="Words that must all occur (full-text search, stemmed)."
+    )
+    source: Annotated[Value, Rule("{t}.source = :source")] = Field(
+        None, description="The outlet, exactly as stored."
+    )
+
+
+def _in_types(where: Where, scope: Scope, f: EventFilter) -> None:
+    names = {f"type{i}": t for i, t in enumerate(f.type)}
+    where.add(f"e.type IN ({', '.join(':' + n for n in names)})", **names)
+
+
+def _party(role: str) -> str:
+    """An event's source or target: its actor id or name, or a country code (the state)."""
+    return (f"(e.{role}_actor_id = :{role} OR e.{role}_name = :{role} "
+            f"OR ({of_state(role, ':' + role)}))")
+
+
+def _in_list(value: str) -> str:
+    """A LIKE pattern for ``value`` as one item of a comma-separated list."""
+    return "%," + re.sub(r"([\\%_])", r"\\\1", value) + ",%"
 
 
 class QuoteFilter(ArticleFilter):
     """Quotations by their words, speaker, addressee, cue, kind, and their article's outlet/date."""
 
-    q: Value = Field(
+    q: Annotated[Value, Rule(full_text)] = Field(
         None, description="Words that must all occur in the quotation (full-text, stemmed)."
     )
-    speaker: Value = Field(None, description="Speaker's resolved name, exactly.")
-    actor: Value = Field(None, description="Speaker's actor id in the knowledge base.")
-    country: Value = Field(
+    # Quotations need their article only for this: no join on every other query.
+    source: Annotated[
+        Value, Rule("q.doc_id IN (SELECT doc_id FROM articles WHERE source = :source)")
+    ] = Field(None, description="The outlet, exactly as stored.")
+    speaker: Annotated[Value, Rule("q.speaker_name = :speaker", control="speaker")] = Field(
+        None, description="Speaker's resolved name, exactly."
+    )
+    actor: Annotated[Value, Rule("q.speaker_actor_id = :actor")] = Field(
+        None, description="Speaker's actor id in the knowledge base."
+    )
+    # Listed from quote_countries (``onrecord.store.lists``), which holds a quotation under
+    # each country its events' sources are the state of.
+    country: Annotated[Value, Rule("c.country = :country")] = Field(
         None, description="Country code of the speaker, as coded on the quotation's events: "
         "speaking for the state, not for a non-state group based there."
     )
-    addressee: Value = Field(None, description="Addressee's resolved name or actor id.")
-    cue: Value = Field(None, description="Reporting verb or phrase as recorded (e.g. say).")
-    kind: Kind = Field(None, description="direct, indirect or mixed.")
+    addressee: Annotated[
+        Value, Rule("(q.addressee_name = :addressee OR q.addressee_actor_id = :addressee)")
+    ] = Field(None, description="Addressee's resolved name or actor id.")
+    cue: Annotated[Value, Rule("q.cue = :cue")] = Field(
+        None, description="Reporting verb or phrase as recorded (e.g. say)."
+    )
+    kind: Annotated[Kind, Rule("q.kind = :kind")] = Field(
+        None, description="direct, indirect or mixed."
+    )
 
 
 class EventFilter(_Filter):
     """Coded events by PLOVER type and context, source and target actor, and condition."""
 
-    type: list[EventType] = Field(
+    type: Annotated[list[EventType], Rule(_in_types, control="types")] = Field(
         default_factory=list, description="PLOVER event types (repeat for several)."
     )
-    context: Value = Field(None, description="A PLOVER context the event carries (e.g. cbrn).")
-    source: Value = Field(None, description=(
+    context: Annotated[
+        Value, Rule("(',' || e.context || ',') LIKE :context ESCAPE '\\'", bind=_in_list)
+    ] = Field(None, description="A PLOVER context the event carries (e.g. cbrn).")
+    source: Annotated[Value, Rule(_party("source"))] = Field(None, description=(
         "Source: actor id, name or country code (a code is the state, its bodies and officials, "
         "not a non-state group based there: LBN is not HEZBOLLAH)."
     ))
-    target: Value = Field(None, description=(
+    target: Annotated[Value, Rule(_party("target"))] = Field(None, description=(
         "Target: actor id, name or country code (a code is the state, its bodies and officials, "
         "not a non-state group based there: LBN is not HEZBOLLAH)."
     ))
-    source_country: Value = Field(
+    source_country: Annotated[Value, Rule(of_state("source", ":source_country"))] = Field(
         None, description="Source's country code: the state, not a non-state group based there."
     )
-    target_country: Value = Field(
+    target_country: Annotated[Value, Rule(of_state("target", ":target_country"))] = Field(
         None, description="Target's country code: the state, not a non-state group based there."
     )
-    conditional: bool = Field(False, description="Only events with a condition.")
+    conditional: Annotated[bool, Rule("e.condition IS NOT NULL")] = Field(
+        False, description="Only events with a condition."
+    )

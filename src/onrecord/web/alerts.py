@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from onrecord.api.deps import StoreDep
+from onrecord.server.deps import StoreDep
 from onrecord.watch import alerts
-from onrecord.web.pages import _page
+from onrecord.web.pages import page
 from onrecord.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -22,4 +22,4 @@ def alerts_page(store: StoreDep,
     """A page of alerts; the link at the bottom pages back."""
     found = alerts.recent(store, alerts.DEFAULT_LIMIT, before)
     older = found[-1].alert_id if len(found) == alerts.DEFAULT_LIMIT else None
-    return _page(render("alerts.html", alerts=found, older=older))
+    return page(render("alerts.html", alerts=found, older=older))

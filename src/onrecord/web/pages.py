@@ -1,4 +1,5 @@
-"""Routes of the web UI; each calls library functions and renders one template."""
+"""Routes of the web UI; each gets its page's data (``onrecord.server.views``, the same as the
+JSON API's) and renders one template."""
 
 from __future__ import annotations
 
@@ -7,13 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse
 
-from onrecord.api.deps import StoreDep
-from onrecord.api.fetched import extract_fetched, pasted_url
-from onrecord.api.params import Paging, PairQuery, QuoteQuery
-from onrecord.api.queries import Key, found
-from onrecord.api.records import StoredArticle
-from onrecord.api.schemas import ExtractRequest
 from onrecord.pipeline import extract
+from onrecord.server import views
+from onrecord.server.deps import Key, StoredArticle, StoreDep
+from onrecord.server.fetched import extract_fetched, pasted_url
+from onrecord.server.params import Paging, PairQuery, QuoteQuery
+from onrecord.server.schemas import ExtractRequest
 from onrecord.store import queries
 from onrecord.store.filters import EventFilter
 from onrecord.web.render import (
@@ -36,14 +36,16 @@ CONTENT_SECURITY_POLICY = (
 router = APIRouter(include_in_schema=False)
 
 
-def _page(html: str) -> HTMLResponse:
-    return HTMLResponse(html, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
+def page(html: str, status_code: int = 200) -> HTMLResponse:
+    """A rendered page under the content security policy."""
+    return HTMLResponse(html, status_code,
+                        headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
 
 
 @router.get("/")
 def paste_box() -> HTMLResponse:
     """The paste box: the way in for one article without a corpus."""
-    return _page(render("paste.html"))
+    return page(render("paste.html"))
 
 
 @router.post("/paste")
@@ -52,42 +54,55 @@ def annotate_pasted(article: Annotated[ExtractRequest, Form()], request: Request
     is stored). A URL is fetched as ``POST /extract`` with ``fetch`` fetches it."""
     meta = article.model_dump(exclude={"text"})
     if url := pasted_url(article.text):
-        return _page(article_html(extract_fetched(request, **{**meta, "url": url})))
-    return _page(article_html(extract(article.text, **meta)))
+        return page(article_html(extract_fetched(request, **{**meta, "url": url})))
+    return page(article_html(extract(article.text, **meta)))
 
 
 @router.get("/articles/{doc_id}")
 def stored_article_page(store: StoreDep, article: StoredArticle) -> HTMLResponse:
     """A stored article, annotated like a pasted one, with the other copies of its story."""
-    return _page(article_html(article, store.copies(article.doc_id)))
+    return page(article_html(article, store.copies(article.doc_id)))
 
 
 @router.get("/search")
 def search_page(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> HTMLResponse:
     """Quotations by words and filters, a page at a time, and articles with the words."""
-    return _page(search_html(store, query))
+    return page(search_html(views.search(store, query), query))
 
 
 @router.get("/speakers/{name:path}")
 def speaker_page(store: StoreDep, name: Key, paging: Annotated[Paging, Query()]) -> HTMLResponse:
     """Everything one speaker said across the corpus, and to whom."""
-    record = found(queries.speaker(store, name), f"speaker {name!r}")
-    return _page(speaker_html(store, record, paging))
+    return page(speaker_html(views.speaker_page(store, name, paging), paging))
 
 
 @router.get("/actors/{actor:path}")
 def actor_page(store: StoreDep, actor: Key) -> HTMLResponse:
     """An actor's events both ways and its counterparts, with links to their timelines."""
-    return _page(actor_html(found(queries.actor(store, actor), f"actor {actor!r}")))
+    return page(actor_html(views.actor_page(store, actor)))
 
 
 @router.get("/timeline")
 def timeline_page(store: StoreDep, pair: Annotated[PairQuery, Query()]) -> HTMLResponse:
     """The escalation timeline of a pair of actors."""
-    return _page(timeline_html(store, pair))
+    return page(timeline_html(views.timeline(store, pair), pair))
 
 
 @router.get("/network")
 def network_page(store: StoreDep, f: Annotated[EventFilter, Query()]) -> HTMLResponse:
     """The actor network: who threatens or supports whom."""
-    return _page(network_html(store, f))
+    return page(network_html(queries.network(store, f), f))
+
+
+#: What each error status means to someone reading the page.
+_TITLES = {
+    400: "Bad request", 404: "Not found", 413: "Too large", 422: "Cannot use that input",
+    502: "The page could not be fetched", 503: "No store", 504: "The page took too long",
+}
+
+
+def error_page(status_code: int, message: str) -> HTMLResponse:
+    """An error as a page: what went wrong, the server's message, and the ways back."""
+    title = _TITLES.get(status_code, "Something went wrong")
+    return page(render("error.html", status=status_code, title=title, message=message),
+                status_code)

@@ -10,9 +10,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from onrecord.api.deps import StoreDep
 from onrecord.provenance.store import trace_stored
-from onrecord.web.pages import _page
+from onrecord.server.deps import StoreDep
+from onrecord.web.pages import page
 from onrecord.web.render import render
 
 #: Chains shown for one phrase (largest first).
@@ -26,4 +26,4 @@ def provenance_page(store: StoreDep,
                     q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     """The chains of a quoted phrase across the stored articles."""
     chains = trace_stored(store, q)[:MAX_CHAINS] if q.strip() else []
-    return _page(render("provenance.html", q=q, chains=chains))
+    return page(render("provenance.html", q=q, chains=chains))

@@ -12,11 +12,11 @@ from dataclasses import replace
 
 from fastapi import Request
 
-from onrecord.api.settings import Settings
 from onrecord.ingest import Fetcher, FetchOptions, html_to_source, is_url
 from onrecord.ingest.guard import AddressPolicy
 from onrecord.model import Article
 from onrecord.pipeline import Source, clean, extract_many
+from onrecord.server.settings import Settings
 
 
 def fetch_options(settings: Settings) -> FetchOptions:

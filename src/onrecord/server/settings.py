@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from onrecord.api.cache import MAX_BYTES as CACHE_BYTES
+from onrecord.server.cache import MAX_BYTES as CACHE_BYTES
 
 #: Largest request body accepted. A long feature article is about 100 kB of text and its HTML
 #: a few times that; 1 MiB leaves room for both while keeping one request from tying up the
@@ -25,7 +25,7 @@ class Settings:
     default) sends no CORS headers at all, so only same-origin pages can use it. ``db`` is the
     store (a SQLite path or a ``postgresql://`` DSN); without one, only extraction is served.
     ``cache_bytes`` is the memory per process for answers of read routes kept until the store
-    changes (``onrecord.api.cache``; SQLite stores only); 0 turns the cache off.
+    changes (``onrecord.server.cache``; SQLite stores only); 0 turns the cache off.
     ``fetch_allow`` names hosts and CIDR blocks that URLs given to ``/extract`` may reach even
     though they are private (``onrecord.ingest.guard``); public addresses need no entry.
     """

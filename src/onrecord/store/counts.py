@@ -1,0 +1,71 @@
+"""How many articles, quotations or events fall in each day, week, month or year.
+
+Counts are folded into periods and sorted in Python, so both databases give the same answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlalchemy import text
+
+from onrecord.store.db import Store
+from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
+from onrecord.store.lists import Table, filtered
+from onrecord.store.results import Counted, PeriodCount
+from onrecord.store.where import Where, dates, only
+
+
+def period_of(published: str | None, period: Period) -> str | None:
+    """The day, ISO week (2024-W10), month or year of an ISO 8601 date; None if it is none."""
+    try:
+        day = dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+    if period == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return day.isoformat()[: {"day": 10, "month": 7, "year": 4}[period]]
+
+
+def counts(
+    store: Store, table: Table, f: ArticleFilter | QuoteFilter | EventFilter | None = None,
+    period: Period = "month",
+) -> list[PeriodCount]:
+    """How many articles, quotations or events matching ``f`` fall in each period.
+
+    Periods with nothing are left out; undated rows come last, as period ``None``. Quotations
+    filtered by date alone are counted from their counts per day (quote_days, migration 0005).
+    """
+    where, listing = filtered(store, table, f)
+    day = f"substr({listing.alias}.published, 1, 10)"
+    sql = (
+        f"SELECT {day} AS day, count(*) AS n FROM {listing.sql_from} WHERE {where.sql} "
+        f"GROUP BY {day}"
+    )
+    if table == "quotes" and only(f or QuoteFilter(), QuoteFilter, "date_from", "date_to"):
+        where = Where()
+        date_from, date_to = (f.date_from, f.date_to) if f else (None, None)
+        dates(store, where, "day", date_from, date_to, dated="day <> ''")  # undated: ''
+        sql = f"SELECT day, quotes AS n FROM quote_days WHERE {where.sql}"
+    totals: Counter[str | None] = Counter()
+    with store.engine.connect() as conn:
+        for day_value, n in conn.execute(text(sql), where.params):
+            totals[period_of(day_value, period)] += n
+    dated = sorted(p for p in totals if p is not None)
+    result = [PeriodCount(period=p, count=totals[p]) for p in dated]
+    if None in totals:
+        result.append(PeriodCount(period=None, count=totals[None]))
+    return result
+
+
+def counted(counter: Counter[str]) -> list[Counted]:
+    """Most frequent first, then by name, so the order never depends on the database."""
+    ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    return [Counted(name=name, count=n) for name, n in ordered]
+
+
+def best_name(names: Counter[str], fallback: str) -> str:
+    """The name used most often (the first by name among equals), else ``fallback``."""
+    return counted(names)[0].name if names else fallback

@@ -1,0 +1,80 @@
+"""Keyset pagination: a list's total order, its pages, and the cursor that names the next one.
+
+A cursor holds the sort keys of a page's last row, so a page never repeats or skips a row while
+data is added; it is opaque to users (base64 of JSON) and checked against the list it is for.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Row, text
+
+from onrecord.store.db import Store
+from onrecord.store.where import Where, collate
+
+
+class InvalidCursor(ValueError):
+    """A cursor that this query did not hand out (tampered with, or from another query)."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A paged list: its FROM clause and its total order (expression, descending, is text)."""
+
+    sql_from: str
+    alias: str
+    keys: tuple[tuple[str, bool, bool], ...]
+
+
+def encode(values: Sequence[object]) -> str:
+    raw = json.dumps(list(values), separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode(cursor: str, listing: Listing) -> list[object]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        values = None
+    expected = [str if is_text else int for _, _, is_text in listing.keys]
+    if not (
+        isinstance(values, list)
+        and len(values) == len(expected)
+        and all(type(v) is t for v, t in zip(values, expected, strict=True))
+    ):
+        raise InvalidCursor("invalid cursor: pass back a next_cursor of the same query")
+    return values
+
+
+def page_rows(
+    store: Store, listing: Listing, columns: str, where: Where, cursor: str | None, limit: int
+) -> tuple[list[Row], str | None]:
+    """One page of rows in the listing's order, and the cursor of the next page."""
+    collated = collate(store)
+    keys = [(expr + (collated if is_text else ""), desc) for expr, desc, is_text in listing.keys]
+    clauses, params = list(where.clauses), dict(where.params)
+    if cursor is not None:
+        values = decode(cursor, listing)
+        after = []
+        for i, (expr, desc) in enumerate(keys):
+            equal = [f"{keys[j][0]} = :key{j}" for j in range(i)]
+            after.append(" AND ".join([*equal, f"{expr} {'<' if desc else '>'} :key{i}"]))
+        clauses.append("(" + " OR ".join(f"({a})" for a in after) + ")")
+        params.update({f"key{i}": v for i, v in enumerate(values)})
+    selected = ", ".join(f"{expr} AS key{i}" for i, (expr, _, _) in enumerate(listing.keys))
+    order = ", ".join(f"{expr}{' DESC' if desc else ''}" for expr, desc in keys)
+    sql = (
+        f"SELECT {columns}, {selected} FROM {listing.sql_from} "
+        f"WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY {order} LIMIT :limit"
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(text(sql), {**params, "limit": limit + 1}).all()
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]._mapping
+    return rows[:limit], encode([last[f"key{i}"] for i in range(len(listing.keys))])

@@ -1,0 +1,77 @@
+"""A pair's escalation series: events from one party to another by type, per period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+
+from sqlalchemy import Row, text
+
+from onrecord.store.counts import period_of
+from onrecord.store.db import Store
+from onrecord.store.filters import EventFilter, Period
+from onrecord.store.lists import filtered
+from onrecord.store.relations import type_order
+from onrecord.store.results import Escalation, SeriesPoint
+
+#: "Did not threaten" is in the record but is no step of an escalation nor an edge of the
+#: network (as in ``onrecord.events.timeline``).
+NOT_NEGATED = "e.negated = FALSE"
+
+
+def _next_period(value: str, period: Period) -> str:
+    if period == "year":
+        return str(int(value) + 1)
+    if period == "month":
+        year, month = map(int, value.split("-"))
+        return f"{year + month // 12}-{month % 12 + 1:02d}"
+    if period == "week":
+        year, week = value.split("-W")
+        monday = dt.date.fromisocalendar(int(year), int(week), 1) + dt.timedelta(7)
+        return period_of(monday.isoformat(), "week") or ""
+    return (dt.date.fromisoformat(value) + dt.timedelta(1)).isoformat()
+
+
+def escalation(
+    store: Store, source: str, target: str, period: Period = "month",
+    f: EventFilter | None = None,
+) -> Escalation:
+    """Events from ``source`` to ``target`` (actor ids, names or country codes) by type, per
+    period; negated events are left out. A country code is the state alone (``of_state``):
+    ISR -> LBN counts Israel's events against Lebanon's government, not against Hezbollah,
+    which is ISR -> HEZBOLLAH."""
+    pair = {"source": source, "target": target}
+    where, _ = filtered(store, "events", (f or EventFilter()).model_copy(update=pair))
+    where.add(NOT_NEGATED)
+    sql = (
+        "SELECT e.type AS type, e.published AS published, e.condition AS condition, "
+        f"e.intensity AS intensity FROM events e WHERE {where.sql}"
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(text(sql), where.params).all()
+    by_period: dict[str, list[Row]] = defaultdict(list)
+    undated = 0
+    for row in rows:
+        if (p := period_of(row.published, period)) is None:
+            undated += 1
+        else:
+            by_period[p].append(row)
+    points = []
+    if by_period:
+        current, last = min(by_period), max(by_period)
+        while current <= last:
+            items = by_period.get(current, [])
+            scores = [r.intensity for r in items if r.intensity is not None]
+            points.append(SeriesPoint(
+                period=current,
+                counts=dict(sorted(Counter(r.type for r in items).items())),
+                conditional_threats=sum(
+                    1 for r in items if r.type == "THREATEN" and r.condition is not None
+                ),
+                intensity=round(sum(scores) / len(scores), 3) if scores else None,
+            ))
+            current = _next_period(current, period)
+    return Escalation(
+        source=source, target=target, period=period, types=type_order({r.type for r in rows}),
+        points=points, undated=undated,
+    )

@@ -1,0 +1,146 @@
+"""Articles, quotations and events by filter, a page at a time, exactly as in their records.
+
+Lists are paged by cursor (``onrecord.store.cursor``) and text is ordered byte-wise on both
+databases, so SQLite and PostgreSQL give the same pages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+from pydantic import BaseModel
+from sqlalchemy import Connection, Row, text
+
+from onrecord.model import Article
+from onrecord.store.cursor import Listing, page_rows
+from onrecord.store.db import Store
+from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
+from onrecord.store.results import ArticleRef, EventRow, Page, QuoteRow
+from onrecord.store.where import Scope, Where, where
+
+#: Rows per page unless asked otherwise, and the most a page may hold.
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+#: Rows fetched per round when a query is read to the end (exports).
+_BATCH = 1000
+
+Table = Literal["articles", "quotes", "events"]
+
+ARTICLES = Listing(
+    "articles a", "a", (("coalesce(a.published, '')", True, True), ("a.doc_id", False, True))
+)
+QUOTES = Listing(
+    "quotes q",
+    "q",
+    (
+        ("coalesce(q.published, '')", True, True),
+        ("q.doc_id", False, True),
+        ("coalesce(q.start_offset, -1)", False, False),
+        ("q.quote_id", False, True),
+    ),
+)
+#: Quotations of one country: the first rows of quote_countries_order (migration 0005),
+#: joined to their quotations; the keys are the same values as ``QUOTES``'.
+QUOTES_BY_COUNTRY = Listing(
+    "quote_countries c JOIN quotes q ON q.doc_id = c.doc_id AND q.quote_id = c.quote_id",
+    "q",
+    (
+        ("c.published", True, True),
+        ("c.doc_id", False, True),
+        ("c.start_offset", False, False),
+        ("c.quote_id", False, True),
+    ),
+)
+EVENTS = Listing(
+    "events e",
+    "e",
+    (
+        ("coalesce(e.published, '')", True, True),
+        ("e.doc_id", False, True),
+        ("e.event_id", False, True),
+    ),
+)
+
+
+def filtered(
+    store: Store, table: Table, f: ArticleFilter | QuoteFilter | EventFilter | None
+) -> tuple[Where, Listing]:
+    """The rows of ``table`` that ``f`` keeps: its WHERE clause and the listing it reads."""
+    if table == "articles":
+        return where(f or ArticleFilter(), Scope(store, "a", "articles")), ARTICLES
+    if table == "quotes":
+        f = f or QuoteFilter()
+        listing = QUOTES_BY_COUNTRY if isinstance(f, QuoteFilter) and f.country else QUOTES
+        return where(f, Scope(store, "q", "quotes")), listing
+    return where(f or EventFilter(), Scope(store, "e", "events")), EVENTS
+
+
+def _records(conn: Connection, doc_ids: set[str]) -> dict[str, dict]:
+    """The stored records (JSON without text) of ``doc_ids``."""
+    names = {f"d{i}": d for i, d in enumerate(sorted(doc_ids))}
+    if not names:
+        return {}
+    placeholders = ", ".join(":" + n for n in names)
+    rows = conn.execute(
+        text(f"SELECT doc_id, text, record FROM articles WHERE doc_id IN ({placeholders})"), names
+    )
+    return {row.doc_id: {**json.loads(row.record), "text": row.text} for row in rows}
+
+
+def _rows_of_records(store: Store, rows: list[Row], part: str, model: type[BaseModel]) -> list:
+    """The quotes or events of ``rows`` (doc_id, item id) as stored in their records."""
+    with store.engine.connect() as conn:
+        records = _records(conn, {row.doc_id for row in rows})
+    result = []
+    for row in rows:
+        record = records[row.doc_id]
+        item = next(x for x in record[part] if x["id"] == row.item_id)
+        result.append(model.model_validate({**item, "article": ArticleRef.model_validate(record)}))
+    return result
+
+
+def articles(
+    store: Store, f: ArticleFilter | None = None, cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> Page[Article]:
+    """Stored articles (whole records), newest first."""
+    where_, listing = filtered(store, "articles", f)
+    rows, next_cursor = page_rows(store, listing, "a.doc_id", where_, cursor, limit)
+    with store.engine.connect() as conn:
+        records = _records(conn, {row.doc_id for row in rows})
+    items = [Article.model_validate(records[row.doc_id]) for row in rows]
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def quotes(
+    store: Store, f: QuoteFilter | None = None, cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> Page[QuoteRow]:
+    """Quotations matching ``f``, newest article first, in text order within an article."""
+    where_, listing = filtered(store, "quotes", f)
+    columns = "q.doc_id AS doc_id, q.quote_id AS item_id"
+    rows, next_cursor = page_rows(store, listing, columns, where_, cursor, limit)
+    return Page(items=_rows_of_records(store, rows, "quotes", QuoteRow), next_cursor=next_cursor)
+
+
+def events(
+    store: Store, f: EventFilter | None = None, cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> Page[EventRow]:
+    """Coded events matching ``f``, newest first."""
+    where_, listing = filtered(store, "events", f)
+    columns = "e.doc_id AS doc_id, e.event_id AS item_id"
+    rows, next_cursor = page_rows(store, listing, columns, where_, cursor, limit)
+    return Page(items=_rows_of_records(store, rows, "events", EventRow), next_cursor=next_cursor)
+
+
+def every(page: Callable[..., Page], store: Store, f: BaseModel | None = None) -> Iterator:
+    """Every result of a list query (``articles``, ``quotes``, ``events``), page after page."""
+    cursor = None
+    while True:
+        result = page(store, f, cursor=cursor, limit=_BATCH)
+        yield from result.items
+        if (cursor := result.next_cursor) is None:
+            return

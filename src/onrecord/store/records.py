@@ -1,0 +1,95 @@
+"""A speaker's record (who they spoke to, how they are named, their cues) and an actor's
+(events by type both ways, names, countries, counterparts), from the tallies the store keeps
+(speaker_tallies and actor_tallies, migration 0005): the busiest speakers and states have
+thousands of rows, and counting them per request took longer than a page may take."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from sqlalchemy import Connection, text
+
+from onrecord.store.counts import best_name, counted
+from onrecord.store.db import Store
+from onrecord.store.results import ActorRecord, Counterpart, SpeakerRecord
+from onrecord.store.where import collate
+
+#: Counts keyed by a value and, for counterparts, the name they had there.
+Tallied = Counter[tuple[str | None, ...]]
+
+
+def _by_key(counter: Tallied) -> Counter[str]:
+    """A tally by its key alone."""
+    totals: Counter[str] = Counter()
+    for (key, *_), n in counter.items():
+        totals[key] += n
+    return totals
+
+
+def _speaker_tallies(conn: Connection, name: str) -> dict[str, Tallied]:
+    """A speaker's quotations by actor id, mention, addressee and cue."""
+    tally: dict[str, Tallied] = defaultdict(Counter)
+    kept = "SELECT kind, value, quotes FROM speaker_tallies WHERE speaker_name = :name"
+    for kind, value, n in conn.execute(text(kept), {"name": name}):
+        tally[kind][(value,)] += n
+    return tally
+
+
+def speaker(store: Store, name: str) -> SpeakerRecord | None:
+    """Who ``name`` (a resolved speaker name) spoke to, how, and when; None if never quoted."""
+    day = f"nullif(published, ''){collate(store)}"
+    totals = (
+        f"SELECT count(*) AS n, min({day}) AS first, max({day}) AS last "
+        "FROM quotes WHERE speaker_name = :name"
+    )
+    with store.engine.connect() as conn:
+        n, first, last = conn.execute(text(totals), {"name": name}).one()
+        if not n:
+            return None
+        tally = _speaker_tallies(conn, name)
+    return SpeakerRecord(
+        name=name,
+        quotes=n,
+        actor_ids=sorted(_by_key(tally["actor"])),
+        mentions=counted(_by_key(tally["mention"])),
+        addressees=counted(_by_key(tally["addressee"])),
+        cues=counted(_by_key(tally["cue"])),
+        first=first,
+        last=last,
+    )
+
+
+def _actor_tallies(conn: Connection, key: str) -> dict[str, Tallied]:
+    """The actor's events by type as source and target, its names and countries, and its
+    counterparts (key, name)."""
+    tally: dict[str, Tallied] = defaultdict(Counter)
+    kept = "SELECT kind, value, detail, events FROM actor_tallies WHERE actor = :a"
+    for kind, value, detail, n in conn.execute(text(kept), {"a": key}):
+        tally[kind][(value, detail or None) if kind in ("sent", "received") else (value,)] += n
+    return tally
+
+
+def actor(store: Store, key: str) -> ActorRecord | None:
+    """An actor (actor id or name) in the events and quotes; None if the corpus never has it."""
+    quoted = "SELECT count(*) FROM quotes WHERE speaker_actor_id = :a OR speaker_name = :a"
+    with store.engine.connect() as conn:
+        tally = _actor_tallies(conn, key)
+        n_quotes = conn.execute(text(quoted), {"a": key}).scalar_one()
+    if not tally and not n_quotes:
+        return None
+    sent, received = _by_key(tally["sent"]), _by_key(tally["received"])
+    other_names: dict[str, Counter[str]] = defaultdict(Counter)
+    for (other, other_name, *_), n in (tally["sent"] + tally["received"]).items():
+        if other_name is not None:
+            other_names[other][other_name] += n
+    counterparts = [
+        Counterpart(actor=o, name=best_name(other_names[o], o), sent=sent[o], received=received[o])
+        for o in sorted(set(sent) | set(received), key=lambda o: (-(sent[o] + received[o]), o))
+    ]
+    return ActorRecord(
+        actor=key, names=[c.name for c in counted(_by_key(tally["name"]))],
+        countries=sorted(_by_key(tally["country"])), quotes=n_quotes,
+        as_source=counted(_by_key(tally["as_source"])),
+        as_target=counted(_by_key(tally["as_target"])),
+        counterparts=counterparts,
+    )

@@ -1,0 +1,125 @@
+"""What the store's queries answer: rows as in their records, pages, counts, a speaker's or an
+actor's record, an escalation series and the actor network (pydantic models, so the API
+documents them and the web renders them alike)."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel
+
+from onrecord.model import Event, Quote
+from onrecord.store.filters import Period
+
+T = TypeVar("T")
+Relation = Literal["cooperation", "conflict", "other"]
+
+
+class ArticleRef(BaseModel):
+    """The article a quotation or event comes from: its id and metadata, as in the record."""
+
+    doc_id: str
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+class QuoteRow(Quote):
+    """A quotation exactly as in its record, with the article it is in."""
+
+    article: ArticleRef
+
+
+class EventRow(Event):
+    """An event exactly as in its record, with the article it is in."""
+
+    article: ArticleRef
+
+
+class Page(BaseModel, Generic[T]):  # noqa: UP046  (Python 3.11 has no ``class Page[T]``)
+    """One page of results; pass ``next_cursor`` back for the next (``None``: this is the last)."""
+
+    items: list[T]
+    next_cursor: str | None = None
+
+
+class PeriodCount(BaseModel):
+    period: str | None  # None: rows without a usable publication date
+    count: int
+
+
+class Counted(BaseModel):
+    name: str
+    count: int
+
+
+class SpeakerRecord(BaseModel):
+    """Everything the corpus holds about one speaker (by resolved name), but the quotes."""
+
+    name: str
+    quotes: int
+    actor_ids: list[str]
+    mentions: list[Counted]  # how articles refer to them ("he", "the minister", ...)
+    addressees: list[Counted]
+    cues: list[Counted]
+    first: str | None
+    last: str | None
+
+
+class Counterpart(BaseModel):
+    actor: str  # actor id, else name: the key of actor pages and timelines
+    name: str
+    sent: int  # events from the actor to this counterpart
+    received: int  # events from this counterpart to the actor
+
+
+class ActorRecord(BaseModel):
+    """An actor's events by type as source and as target, and who they were with."""
+
+    actor: str
+    names: list[str]
+    countries: list[str]
+    quotes: int
+    as_source: list[Counted]
+    as_target: list[Counted]
+    counterparts: list[Counterpart]
+
+
+class SeriesPoint(BaseModel):
+    period: str
+    counts: dict[str, int]  # events by PLOVER type
+    conditional_threats: int
+    intensity: float | None  # mean over the period's events that carry one
+
+
+class Escalation(BaseModel):
+    """Events from ``source`` to ``target`` per period, every period from first to last."""
+
+    source: str
+    target: str
+    period: Period
+    types: list[str]  # in stacking order (cooperation, other, conflict)
+    points: list[SeriesPoint]
+    undated: int
+
+
+class Node(BaseModel):
+    actor: str
+    name: str
+    events: int
+
+
+class Edge(BaseModel):
+    source: str
+    target: str
+    relation: Relation
+    count: int
+    types: dict[str, int]
+
+
+class Network(BaseModel):
+    """Who did what to whom: an edge per (source, target, relation), weighted by events."""
+
+    nodes: list[Node]
+    edges: list[Edge]

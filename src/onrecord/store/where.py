@@ -1,0 +1,154 @@
+"""WHERE clauses from filters: each filter field carries its SQL (a ``Rule``, in the filter
+types of ``onrecord.store.filters``), and ``where`` joins the rules of the fields that are set.
+
+One SQL text serves SQLite and PostgreSQL; what differs (full-text search, byte-wise text
+order) is decided here from the store's dialect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from onrecord.store.db import Store, _fts_terms
+
+#: How the web form shows a field when its type does not say it: a name with suggestions
+#: from the store (``speaker``), or a choice of PLOVER types (``types``).
+Control = Literal["speaker", "types"]
+
+
+@dataclass
+class Where:
+    """WHERE clauses joined by AND, and their bound parameters."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: dict[str, object] = field(default_factory=dict)
+
+    def add(self, clause: str, **params: object) -> None:
+        self.clauses.append(clause)
+        self.params.update(params)
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(self.clauses) or "1 = 1"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The rows a filter narrows: the store they are in, the alias of their table in the
+    query (``{t}`` in a rule) and the table whose full-text index holds their words."""
+
+    store: Store
+    alias: str
+    table: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of a filter table: the SQL a set field adds and, if its type does not tell,
+    the web form's control (the field's description is its help).
+
+    ``sql`` is a clause with ``:name`` bound to the field's value (``{t}``: the table's
+    alias), or a function adding what one clause cannot say; ``bind`` turns the value into
+    the bound parameter.
+    """
+
+    sql: str | Callable[[Where, Scope, Any], None]
+    bind: Callable[[Any], object] | None = None
+    control: Control | None = None
+
+
+def rule_of(model: type[BaseModel], name: str) -> Rule | None:
+    """The ``Rule`` of ``model``'s field ``name``: in its ``Annotated`` metadata, else in the
+    first base class's (a subclass that narrows a field's type, such as making it required,
+    keeps its rule)."""
+    for cls in model.__mro__:
+        info = getattr(cls, "__pydantic_fields__", {}).get(name)
+        if info is not None and (rule := next(
+            (m for m in info.metadata if isinstance(m, Rule)), None
+        )):
+            return rule
+    return None
+
+
+def where(f: BaseModel, scope: Scope) -> Where:
+    """The rules of every field of ``f`` that is set (not None, False or empty), joined."""
+    result = Where()
+    applied: set[Callable] = set()
+    for name in type(f).model_fields:
+        value = getattr(f, name)
+        rule = rule_of(type(f), name)
+        if rule is None or value is None or value is False or value == []:
+            continue
+        if callable(rule.sql):
+            if rule.sql not in applied:  # a function may read several fields (from, to)
+                applied.add(rule.sql)
+                rule.sql(result, scope, f)
+        else:
+            bound = rule.bind(value) if rule.bind else value
+            result.add(rule.sql.format(t=scope.alias), **{name: bound})
+    return result
+
+
+def collate(store: Store) -> str:
+    """Text keys compare byte-wise on both databases (SQLite's default, "C" on PostgreSQL)."""
+    return ' COLLATE "C"' if store.dialect == "postgresql" else ""
+
+
+def dates(
+    store: Store, where: Where, column: str, date_from: dt.date | None, date_to: dt.date | None,
+    dated: str | None = None,
+) -> None:
+    """Publication dates are ISO 8601 text, so a day range is a prefix range of strings.
+
+    The range is on ``coalesce(published, '')``, the expression lists are ordered by, so one
+    index (migration 0004) serves both; undated rows ('') are below every day, and ``dated``
+    (``column IS NOT NULL`` unless given) keeps them out of a range open at its start.
+    """
+    day = f"coalesce({column}, ''){collate(store)}"
+    if date_from:
+        where.add(f"{day} >= :date_from", date_from=date_from.isoformat())
+    if date_to:
+        where.add(f"{day} < :date_after", date_after=(date_to + dt.timedelta(1)).isoformat())
+        if not date_from:
+            where.add(dated or f"{column} IS NOT NULL")
+
+
+def published(where: Where, scope: Scope, f: Any) -> None:
+    """The ``from`` and ``to`` fields: a range of publication days (the rule of both)."""
+    dates(scope.store, where, f"{scope.alias}.published", f.date_from, f.date_to)
+
+
+def full_text(where: Where, scope: Scope, f: Any) -> None:
+    """Words that must all occur, in the full-text index of the scope's table."""
+    if not re.search(r"\w", f.q):
+        where.add("1 = 0")
+    elif scope.store.dialect == "sqlite":
+        where.add(
+            f"{scope.alias}.rowid IN (SELECT rowid FROM {scope.table}_fts "
+            f"WHERE {scope.table}_fts MATCH :q)",
+            q=_fts_terms(f.q),
+        )
+    else:
+        where.add(f"{scope.alias}.tsv @@ plainto_tsquery('english', :q)", q=f.q)
+
+
+def of_state(role: str, code: str) -> str:
+    """The event's ``role`` end (source or target) is the state ``code`` stands for: the
+    state, its bodies or its officials, never a non-state armed group based there (Hezbollah
+    is coded HEZBOLLAH, LBN, sector REB: ISR -> LBN does not count Israel -> Hezbollah, as
+    ``onrecord timeline`` keys the group by its own id)."""
+    return f"e.{role}_country = {code} AND e.{role}_non_state = FALSE"
+
+
+def only(f: BaseModel, kind: type[BaseModel], *allowed: str) -> bool:
+    """``f`` sets none of ``kind``'s filters but ``allowed``: a kept table can answer."""
+    return all(
+        getattr(f, name) == info.get_default(call_default_factory=True)
+        for name, info in kind.model_fields.items() if name not in allowed
+    )
