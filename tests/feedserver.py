@@ -37,9 +37,10 @@ _OBJECTS = ["fuel prices", "late trains", "the harvest", "school budgets", "road
             "winter heating", "bread prices", "hospital queues", "power cuts", "new taxes"]
 
 
-def story(number: int, outlet: str = "Wire") -> tuple[str, str]:
-    """Story ``number`` as (headline, text): a conditional threat and ~150 words of reporting.
-    The same number gives the same story from any outlet, with the outlet's own first line."""
+def story(number: int, outlet: str = "Wire", sentences: int = 12) -> tuple[str, str]:
+    """Story ``number`` as (headline, text): a conditional threat and ``sentences`` sentences
+    of reporting (12: about 150 words). The same number gives the same story from any outlet,
+    with the outlet's own first line."""
     name, title, state, capital = SPEAKERS[number % len(SPEAKERS)]
     rng = random.Random(number)
     target = f"the {_TARGETS[number % len(_TARGETS)]} near {_PLACES[(number // 8) % 8]}"
@@ -48,7 +49,7 @@ def story(number: int, outlet: str = "Wire") -> tuple[str, str]:
     filler = " ".join(
         f"{rng.choice(_SUBJECTS)} in {rng.choice(_PLACES)} {rng.choice(_VERBS)} "
         f"{rng.choice(_OBJECTS)} on day {rng.randint(1, 400)} of the dispute."
-        for _ in range(12)
+        for _ in range(sentences)
     )
     text = "\n\n".join([
         f"{outlet} report, story {number}.",
@@ -112,7 +113,7 @@ class FeedServer:
     def __init__(self) -> None:
         self.feeds: dict[str, Feed] = {}
         self.pages: dict[str, bytes] = {}
-        self.hits: list[tuple[str, int, dict[str, str]]] = []  # (path, status, headers)
+        self.hits: list[tuple[str, int, dict[str, str], float]] = []  # path, status, headers, at
         self.webhook: list[tuple[float, dict[str, str], dict]] = []
         self.webhook_failures = 0  # answer the next N posts with 503
         self.lock = threading.Lock()
@@ -148,7 +149,7 @@ class FeedServer:
 
     def statuses(self, path: str) -> list[int]:
         with self.lock:
-            return [status for p, status, _ in self.hits if p == path]
+            return [status for p, status, _, _ in self.hits if p == path]
 
     def _answer(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         if path == "/robots.txt":
@@ -183,7 +184,7 @@ class FeedServer:
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 with site.lock:
                     status, extra, body = site._answer(self.path, headers)
-                    site.hits.append((self.path, status, headers))
+                    site.hits.append((self.path, status, headers, time.time()))
                 self._send(status, extra, body)
 
             def do_POST(self):  # noqa: N802

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 from feedserver import SECRET_ENV, FeedServer, calm_story, story, watch_config
+from rich.console import Console
 from sqlalchemy import text
 
+from onrecord.cli.watch import status_table
 from onrecord.store import open_store
-from onrecord.watch import alerts
+from onrecord.watch import Watcher, alerts
+from onrecord.watch.config import parse_config
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 CRASHPOINT = str(Path(__file__).with_name("crashpoint.py"))
@@ -99,6 +102,16 @@ def test_sigterm_finishes_the_batch_in_hand_and_exits_cleanly(tmp_path, site):
         assert store.count("articles") == 5 and len(alerts.recent(store)) == 4
 
 
+def test_a_webhook_secret_missing_from_the_environment_is_named(tmp_path, site):
+    config = tmp_path / "watch.yaml"
+    config.write_text(watch_config(site, ["/wire.xml"]).replace(SECRET_ENV, "NO_SUCH_SECRET"))
+    process = _watch(config, str(tmp_path / "watch.db"))
+    _, err = process.communicate(timeout=PROCESS_SECONDS)
+    assert process.returncode == 2
+    assert "the secret variable NO_SUCH_SECRET is not set" in err.decode()
+    assert site.hits == []
+
+
 def test_a_bad_configuration_is_named_and_nothing_starts(tmp_path):
     config = tmp_path / "watch.yaml"
     config.write_text("feeds:\n  - url: https://a.example/feed\n    interval: -5\n")
@@ -107,3 +120,18 @@ def test_a_bad_configuration_is_named_and_nothing_starts(tmp_path):
     assert process.returncode == 2
     assert f"{config}:3: feeds.0.interval: Input should be greater than 0" in err.decode()
     assert not (tmp_path / "watch.db").exists()
+
+
+def test_the_live_status_shows_each_feed_and_the_totals(tmp_path, site, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, "hook-secret")
+    config = parse_config(watch_config(site, ["/wire.xml", "/daily.xml"]), "watch.yaml")
+    with open_store(str(tmp_path / "watch.db")) as store:
+        watcher = Watcher(config, store)
+        watcher.states[site.base + "/daily.xml"].last_error = "HTTP 500"
+        watcher.totals.update(stored=5, alerts=4)
+        console = Console(record=True, width=200)
+        console.print(status_table(watcher))
+        watcher.close()
+    shown = console.export_text()
+    assert "5 stored, 0 copies, 4 alerts, 0 delivered" in shown
+    assert f"{site.base}/wire.xml" in shown and "never" in shown and "HTTP 500" in shown

@@ -3,6 +3,8 @@ their file, line and field before anything is polled."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from onrecord.errors import InputError
@@ -72,3 +74,12 @@ def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(InputError) as raised:
         load_config(tmp_path / "absent.yaml")
     assert raised.value.source.endswith("absent.yaml")
+
+
+def test_the_example_in_the_docs_is_valid():
+    doc = (Path(__file__).parents[1] / "docs" / "watch.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    config = parse_config(example, "docs/watch.md")
+    assert config.name == "newsdesk" and len(config.feeds) == 6
+    assert [config.interval_of(f) for f in config.feeds][-2:] == [600.0, 900.0]
+    assert config.escalation[1].target == "HEZBOLLAH"

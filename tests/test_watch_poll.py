@@ -34,7 +34,7 @@ def test_a_feed_unchanged_since_the_last_poll_answers_304(site, fetcher):
     again = poll(fetcher, url, state, ())
     assert again.status == "unchanged" and again.items == []
     assert site.statuses("/wire.xml") == [200, 304]
-    sent = [h for p, _, h in site.hits if p == "/wire.xml"][1]
+    sent = [h for p, _, h, _ in site.hits if p == "/wire.xml"][1]
     assert sent["if-none-match"] == first.etag
     assert sent["if-modified-since"] == first.last_modified
 

@@ -9,7 +9,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NoReturn
 
 import typer
 from rich.console import Console
@@ -98,17 +98,19 @@ def watch(
     try:
         settings = load_config(config)
     except InputError as exc:
-        typer.echo(f"onrecord watch: {exc}", err=True)
-        raise typer.Exit(2) from None
-    console = Console(stderr=True)
-    show = console.is_terminal if status is None else status
-    handler: logging.Handler = _OnConsole(console) if show else logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonLines() if log_format == "json" else Plain())
-    logger = logging.getLogger("onrecord.watch")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+        _refuse(exc)
     with open_store(db) as store:
-        watcher = Watcher(settings, store)
+        try:
+            watcher = Watcher(settings, store)
+        except InputError as exc:
+            _refuse(exc)
+        console = Console(stderr=True)
+        show = console.is_terminal if status is None else status
+        handler = _OnConsole(console) if show else logging.StreamHandler(sys.stderr)
+        handler.setFormatter(JsonLines() if log_format == "json" else Plain())
+        logger = logging.getLogger("onrecord.watch")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
         _stop_on_signals(watcher)
         try:
             if show:
@@ -120,6 +122,11 @@ def watch(
         finally:
             watcher.close()
             logger.removeHandler(handler)
+
+
+def _refuse(exc: InputError) -> NoReturn:
+    typer.echo(f"onrecord watch: {exc}", err=True)
+    raise typer.Exit(2) from None
 
 
 def _stop_on_signals(watcher: Watcher) -> None:

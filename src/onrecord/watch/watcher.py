@@ -39,6 +39,7 @@ from onrecord.watch.rules import statement_alerts
 from onrecord.watch.webhook import WebhookSender, deliver
 
 log = logging.getLogger("onrecord.watch")
+log.addHandler(logging.NullHandler())  # the command says where log lines go (cli.watch)
 
 #: How long one fetcher (and the robots.txt rules it remembers) is used before a fresh one: a
 #: site's rules change, and an unreachable robots.txt bars a host only until then.
