@@ -37,24 +37,38 @@ _OBJECTS = ["fuel prices", "late trains", "the harvest", "school budgets", "road
             "winter heating", "bread prices", "hospital queues", "power cuts", "new taxes"]
 
 
+_SYLLABLES = ["var", "ko", "len", "da", "mor", "ti", "sel", "bru", "na", "gor", "vel", "ost",
+              "ri", "pa", "mund", "ae", "lin", "tor"]
+
+
+def _town(rng: random.Random) -> str:
+    """An invented town: every story reports from places of its own."""
+    return "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
+
+
+def _reporting(rng: random.Random, sentences: int) -> str:
+    """Ordinary reporting, no quotation: who in which town did what about what."""
+    return " ".join(
+        f"{rng.choice(_SUBJECTS)} in {_town(rng)} {rng.choice(_VERBS)} "
+        f"{rng.choice(_OBJECTS)} on day {rng.randint(1, 400)} of the dispute."
+        for _ in range(sentences)
+    )
+
+
 def story(number: int, outlet: str = "Wire", sentences: int = 12) -> tuple[str, str]:
     """Story ``number`` as (headline, text): a conditional threat and ``sentences`` sentences
     of reporting (12: about 150 words). The same number gives the same story from any outlet,
     with the outlet's own first line."""
     name, title, state, capital = SPEAKERS[number % len(SPEAKERS)]
     rng = random.Random(number)
-    target = f"the {_TARGETS[number % len(_TARGETS)]} near {_PLACES[(number // 8) % 8]}"
+    target = f"the {_TARGETS[number % len(_TARGETS)]} near {_town(rng)}"
     quote = (f"If {state} sends these missiles, we will strike {target} within hours"
              f" and the {rng.randint(2, 99)} launchers behind them")
-    filler = " ".join(
-        f"{rng.choice(_SUBJECTS)} in {rng.choice(_PLACES)} {rng.choice(_VERBS)} "
-        f"{rng.choice(_OBJECTS)} on day {rng.randint(1, 400)} of the dispute."
-        for _ in range(sentences)
-    )
+    filler = _reporting(rng, sentences)
     text = "\n\n".join([
         f"{outlet} report, story {number}.",
-        f"{title} {name} warned {capital} on Tuesday that his country would answer any new "
-        f"delivery of long-range missiles.",
+        f"{title} {name} warned {capital} on Tuesday, speaking in {_town(rng)}, that his "
+        f"country would answer any new delivery of long-range missiles.",
         f"“{quote},” {name} told reporters.",
         filler,
     ])
@@ -64,11 +78,7 @@ def story(number: int, outlet: str = "Wire", sentences: int = 12) -> tuple[str, 
 def calm_story(number: int) -> tuple[str, str]:
     """A story with a quotation that threatens no one (a rule on threats must not fire)."""
     rng = random.Random(10_000 + number)
-    filler = " ".join(
-        f"{rng.choice(_SUBJECTS)} in {rng.choice(_PLACES)} {rng.choice(_VERBS)} "
-        f"{rng.choice(_OBJECTS)} in week {rng.randint(1, 400)}."
-        for _ in range(14)
-    )
+    filler = _reporting(rng, 14)
     text = (f"The harvest festival opened on Sunday in {_PLACES[number % 8]}.\n\n"
             f"“We are proud of this year's apples,” the mayor said.\n\n{filler}")
     return f"Harvest festival opens ({number})", text

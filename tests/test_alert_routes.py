@@ -1,0 +1,56 @@
+"""The alert routes over a store holding hand-made alerts: the Atom feed stays valid XML and the
+page stays inert whatever the quoted words hold, and both page back."""
+
+from __future__ import annotations
+
+import feedparser
+import pytest
+from fastapi.testclient import TestClient
+
+from onrecord.api import Settings, create_app
+from onrecord.watch import alerts
+from onrecord.watch.alerts import Alert
+
+HOSTILE = "<script>window.pwned = 1</script> & \x07 “quoted” ]]>"
+
+
+def alert(n: int, words: str = "We will strike") -> Alert:
+    return Alert(story_key=f"k{n}", rule="threats <b>", kind="statement",
+                 summary=f"Speaker {n}: THREATEN: “{words}”", doc_id=f"doc/{n}", quote_id="q1",
+                 quote=words, speaker=f"Speaker {n}", url="https://news.example/a",
+                 title=f"Story {n}", evidence={"evidence_text": words, "article": {}})
+
+
+@pytest.fixture
+def client(db_url):
+    app = create_app(Settings(db=db_url))
+    with app.state.store.engine.begin() as conn:
+        alerts.insert(conn, [alert(n) for n in range(1, 4)] + [alert(4, HOSTILE)])
+    yield TestClient(app)
+    app.state.store.close()
+
+
+def test_hostile_words_leave_the_feed_valid_and_the_page_inert(client):
+    feed = feedparser.parse(client.get("/api/alerts.atom").content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    newest = feed.entries[0]
+    assert newest.id == "urn:onrecord:alert:k4"
+    assert "<script>window.pwned = 1</script> &" in newest.content[0].value
+    assert newest.link.endswith("/articles/doc%2F4")  # a doc_id with a slash stays one segment
+    page = client.get("/alerts").text
+    assert "<script>window" not in page and "&lt;script&gt;window" in page
+    assert "threats &lt;b&gt;" in page
+
+
+def test_an_alert_is_in_each_form_once(client):
+    listed = client.get("/api/alerts").json()
+    assert [a["story_key"] for a in listed] == ["k4", "k3", "k2", "k1"]
+    assert len(feedparser.parse(client.get("/api/alerts.atom").content).entries) == 4
+    assert client.get("/alerts").text.count('class="hit alert') == 4
+
+
+def test_paging_back(client):
+    first = client.get("/api/alerts", params={"limit": 3}).json()
+    rest = client.get("/api/alerts", params={"before": first[-1]["alert_id"]}).json()
+    assert [a["story_key"] for a in first + rest] == ["k4", "k3", "k2", "k1"]
+    assert client.get("/api/alerts", params={"limit": 0}).status_code == 422
