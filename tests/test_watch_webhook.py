@@ -60,6 +60,15 @@ def test_an_alert_not_taken_stays_queued(site, monkeypatch, store):
     assert alerts.undelivered(store) == [] and len(site.webhook) == 2
 
 
+def test_a_long_queue_is_delivered_in_one_round(site, monkeypatch, store):
+    monkeypatch.setenv("TEST_HOOK_SECRET", "s3cret")
+    queued = [ALERT.model_copy(update={"story_key": f"k{n}"}) for n in range(250)]
+    with store.engine.begin() as conn:
+        alerts.insert(conn, queued)
+    assert deliver(store, sender(site, []), lambda: False) == (250, 0)
+    assert alerts.undelivered(store) == []
+
+
 def test_a_private_receiver_is_refused_unless_allowed(site, monkeypatch):
     monkeypatch.setenv("TEST_HOOK_SECRET", "s3cret")
     hook = Webhook(url=site.base + "/hook", secret_env="TEST_HOOK_SECRET")

@@ -119,6 +119,9 @@ def watch(
                     watcher.run(cycles=1 if once else None)
             else:
                 watcher.run(cycles=1 if once else None)
+        except KeyboardInterrupt:  # a second signal: what was in hand is rolled back
+            typer.echo("onrecord watch: interrupted; the next start resumes", err=True)
+            raise typer.Exit(130) from None
         finally:
             watcher.close()
             logger.removeHandler(handler)

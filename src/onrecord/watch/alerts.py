@@ -83,7 +83,7 @@ def recent(store: Store, limit: int = DEFAULT_LIMIT, before: int | None = None) 
 
 
 def undelivered(store: Store, limit: int = 100) -> list[Alert]:
-    """Alerts the webhook has not taken yet, oldest first."""
+    """The first ``limit`` alerts the webhook has not taken yet, oldest first."""
     sql = text(f"{_SELECT} WHERE delivered_at IS NULL ORDER BY alert_id LIMIT :n")
     with store.engine.connect() as conn:
         return [_alert(row) for row in conn.execute(sql, {"n": limit})]

@@ -75,14 +75,14 @@ def deliver(store: Store, sender: WebhookSender, stop: Callable[[], bool]) -> tu
     """Send every undelivered alert, oldest first: (delivered, failed). An alert that fails
     stays queued for the next round; the round stops at the first failure, since the receiver
     is then most likely down."""
-    delivered = failed = 0
-    for alert in alerts.undelivered(store):
-        if stop():
-            break
-        error = sender.send(alert)
-        alerts.mark_delivery(store, alert.alert_id, error)
-        if error is not None:
-            failed += 1
-            break
-        delivered += 1
-    return delivered, failed
+    delivered = 0
+    while queued := alerts.undelivered(store):
+        for alert in queued:
+            if stop():
+                return delivered, 0
+            error = sender.send(alert)
+            alerts.mark_delivery(store, alert.alert_id, error)
+            if error is not None:
+                return delivered, 1
+            delivered += 1
+    return delivered, 0
