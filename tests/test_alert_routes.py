@@ -7,7 +7,7 @@ import feedparser
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.api import Settings, create_app
+from onrecord.app import Settings, create_app
 from onrecord.watch import alerts
 from onrecord.watch.alerts import Alert
 

@@ -15,12 +15,6 @@ QASSEM = ActorRef(name="Hezbollah", actor_id="HEZBOLLAH", country="LBN", sector=
 ISRAEL = ActorRef(name="Israel", actor_id="ISR", country="ISR", sector="GOV")
 
 
-class ScoredEvent(Event):
-    """An event as the lead's coder will give it, with a confidence."""
-
-    confidence: float | None = None
-
-
 def article(words: str, event: Event | None = None, speaker: str = "Sergei Lavrov",
             doc_id: str = "a1", actor_id: str | None = "sergei-lavrov") -> Article:
     text = f"“{words},” {speaker} said."
@@ -81,10 +75,11 @@ def test_a_state_code_is_not_a_non_state_group_based_there():
 
 def test_minimum_confidence_when_the_event_carries_one():
     rule = Rule(name="r", type="THREATEN", min_confidence=0.7)
-    sure = ScoredEvent(**THREAT.model_dump(), confidence=0.9)
-    unsure = ScoredEvent(**THREAT.model_dump(), confidence=0.4)
+    sure = THREAT.model_copy(update={"confidence": 0.9})
+    unsure = THREAT.model_copy(update={"confidence": 0.4})
     assert first(rule, article(WORDS, sure))
     assert not first(rule, article(WORDS, unsure))
+    assert THREAT.confidence is None
     assert first(rule, article(WORDS, THREAT))  # coded before events carried a confidence
 
 

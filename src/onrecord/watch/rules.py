@@ -71,7 +71,7 @@ def matches(rule: Rule, st: Statement) -> bool:
         return False
     condition = event.condition if event else quote.condition
     negated = event.negated if event else quote.negated
-    confidence = getattr(event, "confidence", None)
+    confidence = event.confidence if event else None
     speaker = {_fold(n) for n in (quote.speaker.name, quote.speaker.actor_id) if n} \
         if quote.speaker else set()
     return (
