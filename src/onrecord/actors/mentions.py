@@ -56,6 +56,7 @@ _FUZZY_MIN_LENGTH = 5
 _FUZZY_ORGANISATION = 0.94
 _CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _EMBEDDED_CLAUSES = {"ccomp", "xcomp", "csubj", "pcomp"}
 
@@ -184,8 +185,8 @@ class ArticleActors:
             return False
         if any(t.lower_ in self.gaz.organisation_heads for t in tokens):
             return False
-        if any(_ACRONYM.match(t.text) for t in tokens):
-            return False
+        if any(_ACRONYM.match(t.text) and not _INITIAL.match(t.text) for t in tokens):
+            return False  # "NATO", "IAEA"; not a middle initial ("James L. Jones")
         if len(tokens) == 1 and _CAMEL_CASE.search(text):
             return False  # QatarEnergy, ExxonMobil: companies, whatever NER says
         if any(t.ent_type_ in _PERSON_ENTS for t in tokens):
@@ -335,6 +336,16 @@ class ArticleActors:
         """The person the mention names: its head and the name words compounded with it
         ("NATO chief Mark Rutte"), never a name inside a modifier ("the sister of Kim Jong Un")."""
         chain = [head] + [c for c in head.lefts if c.dep_ in ("compound", "flat")]
+        found = self._person_by_word(chain)
+        # A whole name the mention spells out is that person: "Kim Chang-su" is not whoever
+        # else shares the word "Kim" (spellings apart: "Kim Jong-Un" is "Kim Jong Un").
+        words = drop_invisible(self.doc[min(t.i for t in chain):head.i + 1].text)
+        whole = [p for p in self.people.values() if " " in p.name and words.endswith(p.name)]
+        if whole and (found is None or _plain(found.name) not in _plain(words)):
+            return max(whole, key=lambda p: len(p.name))
+        return found
+
+    def _person_by_word(self, chain: list[Token]) -> Person | None:
         for token in chain:
             if not (_is_name_token(token) or "-" in token.text):
                 continue
@@ -559,6 +570,10 @@ def _acronyms(text: str) -> dict[str, str]:
                 found[match.group(2)] = " ".join(words[words.index(first_word):])
                 break
     return found
+
+
+def _plain(name: str) -> str:
+    return " ".join(name.replace("-", " ").lower().split())
 
 
 def _without_article(text: str) -> str:

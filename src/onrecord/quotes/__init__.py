@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from onrecord.actors.gazetteer import gazetteer
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.mentions import CONFIDENCE_DESCRIPTION, CONFIDENCE_INHERITED, ArticleActors
 from onrecord.clean import Insert, drop_invisible
@@ -421,8 +422,41 @@ def _mention(actors: ArticleActors, head: Token | None, salient: bool) -> Mentio
     # "Ukraine's foreign minister, Andrii Sybiha, said": the name in apposition is the speaker.
     if head.pos_ == "NOUN":
         head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    glued = _glued_name(actors, head)
+    if glued is not None:
+        return actors.resolve(head.doc[glued[1] - 1], *glued, salient)
     start, end = name_phrase(head)
     return actors.resolve(head, start, end, salient)
+
+
+def _glued_name(actors: ArticleActors, head: Token) -> tuple[int, int] | None:
+    """ "The deputy chair of the Security Council Ivan Petrov warned": a description glued to
+    the name with no comma, which the parser makes the head of the phrase; the name of a
+    person of the article that ends the phrase is the speaker (token range). ``None`` when the
+    head is part of that name, or when the name is the object of a relation ("the sister of
+    leader Kim Jong Un said": after a preposition, a name that follows a common word or a
+    role is that word's own phrase)."""
+    doc = head.doc
+    edge = max((t for t in head.subtree if not (t.is_punct or t.is_space)), key=lambda t: t.i,
+               default=head)
+    if edge.i == head.i or edge.pos_ != "PROPN":
+        return None
+    phrase = doc[head.left_edge.i:edge.i + 1]
+    end_char = edge.idx + len(edge.text)
+    names = sorted((p.name for p in actors.people.values() if " " in p.name
+                    and doc.text[:end_char].endswith(p.name)), key=len, reverse=True)
+    if not names:
+        return None
+    first = next((t for t in phrase if t.idx == end_char - len(names[0])), None)
+    if first is None or first.i <= head.i or first.i == 0:
+        return None
+    before = doc[first.i - 1]
+    related = before.lemma_.lower() in gazetteer().person_heads or (
+        before.is_lower and before.tag_ != "POS")
+    path = [t for t in edge.ancestors if t.i == head.i or head.is_ancestor(t)]
+    if related and any(t.dep_ == "prep" for t in path):
+        return None
+    return first.i, edge.i + 1
 
 
 def _through_document(site: CueSite, speaker: Mention | None,

@@ -1,0 +1,42 @@
+"""Who a speaker mention names, on the shapes real copy gives names in (issue 16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord import extract
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in extract(text).quotes]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The deputy chair of the Security Council Dmitry Volkov warned that the talks would fail.",
+     "Dmitry Volkov"),
+    ("Veteran harbour pilot and union organiser Ruth Okonkwo said the cranes were unsafe.",
+     "Ruth Okonkwo"),
+    ("The Northern Institute for Coastal Studies's Lee Min-jun stated the port may close.",
+     "Lee Min-jun"),
+])
+def test_a_description_glued_to_the_name_gives_the_name(text, name):
+    assert speakers(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The brother of opposition leader Samuel Mensah said the trial was unfair.",
+    "A spokesman for Foreign Minister Ivan Petrov said the envoy would stay.",
+])
+def test_a_name_after_a_relation_is_not_the_speaker(text):
+    assert speakers(text) == [None]
+
+
+def test_a_middle_initial_is_part_of_the_name_not_an_acronym():
+    assert speakers("Admiral Peter K. Lindqvist, the fleet commander, inspected the docks. "
+                    "Lindqvist said the repairs would take a month.") == ["Peter K. Lindqvist"]
+
+
+def test_a_whole_name_is_that_person_not_another_with_the_same_word():
+    names = speakers("Park Ji-hoon said the ministry had been warned. Park Soo-min, an analyst, "
+                     "said the warning came too late.")
+    assert names == ["Park Ji-hoon", "Park Soo-min"]
