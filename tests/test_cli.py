@@ -49,3 +49,31 @@ def test_table_and_output_file(tmp_path):
     assert json.loads(out.read_text())[0]["quotes"][0]["cue"] == "said"
     table = runner.invoke(app, ["extract", str(article), "--format", "table"])
     assert "Jane Roe" in table.stdout and "said" in table.stdout
+
+
+def test_extract_reads_a_dump_as_run_does_one_record_per_line(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a", "text": "“Fine,” said Jane Roe."}) + "\n"
+                    + json.dumps({"id": "b", "text": "“Never,” said John Doe."}) + "\n")
+    result = runner.invoke(app, ["extract", str(dump)])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["doc_id"], r["quotes"][0]["content"]) for r in records] == [
+        ("a", "Fine,"), ("b", "Never,")]
+
+
+def test_extract_of_an_empty_file_is_an_error_not_an_empty_record(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(app, ["extract", str(empty)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert f"error {empty}: empty file" in result.stderr.splitlines()
+
+
+def test_run_exits_1_when_an_input_failed_and_0_when_all_were_read(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The minister spoke about the border on Tuesday in the capital.")
+    db = str(tmp_path / "r.db")
+    assert runner.invoke(app, ["ingest", str(good), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(good), str(tmp_path / "missing.txt"), "--db", db])
+    assert result.exit_code == 1 and "no such file" in result.stderr

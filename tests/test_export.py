@@ -130,3 +130,28 @@ def test_query_counts_speaker_actor_escalation_network(db):
         assert json.loads(result.stdout) == record.model_dump(mode="json")
     missing = _run("query", "speaker", "Nobody", "--db", db)
     assert missing.exit_code == 1 and "not in the store" in missing.stderr
+
+
+def test_an_exported_store_runs_back_into_the_same_records_and_ids(tmp_path):
+    """export --format jsonl, then run: dateline, removed furniture and doc_ids once got lost."""
+    from onrecord.parallel import stored_records
+    from onrecord.runner import Runner
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "KYIV, Ukraine (AP) — “We will respond,” the minister said on Tuesday.\n"
+        "RELATED: Talks called off after border clash\n"
+        "“The talks are over,” an aide told reporters in the capital.\n")
+    (tmp_path / "in" / "b.txt").write_text("“Never,” said Jane Roe, the envoy, in Vienna.\n")
+    first, second, out = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "articles.jsonl"
+    with open_store(str(first)) as store:
+        Runner(store, [str(tmp_path / "in")]).run()
+        before = stored_records(store)["articles"]
+    assert any('"dateline": "KYIV' in record and '"removed": [{' in record
+               for _, _, record in before)
+    assert _run("export", "articles", "--format", "jsonl", "-o", str(out), "--db",
+                str(first)).exit_code == 0
+    with open_store(str(second)) as store:
+        summary = Runner(store, [str(out)]).run()
+        assert (summary.stored, summary.skipped) == (2, [])
+        assert stored_records(store)["articles"] == before

@@ -1,5 +1,6 @@
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from articles import CORRUPT, PARAGRAPHS, page, write_warc
@@ -20,8 +21,8 @@ from onrecord.ingest.sources import count_items
 FAST = FetchOptions(timeout=1.0, retries=1, backoff=0.0, host_delay=0.0, user_agent="test-agent/1")
 
 
-def _read(specs, **options):
-    items = list(read_inputs([str(s) for s in specs], ReadOptions(fetch=FAST, **options)))
+def _read(specs, fetch=FAST, **options):
+    items = list(read_inputs([str(s) for s in specs], ReadOptions(fetch=fetch, **options)))
     return [i for i in items if i.source], [i for i in items if i.error]
 
 
@@ -289,6 +290,31 @@ def test_jsonl_and_csv_with_mapped_fields(tmp_path):
     assert [i.key.rsplit("/", 1)[1] for i in read] == ["dump.jsonl:1", "dump.jsonl:5", "dump.csv:1"]
     assert [e.error.reason for e in failed] == ["invalid JSON (Expecting property name enclosed "
                                                 "in double quotes)", "no text in field 'body'"]
+
+
+def test_max_bytes_applies_to_each_line_and_row_of_a_dump(tmp_path):
+    """A dump is read a record at a time: one huge line is refused, the lines around it read."""
+    long = "The minister spoke at length. " * 100  # 3,000 bytes
+    lines = [{"text": "Article one."}, {"text": long}, {"text": "Article three."}]
+    (tmp_path / "dump.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines))
+    (tmp_path / "dump.csv").write_text(f'text\n"Row one."\n"{long}"\n')
+    options = {"fetch": replace(FAST, max_bytes=1000)}
+    read, failed = _read([tmp_path / "dump.jsonl"], **options)
+    assert [i.source.text for i in read] == ["Article one.", "Article three."]
+    assert [(e.key, e.error.reason) for e in failed] == [
+        (f"{tmp_path / 'dump.jsonl'}:2", "too large (over 1000 bytes)")]
+    read, failed = _read([tmp_path / "dump.csv"], **options)
+    assert [i.source.text for i in read] == ["Row one."]
+    assert [(e.key, e.error.reason) for e in failed] == [
+        (f"{tmp_path / 'dump.csv'}:2", "too large (over 1000 bytes): the rest of the file is "
+                                       "not read")]
+
+
+def test_a_feed_file_over_max_bytes_is_refused_by_name(tmp_path):
+    entry = "<item><title>T</title><link>https://x.example/1</link></item>"
+    (tmp_path / "big.rss").write_text(f"<rss><channel>{entry * 100}</channel></rss>")
+    read, failed = _read([tmp_path / "big.rss"], fetch=replace(FAST, max_bytes=1000))
+    assert read == [] and failed[0].error.reason.startswith("too large (")
 
 
 def test_skip_keys_are_not_read_again(tmp_path, site):

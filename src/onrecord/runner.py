@@ -30,6 +30,7 @@ class Summary:
     duplicates: int = 0
     versions: int = 0  # of those stored, new versions of stored articles
     already_done: int = 0
+    errors: int = 0  # of those skipped, the inputs that failed (unreadable, refused, a bug)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
     copies: list[tuple[str, str, str]] = field(default_factory=list)  # (input, of doc_id, kind)
 
@@ -221,6 +222,7 @@ class Runner:
 
     def _skip(self, p: Prepared) -> None:
         self.summary.skipped.append((p.origin, p.reason))
+        self.summary.errors += p.status == "error"
         self._marks.append(ItemMark(p.key, p.status, p.reason, body_hash=p.body_hash or None))
         error = InputError(p.origin, p.reason) if p.status == "error" else None
         self.on_item(Item(p.key, error=error), p.status)
@@ -275,6 +277,7 @@ class Runner:
         self.store.write(stored, batch.copies, self.key, marks)
         self.summary.stored += len(stored)
         self.summary.versions += sum(p.key in self._versions for p, _ in done)
+        self.summary.errors += len(failed)
         for p, error in failed:
             self.summary.skipped.append((error.source, error.reason))
             self.on_item(Item(p.key, error=error), "error")

@@ -17,8 +17,8 @@ from rich.table import Table
 from onrecord.actors.kb import KnowledgeBaseError, load_kb
 from onrecord.cli.app import app
 from onrecord.errors import InputError
-from onrecord.ingest import Kind, html_to_source, kind_of, read_text_file
-from onrecord.ingest.files import read_bytes
+from onrecord.ingest import Kind, kind_of, read_inputs
+from onrecord.ingest.sources import whole_file
 from onrecord.model import Article
 from onrecord.pipeline import Source, check_text, clean, extract_many
 
@@ -31,15 +31,21 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
-def _sources(paths: list[str], failures: list[InputError]) -> Iterator[Source]:
-    for path in paths:
+def _sources(paths: list[str], failures: list[InputError], read: list[str]) -> Iterator[Source]:
+    """The articles of ``paths``, read as ``onrecord run`` reads them (a dump gives one per
+    line, a feed one per entry); a plain text file is extracted as it is, anything else cleaned
+    as a run cleans it. Failures are named on standard error and collected."""
+    for item in read_inputs(paths):
+        read.append(item.key)
         try:
-            if kind_of(path) is Kind.html:
-                page = html_to_source(read_bytes(path), path)
-                source = clean(replace(page, source=page.source or path))
-            else:
-                source = Source(text=read_text_file(path), source=None if path == "-" else path)
-            check_text(source.text, path)
+            if item.error is not None:
+                raise item.error
+            source = item.source
+            if not (whole_file(item.key) and (kind_of(item.key) or Kind.text) is Kind.text):
+                source = clean(source)
+            if whole_file(item.key) and item.key != "-":
+                source = replace(source, source=source.source or item.key)
+            check_text(source.text, item.key)
             yield source
         except InputError as exc:
             failures.append(exc)
@@ -86,9 +92,10 @@ def extract(
         stderr.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(code=1) from None
     failures: list[InputError] = []
+    read: list[str] = []
     sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        articles = extract_many(_sources(paths, failures), actors=kb)
+        articles = extract_many(_sources(paths, failures, read), actors=kb)
         if output_format is OutputFormat.jsonl:
             for article in articles:
                 sink.write(json.dumps(article.to_json_dict(), ensure_ascii=False) + "\n")
@@ -102,5 +109,5 @@ def extract(
         if output:
             sink.close()
     if failures:
-        stderr.print(f"{len(failures)} of {len(paths)} inputs failed", highlight=False)
+        stderr.print(f"{len(failures)} of {len(read)} inputs failed", highlight=False)
         raise typer.Exit(code=1)

@@ -120,6 +120,8 @@ def _batch(
     _listing("duplicates", [f"{key} → copy of {doc_id} ({kind})"
                             for key, doc_id, kind in summary.copies])
     _listing("skipped", [f"{origin}: {reason}" for origin, reason in summary.skipped])
+    if summary.errors:  # README: the other inputs are processed, the exit status is 1
+        raise typer.Exit(code=1)
 
 
 # Lines of each listing printed after the summary; a big run's full lists are in the store

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import glob
+import io
 import re
 import sys
 import unicodedata
@@ -91,6 +93,48 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
     if _looks_binary(text):
         raise InputError(source, "binary data, not text")
     return text
+
+
+#: Bytes of a dump looked at to choose its encoding before it is read a record at a time
+#: (also the read buffer of ``open_bytes``, so that many can be looked at).
+SNIFF_BYTES = 65536
+
+
+def stream_encoding(head: bytes, source: str) -> str:
+    """The encoding to read a whole stream in, from its first bytes: a UTF-16 BOM, else UTF-8
+    when the head is UTF-8 (a character cut at its end allowed), else detection; ``InputError``
+    for binary data or bytes no encoding fits."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+            encoding = "utf-8-sig"
+        except UnicodeDecodeError:
+            best = from_bytes(head).best()
+            if best is None:
+                raise InputError(source, "undecodable bytes: no text encoding fits") from None
+            encoding = best.encoding
+    if _looks_binary(head.decode(encoding, errors="replace")):
+        raise InputError(source, "binary data, not text")
+    return encoding
+
+
+def open_bytes(path: str) -> io.BufferedReader:
+    """A buffered binary stream of one file (``-`` is standard input); ``InputError`` names
+    the file."""
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        if Path(path).is_dir():
+            raise IsADirectoryError
+        return open(path, "rb", buffering=SNIFF_BYTES)  # noqa: SIM115  (the caller closes it)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not an article file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror})") from None
 
 
 def read_bytes(path: str, max_bytes: int | None = None) -> bytes:

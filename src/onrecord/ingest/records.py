@@ -8,9 +8,13 @@ import json
 from collections.abc import Container, Iterator
 from dataclasses import asdict, dataclass
 
+from pydantic import ValidationError
+
 from onrecord.errors import InputError
-from onrecord.ingest.files import decode_text
+from onrecord.ingest.fetch import DEFAULT_MAX_BYTES
+from onrecord.ingest.files import SNIFF_BYTES, stream_encoding
 from onrecord.ingest.item import Item
+from onrecord.model import Removed
 from onrecord.pipeline import Source, check_source
 
 
@@ -34,6 +38,17 @@ def _value(record: dict, field: str) -> str | None:
     return str(value)
 
 
+def _record_fields(record: dict) -> dict:
+    """What an onrecord record (an export, ``extract`` output: it has ``schema_version``) adds
+    to a dump's fields, so that export then run gives the same records and ids: its
+    ``doc_id``, the dateline and the furniture cleaning removed."""
+    if "schema_version" not in record:
+        return {}
+    removed = tuple(Removed.model_validate(r) for r in record.get("removed") or ())
+    return {"doc_id": _value(record, "doc_id"), "dateline": _value(record, "dateline"),
+            "removed": removed}
+
+
 def record_to_item(record: object, key: str, fields: FieldMap) -> Item:
     """An item from one parsed record; a record without text fails, naming its line."""
     if not isinstance(record, dict):
@@ -41,7 +56,12 @@ def record_to_item(record: object, key: str, fields: FieldMap) -> Item:
     values = {name: _value(record, field) for name, field in asdict(fields).items()}
     if values["text"] is None:
         return Item(key=key, error=InputError(key, f"no text in field {fields.text!r}"))
-    source = Source(doc_id=values.pop("id"), **values)
+    try:
+        ours = _record_fields(record)
+    except ValidationError as exc:
+        return Item(key=key, error=InputError(key, f"invalid 'removed' ({exc.errors()[0]['msg']})"))
+    doc_id = values.pop("id") or ours.pop("doc_id", None)
+    source = Source(doc_id=doc_id, **values, **ours)
     try:  # JSON escapes can spell a NUL or a lone surrogate, which no store can keep
         check_source(source, key)
     except InputError as exc:
@@ -49,19 +69,44 @@ def record_to_item(record: object, key: str, fields: FieldMap) -> Item:
     return Item(key=key, source=source)
 
 
-def read_jsonl(data: bytes, path: str, fields: FieldMap, skip: Container[str] = ()
-               ) -> Iterator[Item]:
-    """One item per non-blank line, keyed ``path:line``; a bad line fails alone.
+def _lines(stream: io.BufferedReader, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of a byte stream split at ``\\n`` only, each read whole only when it has at
+    most ``max_bytes`` bytes (``None`` stands for a longer one, which is skipped unread).
+    A UTF-16 stream (by its BOM) is read as text and each line given in UTF-8."""
+    if stream.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline="\n")
 
-    Lines are split at ``\\n`` only and decoded one by one as UTF-8 (JSON Lines is UTF-8; a
-    UTF-16 file is re-encoded first), so a line with broken bytes or a NUL fails alone and a
-    U+2028 or U+0085 inside a string, which JSON allows unescaped, does not end its line.
+        def readline() -> bytes:
+            return text.readline(max_bytes + 1).encode("utf-8")
+    else:
+
+        def readline() -> bytes:
+            return stream.readline(max_bytes + 1)
+
+    while line := readline():
+        if line.endswith(b"\n") or len(line) <= max_bytes:
+            yield line.removesuffix(b"\n")
+            continue
+        while not line.endswith(b"\n") and (line := readline()):
+            pass  # the rest of the oversized line, read and dropped a piece at a time
+        yield None
+
+
+def read_jsonl(stream: io.BufferedReader, path: str, fields: FieldMap, skip: Container[str] = (),
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """One item per non-blank line, keyed ``path:line``; a bad or oversized line fails alone.
+
+    The file is read a line at a time, never whole: ``max_bytes`` bounds one line. Lines are
+    split at ``\\n`` only and decoded one by one as UTF-8 (JSON Lines is UTF-8; a UTF-16 file
+    is re-encoded), so a line with broken bytes or a NUL fails alone and a U+2028 or U+0085
+    inside a string, which JSON allows unescaped, does not end its line.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        data = decode_text(data, path).encode("utf-8")
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    for number, raw in enumerate(_lines(stream, max_bytes), start=1):
         key = f"{path}:{number}"
-        if not raw.strip() or key in skip:
+        if key in skip or (raw is not None and not raw.strip()):
+            continue
+        if raw is None:
+            yield Item(key=key, error=InputError(key, f"too large (over {max_bytes} bytes)"))
             continue
         try:
             record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
@@ -74,15 +119,30 @@ def read_jsonl(data: bytes, path: str, fields: FieldMap, skip: Container[str] = 
         yield record_to_item(record, key, fields)
 
 
-def read_csv(text: str, path: str, fields: FieldMap, skip: Container[str] = ()) -> Iterator[Item]:
-    """One item per row after the header, keyed ``path:row``."""
-    csv.field_size_limit(max(csv.field_size_limit(), len(text)))  # an article fits in a field
-    try:
-        rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        yield Item(key=path, error=InputError(path, f"invalid CSV ({exc})"))
-        return
-    for number, row in enumerate(rows, start=1):
+def read_csv(stream: io.BufferedReader, path: str, fields: FieldMap, skip: Container[str] = (),
+             max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """One item per row after the header, keyed ``path:row``, read a row at a time.
+
+    A field over ``max_bytes`` characters, or markup the reader cannot follow, ends the file
+    there, with an error naming the row: a CSV reader cannot find the next row's start after it.
+    """
+    encoding = stream_encoding(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES], path)
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+    csv.field_size_limit(max_bytes)
+    rows = csv.DictReader(text)
+    number = 0
+    while True:
+        number += 1
         key = f"{path}:{number}"
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            large = "larger than field limit" in str(exc)
+            reason = f"too large (over {max_bytes} bytes)" if large else f"invalid CSV ({exc})"
+            reason += ": the rest of the file is not read"
+            yield Item(key=key, error=InputError(key, reason))
+            return
         if key not in skip:
             yield record_to_item(row, key, fields)

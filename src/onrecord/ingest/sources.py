@@ -10,7 +10,7 @@ from pathlib import Path
 from onrecord.errors import InputError
 from onrecord.ingest.feeds import count_entries, looks_like_feed, read_feed
 from onrecord.ingest.fetch import Fetcher, FetchOptions
-from onrecord.ingest.files import decode_text, expand_paths, read_bytes
+from onrecord.ingest.files import decode_text, expand_paths, open_bytes, read_bytes
 from onrecord.ingest.html import html_to_source
 from onrecord.ingest.item import Item
 from onrecord.ingest.records import FieldMap, read_csv, read_jsonl
@@ -87,10 +87,14 @@ def input_units(specs: list[str], options: ReadOptions | None = None) -> Iterato
             yield Item(key=spec, error=exc)
             continue
         from_folder = Path(spec).is_dir()
+        found = False
         for path in paths:
             if options.kind is None and kind_of(path) is None and from_folder:
                 continue  # a folder's stray files (images, indexes) are not articles
+            found = True
             yield path
+        if from_folder and not found:
+            yield Item(key=spec, error=InputError(spec, "a folder with no article file"))
 
 
 def read_inputs(
@@ -144,18 +148,17 @@ def _read_file(
         if kind is Kind.html:
             yield Item(key=path, source=html_to_source(read_bytes(path, max_bytes), path))
             return
-        whole = kind in (Kind.feed, Kind.jsonl, Kind.csv, Kind.urls)
-        data = read_bytes(path, None if whole else max_bytes)
-        if kind is Kind.feed:
+        if kind in (Kind.jsonl, Kind.csv):  # a record at a time, each at most max_bytes
+            reader = read_jsonl if kind is Kind.jsonl else read_csv
+            with open_bytes(path) as stream:
+                yield from reader(stream, path, options.fields, skip, max_bytes)
+            return
+        data = read_bytes(path, None if kind is Kind.urls else max_bytes)
+        if kind is Kind.feed:  # one document: it is its own record
             yield from read_feed(data, path, fetcher, skip)
             return
-        if kind is Kind.jsonl:
-            yield from read_jsonl(data, path, options.fields, skip)
-            return
         text = decode_text(data, "<stdin>" if path == "-" else path)
-        if kind is Kind.csv:
-            yield from read_csv(text, path, options.fields, skip)
-        elif kind is Kind.urls or is_url_list(text):
+        if kind is Kind.urls or is_url_list(text):
             yield from read_urls(parse_url_list(text), fetcher, skip)
         elif not text.strip():
             yield Item(key=path, error=InputError(path, "empty file"))
@@ -163,6 +166,15 @@ def _read_file(
             yield Item(key=path, source=Source(text=text, source=None if path == "-" else path))
     except InputError as exc:
         yield Item(key=path, error=exc)
+
+
+def _count_in(path: str, kind: Kind, max_bytes: int) -> int:
+    """Entries of a feed file (parsed: one document, at most ``max_bytes``), else lines, counted
+    a buffer at a time (a dump is never held whole)."""
+    if kind is Kind.feed:
+        return count_entries(read_bytes(path, max_bytes))
+    with open_bytes(path) as stream:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
 
 
 def count_items(specs: list[str], options: ReadOptions | None = None) -> int | None:
@@ -187,11 +199,9 @@ def count_items(specs: list[str], options: ReadOptions | None = None) -> int | N
                 return None
             if kind in (Kind.feed, Kind.jsonl, Kind.csv, Kind.urls):
                 try:
-                    data = read_bytes(path)
+                    total += _count_in(path, kind, options.fetch.max_bytes)
                 except InputError:
                     total += 1
-                    continue
-                total += count_entries(data) if kind is Kind.feed else data.count(b"\n")
             elif kind is not None or not Path(spec).is_dir():
                 total += 1
     return total

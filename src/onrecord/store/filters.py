@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from onrecord.events.lexicon import lexicon
 from onrecord.model import QuoteKind
 from onrecord.store.where import Rule, Scope, Where, full_text, of_state, published
 
@@ -57,8 +58,17 @@ Kind = Annotated[QuoteKind | None, BeforeValidator(_unset_if_empty),
                  _or_empty({"type": "string", "enum": list(get_args(QuoteKind))})]
 #: A filter value: up to 300 characters; blank means no filter.
 Value = Annotated[str | None, Field(max_length=300), AfterValidator(_none_if_blank)]
+def _plover_type(value: str) -> str:
+    """One of the types of ``data/plover.yaml``, in capitals: an unknown type is a mistake to
+    name, not a filter that matches nothing."""
+    value = value.upper()
+    if value not in {name.partition("/")[0] for name in lexicon().scores}:
+        raise ValueError(f"{value!r} is not a PLOVER event type")
+    return value
+
+
 #: A PLOVER event type; case does not matter.
-EventType = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(str.upper)]
+EventType = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_plover_type)]
 Period = Literal["day", "week", "month", "year"]
 
 
