@@ -151,3 +151,39 @@ def test_short_synthetic_articles_keep_to_the_lower_bound_and_stay_repeatable():
     assert briefs[3] == article(1, 3, max_words=600)
     full = sum(len(t.split()) for t in articles(100, seed=1)) / 100
     assert sum(len(t.split()) for t in briefs) / 100 < full / 1.5
+
+
+def _children(pid: int) -> set[int]:
+    import psutil
+
+    return {child.pid for child in psutil.Process(pid).children(recursive=True)}
+
+
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_worker_processes_die_with_their_parent(tmp_path, signal_name):
+    """kill -9 (or SIGTERM) to `run --workers 2` once left both workers parsing, ~270 MB each."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    shard = write_jsonl(tmp_path / "big.jsonl", 400, seed=5)
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "onrecord", "run", str(shard), "--db", str(tmp_path / "r.db"),
+         "--workers", "2", "--partition-size", "8"],
+        env={**os.environ, "PYTHONPATH": src}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    while len(workers) < 2 and parent.poll() is None:  # both spawned (and the tracker)
+        time.sleep(0.2)
+        workers = {p for p in _children(parent.pid)
+                   if "spawn_main" in " ".join(psutil.Process(p).cmdline())}
+    parent.send_signal(getattr(signal, signal_name))
+    parent.wait()
+    gone, alive = psutil.wait_procs([psutil.Process(p) for p in workers], timeout=60)
+    for process in alive:  # leave nothing behind, whatever the outcome
+        process.kill()
+    assert len(workers) == 2 and alive == []

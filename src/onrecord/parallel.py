@@ -11,6 +11,9 @@ ends up exactly as after a single-process run, and resume works the same way.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +28,21 @@ from onrecord.runner import Batch, Extractor, Runner, Summary
 from onrecord.store import Store
 
 PARTITION_SIZE = 256  # articles per worker task: ~10 s of parsing, so task overhead is noise
+#: How often a worker looks whether its parent is still there (a killed parent cannot say).
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)  # the run is gone: its partitions are not marked done and will be redone
+
+
+def start_worker(parent: int) -> None:
+    """Worker initializer: die with the parent (kill -9 or SIGTERM to ``run --workers N`` left
+    the workers parsing on, ~270 MB each), then load the model once."""
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    load_nlp()
 
 
 def extract_partition(sources: list[Source], batch_size: int) -> list[dict]:
@@ -66,7 +84,8 @@ def process_extractor(
     """
     context = multiprocessing.get_context("spawn")  # fork would copy the parent's threads
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=load_nlp, max_tasks_per_child=tasks_per_worker
+        workers, mp_context=context, initializer=start_worker, initargs=(os.getpid(),),
+        max_tasks_per_child=tasks_per_worker,
     ) as pool:
 
         def submit(batch: Batch) -> Future:
