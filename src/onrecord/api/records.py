@@ -1,5 +1,8 @@
 """``GET /records/{doc_id}``: a stored article's record, exactly as it was stored, and
-``GET /records/{doc_id}/copies``: the other publications de-duplication folded into it."""
+``GET /records/{doc_id}/copies``: the other publications de-duplication folded into it.
+
+A doc_id may hold "/" (an id from a dump: ``wire/2024/01/a``), so both take it as a path; the
+copies route is matched first, so an id that itself ends in ``/copies`` names its copies."""
 
 from __future__ import annotations
 
@@ -12,16 +15,16 @@ from onrecord.store import Copy
 router = APIRouter(tags=["records"])
 
 
-@router.get("/records/{doc_id}", response_model=Article,
-            responses={404: {"description": "No stored article has this doc_id."}})
-async def get_record(article: StoredArticle) -> Article:
-    """One stored article in the onrecord record format."""
-    return article
-
-
-@router.get("/records/{doc_id}/copies", response_model=list[Copy],
+@router.get("/records/{doc_id:path}/copies", response_model=list[Copy],
             responses={404: {"description": "No stored article has this doc_id."}})
 async def get_copies(article: StoredArticle, store: StoreDep) -> list[Copy]:
     """The other copies of a stored article's story (syndicated or re-posted), oldest first.
     Kept apart from the record, whose shape is the extraction contract."""
     return store.copies(article.doc_id)
+
+
+@router.get("/records/{doc_id:path}", response_model=Article,
+            responses={404: {"description": "No stored article has this doc_id."}})
+async def get_record(article: StoredArticle) -> Article:
+    """One stored article in the onrecord record format."""
+    return article

@@ -58,7 +58,7 @@ def annotate_pasted(article: Annotated[ExtractRequest, Form()], request: Request
     return page(article_html(extract(article.text, **meta)))
 
 
-@router.get("/articles/{doc_id}")
+@router.get("/articles/{doc_id:path}")
 def stored_article_page(store: StoreDep, article: StoredArticle) -> HTMLResponse:
     """A stored article, annotated like a pasted one, with the other copies of its story."""
     return page(article_html(article, store.copies(article.doc_id)))
