@@ -103,3 +103,26 @@ def test_a_redirect_to_a_private_address_is_refused(site):
           pytest.raises(FetchRefused, match="link-local address 169.254.169.254")):
         fetcher.get(site.base + "/moved")
     assert [path for path, _ in site.requests] == ["/moved"]
+
+
+@pytest.mark.parametrize("url", [
+    "http://0177.0.0.1/",  # octal: some resolvers read 127.0.0.1
+    "http://0x7f.1/",  # hex, short form
+    "http://2130706433/",  # one decimal number
+    "http://１２７.０.０.１/",  # full-width digits
+    "http://ⓛⓞⓒⓐⓛⓗⓞⓢⓣ/",  # circled letters
+    "http://exa mple.com/",  # a space in the host
+    "http://[::1/",  # an unclosed bracket
+    "http://a..b/",  # an empty label
+    "http://" + "a" * 300 + ".com/",  # a label over 63 characters
+    "http://:80/",  # no host
+])
+def test_every_invalid_url_is_refused_with_a_4xx_naming_it(url):
+    """POST /extract answered 500 for some of these (an exception the guard did not expect)."""
+    from fastapi.testclient import TestClient
+
+    from onrecord.api import Settings, create_app
+
+    client = TestClient(create_app(Settings()), raise_server_exceptions=False)
+    response = client.post("/extract", json={"url": url, "fetch": True})
+    assert 400 <= response.status_code < 500, (response.status_code, response.text)

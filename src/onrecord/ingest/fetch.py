@@ -12,6 +12,7 @@ rules simply unknown.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,31 @@ DEFAULT_MAX_BYTES = 10_000_000
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 # Longest server-requested wait we honour; beyond it the URL is reported and the run goes on.
 _MAX_RETRY_AFTER = 60.0
+
+
+# A host name's label once IDNA-encoded (RFC 1123): letters, digits, inner hyphens, 1-63 long.
+_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+
+
+def checked_url(url: str) -> httpx.URL:
+    """``url`` parsed, or ``FetchRefused`` naming it and what is wrong: not http(s), no host,
+    a host that is no name (a space, an empty or overlong label, characters IDNA refuses, such
+    as full-width digits or circled letters) or an address literal no parser agrees on
+    (``0177.0.0.1``: octal to some, decimal to others, refused by httpx)."""
+    try:
+        parsed = httpx.URL(url)
+        urlsplit(url)  # it also refuses what httpx lets through (an unclosed "[")
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise FetchRefused(url, f"not a valid URL ({exc})") from None
+    if parsed.scheme not in ("http", "https"):
+        raise FetchRefused(url, "not an http(s) URL")
+    host = parsed.raw_host.decode("ascii").lower().rstrip(".")
+    if not host:
+        raise FetchRefused(url, "the URL names no host")
+    is_address = host.startswith("[") or ":" in host or all(c.isdigit() or c in ".x" for c in host)
+    if not is_address and (len(host) > 253 or not all(map(_LABEL.fullmatch, host.split(".")))):
+        raise FetchRefused(url, f"not a valid host name: {parsed.host!r}")
+    return parsed
 
 
 @dataclass(frozen=True)
@@ -92,11 +118,9 @@ class Fetcher:
         ``headers`` go with the request (a feed poller's ``If-None-Match``); a 304 answer is a
         page with ``status`` 304 and no content.
         """
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise FetchRefused(url, "not an http(s) URL")
+        parsed = checked_url(url)
         if self._policy:  # before robots.txt, so a refusal names this URL, not robots.txt's
-            self._policy.address_for(httpx.URL(url))
+            self._policy.address_for(parsed)
         if self.options.robots and (refusal := self._robots_refusal(url)):
             raise FetchRefused(url, refusal)
         response = self._request(url, headers=headers)
