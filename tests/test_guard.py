@@ -121,7 +121,7 @@ def test_every_invalid_url_is_refused_with_a_4xx_naming_it(url):
     """POST /extract answered 500 for some of these (an exception the guard did not expect)."""
     from fastapi.testclient import TestClient
 
-    from onrecord.api import Settings, create_app
+    from onrecord.app import Settings, create_app
 
     client = TestClient(create_app(Settings()), raise_server_exceptions=False)
     response = client.post("/extract", json={"url": url, "fetch": True})
