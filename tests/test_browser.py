@@ -34,6 +34,25 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).parent / "artifacts"
+#: ``ONRECORD_SCREENSHOTS=1`` saves the page tour's screenshots for the docs instead.
+DOCS_SCREENSHOTS = Path(__file__).parent.parent / "docs" / "screenshots"
+#: A laptop and a phone (an iPhone 12-15's CSS pixels).
+VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
+#: Every kind of page, as a person reaches it: (name, path).
+PAGES = [
+    ("home", "/"),
+    ("search", "/search?q=respond"),
+    ("search-speaker", "/search?speaker=Ivan+Petrov&kind=direct"),
+    ("article", "/articles/sample-1"),
+    ("speaker", "/speakers/Ivan%20Petrov"),
+    ("actor", "/actors/rus-petrov"),
+    ("timeline-pick", "/timeline"),
+    ("timeline", "/timeline?source=rus-petrov&target=deu"),
+    ("network", "/network"),
+    ("provenance", "/provenance?q=dead+in+the+water"),
+    ("alerts", "/alerts"),
+    ("not-found", "/articles/nope"),
+]
 #: Long enough for uvicorn's start-up, which loads the spaCy model.
 SERVER_START_SECONDS = 60
 PASTED = "“We will not retreat,” said Jane Roe.\n\nThe talks continued on Tuesday."
@@ -88,6 +107,36 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_page_fits_the_screen_and_runs_clean(browser, server, viewport):
+    """At 1366x900 and at 390x844: no page scrolls sideways, logs a console error or loads
+    anything that fails (the icon included); an unknown page is a page saying so (404)."""
+    width, height = VIEWPORTS[viewport]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    problems: list[str] = []
+    expected_404 = f"{server}/articles/nope"
+    page.on("console", lambda m: problems.append(f"console: {m.text} at {m.location['url']}")
+            if m.type == "error" and m.location["url"] != expected_404 else None)
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}")
+            if r.status >= 400 and r.url != expected_404 else None)
+    for name, path in PAGES:
+        response = page.goto(f"{server}{path}")
+        assert response is not None
+        assert response.status == (404 if name == "not-found" else 200), path
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} is {overflow} px wider than the {width} px screen"
+        expect(page.locator("header.site nav")).to_be_visible()
+        if os.environ.get("ONRECORD_SCREENSHOTS") == "1":
+            DOCS_SCREENSHOTS.mkdir(exist_ok=True)
+            page.screenshot(path=DOCS_SCREENSHOTS / f"{name}-{viewport}.jpg", type="jpeg",
+                            quality=60)
+    context.close()
+    assert not problems, problems
 
 
 def _screenshot(page: Page, name: str) -> None:

@@ -116,7 +116,9 @@ def test_search_filters_and_pages_by_cursor(client):
 def test_speaker_page_lists_quotes_and_addressees(client):
     html = client.get("/speakers/Ivan Petrov").text
     assert html.count('class="hit"') == 4
-    assert '<a href="/actors/Germany">Germany</a></td><td class="n">3</td>' in html
+    # an addressee leads to what the speaker said to them (an addressee need be no actor)
+    assert ('<a href="/search?speaker=Ivan%20Petrov&amp;addressee=Germany">Germany</a></td>'
+            '<td class="n">3</td>') in html
     assert 'href="/actors/rus-petrov"' in html
     assert client.get("/speakers/Nobody").status_code == 404
 
@@ -137,7 +139,17 @@ def test_timeline_page_draws_the_pair(client):
     assert html.count('<circle class="conditional"') == 1  # two conditional threats in January
     assert "<title>2024-01: 2 THREATEN</title>" in html
     assert html.count("<tr class=") == 3
-    assert client.get("/timeline", params={"source": "rus-petrov"}).status_code == 422
+    assert client.get("/api/timeline", params={"source": "rus-petrov"}).status_code == 422
+
+
+def test_timeline_page_offers_the_parties_until_both_are_picked(client):
+    """From the menu the timeline has no pair yet: two pickers, the busiest actors and every
+    state by its code suggested; one party alone is kept in its picker."""
+    html = client.get("/timeline", params={"source": "rus-petrov"}).text
+    assert 'id="pick-parties"' in html and "timeline-chart" not in html
+    assert 'name="source" value="rus-petrov"' in html and 'name="target" value=""' in html
+    assert '<option value="rus-petrov">Ivan Petrov' in html
+    assert '<option value="RUS">RUS (state)' in html
 
 
 def test_network_page_draws_actors_and_weighted_edges(client):

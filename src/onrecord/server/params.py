@@ -53,7 +53,11 @@ class EventCountQuery(EventFilter, ByPeriod):
 ActorKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
 
-class PairQuery(EventFilter, ByPeriod):
+class TimelineQuery(EventFilter, ByPeriod):
+    """The timeline page: until both parties are given it offers them to pick."""
+
+
+class PairQuery(TimelineQuery):
     """An escalation series: both actors are required."""
 
     source: ActorKey = Field(

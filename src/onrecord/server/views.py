@@ -7,13 +7,14 @@ from pydantic import BaseModel
 
 from onrecord.model import Article
 from onrecord.server.deps import found
-from onrecord.server.params import Paging, PairQuery, QuoteQuery
+from onrecord.server.params import Paging, QuoteQuery, TimelineQuery
 from onrecord.store import Store, queries
 from onrecord.store.filters import ArticleFilter, QuoteFilter
 from onrecord.store.queries import (
     ActorRecord,
     Escalation,
     EventRow,
+    Node,
     Page,
     QuoteRow,
     SpeakerRecord,
@@ -31,10 +32,12 @@ class SpeakerPage(BaseModel):
 
 
 class Timeline(BaseModel):
-    """A pair's escalation series and the events under it (negated ones left out of both)."""
+    """A pair's escalation series and the events under it (negated ones left out of both;
+    None until both parties are given), and the parties there are to pick."""
 
-    series: Escalation
-    events: Page[EventRow]
+    series: Escalation | None
+    events: Page[EventRow] | None
+    parties: list[Node]
 
 
 class Search(BaseModel):
@@ -57,11 +60,16 @@ def actor_page(store: Store, key: str) -> ActorRecord:
     return found(queries.actor(store, key), f"actor {key!r}")
 
 
-def timeline(store: Store, pair: PairQuery) -> Timeline:
-    """The escalation series of a pair, and its events."""
+def timeline(store: Store, pair: TimelineQuery) -> Timeline:
+    """The escalation series of a pair and its events, once both parties are given; a
+    negated event ("did not threaten") is in neither, as it is no step of an escalation."""
+    parties = queries.parties(store)
+    if not (pair.source and pair.target):
+        return Timeline(series=None, events=None, parties=parties)
     series = queries.escalation(store, pair.source, pair.target, pair.period, pair)
-    listed = queries.events(store, pair, limit=queries.MAX_LIMIT)
-    return Timeline(series=series, events=listed)
+    listed = queries.events(store, pair.model_copy(update={"negated": False}),
+                            limit=queries.MAX_LIMIT)
+    return Timeline(series=series, events=listed, parties=parties)
 
 
 def search(store: Store, query: QuoteQuery) -> Search:

@@ -56,6 +56,9 @@ Day = Annotated[dt.date | None, BeforeValidator(_iso_day),
                 _or_empty({"type": "string", "format": "date"})]
 Kind = Annotated[QuoteKind | None, BeforeValidator(_unset_if_empty),
                  _or_empty({"type": "string", "enum": list(get_args(QuoteKind))})]
+#: Yes, no, or (blank) either: a flag that may be asked to be false ("not negated").
+Flag = Annotated[bool | None, BeforeValidator(_unset_if_empty),
+                 _or_empty({"type": "boolean"})]
 #: A filter value: up to 300 characters; blank means no filter.
 Value = Annotated[str | None, Field(max_length=300), AfterValidator(_none_if_blank)]
 def _plover_type(value: str) -> str:
@@ -158,11 +161,11 @@ class EventFilter(_Filter):
     context: Annotated[
         Value, Rule("(',' || e.context || ',') LIKE :context ESCAPE '\\'", bind=_in_list)
     ] = Field(None, description="A PLOVER context the event carries (e.g. cbrn).")
-    source: Annotated[Value, Rule(_party("source"))] = Field(None, description=(
+    source: Annotated[Value, Rule(_party("source"), control="party")] = Field(None, description=(
         "Source: actor id, name or country code (a code is the state, its bodies and officials, "
         "not a non-state group based there: LBN is not HEZBOLLAH)."
     ))
-    target: Annotated[Value, Rule(_party("target"))] = Field(None, description=(
+    target: Annotated[Value, Rule(_party("target"), control="party")] = Field(None, description=(
         "Target: actor id, name or country code (a code is the state, its bodies and officials, "
         "not a non-state group based there: LBN is not HEZBOLLAH)."
     ))
@@ -174,4 +177,10 @@ class EventFilter(_Filter):
     )
     conditional: Annotated[bool, Rule("e.condition IS NOT NULL")] = Field(
         False, description="Only events with a condition."
+    )
+    negated: Annotated[Flag, Rule("e.negated = :negated", control="yesno")] = Field(
+        None, description="yes: only negated events (“did not threaten”); no: none of them."
+    )
+    hedged: Annotated[Flag, Rule("e.hedged = :hedged", control="yesno")] = Field(
+        None, description="yes: only hedged events (“may”, “could”); no: none of them."
     )

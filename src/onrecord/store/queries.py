@@ -8,7 +8,7 @@ from onrecord.store.cursor import InvalidCursor
 from onrecord.store.escalation import escalation
 from onrecord.store.lists import DEFAULT_LIMIT, MAX_LIMIT, Table, articles, events, every, quotes
 from onrecord.store.network import network
-from onrecord.store.records import actor, speaker
+from onrecord.store.records import actor, parties, speaker
 from onrecord.store.relations import relations
 from onrecord.store.results import (
     ActorRecord,
@@ -32,6 +32,7 @@ __all__ = [
     "DEFAULT_LIMIT", "MAX_LIMIT", "ActorRecord", "ArticleRef", "Counted", "Counterpart", "Edge",
     "Escalation", "EventRow", "InvalidCursor", "Network", "Node", "Page", "PeriodCount",
     "QuoteRow", "Relation", "SeriesPoint", "SpeakerRecord", "Table", "actor", "articles",
-    "counts", "escalation", "events", "every", "network", "period_of", "quotes", "relations",
+    "counts", "escalation", "events", "every", "network", "parties", "period_of", "quotes",
+    "relations",
     "speaker",
 ]

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, text
 
 from onrecord.store.counts import best_name, counted
 from onrecord.store.db import Store
-from onrecord.store.results import ActorRecord, Counterpart, SpeakerRecord
+from onrecord.store.results import ActorRecord, Counterpart, Node, SpeakerRecord
 from onrecord.store.where import collate
 
 #: Counts keyed by a value and, for counterparts, the name they had there.
@@ -93,3 +93,34 @@ def actor(store: Store, key: str) -> ActorRecord | None:
         as_target=counted(_by_key(tally["as_target"])),
         counterparts=counterparts,
     )
+
+
+def parties(store: Store, limit: int = 200) -> list[Node]:
+    """The parties an analyst can pick: the ``limit`` busiest actors of the events (key, most
+    used name, events) and then every state by its country code (its bodies and officials
+    rolled up, as a code matches in filters), busiest first."""
+    top = (
+        "SELECT actor, events FROM network_weights ORDER BY events DESC, actor"
+        f"{collate(store)} LIMIT :n"
+    )
+    names = (
+        f"SELECT actor, name, sum(events) FROM network_nodes WHERE actor IN (SELECT actor FROM "
+        f"({top}) t) AND name <> '' GROUP BY actor, name"
+    )
+    states = (
+        "SELECT country, sum(n) FROM (SELECT source_country AS country, count(*) AS n "
+        "FROM events WHERE source_country IS NOT NULL AND source_non_state = FALSE "
+        "GROUP BY source_country UNION ALL SELECT target_country, count(*) FROM events "
+        "WHERE target_country IS NOT NULL AND target_non_state = FALSE GROUP BY target_country"
+        ") ends GROUP BY country"
+    )
+    with store.engine.connect() as conn:
+        busiest = conn.execute(text(top), {"n": limit}).all()
+        called: dict[str, Counter[str]] = defaultdict(Counter)
+        for key, name, n in conn.execute(text(names), {"n": limit}):
+            called[key][name] += n
+        codes = conn.execute(text(states)).all()
+    found = [Node(actor=key, name=best_name(called[key], key), events=n) for key, n in busiest]
+    found += [Node(actor=code, name=f"{code} (state)", events=n)
+              for code, n in sorted(codes, key=lambda c: (-c[1], c[0]))]
+    return found

@@ -18,8 +18,10 @@ from pydantic import BaseModel
 from onrecord.store.db import Store, _fts_terms
 
 #: How the web form shows a field when its type does not say it: a name with suggestions
-#: from the store (``speaker``), or a choice of PLOVER types (``types``).
-Control = Literal["speaker", "types"]
+#: from the store (``speaker``), or a choice of PLOVER types (``types``);
+#: ``party``: an actor id, name or country code, with the busiest as suggestions; ``yesno``:
+#: any, yes or no (a flag that may also be asked to be false).
+Control = Literal["speaker", "types", "party", "yesno"]
 
 
 @dataclass
@@ -77,13 +79,14 @@ def rule_of(model: type[BaseModel], name: str) -> Rule | None:
 
 
 def where(f: BaseModel, scope: Scope) -> Where:
-    """The rules of every field of ``f`` that is set (not None, False or empty), joined."""
+    """The rules of every field of ``f`` that is set (not its default: None, False, empty),
+    joined."""
     result = Where()
     applied: set[Callable] = set()
-    for name in type(f).model_fields:
+    for name, info in type(f).model_fields.items():
         value = getattr(f, name)
         rule = rule_of(type(f), name)
-        if rule is None or value is None or value is False or value == []:
+        if rule is None or value is None or value == info.get_default(call_default_factory=True):
             continue
         if callable(rule.sql):
             if rule.sql not in applied:  # a function may read several fields (from, to)

@@ -5,14 +5,10 @@ a way back); ``onrecord.app`` serves them with the API. Templates and static fil
 inside the package, so ``pip install onrecord`` is all it needs.
 """
 
-from pathlib import Path
-
 from fastapi import APIRouter
 
 from onrecord.web import alerts, pages, provenance
-from onrecord.web.pages import error_page
-
-STATIC_DIR = Path(__file__).parent / "static"
+from onrecord.web.pages import STATIC_DIR, error_page
 
 router = APIRouter(include_in_schema=False)
 router.include_router(pages.router)

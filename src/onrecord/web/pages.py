@@ -3,16 +3,17 @@ JSON API's) and renders one template."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 
 from onrecord.pipeline import extract
 from onrecord.server import views
 from onrecord.server.deps import Key, StoredArticle, StoreDep
 from onrecord.server.fetched import extract_fetched, pasted_url
-from onrecord.server.params import Paging, PairQuery, QuoteQuery
+from onrecord.server.params import Paging, QuoteQuery, TimelineQuery
 from onrecord.server.schemas import ExtractRequest
 from onrecord.store import queries
 from onrecord.store.filters import EventFilter
@@ -33,6 +34,9 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 
+#: The stylesheet, scripts and icon.
+STATIC_DIR = Path(__file__).parent / "static"
+
 router = APIRouter(include_in_schema=False)
 
 
@@ -40,6 +44,12 @@ def page(html: str, status_code: int = 200) -> HTMLResponse:
     """A rendered page under the content security policy."""
     return HTMLResponse(html, status_code,
                         headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
+
+
+@router.get("/favicon.ico")
+def icon() -> FileResponse:
+    """The app's icon, for browsers that ask for it before reading the page."""
+    return FileResponse(STATIC_DIR / "icon.svg", media_type="image/svg+xml")
 
 
 @router.get("/")
@@ -83,8 +93,8 @@ def actor_page(store: StoreDep, actor: Key) -> HTMLResponse:
 
 
 @router.get("/timeline")
-def timeline_page(store: StoreDep, pair: Annotated[PairQuery, Query()]) -> HTMLResponse:
-    """The escalation timeline of a pair of actors."""
+def timeline_page(store: StoreDep, pair: Annotated[TimelineQuery, Query()]) -> HTMLResponse:
+    """The escalation timeline of a pair of actors, or two pickers to choose them."""
     return page(timeline_html(views.timeline(store, pair), pair))
 
 

@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from onrecord.ingest import is_url
 from onrecord.model import Article, Event
-from onrecord.server.params import Paging, PairQuery, QuoteQuery
+from onrecord.server.params import Paging, QuoteQuery, TimelineQuery
 from onrecord.server.views import Search, SpeakerPage, Timeline
 from onrecord.store import Copy
 from onrecord.store.filters import EventFilter, QuoteFilter
@@ -73,11 +73,12 @@ def actor_html(record: ActorRecord) -> str:
     return render("actor.html", actor=record)
 
 
-def timeline_html(data: Timeline, pair: PairQuery) -> str:
-    """The escalation chart of a pair, and the events under it."""
-    return render("timeline.html", pair=pair, series=data.series,
-                  chart=timeline_chart(data.series), events=data.events,
-                  fields=form_fields(pair, PairQuery))
+def timeline_html(data: Timeline, pair: TimelineQuery) -> str:
+    """The escalation chart of a pair and the events under it, or the parties to pick."""
+    chart = timeline_chart(data.series) if data.series else None
+    return render("timeline.html", pair=pair, series=data.series, chart=chart,
+                  events=data.events, parties=data.parties,
+                  fields=form_fields(pair, TimelineQuery))
 
 
 def network_html(net: Network, f: EventFilter) -> str:

@@ -1,0 +1,74 @@
+"""Every internal link of the web UI leads somewhere: a crawl of the pages over a stored
+corpus, following each link a page shows (and each form's default submission)."""
+
+from __future__ import annotations
+
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+from corpus import build_corpus
+from fastapi.testclient import TestClient
+from records import build_article
+
+from onrecord.app import Settings, create_app
+
+#: Pages a person starts from (the menu) and a search with results.
+START = ["/", "/search?q=respond", "/network"]
+#: Enough for every page of the test corpus; a bound, so a link loop cannot run forever.
+MAX_PAGES = 400
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in ("a", "link") and found.get("href"):
+            self.links.append(found["href"] or "")
+        elif tag in ("script", "img") and found.get("src"):
+            self.links.append(found["src"] or "")
+        elif tag == "form" and (found.get("method") or "get").lower() == "get":
+            self.links.append(found.get("action") or "")
+
+
+def _internal(base: str, href: str) -> str | None:
+    url = urldefrag(urljoin(base, href)).url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or parts.netloc != "testserver":
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory) -> TestClient:
+    app = create_app(Settings(db=str(tmp_path_factory.mktemp("crawl") / "onrecord.db")))
+    for article in [build_article(), *build_corpus()]:
+        app.state.store.put(article)
+    return TestClient(app)
+
+
+def test_no_internal_link_is_dead(client):
+    seen, queue, broken = set(START), deque(START), []
+    while queue and len(seen) < MAX_PAGES:
+        path = queue.popleft()
+        response = client.get(path)
+        if response.status_code >= 400:
+            broken.append((path, response.status_code))
+            continue
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        parser = _Links()
+        parser.feed(response.text)
+        for href in parser.links:
+            url = _internal(f"http://testserver{path}", href)
+            if url and url not in seen and not url.startswith("/docs"):
+                seen.add(url)
+                queue.append(url)
+    assert not broken, broken
+    assert len(seen) > 30  # the crawl reached the speaker, actor, article and timeline pages
+    for kind in ("/articles/", "/speakers/", "/actors/", "/timeline?", "/static/"):
+        assert any(url.startswith(kind) for url in seen), kind
