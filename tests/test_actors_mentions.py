@@ -40,3 +40,22 @@ def test_a_whole_name_is_that_person_not_another_with_the_same_word():
     names = speakers("Park Ji-hoon said the ministry had been warned. Park Soo-min, an analyst, "
                      "said the warning came too late.")
     assert names == ["Park Ji-hoon", "Park Soo-min"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Inspector-General of Police Khalid Omar Bakri said the guards had been doubled.",
+     "Khalid Omar Bakri"),
+    ("The opposition figure Mir-Hossein Tabrizi spoke at the rally. Tabrizi said the count "
+     "was rigged.", "Mir-Hossein Tabrizi"),
+    ("Assistant Secretary for African Affairs Jendayi Mwangi said the ban was unjust.",
+     "Jendayi Mwangi"),
+])
+def test_a_known_first_name_starts_a_persons_name(text, name):
+    assert speakers(text)[-1] == name
+
+
+def test_a_name_the_parser_cuts_short_still_names_the_person():
+    names = speakers("The guards had argued with traders over the dogs, which the locals were "
+                     "upset about, according to policeman Ahmed Hassan Sayed. He said gunfire "
+                     "followed soon after.")
+    assert names == ["Ahmed Hassan Sayed", "Ahmed Hassan Sayed"]

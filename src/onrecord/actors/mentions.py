@@ -175,7 +175,17 @@ class ArticleActors:
                 first = i + 1
         while first < end - 2 and self._is_affiliation(self.doc[first]):
             first += 1
+        given = next((i for i in range(first, end - 1) if self._is_given_name(self.doc[i])), None)
+        if given is not None and not any(t.ent_type_ in _PERSON_ENTS
+                                         for t in self.doc[first:given]):
+            first = given  # "Inspector-General of Police Khalid Abu Bakar": the name starts here
         return first, list(self.doc[start:first])
+
+    def _is_given_name(self, token: Token) -> bool:
+        """A first name of the gender lists (``first_names.yaml``) opening a name."""
+        word = token.lower_
+        return token.text[:1].isupper() and (word in self.gaz.male_names
+                                             or word in self.gaz.female_names)
 
     def _is_person(self, tokens: list[Token], stripped: list[Token]) -> bool:
         if all(self._is_title(t) for t in tokens):
@@ -191,6 +201,8 @@ class ArticleActors:
             return False  # QatarEnergy, ExxonMobil: companies, whatever NER says
         if any(t.ent_type_ in _PERSON_ENTS for t in tokens):
             return True
+        if len(tokens) >= 2 and self._is_given_name(tokens[0]):
+            return True  # "Mir-Hossein Mousavi", whatever label the NER gives a name it lacks
         if any(t.lower_.rstrip(".") in self.gaz.honorifics for t in stripped):
             return True
         head = tokens[-1]
@@ -332,6 +344,11 @@ class ArticleActors:
         person = _last_subject(self.people.values(), offset)
         return (person.name, CONFIDENCE_DESCRIPTION) if person else (None, None)
 
+    def name_words(self, head: Token) -> set[str]:
+        """The lower-cased words of the name of the person ``head`` names (empty if none)."""
+        person = self._named_person(head)
+        return person.keys if person is not None else set()
+
     def _named_person(self, head: Token) -> Person | None:
         """The person the mention names: its head and the name words compounded with it
         ("NATO chief Mark Rutte"), never a name inside a modifier ("the sister of Kim Jong Un")."""
@@ -346,8 +363,11 @@ class ArticleActors:
         return found
 
     def _person_by_word(self, chain: list[Token]) -> Person | None:
+        """The person one of the words names; a capitalised word the tagger took for a common
+        noun still names someone the article introduced ("Lage denied reports ...")."""
         for token in chain:
-            if not (_is_name_token(token) or "-" in token.text):
+            if not (_is_name_token(token) or "-" in token.text
+                    or (token.text[:1].isupper() and token.is_alpha)):
                 continue
             word = drop_invisible(token.text).lower()
             person = self.people.get(word)

@@ -445,9 +445,14 @@ def _glued_name(actors: ArticleActors, head: Token) -> tuple[int, int] | None:
     end_char = edge.idx + len(edge.text)
     names = sorted((p.name for p in actors.people.values() if " " in p.name
                     and doc.text[:end_char].endswith(p.name)), key=len, reverse=True)
-    if not names:
-        return None
-    first = next((t for t in phrase if t.idx == end_char - len(names[0])), None)
+    if names:
+        first = next((t for t in phrase if t.idx == end_char - len(names[0])), None)
+    else:  # "according to policeman Ahmed Hassan Sayed", the parser cutting the name short
+        words = actors.name_words(edge)
+        first = edge
+        while first.i - 1 > head.i and doc[first.i - 1].lower_ in words:
+            first = doc[first.i - 1]
+        first = first if words and first.i < edge.i else None
     if first is None or first.i <= head.i or first.i == 0:
         return None
     before = doc[first.i - 1]
