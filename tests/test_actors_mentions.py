@@ -59,3 +59,10 @@ def test_a_name_the_parser_cuts_short_still_names_the_person():
                      "upset about, according to policeman Ahmed Hassan Sayed. He said gunfire "
                      "followed soon after.")
     assert names == ["Ahmed Hassan Sayed", "Ahmed Hassan Sayed"]
+
+
+def test_a_body_with_its_own_modifiers_is_not_an_earlier_body_with_the_same_head():
+    names = speakers("The claims date from the era of its imperial government. The Chilean "
+                     "government said the ruling was unfair. The US said the ruling was "
+                     "binding on all parties.")
+    assert names == ["Chilean government", "US"]

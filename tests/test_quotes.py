@@ -519,3 +519,17 @@ def test_the_sentence_after_a_signed_quotation_is_its_second_piece():
 ])
 def test_marks_with_no_cue_and_no_report_right_before_quote_nobody(text):
     assert all(q.cue is not None for q in extract(text).quotes)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ombudsman is investigating claims that the guards beat prisoners.",
+    "Lena Moreau denied allegations that her office had leaked the memo.",
+])
+def test_whoever_answers_a_claim_did_not_make_it(sentence):
+    assert extract(sentence).quotes == []
+
+
+def test_a_claim_that_names_who_made_it_is_theirs():
+    [quote] = extract("The senator found troubling a statement by the governor Rosa Lindgren "
+                      "that \u201cthe border will stay shut all winter.\u201d").quotes
+    assert quote.speaker.name == "Rosa Lindgren"

@@ -313,7 +313,8 @@ class ArticleActors:
 
     def _resolve_name(self, head: Token, tokens: list[Token]) -> tuple[str | None, float | None]:
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in _MALE_PRONOUNS | _FEMALE_PRONOUNS | _PLURAL_PRONOUNS:
+        pronoun = lower in _MALE_PRONOUNS | _FEMALE_PRONOUNS | _PLURAL_PRONOUNS
+        if (head.pos_ == "PRON" or pronoun) and head.text != "US":  # "The US said": no "us"
             return self._resolve_pronoun(head)
         if head.lower_ == "old" and any(c.lower_ == "year" for c in head.children) \
                 and any(t.lower_ == "the" for t in tokens):
@@ -510,9 +511,12 @@ class ArticleActors:
         text = _without_article(" ".join("".join(t.text_with_ws for t in tokens).split()))
         if self._is_organisation_head(head):
             # "the ministry" -> the fullest earlier name with the same head noun.
+            # Its own words must all be in that name: "the Chinese government" is not the
+            # "Nationalist government" of an earlier paragraph.
+            own = {t.lower_ for t in tokens if t.is_alpha and t.dep_ != "det"}
             same = [o for o in self.organisations
                     if o.head == head.lower_ and o.mentions[0] <= head.idx
-                    and len(o.name) > len(text)]
+                    and len(o.name) > len(text) and own <= set(o.name.lower().split())]
             if same and any(t.lower_ == "the" for t in tokens):
                 return max(same, key=lambda o: len(o.name)).name, CONFIDENCE_DESCRIPTION
             if any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens):

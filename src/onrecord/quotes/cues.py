@@ -464,7 +464,11 @@ def _noun_site(noun: Token, lex: Lexicon) -> CueSite | None:
         cue = [governor, noun]
         speaker = speaker or _subject(governor)
     elif speaker is None and governor is not None:
-        speaker = _subject(governor)
+        # "denied claims that ...", "is investigating allegations that ...": whoever governs
+        # the noun answers the claim; only the noun may say who made it ("a statement by X").
+        if issuer(noun) is noun:
+            return None
+        speaker = noun
     return CueSite(cue, speaker, None, _clause_spans(clause_root), clause_root)
 
 
