@@ -20,11 +20,15 @@ FILTERED = [
     ("/api/articles", ArticleFilter), ("/api/quotes", QuoteFilter), ("/api/events", EventFilter),
     ("/api/articles/counts", ArticleFilter), ("/api/quotes/counts", QuoteFilter),
     ("/api/events/counts", EventFilter), ("/api/network", EventFilter),
-    ("/search", QuoteFilter), ("/network", EventFilter),
+    ("/search", QuoteFilter), ("/network", EventFilter), ("/events", EventFilter),
 ]
 _NOT_TEXT = {"date_from", "date_to", "kind", "conditional"}
+#: Filters whose values are checked (a PLOVER type, yes or no): anything else is a 422.
+_CHECKED = {"type", "negated", "hedged"}
 PARAMETERS = [(path, name) for path, model in FILTERED
-              for name in model.model_fields if name not in _NOT_TEXT]
+              for name in model.model_fields if name not in _NOT_TEXT | _CHECKED]
+CHECKED = [(path, name) for path, model in FILTERED
+           for name in model.model_fields if name in _CHECKED]
 PATHS = ["/api/speakers/", "/api/actors/", "/speakers/", "/actors/", "/records/", "/articles/"]
 SCRIPT = "<script>alert(1)</script>"
 
@@ -47,6 +51,16 @@ def test_injection_in_any_filter_is_a_literal_that_matches_nothing(app, client, 
         assert response.status_code == 200, (value, response.text)
         if path.startswith("/api/"):
             assert _found_nothing(response.json()), (value, response.json())
+    assert _tables(app) == before
+
+
+@pytest.mark.parametrize("path, name", CHECKED)
+def test_injection_in_a_checked_filter_is_refused_naming_it(app, client, path, name):
+    before = _tables(app)
+    for value in INJECTIONS:
+        response = client.get(path, params={name: value})
+        assert response.status_code == 422, (value, response.text)
+        assert name in response.text
     assert _tables(app) == before
 
 

@@ -21,14 +21,15 @@ def _json(model) -> object:
 def test_list_endpoints_answer_what_the_library_answers(app, client):
     store = app.state.store
     got = client.get("/api/quotes", params={"speaker": "Ivan Petrov", "limit": 2}).json()
-    assert got == _json(queries.quotes(store, QuoteFilter(speaker="Ivan Petrov"), limit=2))
+    expected = _json(queries.quotes(store, QuoteFilter(speaker="Ivan Petrov"), limit=2))
+    assert got == {**expected, "total": 4}  # the first page says how many match in all
     more = {"speaker": "Ivan Petrov", "cursor": got["next_cursor"]}
     rest = client.get("/api/quotes", params=more)
     assert len(got["items"]) + len(rest.json()["items"]) == 4
-    assert rest.json()["next_cursor"] is None
+    assert rest.json()["next_cursor"] is None and rest.json()["total"] is None
     events = client.get("/api/events", params=[("type", "threaten"), ("conditional", "true")])
-    assert events.json() == _json(queries.events(store, EventFilter(type=["THREATEN"],
-                                                                    conditional=True)))
+    expected = _json(queries.events(store, EventFilter(type=["THREATEN"], conditional=True)))
+    assert events.json() == {**expected, "total": 2}
     articles = client.get("/api/articles", params={"q": "Belgrade"}).json()
     assert articles["items"] == [store.get("a3").to_json_dict()]
 
@@ -120,7 +121,7 @@ def test_read_only_server_refuses_ingest_but_answers_queries(tmp_path):
     response = client.post("/api/ingest", json=BATCH, headers={"Authorization": "Bearer x"})
     assert response.status_code == 403
     assert "read-only" in response.json()["detail"]
-    assert client.get("/api/quotes").json() == {"items": [], "next_cursor": None}
+    assert client.get("/api/quotes").json() == {"items": [], "next_cursor": None, "total": 0}
 
 
 def test_ingest_stores_extracts_and_is_idempotent(client):

@@ -69,6 +69,11 @@ def _speaker_from_rows(store: Store, name: str) -> SpeakerRecord | None:
     )
 
 
+def _type(event) -> str:
+    """How an actor's record counts an event: "did not threaten" is "not THREATEN"."""
+    return f"not {event['type']}" if event["negated"] else event["type"]
+
+
 def _actor_from_rows(store: Store, key: str) -> ActorRecord | None:
     """An actor's record counted in Python from the events rows where it is an end (by its
     key, actor id else name, or by a name it had) and the quotes it spoke."""
@@ -103,8 +108,8 @@ def _actor_from_rows(store: Store, key: str) -> ActorRecord | None:
         )],
         countries=sorted({e[f"{role}_country"] for role, _, e in roles if e[f"{role}_country"]}),
         quotes=n_quotes,
-        as_source=_counted(e["type"] for e in ends["source"]),
-        as_target=_counted(e["type"] for e in ends["target"]),
+        as_source=_counted(_type(e) for e in ends["source"]),
+        as_target=_counted(_type(e) for e in ends["target"]),
         counterparts=[Counterpart(
             actor=o, name=_counted(names[o].elements())[0].name if o in names else o,
             sent=with_other("source", o), received=with_other("target", o)) for o in keys],

@@ -160,3 +160,48 @@ def test_network_page_draws_actors_and_weighted_edges(client):
     assert "Ivan Petrov → Germany: 3 THREATEN" in html
     only = client.get("/network", params={"type": "SUPPORT"}).text
     assert only.count('<path class="edge') == 2 and "edge conflict" not in only
+
+
+def test_events_page_filters_sorts_counts_and_offers_the_list_as_files(client):
+    petrov = {"type": "THREATEN", "conditional": "true", "source": "rus-petrov"}
+    html = client.get("/events", params=petrov).text
+    assert '<span id="event-total">2</span> events' in html
+    assert html.count('class="conditional-row"') == 2
+    newest_first = [html.index("if Germany attacks"), html.index("if provoked")]
+    assert newest_first == sorted(newest_first)
+    oldest = client.get("/events", params={**petrov, "order": "oldest"}).text
+    assert oldest.index("if provoked") < oldest.index("if Germany attacks")
+    by_type = client.get("/events", params={"order": "type"}).text
+    types = ["ACCUSE", "MOBILIZE", "SUPPORT", "THREATEN"]
+    assert [by_type.index(f'"etype">{t}') for t in types] == sorted(
+        by_type.index(f'"etype">{t}') for t in types)
+    link = ('href="/api/events?type=THREATEN&amp;source=rus-petrov&amp;conditional=True'
+            '&amp;format=csv"')
+    assert link in html
+    csv_rows = client.get("/api/events", params={**petrov, "format": "csv"})
+    assert csv_rows.headers["content-type"].startswith("text/csv")
+    assert "attachment" in csv_rows.headers["content-disposition"]
+    lines = csv_rows.text.strip().splitlines()
+    assert lines[0].startswith("id,type,") and len(lines) == 3
+
+
+def test_every_quotation_of_a_search_comes_as_parquet(client):
+    import io
+
+    import pyarrow.parquet as pq
+
+    body = client.get("/api/quotes", params={"speaker": "Ivan Petrov", "limit": 1,
+                                             "format": "parquet"}).content
+    table = pq.read_table(io.BytesIO(body))  # every match, not the page of one
+    assert table.num_rows == 4 and "speaker" in table.column_names
+
+
+def test_a_state_by_its_code_rolls_up_its_officials(client):
+    """RUS is no actor of its own in the corpus: its page counts Ivan Petrov's events (an
+    official of Russia) as the state's, with the counterparts they had."""
+    state = client.get("/api/actors/RUS").json()
+    assert {c["name"]: c["count"] for c in state["as_source"]} == {
+        "THREATEN": 3, "SUPPORT": 1, "MOBILIZE": 1}
+    assert [c["actor"] for c in state["counterparts"]][:1] == ["deu"]
+    assert "Ivan Petrov" in state["names"]
+    assert client.get("/actors/RUS").status_code == 200

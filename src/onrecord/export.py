@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal, TextIO, get_args, get_origin
+from typing import Any, BinaryIO, Literal, TextIO, get_args, get_origin
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -112,7 +112,9 @@ def write_jsonl(rows: Iterable[BaseModel], sink: TextIO) -> int:
     return count
 
 
-def write_parquet(rows: Iterable[BaseModel], model: type[BaseModel], path: Path) -> int:
+def write_parquet(
+    rows: Iterable[BaseModel], model: type[BaseModel], path: Path | BinaryIO
+) -> int:
     schema = arrow_schema(model)
     count = 0
     with pq.ParquetWriter(path, schema) as writer:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from onrecord.model import Article
 from onrecord.server import views
 from onrecord.server.deps import Key, StoreDep
+from onrecord.server.download import MEDIA_TYPES, download
 from onrecord.server.params import (
     ArticleCountQuery,
     ArticleQuery,
@@ -42,22 +44,45 @@ _NOT_FOUND = {404: {"description": "Not in the store."}}
 _BAD_CURSOR = {422: {"description": "A bad parameter or cursor, with a message."}}
 
 
-@router.get("/articles", responses=_BAD_CURSOR)
-def list_articles(store: StoreDep, query: Annotated[ArticleQuery, Query()]) -> Page[Article]:
+_FILES = {
+    **_BAD_CURSOR,
+    200: {"content": {media: {} for media in MEDIA_TYPES.values()},
+          "description": "A page of JSON, or with `format` every matching row as a file."},
+}
+
+
+@router.get("/articles", responses=_FILES, response_model=Page[Article])
+def list_articles(
+    store: StoreDep, query: Annotated[ArticleQuery, Query()]
+) -> Page[Article] | Response:
     """Stored articles (whole records) by words, outlet and date, newest first."""
+    if query.format != "json":
+        return download(queries.every(queries.articles, store, query), Article, query.format,
+                        "articles")
     return queries.articles(store, query, query.cursor, query.limit)
 
 
-@router.get("/quotes", responses=_BAD_CURSOR)
-def list_quotes(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> Page[QuoteRow]:
+@router.get("/quotes", responses=_FILES, response_model=Page[QuoteRow])
+def list_quotes(
+    store: StoreDep, query: Annotated[QuoteQuery, Query()]
+) -> Page[QuoteRow] | Response:
     """Quotations by words, speaker, actor, country, addressee, cue, kind, outlet and date."""
-    return queries.quotes(store, query, query.cursor, query.limit)
+    if query.format != "json":
+        return download(queries.every(queries.quotes, store, query), QuoteRow, query.format,
+                        "quotes")
+    return views.quote_list(store, query)
 
 
-@router.get("/events", responses=_BAD_CURSOR)
-def list_events(store: StoreDep, query: Annotated[EventQuery, Query()]) -> Page[EventRow]:
-    """Coded events by type, context, source and target actor, condition and date."""
-    return queries.events(store, query, query.cursor, query.limit)
+@router.get("/events", responses=_FILES, response_model=Page[EventRow])
+def list_events(
+    store: StoreDep, query: Annotated[EventQuery, Query()]
+) -> Page[EventRow] | Response:
+    """Coded events by type, context, source and target (a country code: the state, its
+    bodies and officials), condition, negation, hedging and date, in the order asked."""
+    if query.format != "json":
+        rows = queries.every(queries.events, store, query, order=query.order)
+        return download(rows, EventRow, query.format, "events")
+    return views.event_list(store, query)
 
 
 @router.get("/articles/counts")

@@ -6,12 +6,15 @@ naming the parameter) and documented in OpenAPI by the field that also defines i
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
 from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
-from onrecord.store.queries import DEFAULT_LIMIT, MAX_LIMIT
+from onrecord.store.queries import DEFAULT_LIMIT, MAX_LIMIT, EventOrder
+
+#: How a list is answered: a page of JSON, or every matching row as a file.
+Format = Literal["json", "csv", "jsonl", "parquet"]
 
 
 class Paging(BaseModel):
@@ -21,16 +24,25 @@ class Paging(BaseModel):
     )
 
 
-class ArticleQuery(ArticleFilter, Paging):
+class Listed(Paging):
+    format: Format = Field(
+        "json", description="json: a page, with next_cursor for the next; csv, jsonl or "
+        "parquet: every matching row (limit and cursor do not apply), as a file."
+    )
+
+
+class ArticleQuery(ArticleFilter, Listed):
     pass
 
 
-class QuoteQuery(QuoteFilter, Paging):
+class QuoteQuery(QuoteFilter, Listed):
     pass
 
 
-class EventQuery(EventFilter, Paging):
-    pass
+class EventQuery(EventFilter, Listed):
+    order: EventOrder = Field(
+        "newest", description="newest or oldest first, or by type, source or target."
+    )
 
 
 class ByPeriod(BaseModel):

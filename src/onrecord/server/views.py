@@ -7,7 +7,7 @@ from pydantic import BaseModel
 
 from onrecord.model import Article
 from onrecord.server.deps import found
-from onrecord.server.params import Paging, QuoteQuery, TimelineQuery
+from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
 from onrecord.store import Store, queries
 from onrecord.store.filters import ArticleFilter, QuoteFilter
 from onrecord.store.queries import (
@@ -48,6 +48,22 @@ class Search(BaseModel):
     articles: list[Article]
 
 
+def quote_list(store: Store, query: QuoteQuery) -> Page[QuoteRow]:
+    """A page of quotations matching ``query``, with their total on the first page."""
+    page = queries.quotes(store, query, query.cursor, query.limit)
+    if query.cursor is None:
+        page.total = queries.total(store, "quotes", query)
+    return page
+
+
+def event_list(store: Store, query: EventQuery) -> Page[EventRow]:
+    """A page of events matching ``query`` in its order, with their total on the first page."""
+    page = queries.events(store, query, query.cursor, query.limit, query.order)
+    if query.cursor is None:
+        page.total = queries.total(store, "events", query)
+    return page
+
+
 def speaker_page(store: Store, name: str, paging: Paging) -> SpeakerPage:
     """Who a speaker addressed, how they were named, their cues, and their quotations."""
     record = found(queries.speaker(store, name), f"speaker {name!r}")
@@ -74,8 +90,10 @@ def timeline(store: Store, pair: TimelineQuery) -> Timeline:
 
 def search(store: Store, query: QuoteQuery) -> Search:
     """Quotations by words and filters, a page at a time, and articles with the words."""
-    filtered = bool(query.model_dump(exclude_defaults=True, exclude={"cursor", "limit"}))
-    page = queries.quotes(store, query, query.cursor, query.limit) if filtered else None
+    filtered = bool(query.model_dump(
+        exclude_defaults=True, exclude={"cursor", "limit", "format"}
+    ))
+    page = quote_list(store, query) if filtered else None
     hits: list[Article] = []
     if query.q and query.cursor is None:
         hits = queries.articles(store, ArticleFilter(q=query.q), limit=SEARCH_LIMIT).items

@@ -60,6 +60,16 @@ def counts(
     return result
 
 
+def total(
+    store: Store, table: Table, f: ArticleFilter | QuoteFilter | EventFilter | None = None
+) -> int:
+    """How many articles, quotations or events match ``f`` (a list's total)."""
+    where, listing = filtered(store, table, f)
+    with store.engine.connect() as conn:
+        sql = f"SELECT count(*) FROM {listing.sql_from} WHERE {where.sql}"
+        return conn.execute(text(sql), where.params).scalar_one()
+
+
 def counted(counter: Counter[str]) -> list[Counted]:
     """Most frequent first, then by name, so the order never depends on the database."""
     ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))

@@ -62,6 +62,23 @@ EVENTS = Listing(
         ("e.event_id", False, True),
     ),
 )
+#: How a list of events may be ordered: newest first (the default), oldest first, or by type,
+#: source or target (then newest first).
+EventOrder = Literal["newest", "oldest", "type", "source", "target"]
+_NEWEST = EVENTS.keys
+
+
+def _events_by(*first: str) -> Listing:
+    return Listing("events e", "e", (*((expr, False, True) for expr in first), *_NEWEST))
+
+
+EVENT_ORDERS: dict[str, Listing] = {
+    "newest": EVENTS,
+    "oldest": Listing("events e", "e", tuple((expr, False, True) for expr, _, _ in _NEWEST)),
+    "type": _events_by("e.type"),
+    "source": _events_by("coalesce(e.source_actor_id, e.source_name, '')"),
+    "target": _events_by("coalesce(e.target_actor_id, e.target_name, '')"),
+}
 
 
 def filtered(
@@ -127,20 +144,22 @@ def quotes(
 
 def events(
     store: Store, f: EventFilter | None = None, cursor: str | None = None,
-    limit: int = DEFAULT_LIMIT,
+    limit: int = DEFAULT_LIMIT, order: EventOrder = "newest",
 ) -> Page[EventRow]:
-    """Coded events matching ``f``, newest first."""
-    where_, listing = filtered(store, "events", f)
+    """Coded events matching ``f``, newest first unless ``order`` says otherwise."""
+    where_, _ = filtered(store, "events", f)
     columns = "e.doc_id AS doc_id, e.event_id AS item_id"
-    rows, next_cursor = page_rows(store, listing, columns, where_, cursor, limit)
+    rows, next_cursor = page_rows(store, EVENT_ORDERS[order], columns, where_, cursor, limit)
     return Page(items=_rows_of_records(store, rows, "events", EventRow), next_cursor=next_cursor)
 
 
-def every(page: Callable[..., Page], store: Store, f: BaseModel | None = None) -> Iterator:
+def every(
+    page: Callable[..., Page], store: Store, f: BaseModel | None = None, **order: str
+) -> Iterator:
     """Every result of a list query (``articles``, ``quotes``, ``events``), page after page."""
     cursor = None
     while True:
-        result = page(store, f, cursor=cursor, limit=_BATCH)
+        result = page(store, f, cursor=cursor, limit=_BATCH, **order)
         yield from result.items
         if (cursor := result.next_cursor) is None:
             return

@@ -3,10 +3,19 @@
 pair's escalation (``escalation``), the actor network (``network``) and what they answer
 (``results``). One SQL text serves SQLite and PostgreSQL (``where`` decides what differs)."""
 
-from onrecord.store.counts import counts, period_of
+from onrecord.store.counts import counts, period_of, total
 from onrecord.store.cursor import InvalidCursor
 from onrecord.store.escalation import escalation
-from onrecord.store.lists import DEFAULT_LIMIT, MAX_LIMIT, Table, articles, events, every, quotes
+from onrecord.store.lists import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    EventOrder,
+    Table,
+    articles,
+    events,
+    every,
+    quotes,
+)
 from onrecord.store.network import network
 from onrecord.store.records import actor, parties, speaker
 from onrecord.store.relations import relations
@@ -30,9 +39,8 @@ from onrecord.store.results import (
 
 __all__ = [
     "DEFAULT_LIMIT", "MAX_LIMIT", "ActorRecord", "ArticleRef", "Counted", "Counterpart", "Edge",
-    "Escalation", "EventRow", "InvalidCursor", "Network", "Node", "Page", "PeriodCount",
-    "QuoteRow", "Relation", "SeriesPoint", "SpeakerRecord", "Table", "actor", "articles",
-    "counts", "escalation", "events", "every", "network", "parties", "period_of", "quotes",
-    "relations",
-    "speaker",
+    "Escalation", "EventOrder", "EventRow", "InvalidCursor", "Network", "Node", "Page",
+    "PeriodCount", "QuoteRow", "Relation", "SeriesPoint", "SpeakerRecord", "Table", "actor",
+    "articles", "counts", "escalation", "events", "every", "network", "parties", "period_of",
+    "quotes", "relations", "speaker", "total",
 ]

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, text
 from onrecord.store.counts import best_name, counted
 from onrecord.store.db import Store
 from onrecord.store.results import ActorRecord, Counterpart, Node, SpeakerRecord
-from onrecord.store.where import collate
+from onrecord.store.where import collate, of_state
 
 #: Counts keyed by a value and, for counterparts, the name they had there.
 Tallied = Counter[tuple[str | None, ...]]
@@ -61,7 +61,7 @@ def speaker(store: Store, name: str) -> SpeakerRecord | None:
 
 def _actor_tallies(conn: Connection, key: str) -> dict[str, Tallied]:
     """The actor's events by type as source and target, its names and countries, and its
-    counterparts (key, name)."""
+    counterparts (key, name), as the store keeps them."""
     tally: dict[str, Tallied] = defaultdict(Counter)
     kept = "SELECT kind, value, detail, events FROM actor_tallies WHERE actor = :a"
     for kind, value, detail, n in conn.execute(text(kept), {"a": key}):
@@ -69,14 +69,59 @@ def _actor_tallies(conn: Connection, key: str) -> dict[str, Tallied]:
     return tally
 
 
+#: Each role of an actor's events: the tally of its types and of the other end.
+_ROLES = (("source", "target", "as_source", "sent"), ("target", "source", "as_target", "received"))
+
+
+def _counted_ends(conn: Connection, where: str, key: str) -> dict[str, Tallied]:
+    """Tallies as ``_actor_tallies`` keeps them, counted from the events whose end in a role
+    meets ``where`` (``{role}`` and ``{other}`` stand for the roles, ``:a`` for the key)."""
+    tally: dict[str, Tallied] = defaultdict(Counter)
+    for role, other, as_role, with_other in _ROLES:
+        sql = (
+            f"SELECT e.type, e.{role}_name, e.{role}_country, "
+            f"coalesce(e.{other}_actor_id, e.{other}_name), e.{other}_name, count(*) "
+            f"FROM events e WHERE {where.format(role=role, other=other)} GROUP BY 1, 2, 3, 4, 5"
+        )
+        for type_, name, country, other_key, other_name, n in conn.execute(text(sql), {"a": key}):
+            tally[as_role][(type_,)] += n
+            if name:
+                tally["name"][(name,)] += n
+            if country:
+                tally["country"][(country,)] += n
+            if other_key is not None:
+                tally[with_other][(other_key, other_name or None)] += n
+    return tally
+
+
+def _not_negated(tally: dict[str, Tallied], negated: dict[str, Tallied]) -> None:
+    """"Did not threaten" is no threat: negated events leave their type's count for a type of
+    their own ("not THREATEN")."""
+    for as_role in ("as_source", "as_target"):
+        for (type_,), n in negated[as_role].items():
+            tally[as_role][(type_,)] -= n
+            tally[as_role][(f"not {type_}",)] += n
+        tally[as_role] = +tally[as_role]
+
+
 def actor(store: Store, key: str) -> ActorRecord | None:
-    """An actor (actor id or name) in the events and quotes; None if the corpus never has it."""
+    """An actor (actor id or name) in the events and quotes, or a state by its country code
+    with its bodies and officials rolled up (RUS: the Kremlin, Lavrov, Putin, ...); None if
+    the corpus never has it. Negated events count under "not" and their type."""
     quoted = "SELECT count(*) FROM quotes WHERE speaker_actor_id = :a OR speaker_name = :a"
     with store.engine.connect() as conn:
         tally = _actor_tallies(conn, key)
+        if not tally:  # no actor of that key: a state by its code, or nobody
+            tally = _counted_ends(conn, of_state("{role}", ":a"), key)
+            negated = _counted_ends(conn, f"{of_state('{role}', ':a')} AND e.negated", key)
+        else:
+            negated = _counted_ends(
+                conn, "(e.{role}_actor_id = :a OR e.{role}_name = :a) AND e.negated", key
+            )
         n_quotes = conn.execute(text(quoted), {"a": key}).scalar_one()
     if not tally and not n_quotes:
         return None
+    _not_negated(tally, negated)
     sent, received = _by_key(tally["sent"]), _by_key(tally["received"])
     other_names: dict[str, Counter[str]] = defaultdict(Counter)
     for (other, other_name, *_), n in (tally["sent"] + tally["received"]).items():

@@ -42,6 +42,8 @@ class Page(BaseModel, Generic[T]):  # noqa: UP046  (Python 3.11 has no ``class P
 
     items: list[T]
     next_cursor: str | None = None
+    #: How many rows match in all (given on a list's first page).
+    total: int | None = None
 
 
 class PeriodCount(BaseModel):

@@ -13,13 +13,14 @@ from onrecord.pipeline import extract
 from onrecord.server import views
 from onrecord.server.deps import Key, StoredArticle, StoreDep
 from onrecord.server.fetched import extract_fetched, pasted_url
-from onrecord.server.params import Paging, QuoteQuery, TimelineQuery
+from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
 from onrecord.server.schemas import ExtractRequest
 from onrecord.store import queries
 from onrecord.store.filters import EventFilter
 from onrecord.web.render import (
     actor_html,
     article_html,
+    events_html,
     network_html,
     render,
     search_html,
@@ -96,6 +97,14 @@ def actor_page(store: StoreDep, actor: Key) -> HTMLResponse:
 def timeline_page(store: StoreDep, pair: Annotated[TimelineQuery, Query()]) -> HTMLResponse:
     """The escalation timeline of a pair of actors, or two pickers to choose them."""
     return page(timeline_html(views.timeline(store, pair), pair))
+
+
+@router.get("/events")
+def events_page(store: StoreDep, query: Annotated[EventQuery, Query()]) -> HTMLResponse:
+    """Events by type, context, parties, condition, negation, hedging and date, sortable, with
+    their total and the whole list to download."""
+    data = views.event_list(store, query)
+    return page(events_html(data, query, queries.parties(store)))
 
 
 @router.get("/network")

@@ -11,13 +11,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from onrecord.ingest import is_url
 from onrecord.model import Article, Event
-from onrecord.server.params import Paging, QuoteQuery, TimelineQuery
+from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
 from onrecord.server.views import Search, SpeakerPage, Timeline
 from onrecord.store import Copy
 from onrecord.store.filters import EventFilter, QuoteFilter
-from onrecord.store.queries import ActorRecord, Network
+from onrecord.store.queries import ActorRecord, EventRow, Network, Node, Page
 from onrecord.web.charts import RELATION_COLOURS, network_chart, timeline_chart
-from onrecord.web.forms import form_fields, next_url
+from onrecord.web.forms import form_fields, next_url, query_string
 from onrecord.web.highlight import paragraph_segments, speaker_colours
 
 _env = Environment(
@@ -79,6 +79,17 @@ def timeline_html(data: Timeline, pair: TimelineQuery) -> str:
     return render("timeline.html", pair=pair, series=data.series, chart=chart,
                   events=data.events, parties=data.parties,
                   fields=form_fields(pair, TimelineQuery))
+
+
+def events_html(data: Page[EventRow], query: EventQuery, parties: list[Node]) -> str:
+    """The events list: the filters, the total, sortable columns, downloads and pages."""
+    oldest = "oldest" if query.order == "newest" else "newest"
+    sorted_by = {key: query_string(query, order=oldest if key == "newest" else key)
+                 for key in ("newest", "type", "source", "target")}
+    return render("events.html", page=data, query=query, parties=parties,
+                  fields=form_fields(query, EventFilter), sorted_by=sorted_by,
+                  query_string=query_string(query),
+                  next=next_url("/events", query, data.next_cursor))
 
 
 def network_html(net: Network, f: EventFilter) -> str:
