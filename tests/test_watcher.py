@@ -5,6 +5,7 @@ in Chromium."""
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 import time
@@ -19,6 +20,7 @@ from feedserver import SECRET_ENV, FeedServer, calm_story, story, watch_config
 from playwright.sync_api import sync_playwright
 from test_browser import CHROMIUM, CHROMIUM_ARGS
 
+from onrecord import extract
 from onrecord.app import Settings, create_app
 from onrecord.store import open_store
 from onrecord.watch import Watcher, alerts, load_config
@@ -148,3 +150,29 @@ def test_the_alerts_page_in_chromium(watched):
     finally:
         server.should_exit = True
         thread.join()
+
+
+def test_a_pair_stepping_up_raises_one_escalation_alert(tmp_path, monkeypatch, db_url):
+    """Six quiet weeks of Russia -> Germany in the store, then three threats in one poll."""
+    monkeypatch.setenv(SECRET_ENV, "hook-secret")
+    today = dt.datetime.now(dt.UTC).date()
+    with FeedServer() as site, open_store(db_url) as store:
+        for back in range(1, 7):
+            earlier = (today - dt.timedelta(weeks=back)).isoformat()
+            store.put(extract(story(4 * back)[1], doc_id=f"old{back}", published=earlier))
+        site.feed("/wire.xml", "Wire")
+        for number in (40, 44, 48):  # Lavrov, whose stories threaten Germany
+            site.publish("/wire.xml", *story(number))
+        config = tmp_path / "watch.yaml"
+        config.write_text(watch_config(site, ["/wire.xml"]) + (
+            "escalation:\n  - {name: russia on germany, source: RUS, target: DEU}\n"))
+        for _ in range(2):  # the second start polls again and finds nothing new
+            watcher = Watcher(load_config(config), store)
+            watcher.run(cycles=1)
+            watcher.close()
+        found = [a for a in alerts.recent(store) if a.kind == "escalation"]
+        each = len(extract(story(40)[1]).events)  # a story's events, all Russia -> Germany
+        assert len(found) == 1 and found[0].evidence["count"] == 3 * each
+        assert found[0].evidence["baseline_weeks"] == 6
+        assert found[0].evidence["baseline_mean"] == each
+        assert len(site.webhook) == 4  # three statements and the escalation
