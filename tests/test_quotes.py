@@ -533,3 +533,26 @@ def test_a_claim_that_names_who_made_it_is_theirs():
     [quote] = extract("The senator found troubling a statement by the governor Rosa Lindgren "
                       "that \u201cthe border will stay shut all winter.\u201d").quotes
     assert quote.speaker.name == "Rosa Lindgren"
+
+
+def test_the_medium_after_a_cue_is_not_the_speaker():
+    article = extract("Marta Quist, a resident, thought the verdict a \"farce\", adding to the "
+                      "radio station: \"Nobody here trusts the court.\"")
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Marta Quist"]
+    assert all(q.speaker.name != "radio station" for q in article.quotes)
+
+
+def test_a_name_in_the_object_before_a_colon_is_no_speaker():
+    quotes = extract("Aiko Tanaka, speaking to the broadcaster NHK: \"The drills will "
+                     "continue.\"").quotes
+    assert all(q.speaker is None or q.speaker.name != "NHK" for q in quotes)
+
+
+def test_a_cue_with_its_addressee_then_the_quotation_without_a_comma():
+    [quote] = extract("Ines Kalm told Radio Nord \"The ferry will not sail this week.\"").quotes
+    assert (quote.kind, quote.cue, quote.speaker.name) == ("direct", "told", "Ines Kalm")
+
+
+def test_a_term_in_marks_inside_the_object_is_no_direct_quotation():
+    quotes = extract("The memo advises the \"settlement watch\" be kept up.").quotes
+    assert [q.kind for q in quotes] != ["direct"]

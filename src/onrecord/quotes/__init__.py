@@ -154,8 +154,19 @@ def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSit
             # "He went on to say that …" starts a report of its own.
             if sentence_closed and _reports_more(site, quote):
                 return None
+            if _leads_into_next(article, quote, paragraph_end):
+                return None  # '… who “deserved to die”, adding to CNN: “…”': the next one's cue
             return site
     return None
+
+
+def _leads_into_next(article: _Article, quote: MarkedQuote, paragraph_end: int) -> bool:
+    """Whether the words after ``quote`` end in a colon before the next quotation."""
+    following = next((q.start for q in article.marked if quote.end < q.start < paragraph_end),
+                     None)
+    if following is None:
+        return False
+    return article.text[quote.end:following].rstrip().rstrip(ALL_MARKS).rstrip().endswith(":")
 
 
 def _dash_site(article: _Article, quote: MarkedQuote) -> CueSite | None:
@@ -214,13 +225,39 @@ def _site_before(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSi
             break
         site = _free_site(article, token, used, quote)
         if site is not None:
-            # The cue must lead into the quotation: "said:", "said,", "said “…".
-            return site if tail in (":", ",") or distance == 0 or tail == site.anchor.text \
-                else None
+            # The cue must lead into the quotation: "said:", "said,", "said “…", or with
+            # only whom it was told between ("told Radio Nord “…”").
+            leads = tail in (":", ",") or distance == 0 or tail == site.anchor.text \
+                or _only_addressee(site, gap[len(gap) - distance:], quote)
+            return site if leads else None
     site = colon_site(gap[-1])
-    if site is None and tail == ":" and len(gap) > 1 and gap[-2].pos_ == "PROPN":
+    # "… pollster Daron Shaw: “…”"; not the medium or the addressee ("adding to CNN: “…”",
+    # "speaking to the broadcaster NHK: “…”").
+    if site is None and tail == ":" and len(gap) > 1 and gap[-2].pos_ == "PROPN" \
+            and not _is_object(gap[-2]):
         return CueSite([gap[-1]], gap[-2])
     return site
+
+
+_OBJECT_DEPS = ("pobj", "dobj", "dative")
+
+
+def _is_object(token: Token) -> bool:
+    """An object, or a name in apposition or compound to one ("the broadcaster NHK")."""
+    return token.dep_ in _OBJECT_DEPS or (token.dep_ in ("appos", "compound")
+                                          and token.head.dep_ in _OBJECT_DEPS)
+
+
+def _only_addressee(site: CueSite, words: list[Token], quote: MarkedQuote) -> bool:
+    """Whether ``words`` are all the phrase of the cue verb's object, which ends before the
+    quotation, and the quotation opens a sentence ("told NBC News “The notion …”"); not a
+    title or a term inside the object ("advises the “settlement activity” be watched")."""
+    objects = [c for c in site.key.children if c.dep_ in ("dobj", "dative")
+               and c.idx < quote.start]
+    inside = {t.i for o in objects for t in o.subtree}
+    ends_before = all(t.idx < quote.start for o in objects for t in o.subtree)
+    return bool(words) and ends_before and all(t.i in inside for t in words) \
+        and site.key.doc.text[quote.start:quote.start + 1].isupper()
 
 
 def _through_quote(article: _Article, clause: list[Span]) -> list[Span]:
