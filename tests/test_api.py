@@ -88,7 +88,7 @@ def test_paste_form_rejects_empty_text(client):
 
 
 def test_pages_docs_and_static_files(client):
-    assert '<form class="paste" method="post" action="/paste">' in client.get("/").text
+    assert '<form class="paste" method="post" action="/paste">' in client.get("/paste").text
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert "/extract" in paths and "/paste" not in paths

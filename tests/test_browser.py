@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from corpus import build_corpus
+from corpus import GERMANY, PETROV, build_corpus
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from records import build_article
 
 from onrecord.app import Settings, create_app
+from onrecord.model import Article, Event, Mention, Quote
 from onrecord.store import Copy
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,6 +42,9 @@ VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
 #: Every kind of page, as a person reaches it: (name, path).
 PAGES = [
     ("home", "/"),
+    ("paste", "/paste"),
+    ("speakers", "/speakers"),
+    ("events", "/events?type=THREATEN&conditional=true"),
     ("search", "/search?q=respond"),
     ("search-speaker", "/search?speaker=Ivan+Petrov&kind=direct"),
     ("article", "/articles/sample-1"),
@@ -70,6 +74,20 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+def _denial() -> Article:
+    """Petrov denies threatening Germany: a THREATEN event that is negated."""
+    text = "“We have never threatened Germany,” said Ivan Petrov."
+    quote = Quote(id="q1", kind="direct", content="We have never threatened Germany",
+                  spans=[(1, 33)], cue="said", negated=True,
+                  speaker=Mention(mention="Ivan Petrov", span=(40, 51), name="Ivan Petrov",
+                                  actor_id="rus-petrov"))
+    event = Event(id="e1", type="THREATEN", source=PETROV, target=GERMANY, quote_id="q1",
+                  negated=True, intensity=-3.0)
+    return Article(doc_id="denial", published="2024-01-20", source="wire.example",
+                   title="Petrov: we never threatened", text=text, quotes=[quote],
+                   events=[event])
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
     """A real uvicorn server on a free loopback port, in a thread, for the module's tests.
@@ -79,7 +97,7 @@ def server(tmp_path_factory) -> Iterator[str]:
     store = str(tmp_path_factory.mktemp("store") / "onrecord.db")
     # the test page server (conftest ``site``) is on 127.0.0.1, private: allowed by name
     app = create_app(Settings(db=store, fetch_allow=("127.0.0.1",)))
-    for article in [build_article(), *build_corpus()]:
+    for article in [build_article(), *build_corpus(), _denial()]:
         app.state.store.put(article)
     app.state.store.write(copies=[Copy(
         "sample-1", "wire-1", url="https://wire.example/roe", source="Wire Service",
@@ -188,7 +206,7 @@ def test_article_page_highlights_quotes_by_speaker(page, server):
 
 
 def _paste(page: Page, server: str) -> None:
-    page.goto(f"{server}/")
+    page.goto(f"{server}/paste")
     page.locator("#title").fill("<i>Pasted</i> piece")
     page.locator("#text").fill(PASTED)
     _screenshot(page, "paste-box")
@@ -217,7 +235,7 @@ def test_paste_box_fetches_a_pasted_url(page, server, site):
     body = "".join(f"<p>{paragraph}</p>" for paragraph in PASTED.split("\n\n"))
     url = site.add("/story", f"<html><head><title>Roe holds firm</title></head><body><article>"
                    f"<h1>Roe holds firm</h1>{body}</article></body></html>")
-    page.goto(f"{server}/")
+    page.goto(f"{server}/paste")
     page.locator("#text").fill(url)
     page.get_by_role("button", name="Annotate").click()
     page.wait_for_url(f"{server}/paste")
@@ -246,13 +264,13 @@ def test_search_filters_then_opens_a_speaker_page(page, server):
     page.locator('input[name="speaker"]').fill("Ivan Petrov")
     page.get_by_role("button", name="Search").click()
     hits = page.locator("#quote-results .hit")
-    expect(hits).to_have_count(3)
+    expect(hits).to_have_count(4)  # three in the corpus and the denial
     expect(page.locator('select[name="kind"]')).to_have_value("direct")
     _screenshot(page, "search-filters")
     hits.first.get_by_role("link", name="Ivan Petrov").click()
     page.wait_for_url(re.compile(r"/speakers/Ivan%20Petrov$"))
     expect(page.locator("h1")).to_have_text("Ivan Petrov")
-    expect(page.locator("#speaker-quotes .hit")).to_have_count(4)
+    expect(page.locator("#speaker-quotes .hit")).to_have_count(5)
     expect(page.locator("#addressees a")).to_have_text(["Germany", "Serbia"])
     _screenshot(page, "speaker")
 
@@ -278,3 +296,66 @@ def test_network_nodes_link_to_actor_pages(page, server):
     page.locator("#network-chart a.node", has_text="Serbia").locator("circle").click()
     page.wait_for_url(re.compile(r"/actors/srb$"))
     expect(page.locator("h1")).to_have_text("Serbia")
+
+
+def test_a_negated_event_never_shows_as_its_type(page, server):
+    """Petrov's "we have never threatened Germany" is no threat on the timeline (neither
+    charted nor listed as THREATEN), on his actor page or in the events list."""
+    page.goto(f"{server}/timeline?source=rus-petrov&target=deu")
+    expect(page.locator("#pair-events")).not_to_contain_text("Petrov: we never threatened")
+    expect(page.locator("#timeline-chart rect.bar")).to_have_count(2)
+    page.goto(f"{server}/actors/rus-petrov")
+    as_source = page.locator("section", has=page.get_by_role("heading", name="Events as source"))
+    expect(as_source).to_contain_text("not THREATEN")
+    threats = as_source.locator("tr", has_text="THREATEN").filter(has_not_text="not")
+    expect(threats).to_contain_text("3")
+    page.goto(f"{server}/events?source=rus-petrov&negated=true")
+    expect(page.locator("#events-table .etype")).to_have_text(["not THREATEN"])
+    page.goto(f"{server}/articles/denial")
+    expect(page.locator("#card-q1 .events")).to_contain_text("not THREATEN")
+
+
+# The five everyday tasks, each within three clicks of the home page.
+
+
+def test_task_conditional_threats_by_one_speaker(page, server):
+    page.goto(f"{server}/")
+    page.locator("#top-speakers").get_by_role("link", name="Ivan Petrov").click()  # 1
+    page.get_by_role("link", name="conditional threats").click()  # 2
+    expect(page.locator("#event-total")).to_have_text("2")
+    expect(page.locator("#events-table .etype")).to_have_text(["THREATEN", "THREATEN"])
+
+
+def test_task_escalation_between_two_states(page, server):
+    page.goto(f"{server}/")
+    page.get_by_role("navigation").get_by_role("link", name="Timeline").click()  # 1
+    page.locator('input[name="source"]').fill("RUS")
+    page.locator('input[name="target"]').fill("DEU")
+    page.get_by_role("button", name="Show").click()  # 2
+    expect(page.locator("h1")).to_have_text("Escalation: RUS → DEU")
+    expect(page.locator("#timeline-chart rect.bar")).to_have_count(2)
+
+
+def test_task_read_an_article_and_see_who_said_each_quote(page, server):
+    page.goto(f"{server}/")
+    page.locator("#latest-threats li a").first.click()  # 1
+    expect(page.locator(".card .speaker-name").first).to_contain_text("Ivan Petrov")
+    expect(page.locator("#text mark.quote").first).to_be_visible()
+
+
+def test_task_export_what_was_found(page, server):
+    page.goto(f"{server}/")
+    page.get_by_role("link", name="All conditional threats").click()  # 1
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()  # 2
+    lines = Path(download.value.path()).read_text(encoding="utf-8").strip().splitlines()
+    assert lines[0].startswith("id,type,") and len(lines) == 1 + 3  # header + 3 threats
+
+
+def test_task_where_a_quote_first_appeared(page, server):
+    page.goto(f"{server}/")
+    page.locator("#top-outlets").get_by_role("link", name="wire.example").click()  # 1
+    page.locator("#quote-results .hit a", has_text="Story").first.click()  # 2
+    page.locator(".card .trace").first.click()  # 3
+    page.wait_for_url(re.compile(r"/provenance\?q="))
+    expect(page.locator("main")).to_contain_text("First appeared")

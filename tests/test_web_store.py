@@ -79,7 +79,7 @@ def test_article_page_lists_the_other_copies_of_its_story(client):
 
 def test_search_finds_quotes_and_articles(client):
     html = client.get("/search", params={"q": "retreat"}).text
-    assert "Quotations (1)" in html and "Articles (1)" in html
+    assert 'Quotations: <span id="quote-total">1</span>' in html and "Articles (1)" in html
     assert 'href="/articles/sample-1#card-q1"' in html
     assert '<a class="speaker-name" href="/speakers/Jane%20Roe">Jane Roe</a>' in html
 
@@ -90,9 +90,19 @@ def test_search_escapes_the_query_and_survives_operators(client):
     assert 'value="&lt;script&gt;&#34;x&#34; OR NEAR(*"' in html
 
 
-def test_empty_search_shows_the_form_only(client):
+def test_a_blank_search_lists_every_quotation_newest_first(client):
     html = client.get("/search").text
-    assert 'name="q"' in html and "Quotations (" not in html
+    assert 'name="q"' in html and '"quote-total">12<' in html
+    assert html.index("Our patience with Berlin") < html.index("We will respond to any")
+
+
+def test_home_page_numbers_lead_to_the_pages(client):
+    html = client.get("/").text
+    assert '<a href="/search"><strong>12</strong> quotations</a>' in html
+    assert '<a href="/events"><strong>' in html and 'href="/speakers/Ivan%20Petrov"' in html
+    assert 'href="/search?from=2024-01-22&amp;to=2024-01-28"' in html  # the week of 25 Jan
+    assert "Ivan Petrov → Germany: if Germany attacks" in html
+    assert 'href="/search?source=wire.example"' in html
 
 
 def test_store_routes_need_a_store():
@@ -103,7 +113,7 @@ def test_store_routes_need_a_store():
 
 def test_search_filters_and_pages_by_cursor(client):
     first = client.get("/search", params={"speaker": "Ivan Petrov", "kind": "", "limit": 3}).text
-    assert first.count('class="hit"') == 3 and "Quotations (3+)" in first
+    assert first.count('class="hit"') == 3 and '"quote-total">4<' in first
     assert 'value="Ivan Petrov"' in first
     next_url = first.split('class="next" href="')[1].split('"')[0].replace("&amp;", "&")
     second = client.get(next_url).text
@@ -205,3 +215,16 @@ def test_a_state_by_its_code_rolls_up_its_officials(client):
     assert [c["actor"] for c in state["counterparts"]][:1] == ["deu"]
     assert "Ivan Petrov" in state["names"]
     assert client.get("/actors/RUS").status_code == 200
+
+
+def test_a_speaker_is_found_by_surname_in_any_case_and_accents(client):
+    """"petrov" and "PETRÓV" find Ivan Petrov; what articles call him finds him too."""
+    for typed in ("petrov", "PETRÓV", "iv pet"):
+        assert [c["name"] for c in client.get("/api/speakers", params={"q": typed}).json()] \
+            == ["Ivan Petrov"], typed
+    html = client.get("/search", params={"speaker": "petrov", "kind": "direct"}).text
+    assert 'id="speaker-match"' in html and '"quote-total">3<' in html
+    everyone = client.get("/api/speakers").json()  # nothing typed: the busiest first
+    assert {"Ivan Petrov", "Jane Roe"} <= {c["name"] for c in everyone}
+    assert [c["count"] for c in everyone] == sorted((c["count"] for c in everyone), reverse=True)
+    assert client.get("/api/speakers", params={"q": "nobody"}).json() == []

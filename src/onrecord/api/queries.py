@@ -26,13 +26,16 @@ from onrecord.server.params import (
     QuoteCountQuery,
     QuoteQuery,
 )
+from onrecord.server.speakers import SUGGESTIONS, find_speakers
 from onrecord.store import queries
 from onrecord.store.filters import EventFilter
 from onrecord.store.queries import (
     ActorRecord,
+    Counted,
     Escalation,
     EventRow,
     Network,
+    Node,
     Page,
     PeriodCount,
     QuoteRow,
@@ -103,6 +106,33 @@ def count_quotes(store: StoreDep, query: Annotated[QuoteCountQuery, Query()]) ->
 def count_events(store: StoreDep, query: Annotated[EventCountQuery, Query()]) -> list[PeriodCount]:
     """Events per period; undated ones last (period null)."""
     return queries.counts(store, "events", query, query.period)
+
+
+@router.get("/dashboard")
+def get_dashboard(store: StoreDep) -> views.Dashboard:
+    """The home page's data: totals, quotations per week, the busiest speakers, actors and
+    outlets, the latest conditional threats."""
+    return views.dashboard(store)
+
+
+@router.get("/speakers")
+def list_speakers(
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=300, description="Typed so far: any case, accents "
+                            "or not, a surname, part of a name or how articles name them.")] = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = SUGGESTIONS,
+) -> list[Counted]:
+    """Speakers matching what was typed, with their quotations (the search's autocomplete);
+    the busiest speakers when nothing is typed."""
+    return find_speakers(store, q, limit)
+
+
+@router.get("/actors")
+def list_actors(
+    store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 200
+) -> list[Node]:
+    """The busiest actors of the events, then every state by its code (officials rolled up)."""
+    return queries.parties(store, limit)
 
 
 @router.get("/speakers/{name:path}", responses={**_NOT_FOUND, **_BAD_CURSOR})

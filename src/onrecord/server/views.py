@@ -8,14 +8,17 @@ from pydantic import BaseModel
 from onrecord.model import Article
 from onrecord.server.deps import found
 from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
+from onrecord.server.speakers import find_speakers
 from onrecord.store import Store, queries
-from onrecord.store.filters import ArticleFilter, QuoteFilter
+from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 from onrecord.store.queries import (
     ActorRecord,
+    Counted,
     Escalation,
     EventRow,
     Node,
     Page,
+    PeriodCount,
     QuoteRow,
     SpeakerRecord,
 )
@@ -41,11 +44,55 @@ class Timeline(BaseModel):
 
 
 class Search(BaseModel):
-    """Quotations matching a search (None before anything is asked) and, on the first page of
-    a search by words, the articles that hold them."""
+    """Quotations matching a search (every quotation, newest first, before anything is
+    asked) and, on the first page of a search by words, the articles that hold them; a
+    speaker typed in any case or by surname is read as the busiest speaker it matches
+    (``speaker``), the others offered."""
 
-    quotes: Page[QuoteRow] | None
+    quotes: Page[QuoteRow]
     articles: list[Article]
+    speaker: str | None = None
+    other_speakers: list[Counted] = []
+
+
+#: Rows of each list on the home page, and the weeks of its quotation chart.
+TOP = 10
+WEEKS = 12
+
+
+class Totals(BaseModel):
+    articles: int
+    quotes: int
+    events: int
+    speakers: int
+
+
+class Dashboard(BaseModel):
+    """The home page: what the store holds, quotations per week, the busiest speakers,
+    actors and outlets, and the latest conditional threats."""
+
+    totals: Totals
+    weeks: list[PeriodCount]
+    speakers: list[Counted]
+    actors: list[Node]
+    outlets: list[Counted]
+    threats: list[EventRow]
+
+
+def dashboard(store: Store) -> Dashboard:
+    """Everything on the home page, each number a way into the pages."""
+    speakers = queries.speaker_names(store)
+    weeks = [c for c in queries.counts(store, "quotes", period="week") if c.period]
+    threats = EventFilter(type=["THREATEN"], conditional=True, negated=False)
+    return Dashboard(
+        totals=Totals(articles=store.count("articles"), quotes=store.count("quotes"),
+                      events=store.count("events"), speakers=len(speakers)),
+        weeks=weeks[-WEEKS:],
+        speakers=[Counted(name=name, count=n) for name, n, _ in speakers[:TOP]],
+        actors=[p for p in queries.parties(store, TOP) if p.name != f"{p.actor} (state)"],
+        outlets=queries.outlets(store, TOP),
+        threats=queries.events(store, threats, limit=TOP).items,
+    )
 
 
 def quote_list(store: Store, query: QuoteQuery) -> Page[QuoteRow]:
@@ -90,11 +137,14 @@ def timeline(store: Store, pair: TimelineQuery) -> Timeline:
 
 def search(store: Store, query: QuoteQuery) -> Search:
     """Quotations by words and filters, a page at a time, and articles with the words."""
-    filtered = bool(query.model_dump(
-        exclude_defaults=True, exclude={"cursor", "limit", "format"}
-    ))
-    page = quote_list(store, query) if filtered else None
+    others: list[Counted] = []
+    if query.speaker:
+        found = find_speakers(store, query.speaker)
+        if found and query.speaker not in [c.name for c in found]:
+            query = query.model_copy(update={"speaker": found[0].name})
+        others = [c for c in found if c.name != query.speaker]
+    page = quote_list(store, query)
     hits: list[Article] = []
     if query.q and query.cursor is None:
         hits = queries.articles(store, ArticleFilter(q=query.q), limit=SEARCH_LIMIT).items
-    return Search(quotes=page, articles=hits)
+    return Search(quotes=page, articles=hits, speaker=query.speaker, other_speakers=others)

@@ -14,7 +14,7 @@ from onrecord.store.db import Store
 from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
 from onrecord.store.lists import Table, filtered
 from onrecord.store.results import Counted, PeriodCount
-from onrecord.store.where import Where, dates, only
+from onrecord.store.where import Where, collate, dates, only
 
 
 def period_of(published: str | None, period: Period) -> str | None:
@@ -79,3 +79,13 @@ def counted(counter: Counter[str]) -> list[Counted]:
 def best_name(names: Counter[str], fallback: str) -> str:
     """The name used most often (the first by name among equals), else ``fallback``."""
     return counted(names)[0].name if names else fallback
+
+
+def outlets(store: Store, limit: int = 10) -> list[Counted]:
+    """The outlets with the most stored articles."""
+    sql = (
+        "SELECT source, count(*) FROM articles WHERE source IS NOT NULL GROUP BY source "
+        f"ORDER BY count(*) DESC, source{collate(store)} LIMIT :n"
+    )
+    with store.engine.connect() as conn:
+        return [Counted(name=s, count=n) for s, n in conn.execute(text(sql), {"n": limit})]

@@ -3,7 +3,7 @@
 pair's escalation (``escalation``), the actor network (``network``) and what they answer
 (``results``). One SQL text serves SQLite and PostgreSQL (``where`` decides what differs)."""
 
-from onrecord.store.counts import counts, period_of, total
+from onrecord.store.counts import counts, outlets, period_of, total
 from onrecord.store.cursor import InvalidCursor
 from onrecord.store.escalation import escalation
 from onrecord.store.lists import (
@@ -17,7 +17,7 @@ from onrecord.store.lists import (
     quotes,
 )
 from onrecord.store.network import network
-from onrecord.store.records import actor, parties, speaker
+from onrecord.store.records import actor, parties, speaker, speaker_names
 from onrecord.store.relations import relations
 from onrecord.store.results import (
     ActorRecord,
@@ -41,6 +41,6 @@ __all__ = [
     "DEFAULT_LIMIT", "MAX_LIMIT", "ActorRecord", "ArticleRef", "Counted", "Counterpart", "Edge",
     "Escalation", "EventOrder", "EventRow", "InvalidCursor", "Network", "Node", "Page",
     "PeriodCount", "QuoteRow", "Relation", "SeriesPoint", "SpeakerRecord", "Table", "actor",
-    "articles", "counts", "escalation", "events", "every", "network", "parties", "period_of",
-    "quotes", "relations", "speaker", "total",
+    "articles", "counts", "escalation", "events", "every", "network", "outlets", "parties",
+    "period_of", "quotes", "relations", "speaker", "speaker_names", "total",
 ]

@@ -169,3 +169,20 @@ def parties(store: Store, limit: int = 200) -> list[Node]:
     found += [Node(actor=code, name=f"{code} (state)", events=n)
               for code, n in sorted(codes, key=lambda c: (-c[1], c[0]))]
     return found
+
+
+def speaker_names(store: Store) -> list[tuple[str, int, list[str]]]:
+    """Every resolved speaker: name, quotations, and how articles name them (mentions), the
+    busiest first."""
+    counted_sql = (
+        "SELECT speaker_name, count(*) FROM quotes WHERE speaker_name IS NOT NULL "
+        "GROUP BY speaker_name"
+    )
+    mentions_sql = "SELECT speaker_name, value FROM speaker_tallies WHERE kind = 'mention'"
+    with store.engine.connect() as conn:
+        totals = conn.execute(text(counted_sql)).all()
+        named: dict[str, list[str]] = defaultdict(list)
+        for name, mention in conn.execute(text(mentions_sql)):
+            named[name].append(mention)
+    return [(name, n, sorted(named[name]))
+            for name, n in sorted(totals, key=lambda t: (-t[1], t[0]))]

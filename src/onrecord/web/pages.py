@@ -15,16 +15,19 @@ from onrecord.server.deps import Key, StoredArticle, StoreDep
 from onrecord.server.fetched import extract_fetched, pasted_url
 from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
 from onrecord.server.schemas import ExtractRequest
+from onrecord.server.speakers import find_speakers
 from onrecord.store import queries
 from onrecord.store.filters import EventFilter
 from onrecord.web.render import (
     actor_html,
     article_html,
     events_html,
+    home_html,
     network_html,
     render,
     search_html,
     speaker_html,
+    speakers_html,
     timeline_html,
 )
 
@@ -35,6 +38,8 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 
+#: Speakers listed on the speakers page.
+MAX_SPEAKERS = 200
 #: The stylesheet, scripts and icon.
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -54,9 +59,24 @@ def icon() -> FileResponse:
 
 
 @router.get("/")
+def home(request: Request) -> HTMLResponse:
+    """The dashboard of the store; the paste box when the server has no store."""
+    store = request.app.state.store
+    return page(home_html(views.dashboard(store)) if store else render("paste.html"))
+
+
+@router.get("/paste")
 def paste_box() -> HTMLResponse:
     """The paste box: the way in for one article without a corpus."""
     return page(render("paste.html"))
+
+
+@router.get("/speakers")
+def speakers_page(
+    store: StoreDep, q: Annotated[str, Query(max_length=300)] = ""
+) -> HTMLResponse:
+    """Every speaker, busiest first, or those matching a name typed any way."""
+    return page(speakers_html(find_speakers(store, q, MAX_SPEAKERS), q))
 
 
 @router.post("/paste")
@@ -72,7 +92,7 @@ def annotate_pasted(article: Annotated[ExtractRequest, Form()], request: Request
 @router.get("/articles/{doc_id:path}")
 def stored_article_page(store: StoreDep, article: StoredArticle) -> HTMLResponse:
     """A stored article, annotated like a pasted one, with the other copies of its story."""
-    return page(article_html(article, store.copies(article.doc_id)))
+    return page(article_html(article, store.copies(article.doc_id), stored=True))
 
 
 @router.get("/search")

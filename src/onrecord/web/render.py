@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -12,10 +13,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from onrecord.ingest import is_url
 from onrecord.model import Article, Event
 from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
-from onrecord.server.views import Search, SpeakerPage, Timeline
+from onrecord.server.views import Dashboard, Search, SpeakerPage, Timeline
 from onrecord.store import Copy
 from onrecord.store.filters import EventFilter, QuoteFilter
-from onrecord.store.queries import ActorRecord, EventRow, Network, Node, Page
+from onrecord.store.queries import ActorRecord, Counted, EventRow, Network, Node, Page
 from onrecord.web.charts import RELATION_COLOURS, network_chart, timeline_chart
 from onrecord.web.forms import form_fields, next_url, query_string
 from onrecord.web.highlight import paragraph_segments, speaker_colours
@@ -35,9 +36,28 @@ def render(template: str, **context: Any) -> str:
     return _env.get_template(template).render(**context)
 
 
-def article_html(article: Article, copies: Sequence[Copy] = ()) -> str:
+def _week_days(period: str) -> tuple[str, str]:
+    """The first and last day of an ISO week (2024-W03)."""
+    year, week = period.split("-W")
+    monday = dt.date.fromisocalendar(int(year), int(week), 1)
+    return monday.isoformat(), (monday + dt.timedelta(6)).isoformat()
+
+
+def home_html(data: Dashboard) -> str:
+    """The home page: totals, quotations per week, the busiest, the latest threats."""
+    return render("home.html", data=data,
+                  week_days={w.period: _week_days(w.period) for w in data.weeks if w.period})
+
+
+def speakers_html(found: list[Counted], q: str) -> str:
+    """Every speaker, busiest first, or those matching what was typed."""
+    return render("speakers.html", speakers=found, q=q)
+
+
+def article_html(article: Article, copies: Sequence[Copy] = (), stored: bool = False) -> str:
     """The article page: text with highlighted quotations, a card per quote, removed pieces,
-    and the other publications of the story that de-duplication folded into this one."""
+    and the other publications of the story that de-duplication folded into this one; a
+    ``stored`` article's speakers link to their pages."""
     events: dict[str | None, list[Event]] = defaultdict(list)
     for event in article.events:
         events[event.quote_id].append(event)
@@ -49,15 +69,20 @@ def article_html(article: Article, copies: Sequence[Copy] = ()) -> str:
         quotes={quote.id: quote for quote in article.quotes},
         events=events,
         copies=copies,
+        stored=stored,
     )
 
 
 def search_html(data: Search, query: QuoteQuery) -> str:
     """The search page: the form, then matching quotations a page at a time (and articles)."""
     page = data.quotes
+    resolved = query.model_copy(update={"speaker": data.speaker})
+    also = {c.name: query_string(query, speaker=c.name) for c in data.other_speakers}
     return render(
         "search.html", fields=form_fields(query, QuoteFilter), page=page, query=query,
-        article_hits=data.articles, next=next_url("/search", query, page and page.next_cursor),
+        article_hits=data.articles, speaker=data.speaker, other_speakers=data.other_speakers,
+        also=also, query_string=query_string(resolved),
+        next=next_url("/search", resolved, page.next_cursor),
     )
 
 
