@@ -66,3 +66,24 @@ def test_a_body_with_its_own_modifiers_is_not_an_earlier_body_with_the_same_head
                      "government said the ruling was unfair. The US said the ruling was "
                      "binding on all parties.")
     assert names == ["Chilean government", "US"]
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker_not_an_earlier_name():
+    names = speakers("Farid Osman said the strikes would go on. \u201cWe do not accept the "
+                     "new rules,\u201d said a transport ministry spokesman. He said that the "
+                     "buses would run on Sunday.")
+    assert names == ["Farid Osman", None, None]
+
+
+def test_she_after_a_relation_to_a_named_person_is_still_the_named_person():
+    names = speakers("Lena Varga warned the council on Monday that the plan would fail.\n"
+                     "The younger sister of mayor Peter Varga said the vote was rushed.\n"
+                     "\u201cNobody read the plan,\u201d she said.")
+    assert names[0] == names[2] == "Lena Varga"
+
+
+def test_credits_at_the_foot_of_a_story_name_nobody_who_speaks():
+    names = speakers("Park said he would meet the envoy. Other officials said the meeting "
+                     "was off.\n\nLina Park in Busan contributed to the report. Tom Reed was "
+                     "the editor.")
+    assert "Lina Park" not in names

@@ -121,6 +121,7 @@ class ArticleActors:
         self.people: dict[str, Person] = {}  # by lower-cased surname
         self.organisations: list[Organisation] = []
         self.speaking_bodies: list[tuple[int, str]] = []  # (offset, name) of bodies that spoke
+        self.unnamed_speakers: list[int] = []  # offsets of "a ministry spokesman" who spoke
         self.acronyms = _acronyms(doc.text)
         self._read_people()
         self._read_organisations()
@@ -309,6 +310,9 @@ class ArticleActors:
                 bisect.insort(person.subject_mentions, head.idx)
             if salient and person is None and head.pos_ != "PRON":
                 bisect.insort(self.speaking_bodies, (head.idx, mention.name))
+        elif salient and head.lemma_.lower() in self.gaz.person_heads \
+                and head.tag_ in ("NN", "NNP") and not _related_to_named(head):
+            bisect.insort(self.unnamed_speakers, head.idx)
         return mention
 
     def _resolve_name(self, head: Token, tokens: list[Token]) -> tuple[str | None, float | None]:
@@ -415,12 +419,20 @@ class ArticleActors:
                       if p.gender in (None, gender)]
         if not candidates:
             return None, None
-        if len(candidates) == 1:
-            candidates[0][1].gender = gender
-            return candidates[0][1].name, CONFIDENCE_ONLY_CANDIDATE_PRONOUN
         best = _last_subject((p for _, p in candidates), pronoun.idx) or candidates[-1][1]
+        if self._unnamed_spoke_since(best, pronoun.idx):
+            return None, None
+        if len(candidates) == 1:
+            best.gender = gender
+            return best.name, CONFIDENCE_ONLY_CANDIDATE_PRONOUN
         best.gender = gender  # "he" once, "he" after: a later "she" looks elsewhere
         return best.name, CONFIDENCE_PRONOUN
+
+    def _unnamed_spoke_since(self, person: Person, offset: int) -> bool:
+        """ "“…,” said a defence ministry spokesman. He said that …": a speaker the article
+        never names spoke after ``person`` was last a subject, so "he" is that speaker."""
+        last = max((m for m in person.subject_mentions if m < offset), default=-1)
+        return any(last < m < offset for m in self.unnamed_speakers)
 
     def _described_person(self, head: Token,
                           tokens: list[Token]) -> tuple[Person | None, float | None]:
@@ -594,6 +606,14 @@ def _acronyms(text: str) -> dict[str, str]:
                 found[match.group(2)] = " ".join(words[words.index(first_word):])
                 break
     return found
+
+
+def _related_to_named(head: Token) -> bool:
+    """ "the powerful sister of leader Kim Jong Un": a description by a relation to a named
+    person, which news uses to mention again someone just named."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or g.pos_ == "PROPN") for g in c.children)
+        for c in head.children)
 
 
 def _plain(name: str) -> str:
