@@ -102,6 +102,18 @@ def test_sigterm_finishes_the_batch_in_hand_and_exits_cleanly(tmp_path, site):
         assert store.count("articles") == 5 and len(alerts.recent(store)) == 4
 
 
+def test_once_exits_1_naming_a_feed_that_failed_after_storing_the_others(tmp_path, site):
+    site.feed("/broken.xml", "Broken", failing=True)
+    config = tmp_path / "watch.yaml"
+    config.write_text(watch_config(site, ["/wire.xml", "/broken.xml"]))
+    process = _watch(config, str(tmp_path / "watch.db"), "--once")
+    _, err = process.communicate(timeout=PROCESS_SECONDS)
+    assert process.returncode == 1
+    assert f"onrecord watch: {site.base}/broken.xml: HTTP 500" in err.decode()
+    with open_store(str(tmp_path / "watch.db")) as store:
+        assert store.count("articles") == 5 and len(alerts.recent(store)) == 4
+
+
 def test_a_webhook_secret_missing_from_the_environment_is_named(tmp_path, site):
     config = tmp_path / "watch.yaml"
     config.write_text(watch_config(site, ["/wire.xml"]).replace(SECRET_ENV, "NO_SUCH_SECRET"))

@@ -87,7 +87,8 @@ def watch(
         Literal["json", "text"], typer.Option(help="Log lines as JSON objects or plain text.")
     ] = "json",
     once: Annotated[
-        bool, typer.Option(help="Poll every feed once, deliver, and exit (for cron).")
+        bool, typer.Option(help="Poll every feed once, deliver, and exit (for cron); the exit "
+                          "status is 1 when a feed or the webhook failed.")
     ] = False,
 ) -> None:
     """Poll the configured feeds and URL lists, store new articles, raise alerts.
@@ -125,6 +126,18 @@ def watch(
         finally:
             watcher.close()
             logger.removeHandler(handler)
+    if once and (failed := _failures(watcher)):
+        typer.echo(f"onrecord watch: {'; '.join(failed)}", err=True)
+        raise typer.Exit(1)
+
+
+def _failures(watcher: Watcher) -> list[str]:
+    """What failed in the last round: feeds (named, with why) and the webhook."""
+    failed = [f"{url}: {s.last_error}" for url, s in watcher.states.items()
+              if s.status == "error"]
+    if watcher.totals["delivery failures"]:
+        failed.append("the webhook did not take every alert (they stay queued)")
+    return failed
 
 
 def _refuse(exc: InputError) -> NoReturn:
