@@ -12,6 +12,7 @@ figure as the measured work plus a uniform wait over 60 s.
 
 Throughput: ``--articles`` stories of about 500 words in one feed, one poll, on one core (the
 process is pinned to CPU 0 and BLAS to one thread): articles stored and checked per minute.
+And the fixed cost of a poll that brings new entries, on stores of 1,000 to 30,000 articles.
 
     python benchmarks/bench_watch.py [--interval 6] [--items 30] [--articles 120]
 """
@@ -35,12 +36,19 @@ from pathlib import Path  # noqa: E402
 from common import ROOT, machine, print_table, write_result  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
+import numpy as np  # noqa: E402
 from feedserver import SECRET_ENV, FeedServer, calm_story, story, watch_config  # noqa: E402
 
+from onrecord.model import Article  # noqa: E402
 from onrecord.nlp import load_nlp  # noqa: E402
-from onrecord.store import open_store  # noqa: E402
+from onrecord.runner import Runner  # noqa: E402
+from onrecord.store import ItemMark, Stored, open_store  # noqa: E402
 from onrecord.watch import Watcher  # noqa: E402
 from onrecord.watch.config import parse_config  # noqa: E402
+
+#: Store sizes at which the start of a poll's batch run is timed, and rows written at a time.
+STORE_SIZES = (1_000, 10_000, 30_000)
+_FILL_BATCH = 1_000
 
 #: Sentences of ordinary reporting around each throughput story: about 500 words in all, the
 #: length of a typical wire story.
@@ -125,6 +133,34 @@ def throughput(articles: int, folder: Path) -> dict:
             "alerts": len(site.webhook)}
 
 
+def run_start(sizes: tuple[int, ...], folder: Path) -> list[dict]:
+    """The fixed cost of a poll that brings new entries: the batch run it starts reads every
+    stored article's fingerprint and every stored item. Timed on stores of ``sizes`` articles
+    (short records with random MinHash signatures: only the fingerprints are read)."""
+    rng = np.random.default_rng(5)
+    with open_store(str(folder / "warm-up.db")) as empty:  # imports loaded on first use
+        Runner(empty, ["watch:bench"]).run(items=[])
+    found = []
+    for size in sizes:
+        store = open_store(str(folder / f"start{size}.db"))
+        key = Runner(store, ["watch:bench"]).key
+        store.start_run(key, {"sources": ["watch:bench"]})
+        for start in range(0, size, _FILL_BATCH):
+            numbers = range(start, min(size, start + _FILL_BATCH))
+            stored = [Stored(Article(doc_id=f"d{n}", text=f"Article {n}.",
+                                     url=f"https://news.example/{n}"), f"h{n}",
+                             rng.integers(0, 2**32, 128, dtype=np.uint32).astype("<u4").tobytes())
+                      for n in numbers]
+            marks = [ItemMark(f"https://news.example/{n}", "stored", None, f"d{n}")
+                     for n in numbers]
+            store.write(stored, run_key=key, items=marks)
+        started = time.perf_counter()
+        Runner(store, ["watch:bench"]).run(items=[])
+        found.append({"articles": size, "seconds": round(time.perf_counter() - started, 3)})
+        store.close()
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--interval", type=float, default=6.0, help="poll interval, seconds")
@@ -141,6 +177,7 @@ def main() -> None:
         measured = latency(args.interval, args.items, folder)
         minute = one_minute(measured)
         rate = throughput(args.articles, folder)
+        starts = run_start(STORE_SIZES, folder)
     print_table(
         f"onrecord watch: {measured['alerts']} alerts at a {args.interval:g}-s poll; "
         f"{rate['stored']} articles in one poll, one core",
@@ -151,10 +188,13 @@ def main() -> None:
           f"{measured['after_poll_median_s']:.2f} s", f"{measured['after_poll_p95_s']:.2f} s"],
          ["item to alert, 60-s poll (work + uniform wait)",
           f"{minute['latency_median_s']:.1f} s", f"{minute['latency_p95_s']:.1f} s"],
-         ["articles per minute, one core", f"{rate['articles_per_minute']:.0f}", ""]],
+         ["articles per minute, one core", f"{rate['articles_per_minute']:.0f}", ""],
+         *[[f"start of a poll's batch run, store of {s['articles']:,} articles",
+            f"{s['seconds']:.2f} s", ""] for s in starts]],
     )
     out = write_result("bench_watch", {"machine_at_start": before, "latency": measured,
-                                       "latency_at_60s_poll": minute, "throughput": rate})
+                                       "latency_at_60s_poll": minute, "throughput": rate,
+                                       "run_start": starts})
     print(f"results in {out.relative_to(ROOT)}")
 
 
