@@ -141,9 +141,10 @@ def _unwrapped(text: str, layout: Layout) -> str:
     return "".join([*parts, text[done:]])
 
 
-def extract(text: str, **meta: str | None) -> Article:
-    """Extract the record of one article (plain text; offsets point into ``text``)."""
-    return next(extract_many([Source(text=text, **meta)]))
+def extract(text: str, min_confidence: float | None = None, **meta: str | None) -> Article:
+    """Extract the record of one article (plain text; offsets point into ``text``); events
+    below ``min_confidence`` are left out (``extract_many``)."""
+    return next(extract_many([Source(text=text, **meta)], min_confidence=min_confidence))
 
 
 def extract_many(sources: Iterable[Source], batch_size: int = 32,

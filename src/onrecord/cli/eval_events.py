@@ -25,10 +25,9 @@ from onrecord.eval.events import (
     Examples,
     PloverRecord,
     TypeReport,
-    confidence_examples,
     cross_validate,
     evaluate_events,
-    fit_confidence,
+    fit_event_models,
     load_event_gold,
     load_examples,
     read_plover_records,
@@ -36,9 +35,10 @@ from onrecord.eval.events import (
     score_types,
     train_all,
 )
-from onrecord.events import code_narration
+from onrecord.eval.gold import GoldError, load_gold_dir
+from onrecord.events import code_narration, quotetype
 from onrecord.events.classify import TypeModel, embed_readings, read, save
-from onrecord.events.confidence import save_model
+from onrecord.events.confidence import CONFIDENCE_FILE, save_model
 from onrecord.nlp import load_nlp
 from onrecord.pipeline import Source, extract_many
 
@@ -127,15 +127,19 @@ def classifier_runs(records: list[PloverRecord], rules: list[str],
     return cross_validate(data, extra), model
 
 
-def _fit_confidence(articles: list, gold: Path, out: Path, precision: float) -> None:
+def _fit_event_models(gold: Path, out: Path, precision: float) -> None:
+    articles = load_gold_dir(gold)
     records = list(extract_many((Source(text=a.text, doc_id=a.id, published=a.published)
                                  for a in articles), min_confidence=0.0))
-    model, stats = fit_confidence(confidence_examples(articles, records), precision)
-    fitted = (f"{gold.name}: {len(articles)} articles, {stats['events']} events coded, "
-              f"{stats['right']} right; held-out precision {stats['cv_precision']:.3f} "
-              f"keeping {stats['cv_kept']} events ({stats['cv_kept_right_share']:.3f} of the "
-              f"right ones) at threshold {model.threshold:.3f}")
-    save_model(replace(model, fitted_on=fitted), out)
+    types, confidence, stats = fit_event_models(articles, records, precision)
+    fitted = (f"{gold.name}: {len(articles)} articles, {stats['quotations']} quotations, "
+              f"{stats['events']} events coded, {stats['right']} right; held-out precision "
+              f"{stats['cv_precision']:.3f} keeping {stats['cv_kept']} events "
+              f"({stats['cv_kept_right_share']:.3f} of the right ones) at threshold "
+              f"{confidence.threshold:.3f}")
+    out.mkdir(parents=True, exist_ok=True)
+    save_model(replace(confidence, fitted_on=fitted), out / CONFIDENCE_FILE)
+    quotetype.save(replace(types, fitted_on=fitted), out / quotetype.MODEL_FILE)
     Console().print(fitted, highlight=False)
 
 
@@ -155,9 +159,12 @@ def eval_events(
         help="With --plover: train the classifier on all records and our examples, write it "
              "here (the shipped one is src/onrecord/data/event_model.json).")] = None,
     fit_confidence_out: Annotated[Path | None, typer.Option(
-        "--fit-confidence", help="Fit the event confidence model on --gold (the real-news "
-        "dev split) and write it here (the shipped one: src/onrecord/data/"
-        "event_confidence.yaml).")] = None,
+        "--fit-confidence", help="Fit the quotation-type and confidence models on --gold (the "
+        "real-news dev split) and write them into this folder (the shipped ones: "
+        "src/onrecord/data).")] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        min=0.0, max=1.0, help="Keep events of at least this confidence (default: the shipped "
+        "threshold; 0 scores every event the rules code).")] = None,
     precision: Annotated[float, typer.Option(
         min=0.0, max=1.0, help="With --fit-confidence: the precision the threshold aims at, "
         "on held-out articles.")] = 0.8,
@@ -165,15 +172,16 @@ def eval_events(
     """Score event coding: type F1, source/target accuracy, condition F1 (and PLOVER types:
     the rules, and the classifier by 5-fold cross-validation)."""
     try:
-        articles = load_event_gold(gold)
         if fit_confidence_out is not None:
-            _fit_confidence(articles, gold, fit_confidence_out, precision)
+            _fit_event_models(gold, fit_confidence_out, precision)
             return
+        articles = load_event_gold(gold)
         records = list(extract_many((Source(text=a.text, doc_id=a.id, published=a.published)
-                                     for a in articles), classify=classify))
+                                     for a in articles), classify=classify,
+                                    min_confidence=min_confidence))
         report = evaluate_events(articles, records)
         plover_records = read_plover_records(plover) if plover else []
-    except (EventGoldError, OSError, ValueError, KeyError) as exc:
+    except (EventGoldError, GoldError, OSError, ValueError, KeyError) as exc:
         stderr.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(code=1) from None
     out = Console()

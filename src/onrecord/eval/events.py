@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,11 @@ import numpy as np
 import yaml
 
 from onrecord.eval.gold import GoldArticle, load_gold_file
+from onrecord.eval.metrics import STRICT, match, tokens_in, word_tokens
+from onrecord.events import quotetype
 from onrecord.events.classify import NO_EVENT, TypeModel, features, train
 from onrecord.events.confidence import ConfidenceModel, Signals, fit, threshold_for
-from onrecord.model import Article, Event, Span
+from onrecord.model import Article, Event, Quote, Span
 
 GOLD_EVENTS_DIR = Path(__file__).resolve().parents[1] / "data" / "gold_events"
 EXAMPLES_FILE = Path(__file__).resolve().parents[1] / "data" / "event_examples.yaml"
@@ -348,6 +350,53 @@ def fit_confidence(examples: list[tuple[int, Signals, bool]], precision: float,
              "cv_kept_right_share": sum(kept) / max(1, sum(ok for _, ok in held_out))}
     bias, weights = fit([s for _, s, _ in examples], [ok for _, _, ok in examples])
     return ConfidenceModel(bias, weights, threshold, ""), stats
+
+
+def quote_type_examples(articles: list[GoldArticle], records: list[Article]
+                        ) -> list[tuple[int, Quote, str]]:
+    """(article number, extracted quotation, its gold type or NONE) for every quotation the
+    extractor found that strictly matches a gold one."""
+    rows = []
+    for n, (gold, record) in enumerate(zip(articles, records, strict=True)):
+        tokens = word_tokens(gold.text)
+        found = match([tokens_in(tokens, q.spans) for q in gold.quotes],
+                      [tokens_in(tokens, q.spans) for q in record.quotes], STRICT)
+        for gi, pi in found:
+            events = gold.quotes[gi].events
+            rows.append((n, record.quotes[pi], events[0].type if events else quotetype.NONE))
+    return rows
+
+
+def _learned(signals: Signals, event: Event, quotes: dict[str, Quote],
+             model: quotetype.QuoteTypeModel) -> Signals:
+    quote = quotes.get(event.quote_id or "")
+    if quote is None or signals.kind == "reported":
+        return signals
+    return replace(signals, learned=model.probabilities(quote).get(event.type, 0.0))
+
+
+def fit_event_models(articles: list[GoldArticle], records: list[Article], precision: float,
+                     folds: int = 5) -> tuple[quotetype.QuoteTypeModel, ConfidenceModel,
+                                              dict[str, float]]:
+    """The quotation model and the confidence model fitted on real-news articles (their
+    records extracted with ``min_confidence=0``). Each event's learned probability comes from
+    a quotation model fitted on the other folds' articles, so the confidence model learns how
+    far to trust it on text it has not seen."""
+    rows = quote_type_examples(articles, records)
+    gold = [events_of_quotes(a) for a in articles]
+    examples: list[tuple[int, Signals, bool]] = []
+    for fold in range(folds):
+        held = set(range(fold, len(articles), folds))
+        model = quotetype.fit([q for n, q, _ in rows if n not in held],
+                              [t for n, _, t in rows if n not in held])
+        for n in sorted(held):
+            quotes = {q.id: q for q in records[n].quotes}
+            examples += [(n, _learned(e.signals, e, quotes, model), event_is_right(e, gold[n]))
+                         for e in records[n].events if e.signals is not None]
+    confidence, stats = fit_confidence(examples, precision, folds)
+    types = quotetype.fit([q for _, q, _ in rows], [t for _, _, t in rows])
+    stats["quotations"] = len(rows)
+    return types, confidence, stats
 
 
 # -- PLOVER gold-standard records ----------------------------------------------------------------

@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import resolve_mention
+from onrecord.events import quotetype
 from onrecord.events.coding import Coded, code_words
-from onrecord.events.confidence import agent_of, shipped_model, signals
+from onrecord.events.confidence import agent_of, shipped_model, signals, weigh
 from onrecord.events.lexicon import lexicon
 from onrecord.events.narration import code_reported
 from onrecord.events.parties import (
@@ -180,7 +181,9 @@ def code_events(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date | 
         events.append(event)
     events += code_reported(doc, quotes, kb, on, _speakers(doc, quotes, kb, on),
                             len(events) + 1)
-    floor = shipped_model().threshold if min_confidence is None else min_confidence
+    model = shipped_model()
+    events = weigh(events, quotes, quotetype.shipped_model(), model)
+    floor = model.threshold if min_confidence is None else min_confidence
     kept = [e for e in events if (e.confidence or 0.0) >= floor]
     return [e.model_copy(update={"id": f"e{n}"}) for n, e in enumerate(kept, start=1)]
 

@@ -122,7 +122,7 @@ class TypeModel:
                         self.verb_labels)
 
     def proba(self, x: np.ndarray) -> np.ndarray:
-        return _softmax(x @ self.weights + self.bias)
+        return softmax(x @ self.weights + self.bias)
 
     def predict(self, sentences: np.ndarray, clauses: np.ndarray, rule_types: list[str],
                 verbs: list[str]) -> list[tuple[str, float]]:
@@ -145,15 +145,15 @@ def features(sentences: np.ndarray, clauses: np.ndarray, rule_types: list[str],
                       VERB_WEIGHT * _onehot(verbs, verb_labels)])
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
+def softmax(z: np.ndarray) -> np.ndarray:
     z = np.exp(z - z.max(1, keepdims=True))
     return z / z.sum(1, keepdims=True)
 
 
-def train(x: np.ndarray, y: list[str], rule_labels: tuple[str, ...],
-          verb_labels: tuple[str, ...]) -> TypeModel:
+def fit_softmax(x: np.ndarray, y: list[str], l2: float = L2
+                ) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
     """Multinomial logistic regression with an L2 penalty (mean log-loss + L2/2n |W|^2, the
-    scikit-learn objective), by full-batch Adam."""
+    scikit-learn objective), by full-batch Adam: the labels, weights and bias."""
     labels = tuple(sorted(set(y)))
     target = np.zeros((len(y), len(labels)))
     target[np.arange(len(y)), [labels.index(t) for t in y]] = 1.0
@@ -162,16 +162,21 @@ def train(x: np.ndarray, y: list[str], rule_labels: tuple[str, ...],
     b = np.zeros(len(labels))
     moments = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
     for step in range(1, STEPS + 1):
-        error = (_softmax(x @ w + b) - target) / len(y)
-        grads = (x.T @ error + L2 * w / len(y), error.sum(0))
+        error = (softmax(x @ w + b) - target) / len(y)
+        grads = (x.T @ error + l2 * w / len(y), error.sum(0))
         for k, (param, grad) in enumerate(zip((w, b), grads, strict=True)):
             m, v = moments[2 * k], moments[2 * k + 1]
             m[:] = 0.9 * m + 0.1 * grad
             v[:] = 0.999 * v + 0.001 * grad ** 2
             param -= LEARNING_RATE * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step))
                                                               + 1e-8)
-    return TypeModel(labels, rule_labels, verb_labels, w.astype(np.float32),
-                     b.astype(np.float32))
+    return labels, w.astype(np.float32), b.astype(np.float32)
+
+
+def train(x: np.ndarray, y: list[str], rule_labels: tuple[str, ...],
+          verb_labels: tuple[str, ...]) -> TypeModel:
+    labels, w, b = fit_softmax(x, y)
+    return TypeModel(labels, rule_labels, verb_labels, w, b)
 
 
 def save(model: TypeModel, path: Path) -> None:

@@ -8,7 +8,8 @@ default pipeline keeps only events it is sure of. Two layers:
   a threat from someone who is no party (an analyst, a reporter), a counterfactual ("if I were
   in Tehran, I would attack");
 - a logistic model over what decided the type (``Coded.basis``), the type, the quotation's
-  kind and whether the parties resolved, fitted on the real-news dev split
+  kind, whether the parties resolved and how likely the quotation model
+  (``events.quotetype``) finds the type, fitted on the real-news dev split
   (``onrecord eval events --gold data/realnews/dev --fit-confidence``); its weights and the
   abstention threshold live in ``data/event_confidence.yaml``.
 """
@@ -16,7 +17,7 @@ default pipeline keeps only events it is sure of. Two layers:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,8 @@ from spacy.tokens import Token
 
 from onrecord.events.coding import Coded
 from onrecord.events.parties import subjects_of
-from onrecord.model import ActorRef
+from onrecord.events.quotetype import QuoteTypeModel
+from onrecord.model import ActorRef, Event, Quote
 
 CONFIDENCE_FILE = "event_confidence.yaml"
 KINDS = ("direct", "indirect", "mixed", "reported")
@@ -50,22 +52,26 @@ class Signals:
     conditional: bool
     hedged: bool
     counterfactual: bool
+    learned: float | None = None  # the quotation model's probability of this type
 
     def vetoed(self) -> bool:
         """The words show the event is not the source's own act (annotation guide)."""
-        if self.counterfactual:
-            return True
-        return self.type == "THREATEN" and (self.agent == "other" or not self.source_known)
+        return self.counterfactual or (self.type == "THREATEN" and self.agent == "other")
 
-    def features(self, types: Sequence[str]) -> list[str]:
-        names = [f"type={self.type}" if self.type in types else "type=other",
+    def features(self) -> dict[str, float]:
+        names = [f"type={self.type}" if self.type in _TYPES else "type=other",
                  f"basis={self.basis}", f"kind={self.kind}", f"agent={self.agent}",
                  f"basis={self.basis},agent={self.agent}"]
         names += [name for name, on in (("source_known", self.source_known),
                                         ("target_known", self.target_known),
                                         ("conditional", self.conditional),
                                         ("hedged", self.hedged)) if on]
-        return names
+        values = dict.fromkeys(names, 1.0)
+        if self.learned is None:
+            values["learned=none"] = 1.0
+        else:
+            values["learned"] = self.learned
+        return values
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,8 @@ class ConfidenceModel:
     def score(self, signals: Signals) -> float:
         if signals.vetoed():
             return 0.0
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in signals.features(_TYPES))
+        z = self.bias + sum(self.weights.get(name, 0.0) * value
+                            for name, value in signals.features().items())
         return round(float(1.0 / (1.0 + np.exp(-z))), 3)
 
 
@@ -138,13 +145,29 @@ def signals(coded: Coded, kind: str, source: ActorRef | None, target: ActorRef |
                    counterfactual=any(lowered.startswith(c) for c in counterfactuals))
 
 
+def weigh(events: Sequence[Event], quotes: Sequence[Quote], types: QuoteTypeModel | None,
+          model: ConfidenceModel) -> list[Event]:
+    """The events with what the quotation model says of their type, and their confidence."""
+    by_id = {q.id: q for q in quotes}
+    weighed = []
+    for event in events:
+        signals = event.signals
+        quote = by_id.get(event.quote_id or "")
+        if signals is not None and types is not None and quote is not None \
+                and signals.kind != "reported":
+            signals = replace(signals, learned=types.probabilities(quote).get(event.type, 0.0))
+        confidence = model.score(signals) if signals is not None else event.confidence
+        weighed.append(event.model_copy(update={"confidence": confidence}).knowing(signals))
+    return weighed
+
+
 def _design(examples: Sequence[Signals], names: list[str]) -> np.ndarray:
     index = {n: i for i, n in enumerate(names)}
     x = np.zeros((len(examples), len(names)))
     for row, example in enumerate(examples):
-        for name in example.features(_TYPES):
+        for name, value in example.features().items():
             if name in index:
-                x[row, index[name]] = 1.0
+                x[row, index[name]] = value
     return x
 
 
@@ -152,7 +175,7 @@ def fit(examples: Sequence[Signals], correct: Sequence[bool]) -> tuple[float, di
     """L2-regularised logistic regression (full-batch gradient descent, NumPy only) of
     whether a coded event is right, over the events no veto removed."""
     kept = [(s, y) for s, y in zip(examples, correct, strict=True) if not s.vetoed()]
-    names = sorted({f for s, _ in kept for f in s.features(_TYPES)})
+    names = sorted({f for s, _ in kept for f in s.features()})
     x = _design([s for s, _ in kept], names)
     y = np.array([float(c) for _, c in kept])
     w, b = np.zeros(len(names)), 0.0

@@ -28,6 +28,7 @@ class Lexicon:
     contexts: dict[str, re.Pattern[str]]
     counterfactuals: tuple[str, ...]  # conditions that make the words a hypothetical
     suffered_by_subject: frozenset[str]  # threat lemmas whose subject is the target
+    stopwords: frozenset[str]  # words the quotation model does not read
 
     def intensity(self, event_type: str, mode: str | None) -> float | None:
         """PLOVER's conflict/cooperation score of the type and mode (the type's without one)."""
@@ -64,4 +65,5 @@ def lexicon() -> Lexicon:
         contexts={c: re.compile(p) for c, p in raw["contexts"].items()},
         counterfactuals=tuple(raw["counterfactuals"]),
         suffered_by_subject=frozenset(raw["suffered_by_subject"]),
+        stopwords=frozenset(raw["stopwords"]),
     )
