@@ -5,13 +5,12 @@ default pipeline keeps only events it is sure of. Two layers:
 
 - vetoes from the annotation guide, where the words show the event is not the speaker's act:
   a threat whose doer is another party ("he feared that Iran could strike Israeli cities"),
-  a threat from someone who is no party (an analyst, a reporter), a counterfactual ("if I were
-  in Tehran, I would attack");
+  a counterfactual ("if I were in Tehran, I would attack");
 - a logistic model over what decided the type (``Coded.basis``), the type, the quotation's
   kind, whether the parties resolved and how likely the quotation model
   (``events.quotetype``) finds the type, fitted on the real-news dev split
-  (``onrecord eval events --gold data/realnews/dev --fit-confidence``); its weights and the
-  abstention threshold live in ``data/event_confidence.yaml``.
+  (``onrecord eval events --gold data/realnews/dev --fit-confidence src/onrecord/data``); its
+  weights and the abstention threshold live in ``data/event_confidence.yaml``.
 """
 
 from __future__ import annotations
