@@ -21,11 +21,19 @@ def alert(n: int, words: str = "We will strike") -> Alert:
                  title=f"Story {n}", evidence={"evidence_text": words, "article": {}})
 
 
+ESCALATION = Alert(
+    story_key="e1", rule="Russia on Poland", kind="escalation", published="2026-11-30",
+    summary="RUS -> POL, week 2026-W49: events 6 against a baseline of 1.20 ± 1.00 (z = 4.8)",
+    evidence={"week": "2026-W49", "count": 6, "events": [
+        {"type": "THREATEN", "doc_id": "doc/1", "title": "Story 1", "published": "2026-12-01"}]},
+)
+
+
 @pytest.fixture
 def client(db_url):
     app = create_app(Settings(db=db_url))
     with app.state.store.engine.begin() as conn:
-        alerts.insert(conn, [alert(n) for n in range(1, 4)] + [alert(4, HOSTILE)])
+        alerts.insert(conn, [ESCALATION] + [alert(n) for n in range(1, 4)] + [alert(4, HOSTILE)])
     yield TestClient(app)
     app.state.store.close()
 
@@ -44,13 +52,22 @@ def test_hostile_words_leave_the_feed_valid_and_the_page_inert(client):
 
 def test_an_alert_is_in_each_form_once(client):
     listed = client.get("/api/alerts").json()
-    assert [a["story_key"] for a in listed] == ["k4", "k3", "k2", "k1"]
-    assert len(feedparser.parse(client.get("/api/alerts.atom").content).entries) == 4
-    assert client.get("/alerts").text.count('class="hit alert') == 4
+    assert [a["story_key"] for a in listed] == ["k4", "k3", "k2", "k1", "e1"]
+    assert len(feedparser.parse(client.get("/api/alerts.atom").content).entries) == 5
+    assert client.get("/alerts").text.count('class="hit alert') == 5
+
+
+def test_an_escalation_alert_lists_the_weeks_events(client):
+    page = client.get("/alerts")
+    assert page.status_code == 200
+    assert "RUS -&gt; POL, week 2026-W49" in page.text
+    assert '<a href="/articles/doc/1">Story 1</a>' in page.text
+    entry = feedparser.parse(client.get("/api/alerts.atom").content).entries[-1]
+    assert "THREATEN: Story 1" in entry.content[0].value
 
 
 def test_paging_back(client):
     first = client.get("/api/alerts", params={"limit": 3}).json()
     rest = client.get("/api/alerts", params={"before": first[-1]["alert_id"]}).json()
-    assert [a["story_key"] for a in first + rest] == ["k4", "k3", "k2", "k1"]
+    assert [a["story_key"] for a in first + rest] == ["k4", "k3", "k2", "k1", "e1"]
     assert client.get("/api/alerts", params={"limit": 0}).status_code == 422
