@@ -87,3 +87,14 @@ def test_credits_at_the_foot_of_a_story_name_nobody_who_speaks():
                      "was off.\n\nLina Park in Busan contributed to the report. Tom Reed was "
                      "the editor.")
     assert "Lina Park" not in names
+
+
+def test_a_body_whose_name_holds_a_verb_keeps_its_whole_name():
+    assert speakers("The Committee to Protect Journalists said three reporters had been "
+                    "detained.") == ["Committee to Protect Journalists"]
+
+
+def test_the_body_named_again_by_its_head_word_is_the_full_name():
+    names = speakers("The Fisheries Council of Norway condemned the quota. \u201cIt cannot "
+                     "stand,\u201d the Council said.")
+    assert names[-1] == "Fisheries Council of Norway"

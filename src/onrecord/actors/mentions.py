@@ -287,9 +287,21 @@ class ArticleActors:
             if token.lemma_.lower() in self.gaz.organisation_heads \
                     and token.pos_ in ("NOUN", "PROPN"):
                 start, end = _phrase(token)
+                end = self._of_name(token, end)
                 text = " ".join(self.doc[start:end].text.split())
                 self.organisations.append(Organisation(_without_article(text), token.lower_,
                                                        [self.doc[start].idx]))
+
+    def _of_name(self, head: Token, end: int) -> int:
+        """ "Human Rights Commission of Pakistan": a capitalised body's name goes on through
+        "of" and the proper name after it."""
+        doc = self.doc
+        if not head.text[:1].isupper() or end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return end
+        stop = end + 1
+        while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper():
+            stop += 1
+        return stop if stop > end + 1 else end
 
     def _covers_person(self, i: int) -> bool:
         return self.doc[i].ent_type_ == "PERSON"
@@ -516,24 +528,40 @@ class ArticleActors:
 
     def _organisation_name(self, head: Token,
                            tokens: list[Token]) -> tuple[str | None, float | None]:
+        text = _without_article(" ".join("".join(t.text_with_ws for t in tokens).split()))
+        generic = self._is_organisation_head(head) and len(tokens) <= 2
         if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_
                                         or self.gaz.is_place(head.text)):
-            name = self._proper_name(head, tokens)
+            name = self._entity_name(head) or self._proper_name(head, tokens)
+            earlier = self._earlier_same_head(head, tokens, name) if generic else None
+            if earlier is not None:  # "the Commission said", after "… Commission of Pakistan"
+                return earlier, CONFIDENCE_DESCRIPTION
             return self.acronyms.get(name) or self._usual_spelling(name), CONFIDENCE_ORGANISATION
-        text = _without_article(" ".join("".join(t.text_with_ws for t in tokens).split()))
         if self._is_organisation_head(head):
-            # "the ministry" -> the fullest earlier name with the same head noun.
-            # Its own words must all be in that name: "the Chinese government" is not the
-            # "Nationalist government" of an earlier paragraph.
-            own = {t.lower_ for t in tokens if t.is_alpha and t.dep_ != "det"}
-            same = [o for o in self.organisations
-                    if o.head == head.lower_ and o.mentions[0] <= head.idx
-                    and len(o.name) > len(text) and own <= set(o.name.lower().split())]
-            if same and any(t.lower_ == "the" for t in tokens):
-                return max(same, key=lambda o: len(o.name)).name, CONFIDENCE_DESCRIPTION
+            earlier = self._earlier_same_head(head, tokens, text)
+            if earlier is not None and any(t.lower_ == "the" for t in tokens):
+                return earlier, CONFIDENCE_DESCRIPTION
             if any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens):
                 return text, CONFIDENCE_ORGANISATION
         return None, None
+
+    def _earlier_same_head(self, head: Token, tokens: list[Token], text: str) -> str | None:
+        """ "the ministry" -> the fullest earlier name with the same head noun. Its own words
+        must all be in that name: "the Chinese government" is not the "Nationalist government"
+        of an earlier paragraph."""
+        own = {t.lower_ for t in tokens if t.is_alpha and t.dep_ != "det"}
+        same = [o for o in self.organisations
+                if o.head == head.lower_ and o.mentions[0] < head.idx
+                and len(o.name) > len(text) and own <= set(o.name.lower().split())]
+        return max(same, key=lambda o: len(o.name)).name if same else None
+
+    def _entity_name(self, head: Token) -> str | None:
+        """The organisation entity around ``head`` when it runs on past the noun phrase the
+        parser gives ("the Committee to Protect Journalists", its verb taken for a clause)."""
+        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        if entity is None or entity.label_ != "ORG" or entity.end <= head.i + 1:
+            return None
+        return _without_article(" ".join(entity.text.split()))
 
     def _is_organisation_head(self, head: Token) -> bool:
         """ "ministry", and "minstry" too: a typo in a body's name still names a body."""
