@@ -323,3 +323,11 @@ def test_every_event_has_a_confidence_and_the_threshold_can_be_lowered():
     (event,) = _events("“Germany will pay a price,” Dmitry Medvedev said.")
     assert 0.0 < event.confidence <= 1.0
     assert "signals" not in event.model_dump() and event.signals.type == "THREATEN"
+
+
+def test_the_subject_of_a_passive_threat_is_its_target_not_its_doer():
+    (event,) = _extract("Israeli officials said Iran would be destroyed if it dared to attack "
+                        "with a nuclear weapon.", published="2025-11-01",
+                        min_confidence=0.0).events
+    assert event.type == "THREATEN" and event.confidence > 0.0
+    assert (event.source.country, event.target.country) == ("ISR", "IRN")

@@ -199,9 +199,9 @@ def own_sides(kb: KnowledgeBase, source: ActorRef | None) -> set[str]:
 
 def subjects_of(trigger: Token) -> list[Token]:
     """Who the trigger's clause says acts, with the conjuncts ("Moscow and Minsk will use
-    ...")."""
+    ..."); a passive's subject suffers the act ("Iran will be destroyed"), it does not act."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ in ("xcomp", "conj"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return [] if subject is None else [subject, *subject.conjuncts]
