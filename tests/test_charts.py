@@ -80,3 +80,22 @@ def test_network_layout_is_deterministic_and_weighted():
     assert conflict.width > cooperation.width
     assert conflict.path != cooperation.path  # opposite directions bend apart
     assert conflict.label == "A → B: 3 THREATEN"
+
+
+def test_network_sits_a_state_beside_its_officials_and_labels_every_edge():
+    net = Network(
+        nodes=[Node(actor="deu", name="Germany", events=5, country="DEU"),
+               Node(actor="gbr-roe", name="Jane Roe", events=2, country="GBR"),
+               Node(actor="rus", name="Russia", events=1, country="RUS"),
+               Node(actor="rus-petrov", name="Ivan Petrov", events=6, country="RUS"),
+               Node(actor="un", name="United Nations", events=1)],
+        edges=[Edge(source="rus-petrov", target="deu", relation="conflict", count=4,
+                    types={"THREATEN": 4})],
+    )
+    chart = network_chart(net)
+    assert [n.actor for n in chart.nodes] == ["deu", "gbr-roe", "rus-petrov", "rus", "un"]
+    assert [g.country for g in chart.groups] == ["RUS"]  # a state with more than one actor
+    left = [n for n in chart.nodes if n.x < chart.width / 2 - 1]
+    assert left and all(n.anchor == "end" for n in left)  # outward on the left half too
+    [edge] = chart.edges
+    assert edge.count == 4 and 0 < edge.mid_x < chart.width and 0 < edge.mid_y < chart.height

@@ -80,11 +80,14 @@ def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> 
         "SELECT 'name', actor, name, NULL, sum(n) FROM ends "
         f"WHERE name <> '' AND actor {kept} GROUP BY actor, name UNION ALL "
         f"SELECT 'edge', source, target, type, n FROM links "
-        f"WHERE source {kept} AND target {kept}"
+        f"WHERE source {kept} AND target {kept} UNION ALL "
+        f"SELECT 'country', actor_id, country, NULL, 0 FROM actors "
+        f"WHERE country IS NOT NULL AND actor_id {kept}"
     )
     with store.engine.connect() as conn:
         rows = conn.execute(text(sql), {**params, "max_nodes": max_nodes}).all()
     weight: dict[str, int] = {}
+    country: dict[str, str] = {}
     names: dict[str, Counter[str]] = defaultdict(Counter)
     # ``links`` has a row per (source, target, type), so a type comes once per edge.
     edges: dict[tuple[str, str, Relation], dict[str, int]] = defaultdict(dict)
@@ -94,12 +97,15 @@ def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> 
             weight[a] = int(n)
         elif part == "name":
             names[a][b] += int(n)
+        elif part == "country":
+            country[a] = b
         else:
             edges[(a, b, relation.get(c, "other"))][c] = int(n)
     # Validated as one structure: a model built per edge cost more than the query (1k+ edges).
     return Network.model_validate({
         "nodes": [
-            {"actor": k, "name": best_name(names[k], k), "events": weight[k]}
+            {"actor": k, "name": best_name(names[k], k), "events": weight[k],
+             "country": country.get(k)}
             for k in sorted(weight)
         ],
         "edges": [

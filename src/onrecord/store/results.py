@@ -110,6 +110,7 @@ class Node(BaseModel):
     actor: str
     name: str
     events: int
+    country: str | None = None  # the state it is or belongs to, when the store knows it
 
 
 class Edge(BaseModel):

@@ -2,8 +2,8 @@
 
 No JavaScript library and nothing from a CDN: the escalation timeline is stacked bars per period
 with hollow markers for conditional threats and a line for mean intensity; the actor network is a
-deterministic circular layout (actors in key order), so the same data always draws the same
-picture. Tested on the numbers, like ``highlight``.
+deterministic circular layout (actors grouped by state, then by key), so the same data always
+draws the same picture. Tested on the numbers, like ``highlight``.
 """
 
 from __future__ import annotations
@@ -142,6 +142,7 @@ class NodeShape:
     label_y: float
     anchor: str  # text-anchor of the label: start on the right half, end on the left
     events: int
+    rotate: float  # degrees: labels run outward along the radius, so neighbours never collide
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,18 @@ class EdgeShape:
     colour: str
     relation: str
     label: str
+    count: int
+    mid_x: float  # the middle of the curve, where its count is written
+    mid_y: float
+
+
+@dataclass(frozen=True)
+class GroupShape:
+    """A state's arc of the circle: its code written inside, by its actors."""
+
+    country: str
+    x: float
+    y: float
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,7 @@ class NetworkChart:
     height: int
     nodes: list[NodeShape]
     edges: list[EdgeShape]
+    groups: list[GroupShape]
 
 
 NETWORK_SIZE = 720
@@ -166,20 +180,35 @@ _RELATION_BEND = {"conflict": 1.0, "other": 0.6, "cooperation": 0.35}
 
 
 def network_chart(network: Network) -> NetworkChart:
-    """Actors on a circle in key order; an arrow per (source, target, relation)."""
+    """Actors on a circle grouped by state (a state beside its officials and bodies, the
+    busiest of each group first; groups and actors without a state by key), labels running
+    outward along the radius; an arrow per (source, target, relation) with its count."""
     size = NETWORK_SIZE
-    centre, radius = size / 2, size / 2 - 140
+    centre, radius = size / 2, size / 2 - 150
     most = max((n.events for n in network.nodes), default=1)
+    ordered = sorted(network.nodes, key=lambda n: (n.country or "~", n.country is None
+                                                   and n.actor or "", -n.events, n.actor))
     nodes: dict[str, NodeShape] = {}
-    for i, node in enumerate(network.nodes):
-        angle = 2 * math.pi * i / max(len(network.nodes), 1) - math.pi / 2
+    angles: dict[str, list[float]] = {}
+    for i, node in enumerate(ordered):
+        angle = 2 * math.pi * i / max(len(ordered), 1) - math.pi / 2
         cos, sin = math.cos(angle), math.sin(angle)
         r = 6 + 12 * math.sqrt(node.events / most)
+        right = cos >= -1e-9
+        degrees = math.degrees(angle) if right else math.degrees(angle) + 180
         nodes[node.actor] = NodeShape(
             node.actor, node.name, centre + radius * cos, centre + radius * sin, r,
-            centre + (radius + r + 8) * cos, centre + (radius + r + 8) * sin + 4,
-            "start" if cos >= -1e-9 else "end", node.events,
+            centre + (radius + r + 6) * cos, centre + (radius + r + 6) * sin,
+            "start" if right else "end", node.events, round(degrees, 1),
         )
+        if node.country:
+            angles.setdefault(node.country, []).append(angle)
+    groups = []
+    for country, group in angles.items():
+        if len(group) > 1:  # a state with officials or bodies beside it
+            mean = sum(group) / len(group)
+            groups.append(GroupShape(country, centre + (radius - 36) * math.cos(mean),
+                                     centre + (radius - 36) * math.sin(mean)))
     heaviest = max((e.count for e in network.edges), default=1)
     edges = []
     for edge in network.edges:
@@ -199,6 +228,8 @@ def network_chart(network: Network) -> NetworkChart:
             path=f"M{sx:.1f},{sy:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}",
             width=round(1.5 + 6 * edge.count / heaviest, 2),
             colour=RELATION_COLOURS[edge.relation], relation=edge.relation,
-            label=f"{a.name} → {b.name}: {types}",
+            label=f"{a.name} → {b.name}: {types}", count=edge.count,
+            # the curve's point at t = 1/2
+            mid_x=round((sx + 2 * cx + ex) / 4, 1), mid_y=round((sy + 2 * cy + ey) / 4, 1),
         ))
-    return NetworkChart(size, size, list(nodes.values()), edges)
+    return NetworkChart(size, size, list(nodes.values()), edges, groups)
