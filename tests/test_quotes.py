@@ -556,3 +556,11 @@ def test_a_cue_with_its_addressee_then_the_quotation_without_a_comma():
 def test_a_term_in_marks_inside_the_object_is_no_direct_quotation():
     quotes = extract("The memo advises the \"settlement watch\" be kept up.").quotes
     assert [q.kind for q in quotes] != ["direct"]
+
+
+def test_a_second_speakers_report_coordinated_into_the_clause_is_their_own():
+    article = extract("The union has said that the company broke the deal but managers insist "
+                      "that no promise was ever made.")
+    assert [(q.speaker.mention, q.content) for q in article.quotes] == [
+        ("The union", "the company broke the deal"),
+        ("managers", "no promise was ever made")]

@@ -288,13 +288,21 @@ def _is_second_report(conj: Token, lex: Lexicon) -> bool:
         c.dep_ == "ccomp" for c in conj.children)
 
 
+def _is_other_report(conj: Token, lex: Lexicon) -> bool:
+    """ "said that Israel had failed to ease the blockade but Israeli officials insist that
+    …": a coordinated report with its own subject and reported clause is someone else's."""
+    return conj.dep_ == "conj" and conj.lemma_.lower() in lex.verbs \
+        and any(c.dep_ in _SUBJECT_DEPS for c in conj.children) \
+        and any(c.dep_ in _CLAUSE_DEPS for c in conj.children)
+
+
 def _coordinated_report(root: Token) -> set[int]:
     """ "said China opposes the visit and urged Washington to ...": a subjectless speech verb
     coordinated with the clause is the speaker's second act, not part of what they said."""
     doc = root.doc
     lex = lexicon()
     for conj in root.children:
-        if not _is_second_report(conj, lex):
+        if not (_is_second_report(conj, lex) or _is_other_report(conj, lex)):
             continue
         start = conj.left_edge.i
         while start > root.i and doc[start - 1].dep_ in ("cc", "punct"):
