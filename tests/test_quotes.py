@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord import extract
+from onrecord import extract, quotes
 from onrecord.model import Article, Quote
 
 
@@ -564,3 +564,19 @@ def test_a_second_speakers_report_coordinated_into_the_clause_is_their_own():
     assert [(q.speaker.mention, q.content) for q in article.quotes] == [
         ("The union", "the company broke the deal"),
         ("managers", "no promise was ever made")]
+
+
+def test_no_quotation_looks_through_the_rest_of_its_paragraph(monkeypatch):
+    """The mark pairing's neighbours of a quotation are a bounded few tokens: looking through
+    the rest of the paragraph for each of 3,000 unclosed quotations was quadratic."""
+    asked: list[int] = []
+    between = quotes._Article.tokens_between
+
+    def counted(self, *args, **kwargs):
+        found = between(self, *args, **kwargs)
+        asked.append(len(found))
+        return found
+
+    monkeypatch.setattr(quotes._Article, "tokens_between", counted)
+    extract("“a " * 3000)
+    assert asked and max(asked) <= 20

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException
 from swagger_ui_bundle import swagger_ui_path
 
 from onrecord import __version__, api, web
+from onrecord.api.budget import RateLimit
 from onrecord.errors import FetchFailed, FetchTimeout, InputError
 from onrecord.ingest.guard import AddressPolicy
 from onrecord.nlp import load_nlp
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = open_store(settings.db) if settings.db else None
     app.state.fetch_policy = AddressPolicy(settings.fetch_allow)
+    app.state.extract_rate = RateLimit(settings.extract_per_minute)
     revision = sqlite_revision(app.state.store) if app.state.store else None
     if revision and settings.cache_bytes:  # innermost: CORS headers are still added per request
         app.add_middleware(ResponseCache, revision=revision, max_bytes=settings.cache_bytes)

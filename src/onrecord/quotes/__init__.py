@@ -169,11 +169,17 @@ def _leads_into_next(article: _Article, quote: MarkedQuote, paragraph_end: int) 
     return article.text[quote.end:following].rstrip().rstrip(ALL_MARKS).rstrip().endswith(":")
 
 
+#: Tokens after a quotation looked at for a dash and a name: marks, the dash, a name.
+_SIGNATURE_TOKENS = 16
+
+
 def _dash_site(article: _Article, quote: MarkedQuote) -> CueSite | None:
     """ "“Maybe we can build a wall around him.” ― Steve Quinlan.": a quotation signed with a
     dash and a name that ends its paragraph (testimonials, pull quotes, embedded posts)."""
     paragraph_end = article.layout.paragraphs[article.paragraph(quote.end)][1]
-    after = article.tokens_between(quote.end, paragraph_end)
+    # A signature is a few words: looking further made a paragraph of 10,000 unclosed
+    # quotations quadratic (every quotation's rest of the paragraph taken as a list).
+    after = article.tokens_between(quote.end, paragraph_end, limit=_SIGNATURE_TOKENS)
     while after and all(ch in ALL_MARKS for ch in after[0].text):
         after.pop(0)
     if len(after) < 2 or after[0].text.strip(ALL_MARKS) not in DASHES:

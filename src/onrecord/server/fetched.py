@@ -8,6 +8,7 @@ and read as ``onrecord extract page.html`` reads a saved page. Refusals are ``Fe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from fastapi import Request
@@ -36,10 +37,15 @@ def fetch_source(request: Request, url: str) -> Source:
     return clean(html_to_source(page.content, url, page.url, page.charset))
 
 
-def extract_fetched(request: Request, url: str, **given: str | None) -> Article:
-    """The record of the page at ``url``; metadata in ``given`` (not None) replaces the page's."""
+def extract_fetched(request: Request, url: str,
+                    budget: Callable[[Request, str], None] | None = None,
+                    **given: str | None) -> Article:
+    """The record of the page at ``url``; metadata in ``given`` (not None) replaces the page's.
+    ``budget`` may refuse the page's text before it is parsed (``onrecord.api.budget``)."""
     source = fetch_source(request, url)
     source = replace(source, **{key: value for key, value in given.items() if value is not None})
+    if budget is not None:
+        budget(request, source.text)
     return next(extract_many([source]))
 
 

@@ -15,6 +15,12 @@ MAX_BODY_BYTES = 1024 * 1024
 #: news page comes in well under a second; a person waiting at the paste box gives up long
 #: before the CLI's 20 s.
 FETCH_TIMEOUT = 10.0
+#: ``POST /extract`` without the write token (``onrecord.api.budget``): requests a minute per
+#: client address, and tokens per article: 10,000 is a 50 kB article of prose (about one
+#: token in five characters), 5 to 15 s of parsing on a loaded core; text built to cost
+#: the most per character ("“a " repeated: two tokens in three characters) reaches it at 15 kB.
+EXTRACT_PER_MINUTE = 30
+EXTRACT_MAX_TOKENS = 10_000
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,8 @@ class Settings:
     fetch_allow: tuple[str, ...] = ()
     fetch_timeout: float = FETCH_TIMEOUT
     cache_bytes: int = CACHE_BYTES
+    extract_per_minute: int = EXTRACT_PER_MINUTE  # per client without the token; 0: no limit
+    extract_max_tokens: int = EXTRACT_MAX_TOKENS  # per article without the token; 0: no limit
 
     @classmethod
     def from_env(cls, db: str | None = None, cors_origins: tuple[str, ...] = ()) -> Settings:
@@ -44,7 +52,8 @@ class Settings:
 
         ``ONRECORD_TOKEN`` (unset or empty: read-only), ``ONRECORD_DB``,
         ``ONRECORD_CORS_ORIGINS`` and ``ONRECORD_FETCH_ALLOW`` (comma-separated),
-        ``ONRECORD_CACHE_BYTES``. The token is read from the environment, not a command-line
+        ``ONRECORD_CACHE_BYTES``, ``ONRECORD_EXTRACT_PER_MINUTE``, ``ONRECORD_EXTRACT_MAX_TOKENS``
+        (``onrecord.api.budget``). The token is read from the environment, not a command-line
         option, so it never shows in a process list or shell history; ``onrecord serve
         --workers`` hands the rest to its worker processes this way.
         """
@@ -55,6 +64,10 @@ class Settings:
             cors_origins=cors_origins or _listed(env.get("ONRECORD_CORS_ORIGINS")),
             fetch_allow=_listed(env.get("ONRECORD_FETCH_ALLOW")),
             cache_bytes=int(env.get("ONRECORD_CACHE_BYTES") or CACHE_BYTES),
+            extract_per_minute=int(env.get("ONRECORD_EXTRACT_PER_MINUTE")
+                                   or EXTRACT_PER_MINUTE),
+            extract_max_tokens=int(env.get("ONRECORD_EXTRACT_MAX_TOKENS")
+                                   or EXTRACT_MAX_TOKENS),
         )
 
 
