@@ -18,7 +18,8 @@ def test_jsonl_record_format(tmp_path):
     assert result.exit_code == 0
     record = json.loads(result.stdout)
     assert list(record) == ["schema_version", "doc_id", "url", "source", "title", "published",
-                            "author", "dateline", "text", "paragraphs", "removed", "quotes",
+                            "author", "dateline", "language", "not_extracted", "text",
+                            "paragraphs", "removed", "quotes",
                             "events"]
     quote = record["quotes"][0]
     assert record["text"][quote["spans"][0][0]:quote["spans"][0][1]] == "We will respond,"

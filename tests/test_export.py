@@ -155,3 +155,23 @@ def test_an_exported_store_runs_back_into_the_same_records_and_ids(tmp_path):
         summary = Runner(store, [str(out)]).run()
         assert (summary.stored, summary.skipped) == (2, [])
         assert stored_records(store)["articles"] == before
+
+
+def test_language_filters_queries_and_exports(tmp_path):
+    from articles import PARAGRAPHS
+    from test_ingest import INDONESIAN
+
+    from onrecord import extract
+
+    db = str(tmp_path / "lang.db")
+    with open_store(db) as store:
+        store.put(extract(INDONESIAN, doc_id="id-1"))
+        store.put(extract("\n".join(PARAGRAPHS), doc_id="en-1"))
+    found = _run("query", "articles", "--language", "id", "--format", "jsonl", "--db", db)
+    assert [json.loads(line)["doc_id"] for line in found.stdout.splitlines()] == ["id-1"]
+    out = tmp_path / "quotes.jsonl"
+    assert _run("export", "quotes", "--language", "en", "-o", str(out), "--db", db).exit_code == 0
+    assert {json.loads(line)["article"]["doc_id"] for line in out.read_text().splitlines()} == {
+        "en-1"}
+    none = _run("export", "quotes", "--language", "id", "--format", "csv", "--db", db)
+    assert none.stdout.count("\n") == 1  # the header: an Indonesian article has no quotations

@@ -350,3 +350,23 @@ def test_html_nested_beyond_what_the_parser_can_hold_is_refused_by_name():
     body = "<p>Before.</p>" + "<div>" * 3000 + "<p>Deep inside.</p>" + "</div>" * 3000
     with pytest.raises(InputError, match="nested deeper than 2048 levels"):
         html_to_source(f"<html><body><article>{body}</article></body></html>", "deep.html")
+
+
+INDONESIAN = (
+    "Jangan pernah menyerah, kata menteri pertahanan kepada wartawan di Jakarta pada hari "
+    "Selasa. “Kami tidak akan mundur,” katanya. Pemerintah akan terus memperkuat pertahanan di "
+    "perbatasan, dan pembicaraan yang direncanakan minggu depan dibatalkan oleh pihak lain.\n"
+    "“Jangan khawatir,” ujar juru bicara itu kepada para pendukungnya di ibu kota.")
+
+
+def test_an_article_in_another_language_gets_no_quotations_and_a_named_reason():
+    """An Indonesian page once gave "direct quotes" whose speaker was "Jangan" ("don't")."""
+    from onrecord import extract
+
+    article = extract(INDONESIAN)
+    assert (article.language, article.quotes, article.events) == ("id", [], [])
+    assert article.not_extracted == ("language 'id' is not supported (quotations are extracted "
+                                     "from en only)")
+    english = extract(" ".join(PARAGRAPHS))
+    assert english.language == "en" and english.not_extracted is None and english.quotes
+    assert extract("“Fine,” said Jane Roe.").language is None  # too short to tell: read as before

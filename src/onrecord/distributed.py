@@ -133,7 +133,7 @@ def _source_of(article: Article) -> Source:
     return Source(
         text=article.text, doc_id=article.doc_id, url=article.url, source=article.source,
         title=article.title, published=article.published, author=article.author,
-        dateline=article.dateline, removed=tuple(article.removed),
+        dateline=article.dateline, removed=tuple(article.removed), language=article.language,
     )
 
 

@@ -100,6 +100,8 @@ class Article(BaseModel):
     published: str | None = None
     author: str | None = None
     dateline: str | None = None  # e.g. "KYIV, Ukraine (AP) —", kept by cleaning as metadata
+    language: str | None = None  # ISO 639-1, told at ingest (onrecord.language); None: unsure
+    not_extracted: str | None = None  # why the article has no quotations at all (its language)
     text: str
     paragraphs: list[Span] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)

@@ -17,6 +17,7 @@ from onrecord.clean import Insert, blank, clean_text, find_dateline, find_insert
 from onrecord.errors import InputError
 from onrecord.events import code_events
 from onrecord.events.classify import retype_article
+from onrecord.language import identify, not_extracted
 from onrecord.layout import Layout, read_layout
 from onrecord.modality import apply_modality
 from onrecord.model import Article, Event, Quote, Removed, doc_id_for
@@ -90,6 +91,7 @@ class Source:
     author: str | None = None
     dateline: str | None = None
     removed: tuple[Removed, ...] = ()  # what cleaning dropped, spans in the text before cleaning
+    language: str | None = None  # told by ``onrecord.language`` when not given
 
 
 def clean(src: Source) -> Source:
@@ -118,6 +120,7 @@ def _prepare(source: Source) -> tuple[str, _Prepared]:
     """The text the parser sees (datelines and page furniture blanked, overlong runs of
     characters cut, offsets unchanged); ``InputError`` for a text ``check_text`` refuses."""
     check_text(source.text, source.doc_id or source.url or source.source or "text")
+    source = replace(source, language=source.language or identify(source.text))
     layout = read_layout(source.text)
     inserts = find_inserts(layout)
     hidden = [insert.span for insert in inserts]
@@ -191,6 +194,8 @@ def _batches(prepared: Iterable[tuple[str, _Prepared]], most: int,
 def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
              classify: bool = False, min_confidence: float | None = None) -> Article:
     src = item.source
+    if not_extracted(src.language):  # never parsed into garbage: no quotations, and why
+        return record(src, item.layout)
     on = parse_date(src.published)
     quotes = extract_quotes(doc, item.layout, item.inserts, kb, on)
     quotes = apply_modality(doc, link_quotes(kb, quotes, on, src.text))
@@ -204,6 +209,7 @@ def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None
            events: list[Event] | None = None) -> Article:
     """The ``Article`` record of a source: its metadata, text, paragraphs and what was found."""
     layout = layout or read_layout(src.text)
+    language = src.language or identify(src.text)
     return Article(
         doc_id=src.doc_id or doc_id_for(src.text),
         url=src.url,
@@ -212,6 +218,8 @@ def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None
         published=src.published,
         author=src.author,
         dateline=src.dateline,
+        language=language,
+        not_extracted=not_extracted(language),
         text=src.text,
         paragraphs=layout.paragraphs,
         removed=list(src.removed),

@@ -18,6 +18,7 @@ from onrecord.errors import InputError
 from onrecord.identity import Identities, Verdict
 from onrecord.ingest import Item, ReadOptions, read_inputs
 from onrecord.ingest.sources import read_again, whole_file
+from onrecord.language import identify
 from onrecord.model import Article, doc_id_for
 from onrecord.pipeline import Source, check_source, clean, extract_many, record
 from onrecord.store import Copy, ItemMark, Store, Stored
@@ -70,7 +71,8 @@ def prepare(item: Item) -> Prepared:
         check_source(src, item.key)
     except InputError as exc:
         return Prepared(item.key, status="skipped", origin=exc.source, reason=exc.reason)
-    src = replace(src, doc_id=src.doc_id or doc_id_for(src.text))
+    src = replace(src, doc_id=src.doc_id or doc_id_for(src.text),
+                  language=src.language or identify(src.text))
     return Prepared(item.key, src, body_hash(src.text), to_bytes(signature(src.text)))
 
 

@@ -41,12 +41,12 @@ def _value(record: dict, field: str) -> str | None:
 def _record_fields(record: dict) -> dict:
     """What an onrecord record (an export, ``extract`` output: it has ``schema_version``) adds
     to a dump's fields, so that export then run gives the same records and ids: its
-    ``doc_id``, the dateline and the furniture cleaning removed."""
+    ``doc_id``, the dateline, the furniture cleaning removed and the language."""
     if "schema_version" not in record:
         return {}
     removed = tuple(Removed.model_validate(r) for r in record.get("removed") or ())
     return {"doc_id": _value(record, "doc_id"), "dateline": _value(record, "dateline"),
-            "removed": removed}
+            "removed": removed, "language": _value(record, "language")}
 
 
 def record_to_item(record: object, key: str, fields: FieldMap) -> Item:

@@ -142,6 +142,9 @@ _UPSERT_ITEM_HASHED = text(
     f"{_insert('run_items', _ITEM_COLUMNS + ', body_hash')} ON CONFLICT (run_key, item_key) "
     f"DO UPDATE SET {_ITEM_UPDATE}, body_hash = excluded.body_hash"
 )
+#: Migration 0010: the article's language in a column of its own, for the ``language`` filter.
+ARTICLE_LANGUAGE = 10
+_SET_LANGUAGE = text("UPDATE articles SET language = :language WHERE doc_id = :doc_id")
 #: Migration 0008: the version a changed article replaces goes to ``article_versions`` first.
 ARTICLE_VERSIONS = 8
 _KEEP_VERSION = text(
@@ -286,6 +289,8 @@ class Store:
             "record": json.dumps(record, ensure_ascii=False), "body_hash": stored.body_hash,
             "signature": stored.signature, "now": _now(),
         })
+        if self.version >= ARTICLE_LANGUAGE:
+            conn.execute(_SET_LANGUAGE, {"doc_id": article.doc_id, "language": article.language})
         for table in ("quotes", "events"):
             conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": article.doc_id})
         if quotes := _quote_rows(article):

@@ -75,6 +75,9 @@ EventType = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_p
 Period = Literal["day", "week", "month", "year"]
 
 
+LANGUAGE = "The article's language told at ingest, an ISO 639-1 code (en, id, fr)."
+
+
 class _Filter(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -101,6 +104,8 @@ class ArticleFilter(_Filter):
     source: Annotated[Value, Rule("{t}.source = :source")] = Field(
         None, description="The outlet, exactly as stored."
     )
+    language: Annotated[Value, Rule("{t}.language = :language")] = Field(
+        None, description=LANGUAGE)
 
 
 def _in_types(where: Where, scope: Scope, f: EventFilter) -> None:
@@ -129,6 +134,9 @@ class QuoteFilter(ArticleFilter):
     source: Annotated[
         Value, Rule("q.doc_id IN (SELECT doc_id FROM articles WHERE source = :source)")
     ] = Field(None, description="The outlet, exactly as stored.")
+    language: Annotated[
+        Value, Rule("q.doc_id IN (SELECT doc_id FROM articles WHERE language = :language)")
+    ] = Field(None, description=LANGUAGE)
     speaker: Annotated[Value, Rule("q.speaker_name = :speaker", control="speaker")] = Field(
         None, description="Speaker's resolved name, exactly."
     )
@@ -155,6 +163,9 @@ class QuoteFilter(ArticleFilter):
 class EventFilter(_Filter):
     """Coded events by PLOVER type and context, source and target actor, and condition."""
 
+    language: Annotated[
+        Value, Rule("e.doc_id IN (SELECT doc_id FROM articles WHERE language = :language)")
+    ] = Field(None, description=LANGUAGE)
     type: Annotated[list[EventType], Rule(_in_types, control="types")] = Field(
         default_factory=list, description="PLOVER event types (repeat for several)."
     )
