@@ -9,6 +9,8 @@ import re
 import sys
 import unicodedata
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -120,38 +122,39 @@ def stream_encoding(head: bytes, source: str) -> str:
     return encoding
 
 
-def open_bytes(path: str) -> io.BufferedReader:
-    """A buffered binary stream of one file (``-`` is standard input); ``InputError`` names
-    the file."""
-    if path == "-":
-        return sys.stdin.buffer
+@contextmanager
+def _named(path: str) -> Iterator[None]:
+    """Turn the operating system's refusal to read ``path`` into ``InputError`` naming it."""
     try:
-        if Path(path).is_dir():
-            raise IsADirectoryError
-        return open(path, "rb", buffering=SNIFF_BYTES)  # noqa: SIM115  (the caller closes it)
+        yield
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, not an article file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror})") from None
+
+
+def open_bytes(path: str) -> io.BufferedReader:
+    """A buffered binary stream of one file (``-`` is standard input); ``InputError`` names
+    the file."""
+    if path == "-":
+        return sys.stdin.buffer
+    with _named(path):
+        if Path(path).is_dir():
+            raise IsADirectoryError
+        return open(path, "rb", buffering=SNIFF_BYTES)  # noqa: SIM115  (the caller closes it)
 
 
 def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
     """The bytes of one file (``-`` is standard input); ``InputError`` names the file on failure."""
     if path == "-":
         return sys.stdin.buffer.read()
-    try:
+    with _named(path):
         file = Path(path)
         if max_bytes is not None and file.stat().st_size > max_bytes:
             raise InputError(path, f"too large ({file.stat().st_size} bytes > {max_bytes})")
         return file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not an article file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror})") from None
 
 
 def read_text_file(path: str) -> str:
