@@ -582,3 +582,26 @@ def test_no_quotation_looks_through_the_rest_of_its_paragraph(monkeypatch):
     # Told English, as an attacker would make it look: the quotation stage runs on all of it.
     next(extract_many([Source(text="“a " * 3000, language="en")]))
     assert asked and max(asked) <= 20
+
+
+@pytest.mark.parametrize(("sentence", "first"), [
+    ("The minister denied that troops had crossed, stating that the patrol never left the base.",
+     "troops had crossed"),
+    ("The army said it would answer any drill at sea, contending that the drills were a rehearsal "
+     "for war.", "it would answer any drill at sea"),
+    ("Critics say the mayor broke his promises, an accusation the mayor strongly denies.",
+     "the mayor broke his promises"),
+])
+def test_a_second_report_or_the_writers_gloss_after_a_comma_ends_the_clause(sentence, first):
+    assert extract(sentence).quotes[0].content == first
+
+
+def test_according_to_a_source_ends_a_clause_even_without_a_comma():
+    [quote] = extract("The envoy sends the villagers \"warm greetings\" according to the news "
+                      "agency Prensa Norte.").quotes
+    assert "according" not in quote.content
+
+
+def test_going_according_to_plan_is_the_speakers_words():
+    [quote] = extract("A senior officer said everything was going according to plan.").quotes
+    assert quote.content == "everything was going according to plan"

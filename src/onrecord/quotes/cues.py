@@ -256,6 +256,8 @@ def _opens_writer_adjunct(first: Token) -> bool:
     lex = lexicon()
     if first.lower_ in lex.writer_adjunct_starts:
         return True
+    if first.tag_ == "VBG" and first.lemma_.lower() in lex.verbs:
+        return True  # "denied it, stating that …", "…, contending that …": a report of its own
     following = " ".join(t.lower_ for t in first.doc[first.i:first.i + 3])
     return following.startswith(lex.writer_adjunct_phrases)
 
@@ -267,7 +269,11 @@ def _writer_tail(root: Token) -> set[int]:
         first = token.left_edge
         if token.i == root.i or first.i <= root.i or first.i == 0:
             continue
-        if doc[first.i - 1].text != "," or token.dep_ in ("conj", "cc", "punct"):
+        # "… “fraternal greetings” according to the press agency": no comma needed, when
+        # someone is named ("going according to plan" is the speaker's).
+        after_comma = doc[first.i - 1].text == "," or (first.lower_ == "according" and any(
+            _is_agent(g) for t in first.children if t.lower_ == "to" for g in t.children))
+        if not after_comma or token.dep_ in ("conj", "cc", "punct"):
             continue
         if token.right_edge.i < root.right_edge.i and not doc[token.right_edge.i + 1].is_punct:
             continue  # a parenthetical inside the clause, not its tail
