@@ -5,9 +5,11 @@ the same answers."""
 from __future__ import annotations
 
 import pytest
-from corpus import build_border, build_corpus
+from corpus import GERMANY, PETROV, build_border, build_corpus
 
-from onrecord.store import queries
+from onrecord.model import Article, Event
+from onrecord.store import open_store, queries
+from onrecord.store.db import EVENT_CONFIDENCE
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 from onrecord.store.queries import InvalidCursor
 
@@ -259,3 +261,25 @@ def test_counts_network_and_quotes_by_country_leave_out_armed_groups_based_there
     assert [(e.source, e.target, e.count) for e in net.edges] == [("israel-katz", "LBN", 1)]
     assert _quote_ids(border, country="LBN") == ["h2/q2"]  # Aoun's, not Qassem's for the group
     assert _quote_ids(border, country="ISR") == ["h3/q1", "h2/q1", "h1/q1"]
+
+
+def _sure_and_unsure() -> Article:
+    return Article(doc_id="sure", text="x", published="2024-05-01", events=[
+        Event(id="e1", type="THREATEN", source=PETROV, target=GERMANY, confidence=0.9),
+        Event(id="e2", type="THREATEN", source=PETROV, target=GERMANY, confidence=0.4),
+        Event(id="e3", type="THREATEN", source=PETROV, target=GERMANY),  # coded without one
+    ])
+
+
+def test_a_minimum_confidence_keeps_the_events_the_coder_is_sure_of(store):
+    store.put(_sure_and_unsure())
+    assert _event_ids(store, min_confidence=0.5) == ["sure/e1"]
+    assert _event_ids(store, min_confidence=0.4) == ["sure/e1", "sure/e2"]
+    assert len(_event_ids(store)) == 3
+
+
+def test_migration_0010_reads_the_confidence_of_stored_events(db_url):
+    with open_store(db_url, upto=EVENT_CONFIDENCE - 1) as old:
+        old.put(_sure_and_unsure())
+    with open_store(db_url) as store:
+        assert _event_ids(store, min_confidence=0.5) == ["sure/e1"]

@@ -114,6 +114,10 @@ _INSERT_QUOTE = text(_insert(
     "hedged, published"))
 _INSERT_EVENT = text(_insert("events", _EVENT_COLUMNS))
 _INSERT_EVENT_ENDS = text(_insert("events", f"{_EVENT_COLUMNS}, {_NON_STATE_COLUMNS}"))
+#: From migration 0010 (``EVENT_CONFIDENCE``), how sure the coder is of the event.
+_INSERT_EVENT_CONFIDENCE = text(_insert(
+    "events", f"{_EVENT_COLUMNS}, {_NON_STATE_COLUMNS}, confidence"))
+EVENT_CONFIDENCE = 10
 _UPSERT_ACTOR = text(
     "INSERT INTO actors (actor_id, name, country, sector) VALUES (:actor_id, :name, :country, "
     ":sector) ON CONFLICT (actor_id) DO UPDATE SET name = coalesce(excluded.name, actors.name), "
@@ -196,6 +200,7 @@ def _event_rows(article: Article) -> list[dict]:
             "target_non_state": tgt is not None and tgt.sector in non_state,
             "quote_id": ev.quote_id, "condition": ev.condition, "negated": ev.negated,
             "hedged": ev.hedged, "intensity": ev.intensity, "published": article.published,
+            "confidence": ev.confidence,
         })
     return rows
 
@@ -296,8 +301,11 @@ class Store:
         if quotes := _quote_rows(article):
             conn.execute(_INSERT_QUOTE, quotes)
         if events := _event_rows(article):
-            ends = self.version >= NON_STATE_ENDS
-            conn.execute(_INSERT_EVENT_ENDS if ends else _INSERT_EVENT, events)
+            if self.version >= EVENT_CONFIDENCE:
+                conn.execute(_INSERT_EVENT_CONFIDENCE, events)
+            else:
+                ends = self.version >= NON_STATE_ENDS
+                conn.execute(_INSERT_EVENT_ENDS if ends else _INSERT_EVENT, events)
         if actors := _actor_rows(article):
             conn.execute(_UPSERT_ACTOR, actors)
 

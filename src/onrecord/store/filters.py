@@ -59,6 +59,9 @@ Kind = Annotated[QuoteKind | None, BeforeValidator(_unset_if_empty),
 #: Yes, no, or (blank) either: a flag that may be asked to be false ("not negated").
 Flag = Annotated[bool | None, BeforeValidator(_unset_if_empty),
                  _or_empty({"type": "boolean"})]
+#: A number from 0 to 1; blank means no filter.
+Share = Annotated[Annotated[float, Field(ge=0, le=1)] | None, BeforeValidator(_unset_if_empty),
+                  _or_empty({"type": "number", "minimum": 0, "maximum": 1})]
 #: A filter value: up to 300 characters; blank means no filter.
 Value = Annotated[str | None, Field(max_length=300), AfterValidator(_none_if_blank)]
 def _plover_type(value: str) -> str:
@@ -194,4 +197,8 @@ class EventFilter(_Filter):
     )
     hedged: Annotated[Flag, Rule("e.hedged = :hedged", control="yesno")] = Field(
         None, description="yes: only hedged events (“may”, “could”); no: none of them."
+    )
+    min_confidence: Annotated[Share, Rule("e.confidence >= :min_confidence")] = Field(
+        None, description="Only events the coder is at least this sure of (0 to 1); events "
+        "coded without a confidence are left out."
     )
