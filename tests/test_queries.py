@@ -278,7 +278,7 @@ def test_a_minimum_confidence_keeps_the_events_the_coder_is_sure_of(store):
     assert len(_event_ids(store)) == 3
 
 
-def test_migration_0010_reads_the_confidence_of_stored_events(db_url):
+def test_migration_0011_reads_the_confidence_of_stored_events(db_url):
     with open_store(db_url, upto=EVENT_CONFIDENCE - 1) as old:
         old.put(_sure_and_unsure())
     with open_store(db_url) as store:

@@ -114,10 +114,10 @@ _INSERT_QUOTE = text(_insert(
     "hedged, published"))
 _INSERT_EVENT = text(_insert("events", _EVENT_COLUMNS))
 _INSERT_EVENT_ENDS = text(_insert("events", f"{_EVENT_COLUMNS}, {_NON_STATE_COLUMNS}"))
-#: From migration 0010 (``EVENT_CONFIDENCE``), how sure the coder is of the event.
+#: From migration 0011 (``EVENT_CONFIDENCE``), how sure the coder is of the event.
 _INSERT_EVENT_CONFIDENCE = text(_insert(
     "events", f"{_EVENT_COLUMNS}, {_NON_STATE_COLUMNS}, confidence"))
-EVENT_CONFIDENCE = 10
+EVENT_CONFIDENCE = 11
 _UPSERT_ACTOR = text(
     "INSERT INTO actors (actor_id, name, country, sector) VALUES (:actor_id, :name, :country, "
     ":sector) ON CONFLICT (actor_id) DO UPDATE SET name = coalesce(excluded.name, actors.name), "
