@@ -98,3 +98,9 @@ def test_the_body_named_again_by_its_head_word_is_the_full_name():
     names = speakers("The Fisheries Council of Norway condemned the quota. \u201cIt cannot "
                      "stand,\u201d the Council said.")
     assert names[-1] == "Fisheries Council of Norway"
+
+
+def test_two_people_with_one_surname_stay_two_people():
+    names = speakers("Rafael Ortiz was buried on Sunday. His brother Tomas Ortiz said the family "
+                     "had forgiven no one. \u201cThe pain is over now,\u201d Tomas Ortiz added.")
+    assert names == ["Tomas Ortiz", "Tomas Ortiz"]

@@ -256,7 +256,13 @@ class ArticleActors:
 
     def _add_mention(self, name: str, head: Token, stripped: list[Token]) -> None:
         surname = name.split()[-1].lower()
-        person = self.people.get(surname)
+        person = self.people.get(name.lower()) or self.people.get(surname)
+        if person is not None and _another_given_name(person.name, name):
+            # "His brother Mohammed al-Megrahi" is not "Abdelbaset al-Megrahi": a person of
+            # their own, found by their whole name.
+            person = self.people.get(name.lower())
+            if person is None:
+                person = self.people[name.lower()] = Person(name)
         if person is None and len(name.split()) == 1:
             person = next((p for p in self.people.values() if surname in p.keys), None) \
                 or self._misspelt(surname)
@@ -642,6 +648,13 @@ def _related_to_named(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
         g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or g.pos_ == "PROPN") for g in c.children)
         for c in head.children)
+
+
+def _another_given_name(known: str, name: str) -> bool:
+    """Whether two full names with the same surname start with different given names."""
+    first, other = known.split(), name.split()
+    return len(first) > 1 and len(other) > 1 and first[0].lower() != other[0].lower() \
+        and other[0].lower() not in {w.lower() for w in first}
 
 
 def _plain(name: str) -> str:
