@@ -196,6 +196,28 @@ def test_speaker_names_compare_without_case_or_spacing() -> None:
     assert speaker_score("Ana Ruiz", None) == 0  # unresolved is not the gold name
 
 
+def test_a_leading_the_is_no_part_of_the_speaker_name() -> None:
+    assert speaker_score("The Ruritanian government", "Ruritanian government") == 1
+    assert speaker_score("the Foreign Office", "Foreign Office") == 1
+    assert speaker_score("The Ruritanian government", "Ruritanian army") == 0
+
+
+def test_a_gold_description_is_matched_by_the_same_unresolved_description() -> None:
+    # "Harbour officials said the ferry would sail": the article never names them, so the gold
+    # speaker is the description and an unresolved prediction of that description is right.
+    text = "Harbour officials said the ferry would sail."
+    gold_article = gold(text, gold_quote(text, "the ferry would sail", speaker="Harbour officials"))
+
+    def scored(mention: str, name: str | None) -> int:
+        pred = quote(text, "the ferry would sail").model_copy(
+            update={"speaker": Mention(mention=mention, span=(0, 17), name=name)})
+        return evaluate([gold_article], [predicted(text, pred)]).speaker_correct
+
+    assert scored("Harbour officials", None) == 1
+    assert scored("officials", None) == 0
+    assert scored("Harbour officials", "Port Authority") == 0
+
+
 def test_an_unnamed_gold_speaker_must_stay_unresolved() -> None:
     assert speaker_score(None, None) == 1  # mention kept, name null: right
     assert speaker_score(None, "Ana Ruiz") == 0  # a guessed name: wrong
