@@ -278,6 +278,17 @@ def test_a_lead_in_of_a_person_or_body_ending_in_a_colon_introduces_the_quotatio
                    "The result was stark: \"Nobody voted.\"").quotes == []
 
 
+def test_a_lead_in_ending_in_a_comma_before_a_whole_sentence_in_marks_introduces_it():
+    article = extract("The mayor of Tarnow, Ewa Lis, appeared on a morning show, \u201cWe will "
+                      "rebuild the bridge by spring.\u201d\n\nLis, also on social media, defended "
+                      "the closure, \u201cNobody will lose a job. The plant stays open.\u201d")
+    assert [(q.content, q.speaker.name) for q in article.quotes] == [
+        ("We will rebuild the bridge by spring.", "Ewa Lis"),
+        ("Nobody will lose a job. The plant stays open.", "Ewa Lis")]
+    # A title after a comma is no sentence: no quotation.
+    assert extract("She read the novel, \u201cDark Water\u201d, twice.").quotes == []
+
+
 @pytest.mark.parametrize("sentence", [
     "That said, the talks made little progress.",
     "Officials would not say whether the strikes would continue.",

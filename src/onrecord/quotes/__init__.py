@@ -236,7 +236,10 @@ def _site_before(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSi
             leads = tail in (":", ",") or distance == 0 or tail == site.anchor.text \
                 or _only_addressee(site, gap[len(gap) - distance:], quote)
             return site if leads else None
-    site = colon_site(gap[-1])
+    # A comma lead-in before a whole sentence in marks: "X appeared on a morning show, “…”".
+    whole = article.text[quote.start:quote.start + 1].isupper() and \
+        article.text[quote.start:quote.end].rstrip().rstrip(ALL_MARKS)[-1:] in _SENTENCE_END
+    site = colon_site(gap[-1], (":", ",") if whole else (":",))
     # "… pollster Daron Shaw: “…”"; not the medium or the addressee ("adding to CNN: “…”",
     # "speaking to the broadcaster NHK: “…”").
     if site is None and tail == ":" and len(gap) > 1 and gap[-2].pos_ == "PROPN" \

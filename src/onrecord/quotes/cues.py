@@ -520,10 +520,11 @@ _AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _AGENT_PRONOUNS = {"i", "we", "he", "she", "they", "who"}
 
 
-def colon_site(colon: Token) -> CueSite | None:
+def colon_site(colon: Token, marks: tuple[str, ...] = (":",)) -> CueSite | None:
     """ "The Finnish president, Alexander Stubb, put it bluntly: “…”": a clause of a person or
-    a body that ends in the colon before a quotation introduces it, whatever its verb."""
-    if colon.text != ":":
+    a body that ends in the colon (or, as the caller allows, a comma: "X appeared on a
+    morning show, “…”") before a quotation introduces it, whatever its verb."""
+    if colon.text not in marks:
         return None
     # The lead-in's own verb: the parser often hangs the lead-in on the quotation's verb.
     start = colon.sent.start
