@@ -616,3 +616,21 @@ def test_according_to_a_source_ends_a_clause_even_without_a_comma():
 def test_going_according_to_plan_is_the_speakers_words():
     [quote] = extract("A senior officer said everything was going according to plan.").quotes
     assert quote.content == "everything was going according to plan"
+
+
+def test_a_conjunct_the_parser_hangs_on_the_cue_verb_stays_in_the_reported_clause():
+    # The "but" stays in the clause and the words after it hang on "admitted".
+    [quote] = extract("He admitted there had been talks with the guild, but only about the "
+                      "release of the sailors.").quotes
+    assert quote.content == "there had been talks with the guild, but only about the release " \
+        "of the sailors"
+
+
+def test_a_participle_sharing_the_clause_passive_is_no_second_report():
+    [quote] = extract("The chief disputed this, saying the two had been hired for the job and "
+                      "told to leave the town after dark.").quotes
+    assert quote.content == "the two had been hired for the job and told to leave the town " \
+        "after dark"
+    # With an object of its own, "urged Kyiv" is the speaker's next act.
+    first = extract("Officials said the ship had been seized and urged Kyiv to respond.").quotes[0]
+    assert first.content == "the ship had been seized"

@@ -290,6 +290,11 @@ def _is_second_report(conj: Token, lex: Lexicon) -> bool:
     # second report has a clause or an addressee of its own ("and urged Washington to").
     if any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in conj.children):
         return False
+    # "said the crew had been arrested and told to leave": a participle sharing the clause's
+    # passive is the clause's own.
+    if any(c.dep_ == "auxpass" for c in conj.head.children) \
+            and not any(c.dep_ in _OBJECT_DEPS for c in conj.children):
+        return False
     return conj.lemma_.lower() in lex.addressee_verbs or any(
         c.dep_ == "ccomp" for c in conj.children)
 
@@ -317,6 +322,22 @@ def _coordinated_report(root: Token) -> set[int]:
     return set()
 
 
+def _dangling_conjunct(root: Token, indices: list[int]) -> list[int]:
+    """ "He admitted there had been talks with the guild, but only about the sailors": the
+    parser hangs the second conjunct on the cue verb and leaves the "but" in the clause; the
+    words after it are the speaker's too (token indices to add), unless they are a report of
+    their own."""
+    doc = root.doc
+    words = [i for i in indices if not doc[i].is_punct]
+    if not words or doc[words[-1]].dep_ != "cc" or root.dep_ not in _CLAUSE_DEPS:
+        return []
+    lex = lexicon()
+    tail = [c for c in root.head.children if c.i > words[-1] and not c.is_punct]
+    if not tail or any(_is_second_report(c, lex) or _is_other_report(c, lex) for c in tail):
+        return []
+    return [t.i for c in tail for t in c.subtree]
+
+
 def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     """Char spans of ``root``'s subtree, minus ``exclude``'s subtree, a leading "that",
     and punctuation at the edges of each run."""
@@ -324,6 +345,7 @@ def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
     skip |= _writer_tail(root) | _coordinated_report(root)
     indices = [t.i for t in root.subtree if t.i not in skip]
+    indices = sorted(indices + _dangling_conjunct(root, indices))
     runs: list[list[int]] = []
     for i in indices:
         if runs and i == runs[-1][-1] + 1:
