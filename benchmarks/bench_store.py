@@ -50,6 +50,9 @@ from sqlalchemy import event
 
 from onrecord.eval.synthetic import _FIRST, _SYLLABLES  # its made-up names
 from onrecord.model import ActorRef, Article, Event, Mention, Quote
+from onrecord.server import views
+from onrecord.server.params import EventQuery
+from onrecord.server.speakers import find_speakers
 from onrecord.store import Store, Stored, open_store
 from onrecord.store import queries as q
 from onrecord.store.filters import EventFilter, QuoteFilter
@@ -287,6 +290,13 @@ def query_suite(p: Picks) -> dict[str, Callable[[Store, random.Random], object]]
         "actor record": lambda s, rng: q.actor(s, rng.choice(p.actors)),
         "network, all events": lambda s, rng: q.network(s),
         "network, one month": lambda s, rng: q.network(s, month_filter(rng, EventFilter)),
+        "home dashboard": lambda s, rng: views.dashboard(s),
+        "events page (conditional threats, total)": lambda s, rng: views.event_list(
+            s, EventQuery(type=["THREATEN"], conditional=True)),
+        "speaker by surname, lower case": lambda s, rng: find_speakers(
+            s, rng.choice(p.speakers).split()[-1].lower()),
+        "state record, officials rolled up": lambda s, rng: q.actor(s, rng.choice(p.countries)),
+        "timeline pickers": lambda s, rng: q.parties(s),
     }
 
 
