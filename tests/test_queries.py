@@ -9,6 +9,7 @@ from corpus import GERMANY, PETROV, build_border, build_corpus
 
 from onrecord.model import Article, Event
 from onrecord.store import open_store, queries
+from onrecord.store import where as where_module
 from onrecord.store.db import EVENT_CONFIDENCE
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 from onrecord.store.queries import InvalidCursor
@@ -56,6 +57,19 @@ def test_quotes_come_newest_first_in_text_order_undated_last(corpus):
 )
 def test_each_quote_filter_keeps_its_subset(corpus, filters, expected):
     assert _quote_ids(corpus, **filters) == expected
+
+
+@pytest.mark.parametrize("common", [1, 10**9], ids=["read-in-order", "looked-up"])
+def test_words_in_many_rows_or_few_give_the_same_list_and_total(corpus, monkeypatch, common):
+    """SQLite reads a list with common words in its own order, rare ones by lookup; the
+    total of words alone is counted in the full-text index: the same answers either way."""
+    monkeypatch.setattr(where_module, "COMMON_MATCHES", common)
+    assert _quote_ids(corpus, q="threats") == ["a4/q1", "a6/q1"]
+    assert _quote_ids(corpus, q="threats", speaker="Jane Roe") == ["a4/q1", "a6/q1"]
+    assert queries.total(corpus, "quotes", QuoteFilter(q="threats")) == 2
+    assert queries.total(corpus, "quotes", QuoteFilter(q="threats", kind="mixed")) == 1
+    assert queries.total(corpus, "articles", ArticleFilter(q="Belgrade")) == 1
+    assert queries.total(corpus, "quotes", QuoteFilter(q='"(*')) == 0
 
 
 def test_quote_rows_are_the_stored_quotes_with_their_article(corpus):

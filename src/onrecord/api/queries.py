@@ -3,6 +3,11 @@
 Each endpoint is one call of ``onrecord.store.queries`` or, for the data of a web page, of
 ``onrecord.server.views``; its parameters are the types of ``onrecord.server.params``, so a
 bad value is a 422 naming the parameter and the problem.
+
+The endpoints are ``async``: each is a few short queries, run on the event loop; as plain
+``def`` each request went to the thread pool twice (the endpoint, then FastAPI's check of
+its answer), which under load waits for the GIL. A download reads every matching row, so it
+goes to the thread pool.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from onrecord.model import Article
 from onrecord.server import views
@@ -55,41 +61,41 @@ _FILES = {
 
 
 @router.get("/articles", responses=_FILES, response_model=Page[Article])
-def list_articles(
+async def list_articles(
     store: StoreDep, query: Annotated[ArticleQuery, Query()]
 ) -> Page[Article] | Response:
     """Stored articles (whole records) by words, outlet and date, newest first."""
     if query.format != "json":
-        return download(queries.every(queries.articles, store, query), Article, query.format,
-                        "articles")
+        rows = queries.every(queries.articles, store, query)
+        return await run_in_threadpool(download, rows, Article, query.format, "articles")
     return queries.articles(store, query, query.cursor, query.limit)
 
 
 @router.get("/quotes", responses=_FILES, response_model=Page[QuoteRow])
-def list_quotes(
+async def list_quotes(
     store: StoreDep, query: Annotated[QuoteQuery, Query()]
 ) -> Page[QuoteRow] | Response:
     """Quotations by words, speaker, actor, country, addressee, cue, kind, outlet and date."""
     if query.format != "json":
-        return download(queries.every(queries.quotes, store, query), QuoteRow, query.format,
-                        "quotes")
+        rows = queries.every(queries.quotes, store, query)
+        return await run_in_threadpool(download, rows, QuoteRow, query.format, "quotes")
     return views.quote_list(store, query)
 
 
 @router.get("/events", responses=_FILES, response_model=Page[EventRow])
-def list_events(
+async def list_events(
     store: StoreDep, query: Annotated[EventQuery, Query()]
 ) -> Page[EventRow] | Response:
     """Coded events by type, context, source and target (a country code: the state, its
     bodies and officials), condition, negation, hedging and date, in the order asked."""
     if query.format != "json":
         rows = queries.every(queries.events, store, query, order=query.order)
-        return download(rows, EventRow, query.format, "events")
+        return await run_in_threadpool(download, rows, EventRow, query.format, "events")
     return views.event_list(store, query)
 
 
 @router.get("/articles/counts")
-def count_articles(
+async def count_articles(
     store: StoreDep, query: Annotated[ArticleCountQuery, Query()]
 ) -> list[PeriodCount]:
     """Articles per period; undated ones last (period null)."""
@@ -97,26 +103,30 @@ def count_articles(
 
 
 @router.get("/quotes/counts")
-def count_quotes(store: StoreDep, query: Annotated[QuoteCountQuery, Query()]) -> list[PeriodCount]:
+async def count_quotes(
+    store: StoreDep, query: Annotated[QuoteCountQuery, Query()]
+) -> list[PeriodCount]:
     """Quotations per period; undated ones last (period null)."""
     return queries.counts(store, "quotes", query, query.period)
 
 
 @router.get("/events/counts")
-def count_events(store: StoreDep, query: Annotated[EventCountQuery, Query()]) -> list[PeriodCount]:
+async def count_events(
+    store: StoreDep, query: Annotated[EventCountQuery, Query()]
+) -> list[PeriodCount]:
     """Events per period; undated ones last (period null)."""
     return queries.counts(store, "events", query, query.period)
 
 
 @router.get("/dashboard")
-def get_dashboard(store: StoreDep) -> views.Dashboard:
+async def get_dashboard(store: StoreDep) -> views.Dashboard:
     """The home page's data: totals, quotations per week, the busiest speakers, actors and
     outlets, the latest conditional threats."""
     return views.dashboard(store)
 
 
 @router.get("/speakers")
-def list_speakers(
+async def list_speakers(
     store: StoreDep,
     q: Annotated[str, Query(max_length=300, description="Typed so far: any case, accents "
                             "or not, a surname, part of a name or how articles name them.")] = "",
@@ -128,7 +138,7 @@ def list_speakers(
 
 
 @router.get("/actors")
-def list_actors(
+async def list_actors(
     store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 200
 ) -> list[Node]:
     """The busiest actors of the events, then every state by its code (officials rolled up)."""
@@ -136,7 +146,7 @@ def list_actors(
 
 
 @router.get("/speakers/{name:path}", responses={**_NOT_FOUND, **_BAD_CURSOR})
-def get_speaker(
+async def get_speaker(
     store: StoreDep, name: Key, paging: Annotated[Paging, Query()]
 ) -> views.SpeakerPage:
     """Who a speaker addressed, how they were named, their cues, and their quotations."""
@@ -144,30 +154,30 @@ def get_speaker(
 
 
 @router.get("/actors/{actor:path}", responses=_NOT_FOUND)
-def get_actor(store: StoreDep, actor: Key) -> ActorRecord:
+async def get_actor(store: StoreDep, actor: Key) -> ActorRecord:
     """An actor's events by type as source and as target, and its counterparts."""
     return views.actor_page(store, actor)
 
 
 @router.get("/escalation")
-def get_escalation(store: StoreDep, query: Annotated[PairQuery, Query()]) -> Escalation:
+async def get_escalation(store: StoreDep, query: Annotated[PairQuery, Query()]) -> Escalation:
     """Events from source to target per period, by type, with conditional threats and intensity."""
     return queries.escalation(store, query.source, query.target, query.period, query)
 
 
 @router.get("/timeline", responses=_BAD_CURSOR)
-def get_timeline(store: StoreDep, query: Annotated[PairQuery, Query()]) -> views.Timeline:
+async def get_timeline(store: StoreDep, query: Annotated[PairQuery, Query()]) -> views.Timeline:
     """The timeline page's data: the escalation series of a pair and the events under it."""
     return views.timeline(store, query)
 
 
 @router.get("/search", responses=_BAD_CURSOR)
-def get_search(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> views.Search:
+async def get_search(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> views.Search:
     """The search page's data: quotations by words and filters, and articles with the words."""
     return views.search(store, query)
 
 
 @router.get("/network")
-def get_network(store: StoreDep, query: Annotated[EventFilter, Query()]) -> Network:
+async def get_network(store: StoreDep, query: Annotated[EventFilter, Query()]) -> Network:
     """Actors and who did what to whom: edges per relation, weighted by events."""
     return queries.network(store, query)

@@ -12,10 +12,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, text
+from sqlalchemy import Row
 
 from onrecord.store.db import Store
-from onrecord.store.where import Where, collate
+from onrecord.store.where import Where, collate, sql
 
 
 class InvalidCursor(ValueError):
@@ -68,12 +68,12 @@ def page_rows(
         params.update({f"key{i}": v for i, v in enumerate(values)})
     selected = ", ".join(f"{expr} AS key{i}" for i, (expr, _, _) in enumerate(listing.keys))
     order = ", ".join(f"{expr}{' DESC' if desc else ''}" for expr, desc in keys)
-    sql = (
+    statement = (
         f"SELECT {columns}, {selected} FROM {listing.sql_from} "
         f"WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY {order} LIMIT :limit"
     )
     with store.engine.connect() as conn:
-        rows = conn.execute(text(sql), {**params, "limit": limit + 1}).all()
+        rows = conn.execute(sql(statement), {**params, "limit": limit + 1}).all()
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]._mapping

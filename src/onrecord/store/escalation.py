@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from sqlalchemy import Row, text
+from sqlalchemy import Row
 
 from onrecord.store.counts import period_of
 from onrecord.store.db import Store
@@ -13,6 +13,7 @@ from onrecord.store.filters import EventFilter, Period
 from onrecord.store.lists import filtered
 from onrecord.store.relations import type_order
 from onrecord.store.results import Escalation, SeriesPoint
+from onrecord.store.where import sql
 
 #: "Did not threaten" is in the record but is no step of an escalation nor an edge of the
 #: network (as in ``onrecord.events.timeline``).
@@ -43,12 +44,12 @@ def escalation(
     pair = {"source": source, "target": target}
     where, _ = filtered(store, "events", (f or EventFilter()).model_copy(update=pair))
     where.add(NOT_NEGATED)
-    sql = (
+    statement = (
         "SELECT e.type AS type, e.published AS published, e.condition AS condition, "
         f"e.intensity AS intensity FROM events e WHERE {where.sql}"
     )
     with store.engine.connect() as conn:
-        rows = conn.execute(text(sql), where.params).all()
+        rows = conn.execute(sql(statement), where.params).all()
     by_period: dict[str, list[Row]] = defaultdict(list)
     undated = 0
     for row in rows:

@@ -6,12 +6,12 @@ databases, so SQLite and PostgreSQL give the same pages.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from typing import Literal
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Row, text
+from pydantic_core import from_json
+from sqlalchemy import Connection, Row
 
 from onrecord.model import Article
 from onrecord.store.cursor import Listing, page_rows
@@ -19,10 +19,13 @@ from onrecord.store.db import Store
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 from onrecord.store.results import ArticleRef, EventRow, Page, QuoteRow
 from onrecord.store.where import Scope, Where, where
+from onrecord.store.where import sql as _sql
 
 #: Rows per page unless asked otherwise, and the most a page may hold.
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+#: The record fields a quotation or event row carries of its article (``ArticleRef``).
+ARTICLE_FIELDS = tuple(ArticleRef.model_fields)
 #: Rows fetched per round when a query is read to the end (exports).
 _BATCH = 1000
 
@@ -94,27 +97,37 @@ def filtered(
     return where(f or EventFilter(), Scope(store, "e", "events")), EVENTS
 
 
-def _records(conn: Connection, doc_ids: set[str]) -> dict[str, dict]:
-    """The stored records (JSON without text) of ``doc_ids``."""
+def _records(conn: Connection, doc_ids: set[str], with_text: bool = True) -> dict[str, dict]:
+    """The stored records of ``doc_ids`` (``with_text``: the article's text too).
+
+    Parsed by pydantic's JSON reader, twice as fast as ``json.loads`` on a record; a page of
+    quotations or events needs no text, the largest column.
+    """
     names = {f"d{i}": d for i, d in enumerate(sorted(doc_ids))}
     if not names:
         return {}
     placeholders = ", ".join(":" + n for n in names)
-    rows = conn.execute(
-        text(f"SELECT doc_id, text, record FROM articles WHERE doc_id IN ({placeholders})"), names
-    )
-    return {row.doc_id: {**json.loads(row.record), "text": row.text} for row in rows}
+    columns = "doc_id, record, text" if with_text else "doc_id, record"
+    sql = _sql(f"SELECT {columns} FROM articles WHERE doc_id IN ({placeholders})")
+    records = {}
+    for row in conn.execute(sql, names):
+        record = from_json(row.record)
+        if with_text:
+            record["text"] = row.text
+        records[row.doc_id] = record
+    return records
 
 
 def _rows_of_records(store: Store, rows: list[Row], part: str, model: type[BaseModel]) -> list:
     """The quotes or events of ``rows`` (doc_id, item id) as stored in their records."""
     with store.engine.connect() as conn:
-        records = _records(conn, {row.doc_id for row in rows})
+        records = _records(conn, {row.doc_id for row in rows}, with_text=False)
     result = []
     for row in rows:
         record = records[row.doc_id]
         item = next(x for x in record[part] if x["id"] == row.item_id)
-        result.append(model.model_validate({**item, "article": ArticleRef.model_validate(record)}))
+        article = {k: record.get(k) for k in ARTICLE_FIELDS}
+        result.append(model.model_validate({**item, "article": article}))
     return result
 
 

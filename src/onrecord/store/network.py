@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import text
-
 from onrecord.store.counts import best_name
 from onrecord.store.db import Store
 from onrecord.store.escalation import NOT_NEGATED
@@ -16,7 +14,7 @@ from onrecord.store.filters import EventFilter
 from onrecord.store.lists import filtered
 from onrecord.store.relations import relations
 from onrecord.store.results import Network, Relation
-from onrecord.store.where import collate, only
+from onrecord.store.where import collate, only, sql
 
 
 def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]:
@@ -73,7 +71,7 @@ def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> 
         "= ANY(ARRAY(SELECT actor FROM busiest))" if store.dialect == "postgresql"
         else "IN (SELECT actor FROM busiest)"
     )
-    sql = (
+    statement = (
         f"WITH {tables}, busiest AS (SELECT actor, n FROM weights "
         f"ORDER BY n DESC, actor{collate(store)} LIMIT :max_nodes) "
         "SELECT 'node' AS part, actor AS a, NULL AS b, NULL AS c, n FROM busiest UNION ALL "
@@ -85,7 +83,7 @@ def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> 
         f"WHERE country IS NOT NULL AND actor_id {kept}"
     )
     with store.engine.connect() as conn:
-        rows = conn.execute(text(sql), {**params, "max_nodes": max_nodes}).all()
+        rows = conn.execute(sql(statement), {**params, "max_nodes": max_nodes}).all()
     weight: dict[str, int] = {}
     country: dict[str, str] = {}
     names: dict[str, Counter[str]] = defaultdict(Counter)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from onrecord.store.counts import best_name, counted
 from onrecord.store.db import Store
 from onrecord.store.results import ActorRecord, Counterpart, Node, SpeakerRecord
-from onrecord.store.where import collate, of_state
+from onrecord.store.where import collate, of_state, sql
 
 #: Counts keyed by a value and, for counterparts, the name they had there.
 Tallied = Counter[tuple[str | None, ...]]
@@ -30,7 +30,7 @@ def _speaker_tallies(conn: Connection, name: str) -> dict[str, Tallied]:
     """A speaker's quotations by actor id, mention, addressee and cue."""
     tally: dict[str, Tallied] = defaultdict(Counter)
     kept = "SELECT kind, value, quotes FROM speaker_tallies WHERE speaker_name = :name"
-    for kind, value, n in conn.execute(text(kept), {"name": name}):
+    for kind, value, n in conn.execute(sql(kept), {"name": name}):
         tally[kind][(value,)] += n
     return tally
 
@@ -43,7 +43,7 @@ def speaker(store: Store, name: str) -> SpeakerRecord | None:
         "FROM quotes WHERE speaker_name = :name"
     )
     with store.engine.connect() as conn:
-        n, first, last = conn.execute(text(totals), {"name": name}).one()
+        n, first, last = conn.execute(sql(totals), {"name": name}).one()
         if not n:
             return None
         tally = _speaker_tallies(conn, name)
@@ -64,7 +64,7 @@ def _actor_tallies(conn: Connection, key: str) -> dict[str, Tallied]:
     counterparts (key, name), as the store keeps them."""
     tally: dict[str, Tallied] = defaultdict(Counter)
     kept = "SELECT kind, value, detail, events FROM actor_tallies WHERE actor = :a"
-    for kind, value, detail, n in conn.execute(text(kept), {"a": key}):
+    for kind, value, detail, n in conn.execute(sql(kept), {"a": key}):
         tally[kind][(value, detail or None) if kind in ("sent", "received") else (value,)] += n
     return tally
 
@@ -78,12 +78,13 @@ def _counted_ends(conn: Connection, where: str, key: str) -> dict[str, Tallied]:
     meets ``where`` (``{role}`` and ``{other}`` stand for the roles, ``:a`` for the key)."""
     tally: dict[str, Tallied] = defaultdict(Counter)
     for role, other, as_role, with_other in _ROLES:
-        sql = (
+        statement = (
             f"SELECT e.type, e.{role}_name, e.{role}_country, "
             f"coalesce(e.{other}_actor_id, e.{other}_name), e.{other}_name, count(*) "
             f"FROM events e WHERE {where.format(role=role, other=other)} GROUP BY 1, 2, 3, 4, 5"
         )
-        for type_, name, country, other_key, other_name, n in conn.execute(text(sql), {"a": key}):
+        rows = conn.execute(sql(statement), {"a": key})
+        for type_, name, country, other_key, other_name, n in rows:
             tally[as_role][(type_,)] += n
             if name:
                 tally["name"][(name,)] += n
@@ -118,7 +119,7 @@ def actor(store: Store, key: str) -> ActorRecord | None:
             negated = _counted_ends(
                 conn, "(e.{role}_actor_id = :a OR e.{role}_name = :a) AND e.negated", key
             )
-        n_quotes = conn.execute(text(quoted), {"a": key}).scalar_one()
+        n_quotes = conn.execute(sql(quoted), {"a": key}).scalar_one()
     if not tally and not n_quotes:
         return None
     _not_negated(tally, negated)
@@ -160,11 +161,11 @@ def parties(store: Store, limit: int = 200) -> list[Node]:
         ") ends GROUP BY country"
     )
     with store.engine.connect() as conn:
-        busiest = conn.execute(text(top), {"n": limit}).all()
+        busiest = conn.execute(sql(top), {"n": limit}).all()
         called: dict[str, Counter[str]] = defaultdict(Counter)
-        for key, name, n in conn.execute(text(names), {"n": limit}):
+        for key, name, n in conn.execute(sql(names), {"n": limit}):
             called[key][name] += n
-        codes = conn.execute(text(states)).all()
+        codes = conn.execute(sql(states)).all()
     found = [Node(actor=key, name=best_name(called[key], key), events=n) for key, n in busiest]
     found += [Node(actor=code, name=f"{code} (state)", events=n)
               for code, n in sorted(codes, key=lambda c: (-c[1], c[0]))]
@@ -180,9 +181,9 @@ def speaker_names(store: Store) -> list[tuple[str, int, list[str]]]:
     )
     mentions_sql = "SELECT speaker_name, value FROM speaker_tallies WHERE kind = 'mention'"
     with store.engine.connect() as conn:
-        totals = conn.execute(text(counted_sql)).all()
+        totals = conn.execute(sql(counted_sql)).all()
         named: dict[str, list[str]] = defaultdict(list)
-        for name, mention in conn.execute(text(mentions_sql)):
+        for name, mention in conn.execute(sql(mentions_sql)):
             named[name].append(mention)
     return [(name, n, sorted(named[name]))
             for name, n in sorted(totals, key=lambda t: (-t[1], t[0]))]
