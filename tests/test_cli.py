@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import pkgutil
+import subprocess
+import sys
+from importlib import import_module
+from pathlib import Path
 
+import typer
 from typer.testing import CliRunner
 
+import onrecord
+import onrecord.cli
 from onrecord.cli import app
+from onrecord.cli.app import COMMANDS
 
 runner = CliRunner()
 
@@ -78,3 +88,37 @@ def test_run_exits_1_when_an_input_failed_and_0_when_all_were_read(tmp_path):
     assert runner.invoke(app, ["ingest", str(good), "--db", db]).exit_code == 0
     result = runner.invoke(app, ["ingest", str(good), str(tmp_path / "missing.txt"), "--db", db])
     assert result.exit_code == 1 and "no such file" in result.stderr
+
+
+#: What `onrecord extract` has no use for: the store, the web server, the exporters, the
+#: distributed runner and the readers of HTML pages, feeds and archives.
+NOT_FOR_EXTRACT = ("sqlalchemy", "fastapi", "starlette", "uvicorn", "pyarrow", "dask",
+                   "datasketch", "trafilatura", "lxml", "feedparser", "warcio")
+
+
+def test_extract_in_a_fresh_process_imports_nothing_it_does_not_use(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("“We will respond,” said Jane Roe.", encoding="utf-8")
+    script = (
+        "import runpy, sys\n"
+        f"sys.argv = ['onrecord', 'extract', {str(article)!r}]\n"
+        "try:\n"
+        "    runpy.run_module('onrecord', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {NOT_FOR_EXTRACT!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    src = str(Path(onrecord.__file__).parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        filter(None, [src, os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, check=True)
+    assert json.loads(done.stdout.splitlines()[0])["quotes"][0]["content"] == "We will respond,"
+    assert done.stderr.splitlines()[-1] == "[]"
+
+
+def test_the_lazy_table_names_every_command_the_cli_modules_register():
+    """A command missing from ``COMMANDS`` would never be imported, so never run."""
+    for module in pkgutil.iter_modules(onrecord.cli.__path__):
+        import_module(f"onrecord.cli.{module.name}")
+    assert set(typer.main.get_group(app).commands) == set(COMMANDS)

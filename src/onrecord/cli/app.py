@@ -1,10 +1,56 @@
-"""The Typer application every command module registers on."""
+"""The Typer application every command module registers on.
+
+A command's module is imported when that command runs, not before: ``onrecord extract`` never
+imports the store, the web server, the exporters or the evaluation code, and starts in about
+the time the spaCy model takes to load. ``COMMANDS`` names the modules each command needs.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+
+#: Each top-level command and the ``onrecord.cli`` modules that register it (``eval`` gathers
+#: sub-commands from three), in the order ``onrecord --help`` lists them.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "actors": ("actors",),
+    "eval": ("eval", "eval_events", "provenance"),
+    "extract": ("extract",),
+    "ingest": ("ingest",),
+    "run": ("ingest",),
+    "provenance": ("provenance",),
+    "query": ("query",),
+    "export": ("query",),
+    "serve": ("serve",),
+    "timeline": ("timeline",),
+    "watch": ("watch",),
+}
+
+
+class Commands(TyperGroup):
+    """The top-level group: imports a command's modules the first time it is asked for; a name
+    it does not know loads them all, so a typo still gets its "did you mean"."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context,
+                    cmd_name: str) -> TyperCommand | TyperGroup | None:
+        if cmd_name not in self.commands:
+            every = {module for modules in COMMANDS.values() for module in modules}
+            for module in COMMANDS.get(cmd_name) or sorted(every):
+                import_module(f"onrecord.cli.{module}")
+            built = typer.main.get_group(app).commands
+            self.commands.update({k: v for k, v in built.items() if k not in self.commands})
+        return super().get_command(ctx, cmd_name)
+
 
 app = typer.Typer(
     name="onrecord",
     help="Who said what, to whom, when, on which condition: quotations and events from news text.",
+    cls=Commands,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -11,8 +11,6 @@ import time
 from collections.abc import Container, Iterator
 from dataclasses import replace
 
-import feedparser
-
 from onrecord.errors import InputError
 from onrecord.ingest.fetch import Fetcher
 from onrecord.ingest.html import html_to_source
@@ -31,9 +29,16 @@ def looks_like_feed(data: bytes) -> bool:
     return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
 
 
+def _parse(data: bytes):
+    """The feed parsed by feedparser (imported when a feed is read, not at start-up)."""
+    import feedparser
+
+    return feedparser.parse(data)
+
+
 def count_entries(data: bytes) -> int:
     """How many items ``read_feed`` yields for a feed document (one error item if not a feed)."""
-    return len(feedparser.parse(data).entries) or 1
+    return len(_parse(data).entries) or 1
 
 
 def _published(entry) -> str | None:
@@ -48,7 +53,7 @@ def read_feed(
 
     A document that is not a feed (an HTML page, say) raises ``InputError`` naming ``origin``.
     """
-    parsed = feedparser.parse(data)
+    parsed = _parse(data)
     if not parsed.entries:
         kind = "an HTML page" if b"<html" in data[:2048].lower() else "not a feed"
         reason = parsed.get("bozo_exception") if parsed.bozo else None

@@ -7,15 +7,15 @@ come out one per line, which is what cleaning and ``onrecord.layout`` expect.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import trafilatura
-from lxml.html import HtmlElement, HTMLParser, fromstring
-from trafilatura.utils import load_html
 
 from onrecord.errors import InputError
 from onrecord.ingest.files import decode_text
 from onrecord.pipeline import Source
+
+if TYPE_CHECKING:  # trafilatura and lxml are imported when a page is read, not at start-up
+    from lxml.html import HtmlElement
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
@@ -43,6 +43,9 @@ def _depth(tree: HtmlElement) -> int:
 def _tree(markup: str, origin: str) -> HtmlElement | str:
     """The page parsed as trafilatura parses it, or parsed again in libxml2's huge mode when
     it nests as deep as the default parser goes ("deep HTML: no silent loss")."""
+    from lxml.html import HTMLParser, fromstring
+    from trafilatura.utils import load_html
+
     tree = load_html(markup)
     if tree is None or _depth(tree) < _DEFAULT_DEPTH:
         return markup if tree is None else tree
@@ -66,6 +69,8 @@ def html_to_source(
         data = decode_text(data, origin, charset or declared_charset(data))
     if not data.strip():
         raise InputError(origin, "empty page")
+    import trafilatura
+
     try:
         doc = trafilatura.bare_extraction(
             _tree(data, origin), url=url, with_metadata=True, include_comments=False,

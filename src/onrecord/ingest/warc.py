@@ -11,8 +11,6 @@ import mmap
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
-from warcio.archiveiterator import ArchiveIterator
-
 from onrecord.errors import InputError
 from onrecord.ingest.html import html_to_source
 from onrecord.ingest.item import Item
@@ -63,6 +61,8 @@ def read_warc(path: str, max_bytes: int, skip: Container[str] = ()) -> Iterator[
 def _records(
     path: str, stream, position: _Position, max_bytes: int, skip: Container[str]
 ) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator  # imported when an archive is read
+
     records = ArchiveIterator(stream)
     for record in records:
         position.number += 1
