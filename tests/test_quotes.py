@@ -352,6 +352,12 @@ def test_who_speaks_through_a_document_a_relative_or_an_occasion(text, mention):
     ("Gingrich dismissed Estonia as being in the \u201csuburbs of St. Petersburg\u201d \u2014 a "
      "metaphor for the abandonment of principle.", "suburbs of St. Petersburg"),
     ("The envoy referred to the vote as a \"turning point\".", "turning point"),
+    # The verb's own "as" after a relative clause is no writer's "…, as he left".
+    ("He labelled the strikers, who had been marching for six weeks, as \"parasites\".",
+     "parasites"),
+    # The parser hangs the "as" on the object's clause.
+    ("The premier dismissed claims Ruritania arranged the fire as \"only gossip.\"",
+     "only gossip."),
 ])
 def test_a_characterisation_quotes_only_the_words_in_marks(sentence, content):
     [quote] = extract(sentence).quotes

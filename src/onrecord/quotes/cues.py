@@ -665,13 +665,19 @@ def _fragment_site(verb: Token, lex: Lexicon) -> CueSite | None:
     complements = [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS]
     if not complements:
         return None
+    # "dismissed allegations Ruritania arranged the fire as “only gossip”": the parser makes
+    # the object's clause the verb's own, and hangs the "as" on it.
+    complements += [c for c in verb.rights if c.dep_ in _CLAUSE_DEPS and c.i > complements[0].i]
     # "warned Israel of a “crushing response” if they attacked": the condition is said too.
     complements += [c for c in verb.rights if c.dep_ == "advcl" and c.i > complements[-1].i
                     and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                             for m in c.children)]
     doc = verb.doc
-    start, end = complements[0].left_edge.i, complements[-1].right_edge.i
-    tail = _writer_tail(verb)
+    start, end = complements[0].left_edge.i, max(c.right_edge.i for c in complements)
+    # "labelled the strikers, who ..., as “parasites”": the verb's own "as" is no writer's
+    # adjunct ("…, as he left").
+    own = {t.i for c in complements if c.dep_ == "prep" for t in c.subtree}
+    tail = _writer_tail(verb) - own
     tokens = [t for t in doc[start:end + 1] if t.i not in tail]
     # After the quoted words, a dash ("— a metaphor for …") or when and where it was said
     # ("on Monday", "during a campaign stop in Flint, for his wife") is the writer's.
