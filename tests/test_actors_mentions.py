@@ -104,3 +104,15 @@ def test_two_people_with_one_surname_stay_two_people():
     names = speakers("Rafael Ortiz was buried on Sunday. His brother Tomas Ortiz said the family "
                      "had forgiven no one. \u201cThe pain is over now,\u201d Tomas Ortiz added.")
     assert names == ["Tomas Ortiz", "Tomas Ortiz"]
+
+
+def test_the_role_given_in_apposition_to_a_name_names_that_person_later():
+    # "a harbour spokesman" is Vela's own role, not someone new who cannot be named.
+    article = extract("\u201cThe ferry left at dawn,\u201d said Tomas Vela, a harbour "
+                      "spokesman.\n\n\u201cWe expect calm seas,\u201d the harbour spokesman said.")
+    assert [q.speaker.name for q in article.quotes] == ["Tomas Vela", "Tomas Vela"]
+    # A second spokesman, unnamed, introduced after Vela: "the harbour spokesman" is them.
+    unnamed = extract("Tomas Vela, a harbour spokesman, opened the port.\n\n\u201cWe expect "
+                      "calm seas,\u201d said a harbour spokesman, who asked not to be named."
+                      "\n\n\u201cIt will be fine,\u201d the harbour spokesman added.")
+    assert unnamed.quotes[-1].speaker.name is None

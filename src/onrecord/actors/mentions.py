@@ -503,6 +503,8 @@ class ArticleActors:
         for token in self.doc[:before]:
             if token.idx <= offset or token.lemma_.lower() != role:
                 continue
+            if token.dep_ == "appos" and _is_name_token(token.head):
+                continue  # "Tomas Vela, a harbour spokesman": the named person's own role
             indefinite = any(c.lower_ in ("a", "an") for c in token.children) or any(
                 c.dep_ == "prep" and any(g.lower_ in ("a", "an") for p in c.children
                                          for g in p.children) for c in token.children)
