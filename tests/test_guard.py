@@ -116,6 +116,11 @@ def test_a_redirect_to_a_private_address_is_refused(site):
     "http://a..b/",  # an empty label
     "http://" + "a" * 300 + ".com/",  # a label over 63 characters
     "http://:80/",  # no host
+    "http://xn--a/",  # "Punycode" of a control character (was a 500: IDNA refused to decode it)
+    "http://news.xn--a.example/",
+    "http://xn--abc-/",  # Punycode of plain ASCII
+    "http://news.example:99999/",  # a port out of range (was a 502: "cannot resolve")
+    "http://news.example:-1/",
 ])
 def test_every_invalid_url_is_refused_with_a_4xx_naming_it(url):
     """POST /extract answered 500 for some of these (an exception the guard did not expect)."""
@@ -126,3 +131,18 @@ def test_every_invalid_url_is_refused_with_a_4xx_naming_it(url):
     client = TestClient(create_app(Settings()), raise_server_exceptions=False)
     response = client.post("/extract", json={"url": url, "fetch": True})
     assert 400 <= response.status_code < 500, (response.status_code, response.text)
+
+
+def test_a_name_idna_2008_refuses_is_resolved_as_written(monkeypatch):
+    """An emoji domain (``xn--ls8h.la``) is a registered name that IDNA 2008 will not decode:
+    it is looked up in its ASCII form, and refused by its address like any other (was a 500)."""
+    looked_up = []
+
+    def resolve(host, *args, **kwargs):
+        looked_up.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.1", 80))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    with pytest.raises(FetchRefused, match="xn--ls8h.la resolves to private address 10.0.0.1"):
+        AddressPolicy().address_for(httpx.URL("http://xn--ls8h.la/"))
+    assert looked_up == ["xn--ls8h.la"]

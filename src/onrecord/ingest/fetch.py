@@ -23,7 +23,7 @@ import httpx
 
 from onrecord import __version__
 from onrecord.errors import FetchFailed, FetchRefused, FetchTimeout, InputError
-from onrecord.ingest.guard import AddressPolicy, GuardedTransport
+from onrecord.ingest.guard import AddressPolicy, GuardedTransport, ascii_host
 
 DEFAULT_USER_AGENT = f"onrecord/{__version__} (+https://github.com/onrecord/onrecord)"
 # 10 MB: ten times the largest news page in our samples; bigger responses are not articles.
@@ -49,13 +49,30 @@ def checked_url(url: str) -> httpx.URL:
         raise FetchRefused(url, f"not a valid URL ({exc})") from None
     if parsed.scheme not in ("http", "https"):
         raise FetchRefused(url, "not an http(s) URL")
-    host = parsed.raw_host.decode("ascii").lower().rstrip(".")
+    host = ascii_host(parsed)
     if not host:
         raise FetchRefused(url, "the URL names no host")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise FetchRefused(url, f"port {parsed.port} is out of range")
     is_address = host.startswith("[") or ":" in host or all(c.isdigit() or c in ".x" for c in host)
-    if not is_address and (len(host) > 253 or not all(map(_LABEL.fullmatch, host.split(".")))):
-        raise FetchRefused(url, f"not a valid host name: {parsed.host!r}")
+    if not is_address and (len(host) > 253 or not all(map(_is_label, host.split(".")))):
+        raise FetchRefused(url, f"not a valid host name: {host!r}")
     return parsed
+
+
+def _is_label(label: str) -> bool:
+    """A label as RFC 1123 allows it; an ``xn--`` label must also encode printable non-ASCII
+    text in Punycode (``xn--a`` encodes a control character, ``xn--`` nothing)."""
+    if not _LABEL.fullmatch(label):
+        return False
+    if not label.startswith("xn--"):
+        return True
+    try:
+        decoded = label[4:].encode("ascii").decode("punycode")
+    except UnicodeError:
+        return False
+    return not decoded.isascii() and decoded.isprintable() \
+        and decoded.encode("punycode").decode("ascii") == label[4:]
 
 
 @dataclass(frozen=True)

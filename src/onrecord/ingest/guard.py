@@ -94,7 +94,7 @@ class AddressPolicy:
         shown = str(url)
         if url.scheme not in ("http", "https"):
             raise FetchRefused(shown, f"only http and https URLs are fetched, not {url.scheme}:")
-        host = url.host.lower().rstrip(".")
+        host = ascii_host(url)
         if not host:
             raise FetchRefused(shown, "the URL names no host")
         port = url.port or (443 if url.scheme == "https" else 80)
@@ -109,6 +109,13 @@ class AddressPolicy:
                 web = ", ".join(str(p) for p in sorted(self.ports))
                 raise FetchRefused(shown, f"port {port} is not a web port ({web})")
         return addresses[0]
+
+
+def ascii_host(url: httpx.URL) -> str:
+    """The host as it is resolved and sent: IDNA-encoded (``xn--…``), lower case, no final dot.
+    httpx's ``url.host`` decodes it again and raises on a label IDNA 2008 refuses (an emoji
+    domain, ``xn--a``): that error would escape as a 500."""
+    return url.raw_host.decode("ascii").lower().rstrip(".")
 
 
 def _is_address(host: str) -> bool:
@@ -147,6 +154,6 @@ class GuardedTransport(httpx.HTTPTransport):
             request.url.copy_with(host=str(address)),
             headers=request.headers,  # keeps Host: the name the user gave
             stream=request.stream,
-            extensions={**request.extensions, "sni_hostname": request.url.host},
+            extensions={**request.extensions, "sni_hostname": ascii_host(request.url)},
         )
         return super().handle_request(pinned)
