@@ -2,8 +2,13 @@
 `serve --workers N`, or runs started together by a scheduler."""
 
 import multiprocessing
+from importlib import resources
 
-from onrecord.store import open_store
+import pytest
+
+from onrecord.model import ActorRef, Article, Event, Mention, Quote
+from onrecord.store import lists, open_store
+from onrecord.store.filters import ArticleFilter, EventFilter
 from onrecord.store.migrations import available
 
 PROCESSES = 4
@@ -34,3 +39,48 @@ def test_processes_opening_a_new_store_at_once_all_get_the_whole_schema(db_url):
         with store.engine.connect() as conn:
             applied = conn.exec_driver_sql("SELECT version FROM schema_migrations").scalars()
             assert sorted(applied) == [n for n, _ in available(store.dialect)]
+
+
+def test_each_version_has_one_migration_per_dialect_numbered_from_1_without_gaps():
+    """Two branches once both shipped a 0010: a store would have applied one of them and, its
+    version reading 10, never the other. Each number names one migration, the same on both."""
+    files = [entry.name for entry in (resources.files("onrecord.store") / "sql").iterdir()
+             if entry.name.endswith(".sql")]
+    names = {dialect: sorted(n.split(".")[0] for n in files if n.endswith(f".{dialect}.sql"))
+             for dialect in ("sqlite", "postgresql")}
+    assert names["sqlite"] == names["postgresql"]
+    numbers = [int(name[:4]) for name in names["sqlite"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert [n for n, _ in available("sqlite")] == numbers
+
+
+def _old_article() -> Article:
+    """An article as a store of any version holds it; its record carries the language and an
+    event's confidence, which later migrations copy into columns."""
+    text = "“If the tanks cross, we will strike the depots,” Ivan Petrov told Berlin."
+    speaker = Mention(mention="Ivan Petrov", span=(50, 61), name="Ivan Petrov")
+    quote = Quote(id="q1", kind="direct", content="If the tanks cross, we will strike the depots",
+                  spans=[(1, 46)], cue="told", cue_span=(62, 66), speaker=speaker,
+                  condition="If the tanks cross")
+    event = Event(id="e1", type="THREATEN", quote_id="q1", condition="If the tanks cross",
+                  source=ActorRef(name="Ivan Petrov", country="RUS", sector="GOV"),
+                  target=ActorRef(name="Germany", country="DEU"),
+                  intensity=-3.5, evidence=(1, 46), confidence=0.8)
+    return Article(doc_id="old", text=text, published="2026-11-30", language="en",
+                   quotes=[quote], events=[event])
+
+
+@pytest.mark.parametrize("version", range(1, len(available("sqlite"))))
+def test_a_store_left_at_any_earlier_version_opens_at_the_latest(db_url, version):
+    """A user's store from any earlier release, opened once by this one: every migration since
+    is applied in one go and what it held is found by the newest columns' filters."""
+    with open_store(db_url, upto=version) as old:
+        old.put(_old_article())
+    with open_store(db_url) as store:
+        assert store.version == max(n for n, _ in available(store.dialect))
+        assert store.get("old") == _old_article()
+        assert [a.doc_id for a in lists.articles(store, ArticleFilter(language="en")).items] \
+            == ["old"]
+        assert len(lists.events(store, EventFilter(min_confidence=0.7)).items) == 1
+        store.put(_old_article().model_copy(update={"doc_id": "new"}))
+        assert store.count("articles") == 2
