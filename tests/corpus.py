@@ -105,8 +105,10 @@ KATZ = ActorRef(name="Israel Katz", actor_id="israel-katz", country="ISR", secto
 ISRAEL = ActorRef(name="Israel", actor_id="ISR", country="ISR", sector="GOV")
 LEBANON = ActorRef(name="Lebanon", actor_id="LBN", country="LBN", sector="GOV")
 AOUN = ActorRef(name="Joseph Aoun", actor_id="joseph-aoun", country="LBN", sector="GOV")
-QASSEM = ActorRef(name="Naim Qassem", actor_id="naim-qassem", country="LBN", sector="REB")
-HEZBOLLAH = ActorRef(name="Hezbollah", actor_id="HEZBOLLAH", country="LBN", sector="REB")
+QASSEM = ActorRef(name="Naim Qassem", actor_id="naim-qassem", country="LBN", sector="REB",
+                  non_state=True)
+HEZBOLLAH = ActorRef(name="Hezbollah", actor_id="HEZBOLLAH", country="LBN", sector="REB",
+                     non_state=True)
 
 
 def build_border() -> list[Article]:

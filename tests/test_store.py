@@ -148,3 +148,21 @@ def test_each_migration_applies_to_a_store_holding_data(db_url):
             created = set(re.findall(r"CREATE INDEX (\w+)", sql))
             dropped = set(re.findall(r"DROP INDEX (\w+)", sql))
             assert created <= _indexes(store) and not dropped & _indexes(store)
+
+
+def test_an_end_is_non_state_as_the_coder_decided_not_by_its_sector(store):
+    """A user's knowledge base may call a private military company non-state (sector PMC,
+    unknown to the shipped one) and code a rebel sector as a state's: the store writes the
+    coder's ``non_state``, so a country code matches only what the coder said acts for it."""
+    from onrecord.store import queries
+    from onrecord.store.filters import EventFilter
+
+    germany = ActorRef(name="Germany", actor_id="DEU", country="DEU", sector="GOV")
+    company = ActorRef(name="Wagner", actor_id="wagner", country="RUS", sector="PMC",
+                       non_state=True)
+    army = ActorRef(name="Russian army", actor_id="RUS", country="RUS", sector="REB")
+    events = [Event(id=f"e{n}", type="THREATEN", source=source, target=germany, evidence=(0, 4))
+              for n, source in enumerate((company, army), start=1)]
+    store.put(_article(events=events))
+    found = queries.events(store, EventFilter(source_country="RUS")).items
+    assert [e.id for e in found] == ["e2"]

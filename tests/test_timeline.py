@@ -51,7 +51,8 @@ def test_direction_matters_and_undated_records_are_skipped():
 
 def test_a_non_state_group_has_its_own_series_apart_from_its_host_state():
     isr = ActorRef(name="Israel", actor_id="ISR", country="ISR", sector="GOV")
-    hezbollah = ActorRef(name="Hezbollah", actor_id="HEZBOLLAH", country="LBN", sector="REB")
+    hezbollah = ActorRef(name="Hezbollah", actor_id="HEZBOLLAH", country="LBN", sector="REB",
+                         non_state=True)
     lebanon = ActorRef(name="Lebanon", actor_id="LBN", country="LBN", sector="GOV")
     coded = [Event(id=f"e{i}", type="THREATEN", source=isr, target=target, quote_id=f"q{i}")
              for i, target in enumerate((hezbollah, hezbollah, lebanon))]

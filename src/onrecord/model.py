@@ -48,12 +48,17 @@ class Quote(BaseModel):
 
 
 class ActorRef(BaseModel):
-    """An event's source or target as coded against the actor knowledge base."""
+    """An event's source or target as coded against the actor knowledge base.
+
+    ``non_state`` says the coder found a non-state armed group or one of its members (the
+    knowledge base in force lists its sector as such): its ``country`` is where it is based,
+    not whom it acts for."""
 
     name: str | None = None
     actor_id: str | None = None
     country: str | None = None
     sector: str | None = None
+    non_state: bool = False
 
 
 class Event(BaseModel):

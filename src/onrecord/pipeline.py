@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from onrecord.actors.kb import KnowledgeBase, load_kb, parse_date
+from onrecord.actors.kb import KnowledgeBase, load_kb
 from onrecord.actors.link import link_quotes
 from onrecord.clean import Insert, blank, clean_text, find_dateline, find_inserts
+from onrecord.dates import parse_date
 from onrecord.errors import InputError
 from onrecord.events import code_events
 from onrecord.events.classify import retype_article

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from onrecord.actors.gazetteer import gazetteer
-from onrecord.actors.kb import KnowledgeBase, normalise, parse_date
+from onrecord.actors.kb import KnowledgeBase, normalise
+from onrecord.dates import parse_date
 from onrecord.model import Article
 
 # Longest role phrase read after a name ("X, the deputy head of the national security

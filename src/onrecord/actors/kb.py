@@ -145,28 +145,29 @@ class KnowledgeBase:
 
     # -- resolving -----------------------------------------------------------------------
 
+    def party(self, actor: Actor, country: str | None, sector: str | None) -> ActorRef:
+        """``actor`` as an event end: with its state or body code, sector, and whether that
+        sector is a non-state armed group's (the store counts such an end under no state)."""
+        return ActorRef(name=actor.name, actor_id=actor.id, country=country, sector=sector,
+                        non_state=sector in self.non_state_sectors)
+
     def ref(self, actor: Actor, on: dt.date | None = None) -> ActorRef:
         """The actor as an event carries it: for a person, the state or body of their role
         on ``on``."""
         if actor.kind != "person":
-            return ActorRef(name=actor.name, actor_id=actor.id, country=actor.code,
-                            sector=actor.sector)
+            return self.party(actor, actor.code, actor.sector)
         role = actor.role_on(on)
         if role is None:
-            return ActorRef(name=actor.name, actor_id=actor.id)
+            return self.party(actor, None, None)
         body = self.actors.get(role.of)
-        return ActorRef(name=actor.name, actor_id=actor.id,
-                        country=body.code if body else role.of, sector=role.sector)
-
-    def is_non_state(self, ref: ActorRef | None) -> bool:
-        """``ref`` is a non-state armed group or one of its members (sector REB, INS, ...)."""
-        return ref is not None and ref.sector in self.non_state_sectors
+        return self.party(actor, body.code if body else role.of, role.sector)
 
     def acting_for(self, ref: ActorRef | None, on: dt.date | None = None) -> ActorRef | None:
         """The party an event codes for ``ref``: a member of a non-state armed group acts for
         the group ("Naim Qassem" -> Hezbollah, not Lebanon); anyone else for themself (their
         state or body is in ``country`` already)."""
-        actor = self.actors.get(ref.actor_id or "") if self.is_non_state(ref) else None
+        actor = self.actors.get(ref.actor_id or "") if ref is not None and ref.non_state \
+            else None
         role = actor.role_on(on) if actor is not None and actor.kind == "person" else None
         group = self.actors.get(role.of) if role is not None else None
         return self.ref(group) if group is not None and group.kind != "state" else ref
@@ -228,7 +229,7 @@ class KnowledgeBase:
         actor = self.actors.get(state)
         if actor is None:
             return None
-        return ActorRef(name=actor.name, actor_id=actor.id, country=actor.code, sector=sector)
+        return self.party(actor, actor.code, sector)
 
     def _qualifier(self, words: list[str]) -> tuple[Actor | None, list[str]]:
         """The state or organisation named in ``words`` (longest phrase first) and the rest."""
@@ -262,7 +263,7 @@ class KnowledgeBase:
         sector = body.sector or "GOV"
         if body.kind == "state" and self._is_military(phrase):
             sector = "MIL"
-        return ActorRef(name=body.name, actor_id=body.id, country=body.code, sector=sector)
+        return self.party(body, body.code, sector)
 
     def _is_body_phrase(self, words: list[str]) -> bool:
         """Every word names a part of the body ("defence ministry spokesman"), none a rival
@@ -361,14 +362,6 @@ def _shipped() -> KnowledgeBase:
     return kb
 
 
-@lru_cache(maxsize=1)
-def non_state_sectors() -> frozenset[str]:
-    """The shipped ``non_state_sectors`` (organisations.yaml) read alone, without the ~1 s the
-    whole knowledge base takes to load: the store marks event ends of these sectors as it
-    writes them, so that a country code never matches a non-state group based there."""
-    return _non_state_sectors_of(_read_yaml(None, "organisations.yaml"))
-
-
 def _non_state_sectors_of(data: dict[str, Any]) -> frozenset[str]:
     """The ``non_state_sectors`` a knowledge-base file lists, as sector codes."""
     return frozenset(str(s).upper() for s in data.get("non_state_sectors") or ())
@@ -382,12 +375,3 @@ def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
         _merge(kb, _read_yaml(path, path.name), str(path))
     return kb
 
-
-def parse_date(value: str | None) -> dt.date | None:
-    """The day of an article's ``published`` value ("2025-11-08", "2025-11-08T10:00Z")."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None

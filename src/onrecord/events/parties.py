@@ -41,7 +41,7 @@ def mention_ref(kb: KnowledgeBase, mention: Mention | None, on: dt.date | None,
         return kb.acting_for(found, on)
     name = mention.name or mention.mention
     side = _affiliation(kb, doc, mention, on) if doc is not None else None
-    if kb.is_non_state(side):
+    if side is not None and side.non_state:
         return side  # "a Hezbollah commander, Ali X": the group speaks
     return ActorRef(name=name, country=side.country if side else None)
 
@@ -183,7 +183,7 @@ def side(kb: KnowledgeBase, ref: ActorRef | None) -> str | None:
     and the Lebanese government are not one side)."""
     if ref is None:
         return None
-    if kb.is_non_state(ref):
+    if ref.non_state:
         return ref.actor_id
     return ref.country or ref.actor_id
 
@@ -194,7 +194,7 @@ def own_sides(kb: KnowledgeBase, source: ActorRef | None) -> set[str]:
     act on the group based in it stays coded)."""
     if source is None:
         return set()
-    return {side(kb, source), *([source.country] if kb.is_non_state(source) else [])} - {None}
+    return {side(kb, source), *([source.country] if source.non_state else [])} - {None}
 
 
 def subjects_of(trigger: Token) -> list[Token]:

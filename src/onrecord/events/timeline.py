@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from onrecord.actors.kb import load_kb, parse_date
+from onrecord.dates import parse_date
 from onrecord.model import ActorRef, Article
 
 Period = Literal["day", "week"]
@@ -44,7 +44,7 @@ def party(ref: ActorRef | None, level: Level = "state") -> str | None:
     Israel -> Lebanon."""
     if ref is None:
         return None
-    if level == "actor" or (ref.actor_id and load_kb().is_non_state(ref)):
+    if level == "actor" or (ref.actor_id and ref.non_state):
         return ref.actor_id or ref.name
     return ref.country or ref.actor_id
 

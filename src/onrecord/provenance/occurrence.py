@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from onrecord.actors.kb import KnowledgeBase, parse_date
+from onrecord.actors.kb import KnowledgeBase
+from onrecord.dates import parse_date
 from onrecord.model import Article, Quote
 from onrecord.provenance.attribution import Attribution, attribute
 from onrecord.provenance.cluster import Parts, quoted_words, word_count

@@ -17,7 +17,6 @@ from pathlib import Path
 from sqlalchemy import Connection, bindparam, create_engine, event, text
 from sqlalchemy.engine import Engine
 
-from onrecord.actors.kb import non_state_sectors
 from onrecord.model import ActorRef, Article, Mention
 from onrecord.store.aggregates import NON_STATE_ENDS, kept
 from onrecord.store.migrations import migrate
@@ -181,9 +180,8 @@ def _quote_rows(article: Article) -> list[dict]:
 
 
 def _event_rows(article: Article) -> list[dict]:
-    """The events' rows; an end is marked non-state when its sector is a non-state armed
-    group's (the shipped knowledge base's ``non_state_sectors``: Hezbollah is REB)."""
-    non_state = non_state_sectors()
+    """The events' rows; an end is non-state when the coder said so (``ActorRef.non_state``,
+    from the knowledge base it coded with)."""
     rows = []
     for ev in article.events:
         src, tgt = ev.source, ev.target
@@ -196,8 +194,8 @@ def _event_rows(article: Article) -> list[dict]:
             "target_name": tgt.name if tgt else None,
             "target_actor_id": tgt.actor_id if tgt else None,
             "target_country": tgt.country if tgt else None,
-            "source_non_state": src is not None and src.sector in non_state,
-            "target_non_state": tgt is not None and tgt.sector in non_state,
+            "source_non_state": src is not None and src.non_state,
+            "target_non_state": tgt is not None and tgt.non_state,
             "quote_id": ev.quote_id, "condition": ev.condition, "negated": ev.negated,
             "hedged": ev.hedged, "intensity": ev.intensity, "published": article.published,
             "confidence": ev.confidence,
