@@ -17,9 +17,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from onrecord.actors.kb import load_kb, parse_date
-from onrecord.actors.link import link_quotes
+from onrecord.actors.kb import load_kb
+from onrecord.actors.link import resolve_parties
 from onrecord.clean import find_inserts
+from onrecord.dates import parse_date
 from onrecord.eval.events import load_event_gold
 from onrecord.eval.gold import load_gold_dir
 from onrecord.events import code_events
@@ -56,13 +57,15 @@ def stage_ms(sources: list[Source], rounds: int) -> float:
     for doc, src in nlp.pipe(((s.text, s) for s in sources), as_tuples=True):
         on = parse_date(src.published)
         layout = read_layout(src.text)
-        quotes = extract_quotes(doc, layout, find_inserts(layout), kb, on)
-        parsed.append((doc, apply_modality(doc, link_quotes(kb, quotes, on)), on))
+        quotations = extract_quotes(doc, layout, find_inserts(layout))
+        resolve_parties(doc, quotations, kb, on, src.text)
+        apply_modality(quotations)
+        parsed.append((doc, quotations, on))
     best = float("inf")
     for _ in range(rounds):
         start = time.perf_counter()
-        for doc, quotes, on in parsed:
-            code_events(doc, quotes, kb, on)
+        for doc, quotations, on in parsed:
+            code_events(doc, quotations, kb, on)
         best = min(best, time.perf_counter() - start)
     return 1000 * best / len(parsed)
 

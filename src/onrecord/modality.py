@@ -15,7 +15,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
-from onrecord.model import Quote, Span
+from onrecord.analysis import Quotation
+from onrecord.model import Span
 
 
 @dataclass(frozen=True)
@@ -185,12 +186,12 @@ def _fronted_when(token: Token, allowed: set[int], w: Words) -> list[Token] | No
     return _clause(token, head, allowed)
 
 
-def find_condition(doc: Doc, spans: list[Span]) -> Span | None:
-    """The first condition inside ``spans``: "if the country is attacked", "in the event of an
-    attack on the republic", "should X happen", "under certain conditions"; else an implicit
-    one ("any attack will be met with", "when the riots start, ...")."""
+def condition_in(tokens: list[Token]) -> Span | None:
+    """The first condition among ``tokens`` (a quotation's, in text order): "if the country
+    is attacked", "in the event of an attack on the republic", "should X happen", "under
+    certain conditions"; else an implicit one ("any attack will be met with", "when the
+    riots start, ...")."""
     w = words()
-    tokens = tokens_in(doc, spans)
     allowed = {t.i for t in tokens}
     for i, token in enumerate(tokens):
         clause = _phrase_condition(tokens, i, allowed, w) or _word_condition(token, allowed, w)
@@ -203,17 +204,26 @@ def find_condition(doc: Doc, spans: list[Span]) -> Span | None:
     return None
 
 
-def is_hedged(doc: Doc, spans: list[Span], condition: Span | None) -> bool:
-    """A hedge modal or phrase in the quotation outside its condition."""
+def find_condition(doc: Doc, spans: list[Span]) -> Span | None:
+    """The first condition inside ``spans`` of ``doc`` (``condition_in``)."""
+    return condition_in(tokens_in(doc, spans))
+
+
+def hedged_in(tokens: list[Token], condition: Span | None) -> bool:
+    """A hedge modal or phrase among ``tokens`` outside their condition."""
     w = words()
-    tokens = [t for t in tokens_in(doc, spans)
-              if condition is None or not condition[0] <= t.idx < condition[1]]
+    tokens = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
     for i, token in enumerate(tokens):
         if token.lower_ in w.hedge_modals and token.tag_ == "MD":
             return True
         if any(_starts(tokens, i, phrase) for phrase in w.hedge_phrases):
             return True
     return False
+
+
+def is_hedged(doc: Doc, spans: list[Span], condition: Span | None) -> bool:
+    """A hedge modal or phrase inside ``spans`` of ``doc`` outside the condition."""
+    return hedged_in(tokens_in(doc, spans), condition)
 
 
 def is_negated(token: Token) -> bool:
@@ -226,25 +236,15 @@ def is_negated(token: Token) -> bool:
     return False
 
 
-def cue_negated(doc: Doc, quote: Quote) -> bool:
+def cue_negated(cue: Token | None) -> bool:
     """ "did not threaten", "denied that": the cue itself says the words were not said."""
-    span = doc.char_span(*quote.cue_span, alignment_mode="expand") if quote.cue_span else None
-    if span is None or not len(span):
-        return quote.negated
-    cue = span.root  # "did not say": the verb, not its auxiliary
-    return cue.lemma_.lower() in words().denial_cues or is_negated(cue)
+    return cue is not None and (cue.lemma_.lower() in words().denial_cues or is_negated(cue))
 
 
-def apply_modality(doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    """Each quote with its condition (the article's words), hedge and negation filled in."""
-    out = []
-    text = doc.text
-    for quote in quotes:
-        condition = find_condition(doc, quote.spans)
-        out.append(quote.model_copy(update={
-            "condition": text[condition[0]:condition[1]] if condition else None,
-            "hedged": is_hedged(doc, quote.spans, condition),
-            "negated": cue_negated(doc, quote),
-        }))
-    return out
-
+def apply_modality(quotations: list[Quotation]) -> None:
+    """Set each quotation's condition (a span of its words), hedge and negation."""
+    for quotation in quotations:
+        found = condition_in(quotation.tokens)
+        quotation.condition = quotation.tokens[0].doc.char_span(*found) if found else None
+        quotation.hedged = hedged_in(quotation.tokens, found)
+        quotation.negated = cue_negated(quotation.cue)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from onrecord.actors.kb import KnowledgeBase, load_kb
-from onrecord.actors.link import link_quotes
+from onrecord.actors.link import resolve_parties
+from onrecord.analysis import Quotation
 from onrecord.clean import Insert, blank, clean_text, find_dateline, find_inserts
 from onrecord.dates import parse_date
 from onrecord.errors import InputError
@@ -21,7 +22,7 @@ from onrecord.events.classify import retype_article
 from onrecord.language import identify, not_extracted
 from onrecord.layout import Layout, read_layout
 from onrecord.modality import apply_modality
-from onrecord.model import Article, Event, Quote, Removed, doc_id_for
+from onrecord.model import Article, Event, Removed, doc_id_for
 from onrecord.nlp import load_nlp
 from onrecord.quotes import extract_quotes
 
@@ -198,17 +199,20 @@ def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
     if not_extracted(src.language):  # never parsed into garbage: no quotations, and why
         return record(src, item.layout)
     on = parse_date(src.published)
-    quotes = extract_quotes(doc, item.layout, item.inserts, kb, on)
-    quotes = apply_modality(doc, link_quotes(kb, quotes, on, src.text))
-    coded = code_events(doc, quotes, kb, on, min_confidence) if events else []
+    quotations = extract_quotes(doc, item.layout, item.inserts)
+    resolve_parties(doc, quotations, kb, on, src.text)
+    apply_modality(quotations)
+    coded = code_events(doc, quotations, kb, on, min_confidence) if events else []
     if classify and coded:
         coded = retype_article(doc, coded)
-    return record(src, item.layout, quotes, coded)
+    return record(src, item.layout, quotations, coded)
 
 
-def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None = None,
+def record(src: Source, layout: Layout | None = None,
+           quotations: list[Quotation] | None = None,
            events: list[Event] | None = None) -> Article:
-    """The ``Article`` record of a source: its metadata, text, paragraphs and what was found."""
+    """The ``Article`` record of a source: its metadata, text, paragraphs and what was found
+    (the only place an article's analysis becomes its record)."""
     layout = layout or read_layout(src.text)
     language = src.language or identify(src.text)
     return Article(
@@ -224,7 +228,7 @@ def record(src: Source, layout: Layout | None = None, quotes: list[Quote] | None
         text=src.text,
         paragraphs=layout.paragraphs,
         removed=list(src.removed),
-        quotes=quotes or [],
+        quotes=[quotation.record() for quotation in quotations or ()],
         events=events or [],
     )
 

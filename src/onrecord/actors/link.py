@@ -1,9 +1,11 @@
-"""Linking speakers and addressees to the actor knowledge base (``Mention.actor_id``).
+"""Who speaks and who is spoken to, resolved once per mention (``analysis.Party``).
 
-Runs after the quotation extractor: ``name`` stays what the article gives (a description gets
-the name of the person it is only when the article names that person too); ``actor_id`` says
-which known actor that is on the article's date (so "the secretary general" of a 2023 article
-is not today's).
+Runs after the quotation extractor, over its quotations in text order (a speaker resolved
+earlier is whom a later "he" may be): the article's own reading (``mentions``) gives the
+fullest name the article gives; the knowledge base, as of the article's date, gives the known
+actor (``Mention.actor_id``; "the secretary general" of a 2023 article is not today's) and
+the party an event codes. A description gets the name of the person it is only when the
+article names that person too. Quotations, events and the store all take these parties.
 """
 
 from __future__ import annotations
@@ -11,9 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.tokens import Doc, Token
+
+from onrecord.actors.gazetteer import gazetteer
 from onrecord.actors.kb import KnowledgeBase
-from onrecord.actors.mentions import CONFIDENCE_DESCRIPTION
-from onrecord.model import ActorRef, Mention, Quote
+from onrecord.actors.mentions import CONFIDENCE_DESCRIPTION, CONFIDENCE_INHERITED, ArticleActors
+from onrecord.analysis import Document, Party, Phrase, Quotation
+from onrecord.model import ActorRef, Mention
+
+#: Entity labels of words that may name a party (a state, a body, a group, a person).
+PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
 
 def resolve_mention(kb: KnowledgeBase, mention: Mention | None,
@@ -30,13 +39,12 @@ def resolve_mention(kb: KnowledgeBase, mention: Mention | None,
     return None
 
 
-def link_mention(kb: KnowledgeBase, mention: Mention | None, on: dt.date | None,
-                 text: str = "") -> Mention | None:
+def _linked(kb: KnowledgeBase, mention: Mention, found: ActorRef | None,
+            text: str) -> Mention:
     """``mention`` with the known actor's id. A description the KB knows as a person whom
     the article also names ("the head of the UN nuclear watchdog" in an article that names
     Rafael Grossi) takes that name too: the article does give it."""
-    found = resolve_mention(kb, mention, on)
-    if mention is None or found is None:
+    if found is None:
         return mention
     update: dict = {"actor_id": found.actor_id}
     actor = kb.actors.get(found.actor_id or "")
@@ -51,10 +59,141 @@ def _names(name: str, text: str) -> bool:
     return bool(text) and re.search(rf"\b{re.escape(name.split()[-1])}\b", text) is not None
 
 
-def link_quotes(kb: KnowledgeBase, quotes: list[Quote], on: dt.date | None,
-                text: str = "") -> list[Quote]:
-    """The quotes with the speaker's and addressee's ``actor_id`` filled where the KB knows
-    them; ``text`` is the article's, to tell whether it names a person it describes."""
-    return [q.model_copy(update={"speaker": link_mention(kb, q.speaker, on, text),
-                                 "addressee": link_mention(kb, q.addressee, on, text)})
-            for q in quotes]
+def _affiliation(kb: KnowledgeBase, phrase: Phrase, on: dt.date | None) -> ActorRef | None:
+    """The state or body named in a mention's noun phrase (with its apposition), if any:
+    "Maduro's defence minister, Vladimir Padrino López", "US envoy Steve Witkoff"."""
+    words = phrase.words
+    if not len(words):
+        return None
+    head = words.root.head if words.root.dep_ == "appos" else words.root
+    for token in head.subtree:
+        if words.start <= token.i < words.end and token.ent_type_ == "PERSON":
+            continue  # the unknown person's own name
+        if token.ent_type_ in PARTY_ENTS or token.pos_ in ("PROPN", "ADJ"):
+            party = kb.resolve(token.text, on)
+            if party is not None and party.country:
+                return party
+    return None
+
+
+def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | None,
+         on: dt.date | None) -> ActorRef | None:
+    """What an event codes the mention as: the known actor (a member of a non-state group as
+    the group); else the group or the state its description names ("a Hezbollah commander"
+    is the group), under the name the article gives it; ``None`` when it tells nothing."""
+    if known is not None:
+        return kb.acting_for(known, on)
+    side = _affiliation(kb, phrase, on)
+    if side is not None and side.non_state:
+        return side
+    if mention.name is None and side is None:
+        return None
+    return ActorRef(name=mention.name, country=side.country if side else None)
+
+
+def _glued_name(actors: ArticleActors, head: Token) -> tuple[int, int] | None:
+    """ "The deputy chair of the Security Council Ivan Petrov warned": a description glued to
+    the name with no comma, which the parser makes the head of the phrase; the name of a
+    person of the article that ends the phrase is the speaker (token range). ``None`` when the
+    head is part of that name, or when the name is the object of a relation ("the sister of
+    leader Kim Jong Un said": after a preposition, a name that follows a common word or a
+    role is that word's own phrase)."""
+    doc = head.doc
+    edge = max((t for t in head.subtree if not (t.is_punct or t.is_space)), key=lambda t: t.i,
+               default=head)
+    if edge.i == head.i or edge.pos_ != "PROPN":
+        return None
+    phrase = doc[head.left_edge.i:edge.i + 1]
+    end_char = edge.idx + len(edge.text)
+    names = sorted((p.name for p in actors.people.values() if " " in p.name
+                    and doc.text[:end_char].endswith(p.name)), key=len, reverse=True)
+    if names:
+        first = next((t for t in phrase if t.idx == end_char - len(names[0])), None)
+    else:  # "according to policeman Ahmed Hassan Sayed", the parser cutting the name short
+        words = actors.name_words(edge)
+        first = edge
+        while first.i - 1 > head.i and doc[first.i - 1].lower_ in words:
+            first = doc[first.i - 1]
+        first = first if words and first.i < edge.i else None
+    if first is None or first.i <= head.i or first.i == 0:
+        return None
+    before = doc[first.i - 1]
+    related = before.lemma_.lower() in gazetteer().person_heads or (
+        before.is_lower and before.tag_ != "POS")
+    path = [t for t in edge.ancestors if t.i == head.i or head.is_ancestor(t)]
+    if related and any(t.dep_ == "prep" for t in path):
+        return None
+    return first.i, edge.i + 1
+
+
+class _Resolver:
+    """One article's mentions, resolved in text order against the article and the KB."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, on: dt.date | None, text: str) -> None:
+        self.actors = ArticleActors(doc, kb, on, text)
+        self.kb, self.on, self.text = kb, on, text
+        self.issuers: dict[str, Mention] = {}  # document noun -> who last issued one
+
+    def party(self, phrase: Phrase, mention: Mention) -> Party:
+        known = resolve_mention(self.kb, mention, self.on)
+        linked = _linked(self.kb, mention, known, self.text)
+        return Party(phrase, linked, known, _end(self.kb, phrase, linked, known, self.on))
+
+    def read(self, phrase: Phrase | None, salient: bool) -> tuple[Phrase, Mention] | None:
+        """The mention ``phrase`` makes, and the phrase it is: the name a description is
+        glued to, if any (``_glued_name``)."""
+        if phrase is None:
+            return None
+        glued = _glued_name(self.actors, phrase.head)
+        if glued is not None:
+            doc = phrase.head.doc
+            phrase = Phrase(doc[glued[1] - 1], doc[glued[0]:glued[1]])
+        words = phrase.words
+        return phrase, self.actors.resolve(phrase.head, words.start, words.end, salient)
+
+    def through_document(self, document: Document | None,
+                         speaker: Mention | None) -> Mention | None:
+        """ "X said in a statement that ...", then "“…,” the statement said": the document
+        with no issuer named speaks for whoever last issued one of its kind in the article."""
+        if document is None or speaker is None:
+            return speaker
+        if not document.unnamed:
+            if speaker.name is not None:
+                self.issuers[document.noun] = speaker
+            return speaker
+        issued = self.issuers.get(document.noun)
+        if speaker.name is None and issued is not None:
+            return speaker.model_copy(update={
+                "name": issued.name, "confidence": min(issued.confidence or 1.0,
+                                                       CONFIDENCE_DESCRIPTION)})
+        return speaker
+
+
+def resolve_parties(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase,
+                    on: dt.date | None, text: str) -> None:
+    """Set each quotation's ``speaker`` and ``addressee`` (``Party``), in text order. A
+    quotation with no cue of its own goes on with the speaker of the one it continues, a
+    little less surely. ``text`` is the article's (the parser reads a copy with furniture
+    blanked; a mention quotes the article)."""
+    resolver = _Resolver(doc, kb, on, text)
+    said: dict[Quotation, tuple[Phrase, Mention]] = {}  # the speaker before linking
+    for quotation in quotations:
+        phrase: Phrase | None = None
+        speaker: Mention | None = None
+        if quotation.cue is not None:
+            read = resolver.read(quotation.speaker_phrase, salient=True)
+            if read is not None:
+                phrase, speaker = read
+                speaker = resolver.through_document(quotation.document, speaker)
+        else:
+            phrase, speaker = said.get(quotation.continues, (None, None)) \
+                if quotation.continues is not None else (None, None)
+            if speaker is not None and speaker.confidence is not None:
+                speaker = speaker.model_copy(update={
+                    "confidence": min(speaker.confidence, CONFIDENCE_INHERITED)})
+        if phrase is not None and speaker is not None:
+            said[quotation] = (phrase, speaker)
+            quotation.speaker = resolver.party(phrase, speaker)
+        addressee = resolver.read(quotation.addressee_phrase, salient=False)
+        if addressee is not None:
+            quotation.addressee = resolver.party(*addressee)

@@ -22,12 +22,13 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from onrecord.actors.kb import KnowledgeBase
+from onrecord.analysis import Quotation
 from onrecord.events.coding import Coded, code_words, contexts_of
 from onrecord.events.confidence import shipped_model, signals
 from onrecord.events.lexicon import lexicon
 from onrecord.events.parties import object_ref, own_sides, side, subject_ref
 from onrecord.modality import find_condition, is_negated
-from onrecord.model import ActorRef, Event, Quote, Span
+from onrecord.model import ActorRef, Event, Span
 
 # Phrasal cues that code a directive: "called on X to ...".
 _PHRASAL = {("call", "on"): "REQUEST", ("call", "upon"): "REQUEST"}
@@ -41,17 +42,17 @@ def _tokens_of(doc: Doc, spans: list[Span]) -> set[int]:
     return inside
 
 
-def _quoted(doc: Doc, quotes: list[Quote]) -> set[int]:
+def _quoted(doc: Doc, quotations: list[Quotation]) -> set[int]:
     """Indices of the tokens inside quotations and their cues."""
-    return _tokens_of(doc, [s for q in quotes for s in q.spans]
-                      + [q.cue_span for q in quotes if q.cue_span])
+    return _tokens_of(doc, [s for q in quotations for s in q.spans]
+                      + [q.cue_span for q in quotations if q.cue_span])
 
 
-def _attribution(doc: Doc, quotes: list[Quote]) -> set[int]:
+def _attribution(doc: Doc, quotations: list[Quotation]) -> set[int]:
     """Indices of the tokens of quotations, their cues and their speakers' mentions: where a
     reported act's own words stop."""
-    return _quoted(doc, quotes) | _tokens_of(doc, [q.speaker.span for q in quotes
-                                                   if q.speaker and q.speaker.span])
+    return _quoted(doc, quotations) | {t.i for q in quotations if q.speaker
+                                       for t in q.speaker.phrase.words}
 
 
 def _cue_type(verb: Token) -> str | None:
@@ -75,11 +76,11 @@ def _evidence(verb: Token, attribution: set[int]) -> Span:
     return (start.idx, verb.doc[end - 1].idx + len(verb.doc[end - 1]))
 
 
-def _sentence_quotes(doc: Doc, quotes: list[Quote]) -> dict[int, list[Quote]]:
+def _sentence_quotes(doc: Doc, quotes: list[Quotation]) -> dict[int, list[Quotation]]:
     """Sentence start token -> the quotations with a piece or their cue in that sentence."""
     sentences = list(doc.sents)
     starts = [s.start_char for s in sentences]
-    found: dict[int, list[Quote]] = {}
+    found: dict[int, list[Quotation]] = {}
     for quote in quotes:
         held: set[int] = set()
         for start, end in [*quote.spans, *([quote.cue_span] if quote.cue_span else [])]:
@@ -90,13 +91,13 @@ def _sentence_quotes(doc: Doc, quotes: list[Quote]) -> dict[int, list[Quote]]:
     return found
 
 
-def _nearest(quotes: list[Quote], verb: Token) -> Quote:
+def _nearest(quotes: list[Quotation], verb: Token) -> Quotation:
     """Of a sentence's quotations, the one whose cue (else first piece) is nearest the verb."""
     return min(quotes, key=lambda q: abs((q.cue_span or q.spans[0])[0] - verb.idx))
 
 
 def _acts(doc: Doc, quoted: set[int],
-          with_quotes: dict[int, list[Quote]]) -> Iterator[tuple[Token, Coded]]:
+          with_quotes: dict[int, list[Quotation]]) -> Iterator[tuple[Token, Coded]]:
     """Verbs outside the quotations of a sentence that carries one, reporting an act, with
     what they code."""
     lex = lexicon()
@@ -124,25 +125,25 @@ def _acts(doc: Doc, quoted: set[int],
                     yield verb, material
 
 
-def code_reported(doc: Doc, quotes: list[Quote], kb: KnowledgeBase, on: dt.date | None,
+def code_reported(doc: Doc, quotes: list[Quotation], kb: KnowledgeBase, on: dt.date | None,
                   speakers: dict[int, ActorRef], first_id: int) -> list[Event]:
     """Events of the acts the article reports outside its quotations, in their sentences,
     between two resolved parties; each takes the id of its sentence's quotation.
-    ``speakers`` maps token offsets of speaker mentions to their resolved actors (a
-    sentence's subject is often a speaker the quotation stage already resolved)."""
+    ``speakers`` maps token indices of speaker mentions to their resolved actors (a
+    sentence's subject is often a speaker resolved already)."""
     events: list[Event] = []
     lex = lexicon()
     with_quotes = _sentence_quotes(doc, quotes)
     attribution = _attribution(doc, quotes)
     for verb, coded in _acts(doc, _quoted(doc, quotes), with_quotes):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        source = speakers.get(subject.idx) if subject is not None else None
+        source = speakers.get(subject.i) if subject is not None else None
         source = source or subject_ref(kb, verb, on)
         sentence = verb.sent
         condition = find_condition(doc, [(sentence.start_char, sentence.end_char)])
         target = object_ref(kb, verb, condition, on)
-        if source is None or target is None or side(kb, source) is None \
-                or side(kb, target) in own_sides(kb, source):
+        if source is None or target is None or side(source) is None \
+                or side(target) in own_sides(source):
             continue
         condition_words = doc.text[condition[0]:condition[1]] if condition else None
         known = signals(coded, "reported", source, target, "speaker", condition_words, False,

@@ -18,50 +18,14 @@ import datetime as dt
 from spacy.tokens import Doc, Token
 
 from onrecord.actors.kb import KnowledgeBase
-from onrecord.actors.link import resolve_mention
-from onrecord.model import ActorRef, Mention
+from onrecord.actors.link import PARTY_ENTS
+from onrecord.model import ActorRef
 
 VERBAL_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT",
                           "CONSULT", "CONCEDE"})
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me"}
-_PARTY_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr"}
 _ABOUT = {"at", "of", "against", "on", "for", "by"}
-
-
-def mention_ref(kb: KnowledgeBase, mention: Mention | None, on: dt.date | None,
-                doc: Doc | None = None) -> ActorRef | None:
-    """A speaker or addressee as an event party. One the KB does not know keeps its words, and
-    the state or body its description names ("Maduro's defence minister, Vladimir Padrino
-    López", "US envoy Steve Witkoff") when ``doc`` is given."""
-    if mention is None:
-        return None
-    found = resolve_mention(kb, mention, on)
-    if found is not None:
-        return kb.acting_for(found, on)
-    name = mention.name or mention.mention
-    side = _affiliation(kb, doc, mention, on) if doc is not None else None
-    if side is not None and side.non_state:
-        return side  # "a Hezbollah commander, Ali X": the group speaks
-    return ActorRef(name=name, country=side.country if side else None)
-
-
-def _affiliation(kb: KnowledgeBase, doc: Doc, mention: Mention,
-                 on: dt.date | None) -> ActorRef | None:
-    """The state or body named in a mention's noun phrase (with its apposition), if any."""
-    span = doc.char_span(*mention.span, alignment_mode="expand") if mention.span else None
-    if span is None or not len(span):
-        return None
-    head = span.root.head if span.root.dep_ == "appos" else span.root
-    inside = range(span.start, span.end)
-    for token in head.subtree:
-        if token.i in inside and token.ent_type_ == "PERSON":
-            continue  # the unknown person's own name
-        if token.ent_type_ in _PARTY_ENTS or token.pos_ in ("PROPN", "ADJ"):
-            party = kb.resolve(token.text, on)
-            if party is not None and party.country:
-                return party
-    return None
 
 
 def _phrase(token: Token) -> str:
@@ -88,7 +52,7 @@ def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | 
         return kb.acting_for(found, on)
     modifiers = (next((e for e in t.doc.ents if e.start <= t.i < e.end), t.doc[t.i:t.i + 1])
                  for t in token.doc[token.left_edge.i:token.i]
-                 if (t.ent_type_ in _PARTY_ENTS or t.pos_ in ("PROPN", "ADJ"))
+                 if (t.ent_type_ in PARTY_ENTS or t.pos_ in ("PROPN", "ADJ"))
                  and not _first_person(t))
     for ent in modifiers:
         found = kb.resolve(ent.text, on)
@@ -173,12 +137,12 @@ def _candidates(doc: Doc, trigger: Token | None, condition: tuple[int, int] | No
     near = _near(trigger) if trigger is not None else []
     in_condition = _in_condition(tokens, condition)
     actor = [t for t in in_condition if t.dep_ in ("nsubj", "nsubjpass")]
-    named = [doc[e.root.i] for e in doc.ents if e.label_ in _PARTY_ENTS and e.root.i in inside
+    named = [doc[e.root.i] for e in doc.ents if e.label_ in PARTY_ENTS and e.root.i in inside
              and not (e.label_ == "NORP" and e.root.dep_ in ("amod", "compound"))]
     return [t for t in actor + near + in_condition + named if t.i in inside]
 
 
-def side(kb: KnowledgeBase, ref: ActorRef | None) -> str | None:
+def side(ref: ActorRef | None) -> str | None:
     """Which side a party is on: its state or body code, a non-state group's own id (Hezbollah
     and the Lebanese government are not one side)."""
     if ref is None:
@@ -188,13 +152,13 @@ def side(kb: KnowledgeBase, ref: ActorRef | None) -> str | None:
     return ref.country or ref.actor_id
 
 
-def own_sides(kb: KnowledgeBase, source: ActorRef | None) -> set[str]:
+def own_sides(source: ActorRef | None) -> set[str]:
     """The sides an event of ``source`` is never aimed at: its own, and for a non-state group
     its host state too ("Hamas ... in Gaza" names where it is, not whom it acts on; a state's
     act on the group based in it stays coded)."""
     if source is None:
         return set()
-    return {side(kb, source), *([source.country] if source.non_state else [])} - {None}
+    return {side(source), *([source.country] if source.non_state else [])} - {None}
 
 
 def subjects_of(trigger: Token) -> list[Token]:
@@ -226,8 +190,8 @@ def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: 
     """The party the event is aimed at, never the source's own side nor a co-actor of the
     trigger ("Moscow and Minsk will use atomic arms", said in Minsk: Moscow acts too), unless
     the trigger's subject suffers it ("Germany will pay a price")."""
-    own = own_sides(kb, source)
-    if addressee is not None and addressee.country and side(kb, addressee) not in own:
+    own = own_sides(source)
+    if addressee is not None and addressee.country and side(addressee) not in own:
         return addressee
     actors = {t.i for t in subjects_of(trigger)} \
         if trigger is not None and not subject_suffers else set()
@@ -235,7 +199,7 @@ def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: 
         if token.i in actors or _described(token, trigger):
             continue
         party = party_of(kb, token, on)
-        if party is not None and side(kb, party) not in own \
+        if party is not None and side(party) not in own \
                 and (source is None or party.actor_id != source.actor_id):
             return party
     return None

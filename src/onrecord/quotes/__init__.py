@@ -10,21 +10,19 @@ fragment is a mixed quote; a clause with no marks is an indirect quote.
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from onrecord.actors.gazetteer import gazetteer
-from onrecord.actors.kb import KnowledgeBase
-from onrecord.actors.mentions import CONFIDENCE_DESCRIPTION, CONFIDENCE_INHERITED, ArticleActors
+from onrecord.analysis import Document, Phrase, Quotation
 from onrecord.clean import Insert, drop_invisible
 from onrecord.layout import Layout
-from onrecord.model import Mention, Quote, QuoteKind, Span
+from onrecord.model import QuoteKind, Span
 from onrecord.quotes.cues import (
     CueSite,
     colon_site,
+    directive_addressee,
     document_of,
     find_cue_sites,
     issuer,
@@ -48,7 +46,7 @@ _SENTENCE_END = {".", "!", "?"}
 _TRAILING_OPEN = (",", "—", "–", "-", "?", "!", "…", ":")
 
 
-@dataclass
+@dataclass(eq=False)
 class _Draft:
     kind: QuoteKind
     spans: list[Span]
@@ -106,6 +104,10 @@ class _Article:
                 else (first, min(last, first + limit))
         return list(self.doc[first:last])
 
+    def tokens_in(self, spans: list[Span]) -> list[Token]:
+        """The tokens that start inside ``spans``, in text order."""
+        return [t for start, end in spans for t in self.tokens_between(start, end)]
+
 
 def _reports(site: CueSite, quote: MarkedQuote) -> bool:
     """Whether the cue's reported clause and the quoted passage overlap."""
@@ -124,12 +126,12 @@ def _clause_site(article: _Article, quote: MarkedQuote) -> CueSite | None:
     return None
 
 
-def _free_site(article: _Article, token: Token, used: set[int],
+def _free_site(article: _Article, token: Token, used: set[CueSite],
                quote: MarkedQuote) -> CueSite | None:
     """The unused cue at ``token``, unless it reports another clause than this quotation:
     in “…two points.” Reluctantly, Brafman said he had …, "said" is not the quote's cue."""
     for site in article.sites_at.get(token.i, []):
-        if id(site) in used:
+        if site in used:
             continue
         partner = article.words_outside(site.clause) == 0  # "“A,” she said, “B.”"
         if site.clause and not (_reports(site, quote) or partner):
@@ -138,7 +140,7 @@ def _free_site(article: _Article, token: Token, used: set[int],
     return None
 
 
-def _site_after(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSite | None:
+def _site_after(article: _Article, quote: MarkedQuote, used: set[CueSite]) -> CueSite | None:
     """ "…,” she said": the first cue after the closing mark, in the same sentence."""
     paragraph_end = article.layout.paragraphs[article.paragraph(quote.end)][1]
     gap = article.tokens_between(quote.end + 1, paragraph_end, limit=MAX_CUE_DISTANCE + 2)
@@ -217,7 +219,7 @@ def _lead_in(article: _Article, quote: MarkedQuote) -> list[Token]:
     return gap
 
 
-def _site_before(article: _Article, quote: MarkedQuote, used: set[int]) -> CueSite | None:
+def _site_before(article: _Article, quote: MarkedQuote, used: set[CueSite]) -> CueSite | None:
     """ "She said: “…”": the last cue before the opening mark, in the same sentence;
     or, with no cue word, a name and a colon ("… pollster Daron Shaw: “…”")."""
     gap = _lead_in(article, quote)
@@ -302,12 +304,12 @@ def _characterised(article: _Article, site: CueSite, clause: list[Span]) -> list
 
 def _attach_marked(article: _Article) -> list[_Draft]:
     drafts: list[_Draft] = []
-    used: set[int] = set()
+    used: set[CueSite] = set()
     for quote in article.marked:
         if any(d.kind == "mixed" and _in_spans(quote.start, d.spans) for d in drafts[-1:]):
             continue  # a second quoted fragment of the same mixed clause
         site = _clause_site(article, quote)
-        if site is not None and id(site) not in used:
+        if site is not None and site not in used:
             covered = all(_in_spans(p[0], site.clause) or _in_spans(p[0] - 1, site.clause)
                           for p in quote.pieces) or any(
                 _in_spans(s, quote.pieces) for s, _ in site.clause)
@@ -320,7 +322,7 @@ def _attach_marked(article: _Article) -> list[_Draft]:
             if covered and outside >= MIXED_MIN_OUTSIDE_WORDS:
                 clause = _characterised(article, site, _through_quote(article, site.clause))
                 drafts.append(_Draft("mixed", clause, site, quote))
-                used.add(id(site))
+                used.add(site)
                 continue
         else:
             site = None
@@ -332,7 +334,7 @@ def _attach_marked(article: _Article) -> list[_Draft]:
             before = _site_before(article, quote, used)
             site = (after or before) if ends_open else (before or after)
         if site is not None:
-            used.add(id(site))
+            used.add(site)
             drafts.append(_Draft("direct", list(quote.pieces), site, quote, quote.nested_marks))
             continue
         if quote.opened and not _continue_previous(article, drafts, quote) \
@@ -425,12 +427,12 @@ def _right_after(article: _Article, report: _Draft, draft: _Draft) -> bool:
 
 def _indirect(article: _Article, drafts: list[_Draft]) -> list[_Draft]:
     """Reported clauses of cues not used by a quotation in marks."""
-    used = {id(d.site) for d in drafts if d.site is not None}
+    used = {d.site for d in drafts if d.site is not None}
     taken = [s for d in drafts for s in d.spans]
     reported = [s.clause for s in article.sites if s.clause and not s.needs_quote]
     found: list[_Draft] = []
     for site in article.sites:
-        if id(site) in used or not site.clause or site.speaker is None:
+        if site in used or not site.clause or site.speaker is None:
             continue
         if site.infinitive and any(_in_spans(site.anchor.idx, clause) for clause in reported):
             continue  # "Netanyahu vowed to fight on, Peskov said": Peskov's words hold it
@@ -463,109 +465,53 @@ def _content(article: _Article, draft: _Draft) -> str:
     return drop_invisible(words)
 
 
-def _mention(actors: ArticleActors, head: Token | None, salient: bool) -> Mention | None:
+def _phrase(doc: Doc, head: Token | None) -> Phrase | None:
+    """The speaker's or addressee's phrase: the issuer of a document ("a statement from the
+    Kremlin" -> "Kremlin"); the name in apposition to a description ("Ukraine's foreign
+    minister, Andrii Sybiha, said": Sybiha)."""
     if head is None:
         return None
     head = issuer(head)
-    # "Ukraine's foreign minister, Andrii Sybiha, said": the name in apposition is the speaker.
     if head.pos_ == "NOUN":
         head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
-    glued = _glued_name(actors, head)
-    if glued is not None:
-        return actors.resolve(head.doc[glued[1] - 1], *glued, salient)
     start, end = name_phrase(head)
-    return actors.resolve(head, start, end, salient)
+    return Phrase(head, doc[start:end])
 
 
-def _glued_name(actors: ArticleActors, head: Token) -> tuple[int, int] | None:
-    """ "The deputy chair of the Security Council Ivan Petrov warned": a description glued to
-    the name with no comma, which the parser makes the head of the phrase; the name of a
-    person of the article that ends the phrase is the speaker (token range). ``None`` when the
-    head is part of that name, or when the name is the object of a relation ("the sister of
-    leader Kim Jong Un said": after a preposition, a name that follows a common word or a
-    role is that word's own phrase)."""
-    doc = head.doc
-    edge = max((t for t in head.subtree if not (t.is_punct or t.is_space)), key=lambda t: t.i,
-               default=head)
-    if edge.i == head.i or edge.pos_ != "PROPN":
-        return None
-    phrase = doc[head.left_edge.i:edge.i + 1]
-    end_char = edge.idx + len(edge.text)
-    names = sorted((p.name for p in actors.people.values() if " " in p.name
-                    and doc.text[:end_char].endswith(p.name)), key=len, reverse=True)
-    if names:
-        first = next((t for t in phrase if t.idx == end_char - len(names[0])), None)
-    else:  # "according to policeman Ahmed Hassan Sayed", the parser cutting the name short
-        words = actors.name_words(edge)
-        first = edge
-        while first.i - 1 > head.i and doc[first.i - 1].lower_ in words:
-            first = doc[first.i - 1]
-        first = first if words and first.i < edge.i else None
-    if first is None or first.i <= head.i or first.i == 0:
-        return None
-    before = doc[first.i - 1]
-    related = before.lemma_.lower() in gazetteer().person_heads or (
-        before.is_lower and before.tag_ != "POS")
-    path = [t for t in edge.ancestors if t.i == head.i or head.is_ancestor(t)]
-    if related and any(t.dep_ == "prep" for t in path):
-        return None
-    return first.i, edge.i + 1
+def _cue(site: CueSite) -> Token:
+    """The cue's verb or noun: the root of its words ("threatened" in "has repeatedly
+    threatened", "called" in "called on")."""
+    first = min(t.i for t in site.cue_tokens)
+    last = max(t.i for t in site.cue_tokens)
+    return site.key.doc[first:last + 1].root
 
 
-def _through_document(site: CueSite, speaker: Mention | None,
-                      issuers: dict[str, Mention]) -> Mention | None:
-    """ "X said in a statement that ...", then "“…,” the statement said": the document with no
-    issuer named speaks for whoever last issued one of its kind in the article."""
-    document = document_of(site)
-    if document is None or speaker is None:
-        return speaker
-    noun, unnamed = document
-    if not unnamed:
-        if speaker.name is not None:
-            issuers[noun] = speaker
-        return speaker
-    issued = issuers.get(noun)
-    if speaker.name is None and issued is not None:
-        return speaker.model_copy(update={
-            "name": issued.name, "confidence": min(issued.confidence or 1.0,
-                                                   CONFIDENCE_DESCRIPTION)})
-    return speaker
+def _quotation(article: _Article, draft: _Draft, number: int,
+               found: dict[_Draft, Quotation]) -> Quotation:
+    site = draft.site
+    quotation = Quotation(
+        id=f"q{number}", kind=draft.kind, spans=draft.spans, content=_content(article, draft),
+        tokens=article.tokens_in(draft.spans), continues=found.get(draft.inherits_from))
+    if site is not None:
+        document = document_of(site)
+        cue = _cue(site)
+        quotation.cue_text, quotation.cue_span, quotation.cue = site.text, site.span, cue
+        quotation.directive = directive_addressee(cue) is not None
+        quotation.speaker_phrase = _phrase(article.doc, site.speaker)
+        quotation.addressee_phrase = _phrase(article.doc, site.addressee)
+        quotation.document = Document(*document) if document else None
+    return quotation
 
 
-def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert],
-                   known: KnowledgeBase | None = None, on: dt.date | None = None) -> list[Quote]:
+def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert]) -> list[Quotation]:
     """All quotations of one parsed article, in text order; ``inserts`` (page furniture) are
-    nobody's words. ``known`` (the actor knowledge base, as of the article's date ``on``) tells
-    who holds which post when the article names a person without saying what they are."""
+    nobody's words. Who speaks is left to ``onrecord.actors.link``: a quotation carries the
+    phrases of its speaker and addressee, and the quotation it continues."""
     article = _Article(doc, layout, inserts)
     drafts = _attach_marked(article)
     drafts += _indirect(article, drafts)
     drafts = _cueless_continuations(article, drafts)
-    actors = ArticleActors(doc, known, on, layout.text)
-    speakers: dict[int, Mention | None] = {}
-    issuers: dict[str, Mention] = {}  # document noun -> who last issued one ("in a statement")
-    quotes: list[Quote] = []
-    for draft in drafts:
-        site = draft.site
-        if site is not None:
-            speaker = _mention(actors, site.speaker, salient=True)
-            speaker = _through_document(site, speaker, issuers)
-        else:
-            origin = speakers.get(id(draft.inherits_from))
-            speaker = origin.model_copy() if origin else None
-            if speaker is not None and speaker.confidence is not None:
-                speaker.confidence = min(speaker.confidence, CONFIDENCE_INHERITED)
-        speakers[id(draft)] = speaker
-        addressee = _mention(actors, site.addressee, salient=False) if site else None
-        quotes.append(Quote(
-            id=f"q{len(quotes) + 1}",
-            kind=draft.kind,
-            content=_content(article, draft),
-            spans=draft.spans,
-            cue=site.text if site else None,
-            cue_span=site.span if site else None,
-            speaker=speaker,
-            addressee=addressee,
-            negated=site.negated if site else False,
-        ))
-    return quotes
+    found: dict[_Draft, Quotation] = {}
+    for number, draft in enumerate(drafts, start=1):
+        found[draft] = _quotation(article, draft, number, found)
+    return list(found.values())

@@ -90,7 +90,7 @@ def lexicon() -> Lexicon:
     )
 
 
-@dataclass
+@dataclass(eq=False)
 class CueSite:
     cue_tokens: list[Token]
     speaker: Token | None

@@ -1,0 +1,75 @@
+"""Speakers resolved once (``onrecord.actors.link``): a quotation's speaker and the source of
+the events coded from its words are the same party, on every gold article."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.actors.kb import load_kb
+from onrecord.eval.events import load_event_gold
+from onrecord.eval.gold import load_gold_dir
+from onrecord.model import ActorRef, Article, Mention
+from onrecord.pipeline import Source, extract_many
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    gold = [(a.text, a.published) for a in load_gold_dir()]
+    gold += [(a.text, a.published) for a in load_event_gold()]
+    return list(extract_many((Source(text=text, published=str(day) if day else None)
+                              for text, day in gold), min_confidence=0))
+
+
+def _disagreement(speaker: Mention | None, source: ActorRef) -> str | None:
+    """What is wrong with ``source`` as an end of an event coded from a quotation of
+    ``speaker``, or ``None``: a source the knowledge base does not know can only be the
+    speaker under the name the quotation gives (never the bare description, "the official");
+    a source named as the speaker is the speaker's known actor; any other is a known actor
+    (the group the speaker acts for, or the subject of the act reported)."""
+    kb = load_kb()
+    if source.actor_id is None:
+        expected = speaker.name if speaker else None
+        return None if source.name == expected else f"{source.name!r} for speaker {expected!r}"
+    actor = kb.actors.get(source.actor_id)
+    if actor is None or actor.name != source.name:
+        return f"{source.actor_id} is no known actor named {source.name!r}"
+    if speaker is not None and speaker.name == source.name \
+            and speaker.actor_id != source.actor_id:
+        return f"{source.actor_id} for the speaker's {speaker.actor_id}"
+    return None
+
+
+def test_the_gold_articles_have_events_from_quotations_of_every_kind_of_speaker(articles):
+    speakers = [q.speaker for a in articles for e in a.events for q in a.quotes
+                if q.id == e.quote_id]
+    assert sum(s is not None and s.actor_id is not None for s in speakers) >= 40
+    assert sum(s is not None and s.name is None for s in speakers) >= 5
+
+
+def test_a_quotations_speaker_and_its_events_source_agree(articles):
+    wrong = []
+    for article in articles:
+        quotes = {q.id: q for q in article.quotes}
+        for event in article.events:
+            if event.source is None:
+                continue
+            problem = _disagreement(quotes[event.quote_id].speaker, event.source)
+            if problem:
+                wrong.append(f"{article.text[:30]!r} {event.id}: {problem}")
+    assert wrong == []
+
+
+def test_an_unnamed_speaker_gives_its_event_the_state_it_names_not_its_words():
+    """The quotation names nobody, so neither does its event: the source is the state the
+    description names, or nobody at all (every event coded kept, whatever its confidence)."""
+    texts = ["“We will strike their bases if they attack,” said a veteran of the Ukrainian army.",
+             "“We will strike back if they attack,” one of the delegates said."]
+    articles = list(extract_many((Source(text=t, published="2025-06-01") for t in texts),
+                                 min_confidence=0))
+    sources = []
+    for article in articles:
+        (quote,) = article.quotes
+        (event,) = article.events
+        assert quote.speaker is not None and quote.speaker.name is None
+        sources.append(event.source)
+    assert sources == [ActorRef(country="UKR"), None]
