@@ -93,3 +93,12 @@ def test_a_broken_user_file_names_itself(tmp_path: Path):
     bad.write_text("people:\n  - {aliases: [nobody]}\n", "utf-8")
     with pytest.raises(KnowledgeBaseError, match="bad.yaml"):
         load_kb((bad,))
+
+
+def test_a_misspelt_key_in_a_user_file_names_the_file_and_line(tmp_path: Path):
+    """ "rols:" for "roles:" would leave the person with no post: it is an error instead."""
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("people:\n  - name: Jane Roe\n    rols: [{title: minister, of: GBR}]\n",
+                   "utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"mine\.yaml, line 3: people\.0\.rols"):
+        load_kb((bad,))

@@ -8,58 +8,42 @@ This stage reads them from the parse over each quotation's spans; the word lists
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from typing import Annotated
 
-import yaml
+from pydantic import BeforeValidator, Field
 from spacy.tokens import Doc, Token
 
 from onrecord.analysis import Quotation
+from onrecord.datafiles import DataFile, read_yaml
 from onrecord.model import Span
 
+Phrases = Annotated[tuple[tuple[str, ...], ...], BeforeValidator(
+    lambda items: sorted((tuple(p.split()) for p in items), key=len, reverse=True))]
 
-@dataclass(frozen=True)
-class Words:
+
+class Words(DataFile):
+    """``data/modality.yaml``; phrases are split into words, longest first."""
+
     condition_words: frozenset[str]
     clause_condition_words: frozenset[str]
     not_condition_after: frozenset[str]
-    condition_phrases: tuple[tuple[str, ...], ...]
-    condition_fixed: tuple[tuple[str, ...], ...]
-    inverted_auxiliaries: frozenset[str]
-    implicit_openers: frozenset[str]
-    implicit_modals: frozenset[str]
-    fronted_when: frozenset[str]
+    condition_phrases: Phrases
+    condition_fixed: Phrases
+    inverted_auxiliaries: frozenset[str] = Field(alias="inverted_condition_auxiliaries")
+    implicit_openers: frozenset[str] = Field(alias="implicit_condition_openers")
+    implicit_modals: frozenset[str] = Field(alias="implicit_condition_modals")
+    fronted_when: frozenset[str] = Field(alias="fronted_condition_words")
     hedge_modals: frozenset[str]
-    hedge_phrases: tuple[tuple[str, ...], ...]
+    hedge_phrases: Phrases
     denial_cues: frozenset[str]
     negators: frozenset[str]
     negation_blockers: frozenset[str]
 
 
-def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted((tuple(p.split()) for p in items), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def words() -> Words:
-    raw = yaml.safe_load(resources.files("onrecord.data").joinpath("modality.yaml").read_text())
-    return Words(
-        condition_words=frozenset(raw["condition_words"]),
-        clause_condition_words=frozenset(raw["clause_condition_words"]),
-        not_condition_after=frozenset(raw["not_condition_after"]),
-        condition_phrases=_phrases(raw["condition_phrases"]),
-        condition_fixed=_phrases(raw["condition_fixed"]),
-        inverted_auxiliaries=frozenset(raw["inverted_condition_auxiliaries"]),
-        implicit_openers=frozenset(raw["implicit_condition_openers"]),
-        implicit_modals=frozenset(raw["implicit_condition_modals"]),
-        fronted_when=frozenset(raw["fronted_condition_words"]),
-        hedge_modals=frozenset(raw["hedge_modals"]),
-        hedge_phrases=_phrases(raw["hedge_phrases"]),
-        denial_cues=frozenset(raw["denial_cues"]),
-        negators=frozenset(raw["negators"]),
-        negation_blockers=frozenset(raw["negation_blockers"]),
-    )
+    return read_yaml("modality.yaml", Words)
 
 
 def tokens_in(doc: Doc, spans: list[Span]) -> list[Token]:

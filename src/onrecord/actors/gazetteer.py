@@ -9,13 +9,27 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from onrecord.datafiles import DataFile, read_text, read_yaml
 
 
-def _data_text(name: str) -> str:
-    return resources.files("onrecord.data").joinpath(name).read_text(encoding="utf-8")
+class _Roles(DataFile):
+    """``data/roles.yaml``."""
+
+    honorifics: frozenset[str]
+    male_honorifics: frozenset[str]
+    female_honorifics: frozenset[str]
+    role_classes: dict[str, tuple[str, ...]]
+    neutral_modifiers: frozenset[str]
+    person_heads: frozenset[str]
+    organisation_heads: frozenset[str]
+
+
+class _FirstNames(DataFile):
+    """``data/first_names.yaml``."""
+
+    male: frozenset[str]
+    female: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -24,6 +38,8 @@ class Gazetteer:
     country_words: dict[str, frozenset[str]]  # ISO3 -> every lower-cased word naming it
     metonym_country: dict[str, str]  # lower-cased "kremlin" -> ISO3
     honorifics: frozenset[str]
+    male_honorifics: frozenset[str]
+    female_honorifics: frozenset[str]
     role_classes: dict[str, frozenset[str]]  # role word or phrase -> class names
     neutral_modifiers: frozenset[str]
     person_heads: frozenset[str]
@@ -43,29 +59,31 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     place_country: dict[str, str] = {}
     country_words: dict[str, set[str]] = {}
-    for row in csv.DictReader(_data_text("places.csv").splitlines()):
+    for row in csv.DictReader(read_text("places.csv").splitlines()):
         names = [row["country"], row["demonym"], row["capital"]]
         names += [a for a in (row["aliases"] or "").split("|") if a]
         for name in filter(None, names):  # a state may have no capital worth a key
             place_country[name.lower()] = row["iso3"]
             country_words.setdefault(row["iso3"], set()).add(name.lower())
     metonyms = {row["name"].lower(): row["country"]
-                for row in csv.DictReader(_data_text("metonyms.csv").splitlines())}
-    roles = yaml.safe_load(_data_text("roles.yaml"))
+                for row in csv.DictReader(read_text("metonyms.csv").splitlines())}
+    roles = read_yaml("roles.yaml", _Roles)
     role_classes: dict[str, set[str]] = {}
-    for class_name, words in roles["role_classes"].items():
+    for class_name, words in roles.role_classes.items():
         for word in words:
             role_classes.setdefault(word, set()).add(class_name)
-    names = yaml.safe_load(_data_text("first_names.yaml"))
+    names = read_yaml("first_names.yaml", _FirstNames)
     return Gazetteer(
         place_country=place_country,
         country_words={k: frozenset(v) for k, v in country_words.items()},
         metonym_country=metonyms,
-        honorifics=frozenset(roles["honorifics"]),
+        honorifics=roles.honorifics,
+        male_honorifics=roles.male_honorifics,
+        female_honorifics=roles.female_honorifics,
         role_classes={k: frozenset(v) for k, v in role_classes.items()},
-        neutral_modifiers=frozenset(roles["neutral_modifiers"]),
-        person_heads=frozenset(roles["person_heads"]),
-        organisation_heads=frozenset(roles["organisation_heads"]),
-        male_names=frozenset(names["male"]),
-        female_names=frozenset(names["female"]),
+        neutral_modifiers=roles.neutral_modifiers,
+        person_heads=roles.person_heads,
+        organisation_heads=roles.organisation_heads,
+        male_names=names.male,
+        female_names=names.female,
     )

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import yaml
+from pydantic import Field
 
 from onrecord.actors.gazetteer import gazetteer
+from onrecord.datafiles import DataFile, DataFileError, read_yaml
 from onrecord.model import ActorRef
 
 _WORD = re.compile(r"[\w'’.-]+")
@@ -31,7 +31,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "ı": "i"})
 
 
-class KnowledgeBaseError(ValueError):
+class KnowledgeBaseError(DataFileError):
     """A knowledge-base file that cannot be used (its path and the problem)."""
 
 
@@ -41,12 +41,6 @@ def normalise(text: str) -> str:
                        if not unicodedata.combining(c))
     words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(stripped.lower().replace("’", "'"))]
     return " ".join(w.strip(".") for w in words if w.strip("."))
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 @dataclass(frozen=True)
@@ -95,6 +89,7 @@ class KnowledgeBase:
     military_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
     neutral_words: frozenset[str] = frozenset()
+    leader_words: frozenset[str] = frozenset()  # what any head of state or government is
     non_state_sectors: frozenset[str] = frozenset()  # armed groups that are not states' bodies
     _index: dict[str, set[str]] = field(default_factory=dict)  # alias key -> actor ids
 
@@ -204,7 +199,7 @@ class KnowledgeBase:
             words |= {normalise(body.name), *(normalise(a) for a in body.aliases)}
         words |= gazetteer().country_words.get(role.of, frozenset())
         if role.leader:
-            words.add("leader")
+            words |= self.leader_words
         return words
 
     def _without_honorifics(self, words: list[str]) -> list[str]:
@@ -252,7 +247,7 @@ class KnowledgeBase:
         titles = self.title_synonyms.get(phrase, frozenset())
         if titles:
             holders = [a for a in self.actors.values() if a.kind == "person" and any(
-                r.active(on) and (r.title in titles or (r.leader and "leader" in titles))
+                r.active(on) and (r.title in titles or (r.leader and titles & self.leader_words))
                 and (body is None or r.of == body.id) for r in a.roles)]
             if len(holders) == 1:
                 return self.ref(holders[0], on)
@@ -279,70 +274,105 @@ class KnowledgeBase:
 # -- loading ---------------------------------------------------------------------------------
 
 
-def _read_yaml(path: Path | None, name: str) -> dict[str, Any]:
+class _Role(DataFile):
+    title: str
+    of: str | None  # state ISO3 or organisation id; null in a suggestion not reviewed yet
+    sector: str | None = None
+    start: dt.date | None = Field(None, alias="from")
+    end: dt.date | None = Field(None, alias="to")
+    leader: bool = False
+
+
+class _Person(DataFile):
+    id: str | None = None
+    name: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[_Role, ...] = ()
+    as_of: dt.date | None = None
+    note: str | None = None  # for the reader ("suggested from: ..."), not read
+
+
+class _State(DataFile):
+    id: str
+    name: str
+    demonym: str | None = None
+    capital: str | None = None
+    aliases: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+
+
+class _Organisation(DataFile):
+    id: str
+    name: str
+    code: str | None = None
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+
+
+class KnowledgeFile(DataFile):
+    """A knowledge-base file: ``data/actors/*.yaml`` or a user's ``--actors`` file."""
+
+    as_of: dt.date | None = None  # of the people listed, unless one says otherwise
+    states: tuple[_State, ...] = ()
+    organisations: tuple[_Organisation, ...] = ()
+    people: tuple[_Person, ...] = ()
+    military_words: tuple[str, ...] = ()
+    body_words: tuple[str, ...] = ()
+    neutral_words: tuple[str, ...] = ()
+    leader_words: tuple[str, ...] = ()
+    title_synonyms: dict[str, tuple[str, ...]] = {}
+    non_state_sectors: tuple[str, ...] = ()
+
+
+def _read(path: Path | None, name: str) -> KnowledgeFile:
     try:
-        if path is None:
-            text = resources.files("onrecord.data").joinpath("actors", name).read_text("utf-8")
-        else:
-            text = path.read_text("utf-8")
-        data = yaml.safe_load(text) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"{path or name}: {exc}") from None
-    if not isinstance(data, dict):
-        raise KnowledgeBaseError(f"{path or name}: expected a mapping at the top")
-    return data
+        return read_yaml(path or f"actors/{name}", KnowledgeFile)
+    except DataFileError as exc:
+        raise KnowledgeBaseError(str(exc)) from None
 
 
 def _slug(name: str) -> str:
     return normalise(name).replace(" ", "-")
 
 
-def _person(entry: dict[str, Any], default_as_of: Any, kb: KnowledgeBase) -> Actor:
+def _person(entry: _Person, default_as_of: dt.date | None, kb: KnowledgeBase) -> Actor:
     roles = []
-    for role in entry.get("roles") or []:
-        body = kb.actors.get(role["of"])
-        sector = role.get("sector") or (body.sector if body and body.kind != "state" else None)
+    for role in entry.roles:
+        body = kb.actors.get(role.of)
+        sector = role.sector or (body.sector if body and body.kind != "state" else None)
         if sector is None:
-            sector = "MIL" if kb._is_military(normalise(role["title"])) else "GOV"
-        roles.append(Role(title=role["title"], of=role["of"], sector=sector,
-                          start=_date(role.get("from")), end=_date(role.get("to")),
-                          leader=bool(role.get("leader", False))))
-    return Actor(id=entry.get("id") or _slug(entry["name"]), name=entry["name"], kind="person",
-                 aliases=tuple(entry.get("aliases") or ()), roles=tuple(roles),
-                 as_of=_date(entry.get("as_of", default_as_of)))
+            sector = "MIL" if kb._is_military(normalise(role.title)) else "GOV"
+        roles.append(Role(title=role.title, of=role.of, sector=sector, start=role.start,
+                          end=role.end, leader=role.leader))
+    as_of = entry.as_of if "as_of" in entry.model_fields_set else default_as_of
+    return Actor(id=entry.id or _slug(entry.name), name=entry.name, kind="person",
+                 aliases=entry.aliases, roles=tuple(roles), as_of=as_of)
 
 
-def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
-    try:
-        for key in ("military_words", "body_words", "neutral_words"):
-            if key in data:
-                setattr(kb, key, getattr(kb, key) | {normalise(w) for w in data[key]})
-        kb.non_state_sectors |= _non_state_sectors_of(data)
-        for title, phrases in (data.get("title_synonyms") or {}).items():
-            for phrase in (*phrases, title):
-                key = normalise(phrase)
-                kb.title_synonyms[key] = kb.title_synonyms.get(key, frozenset()) | {title}
-        for entry in data.get("states") or []:
-            kb.add(Actor(id=entry["id"], name=entry["name"], kind="state", code=entry["id"],
-                         sector="GOV", aliases=(entry.get("demonym") or "",
-                                                *(entry.get("aliases") or ())),
-                         as_of=_date(entry.get("as_of"))))
-            if entry.get("capital"):
-                kb.metonyms[normalise(entry["capital"])] = (entry["id"], "GOV")
-        for entry in data.get("organisations") or []:
-            kb.add(Actor(id=entry["id"], name=entry["name"], kind="organisation",
-                         code=entry.get("code"), sector=entry.get("sector"),
-                         aliases=tuple(entry.get("aliases") or ()),
-                         as_of=_date(entry.get("as_of"))))
-        by_name = {normalise(a.name): a.id for a in kb.actors.values() if a.kind == "person"}
-        for entry in data.get("people") or []:
-            person = _person(entry, data.get("as_of"), kb)
-            previous = by_name.get(normalise(person.name))
-            if previous is not None and previous != person.id:
-                kb.actors.pop(previous)
-            kb.add(person)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise KnowledgeBaseError(f"{source}: bad entry ({exc!r})") from None
+def _merge(kb: KnowledgeBase, data: KnowledgeFile) -> None:
+    for key in ("military_words", "body_words", "neutral_words", "leader_words"):
+        setattr(kb, key, getattr(kb, key) | {normalise(w) for w in getattr(data, key)})
+    kb.non_state_sectors |= {sector.upper() for sector in data.non_state_sectors}
+    for title, phrases in data.title_synonyms.items():
+        for phrase in (*phrases, title):
+            key = normalise(phrase)
+            kb.title_synonyms[key] = kb.title_synonyms.get(key, frozenset()) | {title}
+    for state in data.states:
+        kb.add(Actor(id=state.id, name=state.name, kind="state", code=state.id, sector="GOV",
+                     aliases=(state.demonym or "", *state.aliases), as_of=state.as_of))
+        if state.capital:
+            kb.metonyms[normalise(state.capital)] = (state.id, "GOV")
+    for body in data.organisations:
+        kb.add(Actor(id=body.id, name=body.name, kind="organisation", code=body.code,
+                     sector=body.sector, aliases=body.aliases, as_of=body.as_of))
+    by_name = {normalise(a.name): a.id for a in kb.actors.values() if a.kind == "person"}
+    for entry in data.people:
+        person = _person(entry, data.as_of, kb)
+        previous = by_name.get(normalise(person.name))
+        if previous is not None and previous != person.id:
+            kb.actors.pop(previous)
+        kb.add(person)
 
 
 def _shipped() -> KnowledgeBase:
@@ -354,17 +384,12 @@ def _shipped() -> KnowledgeBase:
                                        code=row["iso3"], sector="GOV")
     for words, iso in gaz.place_country.items():
         kb.metonyms[normalise(words)] = (iso, "GOV")
-    _merge(kb, _read_yaml(None, "organisations.yaml"), "organisations.yaml")
+    _merge(kb, _read(None, "organisations.yaml"))
     for name, iso in gaz.metonym_country.items():
         kb.metonyms[normalise(name)] = (iso, "MIL" if kb._is_military(normalise(name))
                                         else "GOV")
-    _merge(kb, _read_yaml(None, "people.yaml"), "people.yaml")
+    _merge(kb, _read(None, "people.yaml"))
     return kb
-
-
-def _non_state_sectors_of(data: dict[str, Any]) -> frozenset[str]:
-    """The ``non_state_sectors`` a knowledge-base file lists, as sector codes."""
-    return frozenset(str(s).upper() for s in data.get("non_state_sectors") or ())
 
 
 @lru_cache(maxsize=8)
@@ -372,6 +397,6 @@ def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
     """The shipped knowledge base with the user's files (``--actors``) merged over it."""
     kb = _shipped()
     for path in extra:
-        _merge(kb, _read_yaml(path, path.name), str(path))
+        _merge(kb, _read(path, path.name))
     return kb
 

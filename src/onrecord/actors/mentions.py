@@ -45,8 +45,6 @@ _NOT_PERSON_ENTS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "CARDI
 _MALE_PRONOUNS = {"he", "him", "his", "himself"}
 _FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
-_MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "sheikh"}
-_FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sheikha"}
 # Surnames misspelt in the source ("Zelenksy") still resolve when this similar (difflib ratio)
 # and at least this long; a transposition in a 7-letter name scores 0.857.
 _FUZZY_CUTOFF = 0.84
@@ -279,9 +277,9 @@ class ArticleActors:
             person.subject_mentions.append(head.idx)
         person.roles |= _role_words(stripped + self._person_context(head), self.gaz)
         honorific = {t.lower_.rstrip(".") for t in stripped}
-        if honorific & _MALE_HONORIFICS:
+        if honorific & self.gaz.male_honorifics:
             person.gender = "m"
-        elif honorific & _FEMALE_HONORIFICS:
+        elif honorific & self.gaz.female_honorifics:
             person.gender = "f"
 
     def _read_organisations(self) -> None:

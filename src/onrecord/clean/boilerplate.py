@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from onrecord.datafiles import DataFile, read_yaml
 from onrecord.layout import Layout
 from onrecord.model import Span
 
@@ -36,12 +34,22 @@ class _Patterns:
     headline_max_words: int
 
 
+class _Furniture(DataFile):
+    """``data/boilerplate.yaml``: patterns of each kind of furniture."""
+
+    related_links: tuple[str, ...]
+    caption: tuple[str, ...]
+    byline: tuple[str, ...]
+    promo: tuple[str, ...]
+    headline_max_words: int
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    raw = yaml.safe_load(resources.files("onrecord.data").joinpath("boilerplate.yaml").read_text())
+    raw = read_yaml("boilerplate.yaml", _Furniture)
 
     def compile_all(key: str) -> list[re.Pattern[str]]:
-        return [re.compile(p, re.IGNORECASE) for p in raw[key]]
+        return [re.compile(p, re.IGNORECASE) for p in getattr(raw, key)]
 
     return _Patterns(
         related_links=compile_all("related_links"),
@@ -50,7 +58,7 @@ def _patterns() -> _Patterns:
             "byline or credit": compile_all("byline"),
             "newsletter or share prompt": compile_all("promo"),
         },
-        headline_max_words=raw["headline_max_words"],
+        headline_max_words=raw.headline_max_words,
     )
 
 

@@ -12,12 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from onrecord.clean.boilerplate import find_inserts
 from onrecord.clean.dateline import find_dateline
+from onrecord.datafiles import DataFile, read_yaml
 from onrecord.layout import read_layout
 from onrecord.model import Removed
 
@@ -32,10 +30,15 @@ class Cleaned:
     dateline: str | None = None
 
 
+class _Cleaning(DataFile):
+    """``data/cleaning.yaml``."""
+
+    invisible: str  # characters that carry no text
+
+
 @lru_cache(maxsize=1)
 def _invisible() -> re.Pattern[str]:
-    raw = yaml.safe_load(resources.files("onrecord.data").joinpath("cleaning.yaml").read_text())
-    return re.compile("[" + re.escape(raw["invisible"]) + "]")
+    return re.compile("[" + re.escape(read_yaml("cleaning.yaml", _Cleaning).invisible) + "]")
 
 
 def drop_invisible(text: str) -> str:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import gazetteer
+from onrecord.datafiles import DataFile, read_yaml
 from onrecord.model import Span
 from onrecord.quotes.marks import DASHES, SINGLE_MARKS
 
@@ -28,8 +27,9 @@ _NOT_IN_NAME = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parata
 _INHERIT_SUBJECT_DEPS = {"conj", "advcl", "xcomp", "dep"}
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(DataFile):
+    """``data/cues.yaml``: the cue words and the words around them."""
+
     verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     phrasal_particles: dict[str, frozenset[str]]
@@ -59,35 +59,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("onrecord.data").joinpath("cues.yaml").read_text())
-    return Lexicon(
-        verbs=frozenset(raw["verbs"]),
-        addressee_verbs=frozenset(raw["addressee_verbs"]),
-        phrasal_particles={k: frozenset(v) for k, v in raw["phrasal_particles"].items()},
-        nouns=frozenset(raw["nouns"]),
-        noun_cue_verbs=frozenset(raw["noun_cue_verbs"]),
-        clarity_verbs=frozenset(raw["clarity_verbs"]),
-        clarity_adjectives=frozenset(raw["clarity_adjectives"]),
-        according_to=frozenset(raw["according_to"]),
-        reporting_participles=frozenset(raw["reporting_participles"]),
-        writer_adjunct_starts=frozenset(raw["writer_adjunct_starts"]),
-        writer_adjunct_phrases=tuple(raw["writer_adjunct_phrases"]),
-        fragment_verbs=frozenset(raw["fragment_verbs"]),
-        characterisation_verbs=frozenset(raw["characterisation_verbs"]),
-        infinitive_commissives=frozenset(raw["infinitive_commissives"]),
-        infinitive_agent_only=frozenset(raw["infinitive_agent_only"]),
-        infinitive_directives=frozenset(raw["infinitive_directives"]),
-        infinitive_directive_preps={k: frozenset(v) for k, v in
-                                    raw["infinitive_directive_preps"].items()},
-        issuer_nouns=frozenset(raw["issuer_nouns"]),
-        issuer_preps=frozenset(raw["issuer_preps"]),
-        document_preps=frozenset(raw["document_preps"]),
-        withholding_verbs=frozenset(raw["withholding_verbs"]),
-        circumstance_preps=frozenset(raw["circumstance_preps"]),
-        place_preps=frozenset(raw["place_preps"]),
-        time_words=frozenset(raw["time_words"]),
-        occasions=frozenset(raw["occasions"]),
-    )
+    return read_yaml("cues.yaml", Lexicon)
 
 
 @dataclass(eq=False)

@@ -1,0 +1,44 @@
+"""Data files are read against a model of what they hold: a slip fails by file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.datafiles import DataFile, DataFileError, read_yaml
+from onrecord.modality import Words
+
+
+class _Lists(DataFile):
+    verbs: frozenset[str]
+    nouns: frozenset[str] = frozenset()
+
+
+def test_a_misspelt_key_names_the_file_and_its_line(tmp_path: Path):
+    path = tmp_path / "cues.yaml"
+    path.write_text("verbs: [say, tell]\n# a comment\nnoun: [warning]\n", "utf-8")
+    with pytest.raises(DataFileError, match=r"cues\.yaml, line 3: noun: not a field"):
+        read_yaml(path, _Lists)
+
+
+def test_a_bare_no_is_not_read_as_the_word_false(tmp_path: Path):
+    """YAML reads an unquoted ``no`` as false; in a word list that is a slip, not a word."""
+    path = tmp_path / "negators.yaml"
+    path.write_text("verbs:\n  - never\n  - no\n", "utf-8")
+    with pytest.raises(DataFileError, match=r"line 3: verbs\.1"):
+        read_yaml(path, _Lists)
+
+
+def test_a_missing_list_is_named(tmp_path: Path):
+    path = tmp_path / "empty.yaml"
+    path.write_text("nouns: [statement]\n", "utf-8")
+    with pytest.raises(DataFileError, match="verbs: Field required"):
+        read_yaml(path, _Lists)
+
+
+def test_the_shipped_modality_words_read_with_their_phrases_longest_first():
+    words = read_yaml("modality.yaml", Words)
+    lengths = [len(p) for p in words.condition_phrases]
+    assert lengths == sorted(lengths, reverse=True) and lengths[0] > 1
+    assert "no" in words.negators
