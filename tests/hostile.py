@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from onrecord.clean import drop_invisible
 from onrecord.model import Article
+from onrecord.normalise import drop_invisible
 from onrecord.quotes.marks import ALL_MARKS
 
 FUZZ = settings(

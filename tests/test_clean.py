@@ -1,4 +1,5 @@
-from onrecord.clean import clean_text, normalise
+from onrecord.clean import clean_text
+from onrecord.normalise import squeeze
 from onrecord.pipeline import Source, clean
 
 QUOTE_WITH_INSERT = (
@@ -38,7 +39,7 @@ def test_dateline_after_a_removed_headline_is_still_found():
 
 
 def test_normalise_keeps_curly_quotes_and_composes_accents():
-    assert normalise("  “Cafe\u0301\u00a0 au\u200b lait”\t ") == "“Café au lait”"
+    assert squeeze("  “Cafe\u0301\u00a0 au\u200b lait”\t ") == "“Café au lait”"
 
 
 def test_headline_repeated_from_the_title_goes_and_prose_stays():

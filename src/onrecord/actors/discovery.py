@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 
 from onrecord.actors.gazetteer import gazetteer
-from onrecord.actors.kb import KnowledgeBase, normalise
+from onrecord.actors.kb import KnowledgeBase
 from onrecord.dates import parse_date
 from onrecord.model import Article
+from onrecord.normalise import name_key
 
 # Longest role phrase read after a name ("X, the deputy head of the national security
 # council,"): longer stretches are descriptions, not titles.
@@ -36,7 +37,7 @@ class Candidate:
 
 def _is_role(words: str) -> bool:
     gaz = gazetteer()
-    return any(w in gaz.person_heads or w in gaz.role_classes for w in normalise(words).split())
+    return any(w in gaz.person_heads or w in gaz.role_classes for w in name_key(words).split())
 
 
 def _role_after(text: str, name: str) -> tuple[str, str] | None:
@@ -78,6 +79,6 @@ def suggest(articles: list[Article], kb: KnowledgeBase) -> list[Candidate]:
             role, evidence = read
             body = kb.resolve(role, on)
             found[speaker.name] = Candidate(
-                speaker.name, normalise(role), body.country if body else None,
+                speaker.name, name_key(role), body.country if body else None,
                 article.published[:10] if article.published else None, evidence)
     return list(found.values())

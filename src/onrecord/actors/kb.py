@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,23 +23,11 @@ from pydantic import Field
 from onrecord.actors.gazetteer import gazetteer
 from onrecord.datafiles import DataFile, DataFileError, read_yaml
 from onrecord.model import ActorRef
-
-_WORD = re.compile(r"[\w'’.-]+")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-# Letters NFKD does not split into a base letter and an accent.
-_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "ı": "i"})
+from onrecord.normalise import name_key
 
 
 class KnowledgeBaseError(DataFileError):
     """A knowledge-base file that cannot be used (its path and the problem)."""
-
-
-def normalise(text: str) -> str:
-    """Lower case, accents and possessives dropped, single spaces: the key of every index."""
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-                       if not unicodedata.combining(c))
-    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(stripped.lower().replace("’", "'"))]
-    return " ".join(w.strip(".") for w in words if w.strip("."))
 
 
 @dataclass(frozen=True)
@@ -111,9 +98,9 @@ class KnowledgeBase:
         surnames: dict[str, set[str]] = {}
         for actor in self.actors.values():
             for alias in (actor.name, *actor.aliases):
-                index.setdefault(normalise(alias), set()).add(actor.id)
+                index.setdefault(name_key(alias), set()).add(actor.id)
             if actor.kind == "person":
-                surnames.setdefault(normalise(actor.name).split()[-1], set()).add(actor.id)
+                surnames.setdefault(name_key(actor.name).split()[-1], set()).add(actor.id)
         for surname, ids in surnames.items():
             if len(ids) == 1 and surname not in index:
                 index[surname] = ids
@@ -126,7 +113,7 @@ class KnowledgeBase:
         for key, ids in index.items():
             actor = self.actors[next(iter(ids))] if len(ids) == 1 else None
             if actor is not None and actor.kind != "person" and " " not in key:
-                spelt = (normalise(a) for a in (actor.name, *actor.aliases))
+                spelt = (name_key(a) for a in (actor.name, *actor.aliases))
                 names[key] = [name for name in spelt if " " in name]
         spelled = dict(index)
         for key, ids in index.items():
@@ -170,7 +157,7 @@ class KnowledgeBase:
     def resolve(self, mention: str, on: dt.date | None = None) -> ActorRef | None:
         """Who ``mention`` ("Rutte", "the Kremlin", "NATO's secretary general", "Russian
         officials") is on ``on``; ``None`` when the knowledge base cannot tell for sure."""
-        key = normalise(mention)
+        key = name_key(mention)
         if not key:
             return None
         words = [w for w in key.split() if w not in self.neutral_words]
@@ -188,7 +175,7 @@ class KnowledgeBase:
         """Words of the role a named person held on ``on``, so an article that says only
         "Alexander Lukashenko" still resolves "the Belarusian leader": title ("president"),
         body ("belarus", "belarusian", "minsk") and "leader" for heads of state or government."""
-        ids = self.index.get(normalise(name), set())
+        ids = self.index.get(name_key(name), set())
         actor = self.actors[next(iter(ids))] if len(ids) == 1 else None
         role = actor.role_on(on) if actor is not None and actor.kind == "person" else None
         if role is None:
@@ -196,7 +183,7 @@ class KnowledgeBase:
         words = {role.title, *role.title.split()}
         body = self.actors.get(role.of)
         if body is not None:
-            words |= {normalise(body.name), *(normalise(a) for a in body.aliases)}
+            words |= {name_key(body.name), *(name_key(a) for a in body.aliases)}
         words |= gazetteer().country_words.get(role.of, frozenset())
         if role.leader:
             words |= self.leader_words
@@ -333,7 +320,7 @@ def _read(path: Path | None, name: str) -> KnowledgeFile:
 
 
 def _slug(name: str) -> str:
-    return normalise(name).replace(" ", "-")
+    return name_key(name).replace(" ", "-")
 
 
 def _person(entry: _Person, default_as_of: dt.date | None, kb: KnowledgeBase) -> Actor:
@@ -342,7 +329,7 @@ def _person(entry: _Person, default_as_of: dt.date | None, kb: KnowledgeBase) ->
         body = kb.actors.get(role.of)
         sector = role.sector or (body.sector if body and body.kind != "state" else None)
         if sector is None:
-            sector = "MIL" if kb._is_military(normalise(role.title)) else "GOV"
+            sector = "MIL" if kb._is_military(name_key(role.title)) else "GOV"
         roles.append(Role(title=role.title, of=role.of, sector=sector, start=role.start,
                           end=role.end, leader=role.leader))
     as_of = entry.as_of if "as_of" in entry.model_fields_set else default_as_of
@@ -352,24 +339,24 @@ def _person(entry: _Person, default_as_of: dt.date | None, kb: KnowledgeBase) ->
 
 def _merge(kb: KnowledgeBase, data: KnowledgeFile) -> None:
     for key in ("military_words", "body_words", "neutral_words", "leader_words"):
-        setattr(kb, key, getattr(kb, key) | {normalise(w) for w in getattr(data, key)})
+        setattr(kb, key, getattr(kb, key) | {name_key(w) for w in getattr(data, key)})
     kb.non_state_sectors |= {sector.upper() for sector in data.non_state_sectors}
     for title, phrases in data.title_synonyms.items():
         for phrase in (*phrases, title):
-            key = normalise(phrase)
+            key = name_key(phrase)
             kb.title_synonyms[key] = kb.title_synonyms.get(key, frozenset()) | {title}
     for state in data.states:
         kb.add(Actor(id=state.id, name=state.name, kind="state", code=state.id, sector="GOV",
                      aliases=(state.demonym or "", *state.aliases), as_of=state.as_of))
         if state.capital:
-            kb.metonyms[normalise(state.capital)] = (state.id, "GOV")
+            kb.metonyms[name_key(state.capital)] = (state.id, "GOV")
     for body in data.organisations:
         kb.add(Actor(id=body.id, name=body.name, kind="organisation", code=body.code,
                      sector=body.sector, aliases=body.aliases, as_of=body.as_of))
-    by_name = {normalise(a.name): a.id for a in kb.actors.values() if a.kind == "person"}
+    by_name = {name_key(a.name): a.id for a in kb.actors.values() if a.kind == "person"}
     for entry in data.people:
         person = _person(entry, data.as_of, kb)
-        previous = by_name.get(normalise(person.name))
+        previous = by_name.get(name_key(person.name))
         if previous is not None and previous != person.id:
             kb.actors.pop(previous)
         kb.add(person)
@@ -383,10 +370,10 @@ def _shipped() -> KnowledgeBase:
         kb.actors[row["iso3"]] = Actor(id=row["iso3"], name=row["country"], kind="state",
                                        code=row["iso3"], sector="GOV")
     for words, iso in gaz.place_country.items():
-        kb.metonyms[normalise(words)] = (iso, "GOV")
+        kb.metonyms[name_key(words)] = (iso, "GOV")
     _merge(kb, _read(None, "organisations.yaml"))
     for name, iso in gaz.metonym_country.items():
-        kb.metonyms[normalise(name)] = (iso, "MIL" if kb._is_military(normalise(name))
+        kb.metonyms[name_key(name)] = (iso, "MIL" if kb._is_military(name_key(name))
                                         else "GOV")
     _merge(kb, _read(None, "people.yaml"))
     return kb

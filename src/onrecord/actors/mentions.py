@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import Gazetteer, gazetteer
 from onrecord.actors.kb import KnowledgeBase
-from onrecord.clean import drop_invisible
 from onrecord.model import Mention
+from onrecord.normalise import drop_invisible
 
 CONFIDENCE_FULL_NAME = 0.97
 CONFIDENCE_SURNAME = 0.92

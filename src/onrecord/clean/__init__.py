@@ -2,9 +2,9 @@
 
 from onrecord.clean.boilerplate import Insert, find_inserts, looks_like_headline
 from onrecord.clean.dateline import blank, find_dateline
-from onrecord.clean.text import Cleaned, clean_text, drop_invisible, normalise
+from onrecord.clean.text import Cleaned, clean_text
 
 __all__ = [
-    "Cleaned", "Insert", "blank", "clean_text", "drop_invisible", "find_dateline", "find_inserts",
-    "looks_like_headline", "normalise",
+    "Cleaned", "Insert", "blank", "clean_text", "find_dateline", "find_inserts",
+    "looks_like_headline",
 ]

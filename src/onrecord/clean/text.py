@@ -9,15 +9,13 @@ the reason, so a user can see exactly what was dropped. Kept paragraphs are NFC-
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from onrecord.clean.boilerplate import find_inserts
 from onrecord.clean.dateline import find_dateline
-from onrecord.datafiles import DataFile, read_yaml
 from onrecord.layout import read_layout
 from onrecord.model import Removed
+from onrecord.normalise import squeeze
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _SPACE = re.compile(r"\s+")
@@ -30,30 +28,8 @@ class Cleaned:
     dateline: str | None = None
 
 
-class _Cleaning(DataFile):
-    """``data/cleaning.yaml``."""
-
-    invisible: str  # characters that carry no text
-
-
-@lru_cache(maxsize=1)
-def _invisible() -> re.Pattern[str]:
-    return re.compile("[" + re.escape(read_yaml("cleaning.yaml", _Cleaning).invisible) + "]")
-
-
-def drop_invisible(text: str) -> str:
-    """``text`` without the characters that carry no text: "Zelen\u00adsky" is "Zelensky"."""
-    return _invisible().sub("", text)
-
-
-def normalise(paragraph: str) -> str:
-    """NFC, invisible characters dropped, any run of whitespace (incl. no-break) one space."""
-    paragraph = drop_invisible(unicodedata.normalize("NFC", paragraph))
-    return _SPACE.sub(" ", paragraph).strip()
-
-
 def _same_words(a: str, b: str) -> bool:
-    return normalise(a).casefold() == normalise(b).casefold()
+    return squeeze(a).casefold() == squeeze(b).casefold()
 
 
 def clean_text(text: str, title: str | None = None) -> Cleaned:
@@ -72,9 +48,9 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
             removed.append(Removed(span=(start, end), why=why))
             continue
         if not kept and dateline is None and (found := find_dateline(text, start)):
-            dateline = normalise(text[found[0] : found[1]]).rstrip(" -–—:")
+            dateline = squeeze(text[found[0] : found[1]]).rstrip(" -–—:")
             removed.append(Removed(span=(start, found[1]), why="dateline (kept as metadata)"))
             paragraph = text[found[1] : end]
-        if cleaned := normalise(paragraph):
+        if cleaned := squeeze(paragraph):
             kept.append(cleaned)
     return Cleaned(text=PARAGRAPH_SEPARATOR.join(kept), removed=removed, dateline=dateline)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from onrecord.clean import normalise
+from onrecord.normalise import squeeze
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -75,7 +75,7 @@ def words(text: str) -> list[str]:
     """
     if text.isascii():
         return _WORD.findall(text.lower())
-    return _WORD.findall(normalise(text).casefold())
+    return _WORD.findall(squeeze(text).casefold())
 
 
 def body_hash(text: str, split: list[str] | None = None) -> str:

@@ -19,7 +19,8 @@ from typing import Literal
 import yaml
 
 from onrecord.actors.gazetteer import gazetteer
-from onrecord.actors.kb import KnowledgeBase, normalise
+from onrecord.actors.kb import KnowledgeBase
+from onrecord.normalise import name_key
 
 Kind = Literal["person", "organisation", "document", "unknown"]
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "latest",
@@ -31,7 +32,7 @@ def document_heads() -> frozenset[str]:
     """Head nouns of speakers that are texts ("the doctrine"), from ``data/provenance.yaml``."""
     data = yaml.safe_load(
         resources.files("onrecord.data").joinpath("provenance.yaml").read_text("utf-8"))
-    return frozenset(normalise(w) for w in data["document_heads"])
+    return frozenset(name_key(w) for w in data["document_heads"])
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,10 @@ def attribute(kb: KnowledgeBase, mention: str | None, name: str | None, actor_id
         if actor.kind == "person":
             role = actor.role_on(on)
             return Attribution("person", actor.id, name or actor.name,
-                               normalise(name or actor.name), role.of if role else None,
+                               name_key(name or actor.name), role.of if role else None,
                                actor.id)
         return Attribution("organisation", actor.id, label, body=actor.id, actor_id=actor.id)
-    words = normalise(name or mention or "")
+    words = name_key(name or mention or "")
     kept = " ".join(w for w in words.split() if w not in _DETERMINERS)
     head = kept.split()[-1] if kept else ""
     if head in document_heads() or kept in document_heads():
@@ -72,7 +73,7 @@ def attribute(kb: KnowledgeBase, mention: str | None, name: str | None, actor_id
     if head in gazetteer().organisation_heads:
         return Attribution("organisation", kept, label)
     if name:
-        return Attribution("person", normalise(name), label, normalise(name))
+        return Attribution("person", name_key(name), label, name_key(name))
     return Attribution("unknown", None, label)
 
 

@@ -27,11 +27,12 @@ docstring. Re-run it, and ``onrecord eval provenance``, after changing any const
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from collections.abc import Sequence
 
 import numpy as np
+
+from onrecord.normalise import fold
 
 # Shorter quotations join nothing, so a 3-word stock phrase ("we will respond") alone never
 # links two statements, while a 4-word partial ("dead in the water") still joins. The benchmark
@@ -70,18 +71,13 @@ _WORD = re.compile(r"\w+")
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|(?:\.\s*){3,}|…")
 _DOUBLE = re.compile(r"[“\"«„]([^”\"»“]+)[”\"»“]")
 _SINGLE = re.compile(r"(?:^|(?<=\W))[‘']([^’']+)[’'](?=\W|$)")
-_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "ı": "i", "’": "'"})
 
 Parts = tuple[tuple[str, ...], ...]
 
 
 def words(text: str) -> list[str]:
     """Lower-case words without accents or punctuation: what "the same words" compares."""
-    folded = text.casefold()
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", folded.translate(_FOLD))
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return _WORD.findall(folded)
+    return _WORD.findall(fold(text))
 
 
 def quoted_words(kind: str, content: str) -> Parts:

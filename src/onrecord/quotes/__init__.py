@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from onrecord.analysis import Document, Phrase, Quotation
-from onrecord.clean import Insert, drop_invisible
+from onrecord.clean import Insert
 from onrecord.layout import Layout
 from onrecord.model import QuoteKind, Span
+from onrecord.normalise import drop_invisible
 from onrecord.quotes.cues import (
     CueSite,
     colon_site,
