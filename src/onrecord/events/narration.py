@@ -5,12 +5,11 @@ Qassem said ...": speech acts with a noun-phrase object (borderline for the quot
 extractor, so it does not output them) and material acts. A speech act with an infinitive
 ("urged the European Union to act", "threatened to resume strikes") is a quotation of its own
 (``onrecord.quotes.cues``) and is coded from it, so its verb, a cue, is not read here again.
-Issue 5 codes events "from each quotation (and from reported actions in the same
-sentences)", so that every event points to a quotation: such an act is coded only in a
-sentence that carries one, and the event takes that quotation's id. It is coded only when it
-names both sides, each resolved in the knowledge base and different: "Grossi condemned the
-shelling, saying ..." names no party to code against, and coding it would be a guess
-(directives quoted with an infinitive, "urged both sides to", follow the same rule).
+Every event points to a quotation: such an act is coded only in a sentence that carries one,
+and the event takes that quotation's id. It is coded only when it names both sides, each
+resolved in the knowledge base and different: "Grossi condemned the shelling, saying ..."
+names no party to code against, and coding it would be a guess (directives quoted with an
+infinitive, "urged both sides to", follow the same rule).
 """
 
 from __future__ import annotations

@@ -43,6 +43,9 @@ INDIRECT_MIN_WORDS = 3
 # A quotation with no cue of its own continues the previous speaker's words when it opens a
 # paragraph at most this many paragraphs after theirs.
 CONTINUATION_PARAGRAPHS = 2
+# Quotation marks a quoted piece may close or open with at once: a nested quotation that ends
+# with the outer one (“… ‘a red line’”) has two.
+_MARKS_AT_ONCE = 2
 _SENTENCE_END = {".", "!", "?"}
 _TRAILING_OPEN = (",", "—", "–", "-", "?", "!", "…", ":")
 
@@ -144,7 +147,7 @@ def _free_site(article: _Article, token: Token, used: set[CueSite],
 def _site_after(article: _Article, quote: MarkedQuote, used: set[CueSite]) -> CueSite | None:
     """ "…,” she said": the first cue after the closing mark, in the same sentence."""
     paragraph_end = article.layout.paragraphs[article.paragraph(quote.end)][1]
-    gap = article.tokens_between(quote.end + 1, paragraph_end, limit=MAX_CUE_DISTANCE + 2)
+    gap = article.tokens_between(quote.end + 1, paragraph_end, limit=MAX_CUE_DISTANCE + 1)
     sentence_closed = article.text[quote.end - 1:quote.end] in _SENTENCE_END
     for distance, token in enumerate(gap):
         if distance > MAX_CUE_DISTANCE or token.text in _SENTENCE_END and distance > 0:
@@ -208,13 +211,14 @@ def _lead_in(article: _Article, quote: MarkedQuote) -> list[Token]:
     paragraph, the previous paragraph when it ends with a colon ("Jane Roe said:¶“…”")."""
     index = article.paragraph(quote.start)
     start = article.layout.paragraphs[index][0]
-    gap = article.tokens_between(start, quote.start, limit=MAX_CUE_DISTANCE + 4, from_end=True)
+    gap = article.tokens_between(start, quote.start, from_end=True,
+                                 limit=MAX_CUE_DISTANCE + 1 + _MARKS_AT_ONCE)
     while gap and all(ch in ALL_MARKS for ch in gap[-1].text):
         gap.pop()
     if not gap and index > 0:
         previous_start, previous_end = article.layout.paragraphs[index - 1]
         previous = article.tokens_between(previous_start, previous_end,
-                                          limit=MAX_CUE_DISTANCE + 2, from_end=True)
+                                          limit=MAX_CUE_DISTANCE + 1, from_end=True)
         if previous and previous[-1].text == ":":
             gap = previous
     return gap
@@ -283,7 +287,7 @@ def _through_quote(article: _Article, clause: list[Span]) -> list[Span]:
         if start < quote.end and quote.start <= end <= quote.end:
             after = quote.end
             while after < len(article.text) and article.text[after] in ALL_MARKS \
-                    and after < quote.end + 2:
+                    and after < quote.end + _MARKS_AT_ONCE:
                 after += 1
             return [*clause[:-1], (start, after)]
     return clause
@@ -374,7 +378,8 @@ def _continue_previous(article: _Article, drafts: list[_Draft], quote: MarkedQuo
 
 
 def _opens_paragraph(article: _Article, quote: MarkedQuote) -> bool:
-    return article.layout.paragraphs[article.paragraph(quote.start)][0] >= quote.start - 2
+    return article.layout.paragraphs[article.paragraph(quote.start)][0] >= \
+        quote.start - _MARKS_AT_ONCE
 
 
 def _stands_alone(article: _Article, quote: MarkedQuote) -> bool:

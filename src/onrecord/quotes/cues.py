@@ -224,13 +224,19 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _adjunct_words() -> int:
+    """Words in the longest of the ``writer_adjunct_phrases``."""
+    return max(len(phrase.split()) for phrase in lexicon().writer_adjunct_phrases)
+
+
 def _opens_writer_adjunct(first: Token) -> bool:
     lex = lexicon()
     if first.lower_ in lex.writer_adjunct_starts:
         return True
     if first.tag_ == "VBG" and first.lemma_.lower() in lex.verbs:
         return True  # "denied it, stating that …", "…, contending that …": a report of its own
-    following = " ".join(t.lower_ for t in first.doc[first.i:first.i + 3])
+    following = " ".join(t.lower_ for t in first.doc[first.i:first.i + _adjunct_words()])
     return following.startswith(lex.writer_adjunct_phrases)
 
 

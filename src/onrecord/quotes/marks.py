@@ -27,6 +27,9 @@ SINGLE_MARKS = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 #: Dashes that set words off: a signature after a quotation, a writer's gloss after a fragment.
 DASHES = ("—", "―", "–")
+# Paragraphs of furniture or dropped-in headlines a quotation may run on across (a related-links
+# box, a caption, a headline dropped in).
+MAX_INTERRUPTION = 3
 
 # Typewriter stand-ins for double marks in some wire and archive text: ''quoted'' or ``quoted''.
 DOUBLE_PAIRS = ("''", "``")
@@ -220,7 +223,7 @@ class _Scanner:
             return False
         if index not in self.furniture and not looks_like_headline(self.text[span[0]:span[1]]):
             return False
-        for later in range(index + 1, min(index + 4, len(self.paragraphs))):
+        for later in range(index + 1, min(index + 1 + MAX_INTERRUPTION, len(self.paragraphs))):
             later_span = self.paragraphs[later]
             if _starts_with_open_mark(self.text, later_span, self.style):
                 return True
