@@ -55,3 +55,20 @@ def test_clean_source_carries_removals_into_the_record_fields():
     assert src.dateline == "KYIV, Ukraine (AP)"
     assert len(src.removed) == 5
     assert src.text.startswith("The minister spoke")
+
+
+def test_a_cleaned_article_is_not_searched_for_furniture_again(monkeypatch):
+    """Cleaning found and cut the related-links box; extraction takes the cleaned text as it
+    is, and finds what it would find looking again."""
+    from dataclasses import replace
+
+    from onrecord import pipeline
+
+    def looks_again(layout):
+        raise AssertionError("furniture searched twice")
+
+    source = clean(Source(text=QUOTE_WITH_INSERT))
+    (looked,) = pipeline.extract_many([replace(source, cleaned=False)])
+    monkeypatch.setattr(pipeline, "find_inserts", looks_again)
+    (article,) = pipeline.extract_many([source])
+    assert article == looked and len(article.quotes) == 2

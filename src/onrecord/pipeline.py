@@ -94,6 +94,7 @@ class Source:
     dateline: str | None = None
     removed: tuple[Removed, ...] = ()  # what cleaning dropped, spans in the text before cleaning
     language: str | None = None  # told by ``onrecord.language`` when not given
+    cleaned: bool = False  # ``clean`` took the page furniture out: extraction need not look again
 
 
 def clean(src: Source) -> Source:
@@ -103,6 +104,7 @@ def clean(src: Source) -> Source:
         src,
         text=cleaned.text,
         removed=src.removed + tuple(cleaned.removed),
+        cleaned=True,
         dateline=cleaned.dateline or src.dateline,
     )
 
@@ -124,7 +126,7 @@ def _prepare(source: Source) -> tuple[str, _Prepared]:
     check_text(source.text, source.doc_id or source.url or source.source or "text")
     source = replace(source, language=source.language or identify(source.text))
     layout = read_layout(source.text)
-    inserts = find_inserts(layout)
+    inserts = [] if source.cleaned else find_inserts(layout)
     hidden = [insert.span for insert in inserts]
     # The dateline opens the story, which may come after a headline and a byline.
     dateline = next(filter(None, (find_dateline(source.text, start)
