@@ -65,3 +65,18 @@ def test_quotes_carry_condition_hedge_and_a_denying_cue():
     assert warning.condition == "if the country was attacked"
     assert warning.hedged and not warning.negated
     assert denial.negated and denial.condition is None
+
+
+def test_a_quotations_condition_is_where_it_was_found_not_where_its_words_first_occur():
+    """ "asked if they cross the line" is a question, not a condition; the condition is the
+    second "if they cross the line", and the quotation keeps that span for its events."""
+    from onrecord.layout import read_layout
+    from onrecord.modality import apply_modality
+    from onrecord.quotes import extract_quotes
+
+    text = ("“Nobody asked if they cross the line, but we will strike if they cross the "
+            "line,” the minister said.")
+    (quotation,) = extract_quotes(load_nlp()(text), read_layout(text), [])
+    apply_modality([quotation])
+    second = text.rindex("if they cross the line")
+    assert quotation.condition_span == (second, second + len("if they cross the line"))
