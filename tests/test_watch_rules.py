@@ -11,7 +11,8 @@ from onrecord.watch.rules import matches, statement_alerts, statements
 
 LAVROV = ActorRef(name="Sergei Lavrov", actor_id="sergei-lavrov", country="RUS", sector="GOV")
 GERMANY = ActorRef(name="Germany", actor_id="DEU", country="DEU", sector="GOV")
-QASSEM = ActorRef(name="Hezbollah", actor_id="HEZBOLLAH", country="LBN", sector="REB")
+QASSEM = ActorRef(name="Hezbollah", actor_id="HEZBOLLAH", country="LBN", sector="REB",
+                non_state=True)
 ISRAEL = ActorRef(name="Israel", actor_id="ISR", country="ISR", sector="GOV")
 
 
