@@ -3,7 +3,7 @@ part of a name or by how articles name them ("lavrov", "erdogan", "foreign minis
 
 from __future__ import annotations
 
-from onrecord.actors.kb import normalise
+from onrecord.normalise import name_key
 from onrecord.store import Store, queries
 from onrecord.store.queries import Counted
 
@@ -13,14 +13,14 @@ SUGGESTIONS = 10
 
 def _matches(words: list[str], text: str) -> bool:
     """Every typed word begins a word of ``text`` ("ser lav" finds "Sergei Lavrov")."""
-    tokens = normalise(text).split()
+    tokens = name_key(text).split()
     return all(any(t.startswith(w) for t in tokens) for w in words)
 
 
 def find_speakers(store: Store, typed: str, limit: int = SUGGESTIONS) -> list[Counted]:
     """Speakers whose name, else one of their mentions, matches ``typed``: name matches
     first, each group busiest first; every speaker, busiest first, when nothing is typed."""
-    words = normalise(typed).split()
+    words = name_key(typed).split()
     by_name, by_mention = [], []
     for name, n, mentions in queries.speaker_names(store):
         if _matches(words, name):
