@@ -247,7 +247,7 @@ def _site_before(article: _Article, quote: MarkedQuote, used: set[CueSite]) -> C
     # not when its verb is a cue already ("“A,” Roe said, “B.”" is one split quotation).
     whole = article.text[quote.start:quote.start + 1].isupper() and \
         article.text[quote.start:quote.end].rstrip().rstrip(ALL_MARKS)[-1:] in _SENTENCE_END \
-        and not any(id(site) in used for token in gap for site in article.sites_at.get(token.i, []))
+        and not any(site in used for token in gap for site in article.sites_at.get(token.i, []))
     site = colon_site(gap[-1], (":", ",") if whole else (":",))
     # "… pollster Daron Shaw: “…”"; not the medium or the addressee ("adding to CNN: “…”",
     # "speaking to the broadcaster NHK: “…”").
