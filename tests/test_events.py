@@ -331,3 +331,26 @@ def test_the_subject_of_a_passive_threat_is_its_target_not_its_doer():
                         min_confidence=0.0).events
     assert event.type == "THREATEN" and event.confidence > 0.0
     assert (event.source.country, event.target.country) == ("ISR", "IRN")
+
+
+def test_a_thing_that_threatens_is_a_danger_named_not_a_threat():
+    assert [e.type for e in extract(
+        "“The arrival of those gunboats threatens the whole coast,” the Ruritanian foreign "
+        "minister Ana Vor said on Monday.").events] != ["THREATEN"]
+
+
+def test_being_threatened_tells_of_someone_elses_threat():
+    assert "THREATEN" not in [e.type for e in extract(
+        "The fishermen said they had been threatened with arrest at the harbour.").events]
+
+
+def test_a_war_that_is_only_the_topic_is_no_threat():
+    assert "THREATEN" not in [e.type for e in extract(
+        "The minister will consult the envoys on the war against smugglers, Ana Vor "
+        "said.").events]
+
+
+def test_our_own_response_is_still_a_threat():
+    (event,) = extract("“Our response will be swift and it will be decisive,” the Ruritanian "
+                       "foreign minister Ana Vor said on Monday.").events
+    assert event.type == "THREATEN"

@@ -133,6 +133,35 @@ def _mode(event_type: str, lemmas: str, lex: Lexicon) -> str | None:
     return None
 
 
+_PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_OURS = {"our", "my"}
+
+
+def _names_a_danger(trigger: Token, lex: Lexicon) -> bool:
+    """ "The presence of foreign warships threatens our security": a thing that threatens is a
+    danger the speaker names, not a threat anyone makes; "the villagers were threatened with
+    eviction" tells of someone else's threat."""
+    if trigger.lemma_.lower() not in lex.danger_verbs or trigger.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return True  # "they were threatened with ...": someone else's threat, told
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.ent_type_ not in _PARTY_ENTS and subject.pos_ != "PROPN" \
+        and subject.lower_ not in lex.party_pronouns
+
+
+def _a_topic(trigger: Token, lex: Lexicon) -> bool:
+    """A harm noun someone else owns or the words are about is no threat: "the president's
+    war", "will consult them on the war against extremists" ("our response" still is)."""
+    if trigger.pos_ != "NOUN":
+        return False
+    owned = any(c.dep_ == "poss" and c.lower_ not in _OURS for c in trigger.children)
+    about = trigger.dep_ == "pobj" and trigger.head.lower_ in lex.topic_prepositions
+    return owned or about
+
+
 def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
                context_text: str, cued_as: str | None = None) -> Coded | None:
     """The event that ``tokens`` (a quotation's words, or a sentence) report, if any.
@@ -158,8 +187,12 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
     # A threat the words make wins over one they deny: "did not want war but would defend
     # every inch" threatens; a denied threat is coded only when the words make no other.
     denied: Coded | None = None
+    told = [t for t in tokens if _names_a_danger(t, lex)]
     for mode, patterns in lex.threats.items():
         for trigger in lemmas.find_all(patterns):
+            if _a_topic(trigger, lex) or any(trigger.is_ancestor(t) or t.is_ancestor(trigger)
+                                             or t.i == trigger.i for t in told):
+                continue
             if forward_anyway or _forward(trigger, tokens, lex):
                 coded = Coded("THREATEN", mode, trigger, _negated(trigger), contexts,
                               "threat")

@@ -26,7 +26,7 @@ import yaml
 from spacy.tokens import Token
 
 from onrecord.events.coding import Coded
-from onrecord.events.parties import subjects_of
+from onrecord.events.parties import VERBAL_TYPES, subjects_of
 from onrecord.events.quotetype import QuoteTypeModel
 from onrecord.model import ActorRef, Event, Quote
 
@@ -54,8 +54,15 @@ class Signals:
     learned: float | None = None  # the quotation model's probability of this type
 
     def vetoed(self) -> bool:
-        """The words show the event is not the source's own act (annotation guide)."""
-        return self.counterfactual or (self.type == "THREATEN" and self.agent == "other")
+        """The words show the event is not the source's own act (annotation guide): a
+        counterfactual, a threat by another party, or a material act the speaker only reports
+        ("troops were deployed to the border", "the rebels seized the town"): a quotation's
+        event is what its speaker does, and a material act is theirs only when their side is
+        its doer ("we will send troops")."""
+        reported_act = self.type not in VERBAL_TYPES and self.kind != "reported" \
+            and self.agent != "speaker"
+        return self.counterfactual or reported_act or \
+            (self.type == "THREATEN" and self.agent == "other")
 
     def features(self) -> dict[str, float]:
         names = [f"type={self.type}" if self.type in _TYPES else "type=other",

@@ -28,6 +28,9 @@ class Lexicon:
     contexts: dict[str, re.Pattern[str]]
     counterfactuals: tuple[str, ...]  # conditions that make the words a hypothetical
     suffered_by_subject: frozenset[str]  # threat lemmas whose subject is the target
+    danger_verbs: frozenset[str]  # with a thing as subject: a danger, not a threat
+    party_pronouns: frozenset[str]  # pronouns that can stand for a party
+    topic_prepositions: frozenset[str]  # a harm noun after them is a topic
     stopwords: frozenset[str]  # words the quotation model does not read
 
     def intensity(self, event_type: str, mode: str | None) -> float | None:
@@ -65,5 +68,8 @@ def lexicon() -> Lexicon:
         contexts={c: re.compile(p) for c, p in raw["contexts"].items()},
         counterfactuals=tuple(raw["counterfactuals"]),
         suffered_by_subject=frozenset(raw["suffered_by_subject"]),
+        danger_verbs=frozenset(raw["danger_verbs"]),
+        party_pronouns=frozenset(raw["party_pronouns"]),
+        topic_prepositions=frozenset(raw["topic_prepositions"]),
         stopwords=frozenset(raw["stopwords"]),
     )
