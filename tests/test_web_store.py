@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from records import build_article
 
 from onrecord.app import Settings, create_app
+from onrecord.server import views
 from onrecord.store import Copy
 
 #: Two other publications of records.py's article, as de-duplication records them.
@@ -150,6 +151,18 @@ def test_timeline_page_draws_the_pair(client):
     assert "<title>2024-01: 2 THREATEN</title>" in html
     assert html.count("<tr class=") == 3
     assert client.get("/api/timeline", params={"source": "rus-petrov"}).status_code == 422
+
+
+def test_timeline_lists_the_newest_events_and_links_to_all(client, monkeypatch):
+    """A busy pair lists its newest events under the chart, with the total and a link to all
+    of them (negated ones left out, as from the chart) on the events page."""
+    monkeypatch.setattr(views, "TIMELINE_ROWS", 2)
+    page = client.get("/timeline", params={"source": "rus-petrov", "target": "deu"}).text
+    assert page.count("<tr class=") == 2 and "<h2>Events (3)</h2>" in page
+    link = 'href="/events?source=rus-petrov&amp;target=deu&amp;negated=false"'
+    assert link in page
+    listed = client.get("/events?source=rus-petrov&target=deu&negated=false").text
+    assert 'id="event-total">3<' in listed
 
 
 def test_timeline_page_offers_the_parties_until_both_are_picked(client):

@@ -55,6 +55,8 @@ class Search(BaseModel):
     other_speakers: list[Counted] = []
 
 
+#: The newest events listed under a timeline's chart (the events page has them all).
+TIMELINE_ROWS = 50
 #: Rows of each list on the home page, and the weeks of its quotation chart.
 TOP = 10
 WEEKS = 12
@@ -130,8 +132,9 @@ def timeline(store: Store, pair: TimelineQuery) -> Timeline:
     if not (pair.source and pair.target):
         return Timeline(series=None, events=None, parties=parties)
     series = queries.escalation(store, pair.source, pair.target, pair.period, pair)
-    listed = queries.events(store, pair.model_copy(update={"negated": False}),
-                            limit=queries.MAX_LIMIT)
+    events = pair.model_dump(by_alias=True, exclude={"period"})
+    listed = event_list(store, EventQuery.model_validate(
+        {**events, "negated": False, "limit": TIMELINE_ROWS}))
     return Timeline(series=series, events=listed, parties=parties)
 
 

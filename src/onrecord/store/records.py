@@ -73,26 +73,30 @@ def _actor_tallies(conn: Connection, key: str) -> dict[str, Tallied]:
 _ROLES = (("source", "target", "as_source", "sent"), ("target", "source", "as_target", "received"))
 
 
-def _counted_ends(conn: Connection, where: str, key: str) -> dict[str, Tallied]:
+def _counted_ends(conn: Connection, where: str, key: str) -> tuple[dict[str, Tallied], ...]:
     """Tallies as ``_actor_tallies`` keeps them, counted from the events whose end in a role
-    meets ``where`` (``{role}`` and ``{other}`` stand for the roles, ``:a`` for the key)."""
+    meets ``where`` (``{role}`` and ``{other}`` stand for the roles, ``:a`` for the key), and
+    the negated events' types by role (counted in the same pass: a state has thousands)."""
     tally: dict[str, Tallied] = defaultdict(Counter)
+    negated: dict[str, Tallied] = defaultdict(Counter)
     for role, other, as_role, with_other in _ROLES:
         statement = (
             f"SELECT e.type, e.{role}_name, e.{role}_country, "
-            f"coalesce(e.{other}_actor_id, e.{other}_name), e.{other}_name, count(*) "
+            f"coalesce(e.{other}_actor_id, e.{other}_name), e.{other}_name, count(*), "
+            "sum(CASE WHEN e.negated THEN 1 ELSE 0 END) "
             f"FROM events e WHERE {where.format(role=role, other=other)} GROUP BY 1, 2, 3, 4, 5"
         )
         rows = conn.execute(sql(statement), {"a": key})
-        for type_, name, country, other_key, other_name, n in rows:
+        for type_, name, country, other_key, other_name, n, n_negated in rows:
             tally[as_role][(type_,)] += n
+            negated[as_role][(type_,)] += int(n_negated)
             if name:
                 tally["name"][(name,)] += n
             if country:
                 tally["country"][(country,)] += n
             if other_key is not None:
                 tally[with_other][(other_key, other_name or None)] += n
-    return tally
+    return tally, negated
 
 
 def _not_negated(tally: dict[str, Tallied], negated: dict[str, Tallied]) -> None:
@@ -113,10 +117,9 @@ def actor(store: Store, key: str) -> ActorRecord | None:
     with store.engine.connect() as conn:
         tally = _actor_tallies(conn, key)
         if not tally:  # no actor of that key: a state by its code, or nobody
-            tally = _counted_ends(conn, of_state("{role}", ":a"), key)
-            negated = _counted_ends(conn, f"{of_state('{role}', ':a')} AND e.negated", key)
+            tally, negated = _counted_ends(conn, of_state("{role}", ":a"), key)
         else:
-            negated = _counted_ends(
+            _, negated = _counted_ends(
                 conn, "(e.{role}_actor_id = :a OR e.{role}_name = :a) AND e.negated", key
             )
         n_quotes = conn.execute(sql(quoted), {"a": key}).scalar_one()

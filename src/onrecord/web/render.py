@@ -101,9 +101,11 @@ def actor_html(record: ActorRecord) -> str:
 def timeline_html(data: Timeline, pair: TimelineQuery) -> str:
     """The escalation chart of a pair and the events under it, or the parties to pick."""
     chart = timeline_chart(data.series) if data.series else None
+    events = EventFilter.model_validate(pair.model_dump(by_alias=True, exclude={"period"}))
     return render("timeline.html", pair=pair, series=data.series, chart=chart,
                   events=data.events, parties=data.parties,
-                  fields=form_fields(pair, TimelineQuery))
+                  fields=form_fields(pair, TimelineQuery),
+                  all_events=query_string(events, negated="false"))
 
 
 def events_html(data: Page[EventRow], query: EventQuery, parties: list[Node]) -> str:
