@@ -140,3 +140,27 @@ def test_a_directive_counts_neither_for_nor_against():
     marked = GoldArticle(id="a", text=text, quotes=(
         GoldQuote("indirect", (asked,), "urged", None), *gold.quotes))
     assert evaluate([marked], [record]).detection["strict"].tp == 2
+
+
+def test_an_outlet_cited_as_the_source_of_a_fact_counts_neither_for_nor_against():
+    from onrecord.eval.gold import GoldArticle, GoldQuote
+    from onrecord.eval.metrics import evaluate
+    from onrecord.model import Mention, Quote
+
+    text = "The ferry sank at dawn, the Harbour Gazette newspaper reported. " \
+        "“We are searching,” Tomas Vela said."
+    said = (text.index("We are"), text.index("searching,") + len("searching,"))
+    fact = (0, text.index(", the Harbour"))
+    outlet = (text.index("the Harbour"), text.index(" reported"))
+    gold = GoldArticle(id="a", text=text, quotes=(GoldQuote("direct", (said,), "said", None),))
+    reported = Quote(id="q1", kind="indirect", content=text[fact[0]:fact[1]], spans=[fact],
+                     cue="reported", speaker=Mention(mention=text[outlet[0]:outlet[1]],
+                                                     span=outlet))
+    record = Article(doc_id="a", text=text, quotes=[reported, Quote(
+        id="q2", kind="direct", content="We are searching,", spans=[said], cue="said")])
+    assert evaluate([gold], [record]).detection["strict"].precision == 1.0
+    # By a person of the story, the same report is a false alarm.
+    by_person = reported.model_copy(update={"speaker": Mention(mention="Tomas Vela",
+                                                               span=(0, 0))})
+    record = record.model_copy(update={"quotes": [by_person, record.quotes[1]]})
+    assert evaluate([gold], [record]).detection["strict"].precision == 0.5

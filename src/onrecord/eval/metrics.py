@@ -36,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from onrecord.actors.media import is_outlet
 from onrecord.eval.gold import KINDS, GoldArticle, GoldQuote
 from onrecord.model import Article, Quote, Span
 
@@ -466,18 +467,30 @@ def merge(first: Report, second: Report) -> Report:
 
 
 def is_directive(quote: Quote) -> bool:
-    """ "urged Kyiv to withdraw", "called on Israel to halt": a directive with an infinitive,
-    borderline by the annotation guide (counted neither for nor against)."""
-    return quote.kind == "indirect" and quote.content.lower().startswith("to ") \
+    """ "urged Kyiv to withdraw", "called on Israel to “halt the raids”": a directive with an
+    infinitive, borderline by the annotation guide (counted neither for nor against)."""
+    return quote.kind in ("indirect", "mixed") and quote.content.lower().startswith("to ") \
         and bool(cue_stems(quote.cue or "") & DIRECTIVE_STEMS)
+
+
+def is_outlet_report(quote: Quote) -> bool:
+    """ "according to the BBC", "Reuters reported", "media reports say": a news outlet cited as
+    the source of a fact, borderline by the annotation guide."""
+    speaker = quote.speaker
+    return speaker is not None and (is_outlet(speaker.mention)
+                                    or (speaker.name is not None and is_outlet(speaker.name)))
+
+
+def is_borderline(quote: Quote) -> bool:
+    return is_directive(quote) or is_outlet_report(quote)
 
 
 def _countable(record: Article, gold_tokens: list[frozenset[int]],
                tokens: list[Span]) -> Article:
     """The record without the borderline quotations that match no gold one: a gold set that
-    leaves directives out does not count them against the extractor, one that marks them
-    still counts them found."""
-    kept = [q for q in record.quotes if not is_directive(q)
+    leaves them out does not count them against the extractor, one that marks them still
+    counts them found."""
+    kept = [q for q in record.quotes if not is_borderline(q)
             or any(overlaps(g, tokens_in(tokens, q.spans), THRESHOLDS["loose"])
                    for g in gold_tokens)]
     return record if len(kept) == len(record.quotes) else record.model_copy(
