@@ -25,6 +25,7 @@ import numpy as np
 import yaml
 from spacy.tokens import Token
 
+from onrecord.datafiles import load_yaml
 from onrecord.events.coding import Coded
 from onrecord.events.parties import VERBAL_TYPES, subjects_of
 from onrecord.events.quotetype import QuoteTypeModel
@@ -103,7 +104,7 @@ _TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 def load_model(path: Path | None = None) -> ConfidenceModel:
     """The model of ``path``, or the shipped one; a malformed file fails naming itself."""
     source = path or resources.files("onrecord.data").joinpath(CONFIDENCE_FILE)
-    data = yaml.safe_load(source.read_text("utf-8"))
+    data = load_yaml(source.read_text("utf-8"))
     try:
         return ConfidenceModel(bias=float(data["bias"]),
                                weights={str(k): float(v) for k, v in data["weights"].items()},

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from onrecord.datafiles import load_yaml
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("onrecord.data").joinpath("plover.yaml").read_text())
+    raw = load_yaml(resources.files("onrecord.data").joinpath("plover.yaml").read_text())
     return Lexicon(
         scores={k: float(v) for k, v in raw["scores"].items()},
         priority=tuple(raw["priority"]),
