@@ -106,7 +106,7 @@ def _glued_name(actors: ArticleActors, head: Token) -> tuple[int, int] | None:
     phrase = doc[head.left_edge.i:edge.i + 1]
     end_char = edge.idx + len(edge.text)
     names = sorted((p.name for p in actors.people.values() if " " in p.name
-                    and doc.text[:end_char].endswith(p.name)), key=len, reverse=True)
+                    and actors.parsed.endswith(p.name, 0, end_char)), key=len, reverse=True)
     if names:
         first = next((t for t in phrase if t.idx == end_char - len(names[0])), None)
     else:  # "according to policeman Ahmed Hassan Sayed", the parser cutting the name short

@@ -112,7 +112,8 @@ class ArticleActors:
         self.doc = doc
         # The article's own text: the parser reads a copy with odd spaces made plain and page
         # furniture blanked, and a mention must quote the article, not that copy.
-        self.text = doc.text if text is None else text
+        self.parsed = doc.text  # the parser's copy, made once (``Doc.text`` joins every token)
+        self.text = self.parsed if text is None else text
         self.gaz = gazetteer()
         self.known = known
         self.on = on
@@ -120,7 +121,7 @@ class ArticleActors:
         self.organisations: list[Organisation] = []
         self.speaking_bodies: list[tuple[int, str]] = []  # (offset, name) of bodies that spoke
         self.unnamed_speakers: list[int] = []  # offsets of "a ministry spokesman" who spoke
-        self.acronyms = _acronyms(doc.text)
+        self.acronyms = _acronyms(self.parsed)
         self._read_people()
         self._read_organisations()
 
@@ -601,7 +602,7 @@ class ArticleActors:
         generic = self.gaz.organisation_heads
         first = head.i
         for token in reversed([t for t in tokens if t.i < head.i]):
-            glued = token.idx > 0 and not self.doc.text[token.idx - 1].isspace()
+            glued = token.idx > 0 and not self.parsed[token.idx - 1].isspace()
             capitalised = token.text[:1].isupper() and not glued
             # "Prime Minister's Office" is a name; "Norway's Equinor" is a country's company.
             possessive_name = token.lower_ in ("'s", "’s") and head.lower_ in generic
