@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 from corpus import build_corpus
@@ -104,6 +105,27 @@ def test_home_page_numbers_lead_to_the_pages(client):
     assert 'href="/search?from=2024-01-22&amp;to=2024-01-28"' in html  # the week of 25 Jan
     assert "Ivan Petrov → Germany: if Germany attacks" in html
     assert 'href="/search?source=wire.example"' in html
+
+
+def test_every_number_on_the_home_page_is_the_total_it_links_to(client):
+    """A busy actor's number counts its events with another actor at either end (Germany is
+    mostly a target): its link lists exactly those; so do a speaker's and an outlet's."""
+    home = client.get("/").text
+    section = lambda name: home[home.index(f'id="{name}"'):].split("</section>")[0]  # noqa: E731
+    checked = 0
+    for name, total in (("top-actors", r'id="event-total">(\d+)<'),
+                        ("top-speakers", r'id="quote-total">(\d+)<')):
+        for href, number in re.findall(r'<td class="n"><a href="([^"]+)"[^>]*>(\d+)</a>',
+                                       section(name)):
+            listed = client.get(html.unescape(href)).text
+            assert re.search(total, listed).group(1) == number, href
+            checked += 1
+    for href, number in re.findall(r'<td class="n"><a href="([^"]+)"[^>]*>(\d+)</a>',
+                                   section("top-outlets")):
+        assert len(client.get(html.unescape(href)).json()["items"]) == int(number), href
+        checked += 1
+    assert checked >= 8
+    assert re.search(r'href="/events\?party=deu&amp;linked=true&amp;negated=false"[^>]*>4<', home)
 
 
 def test_store_routes_need_a_store():

@@ -122,6 +122,14 @@ def _party(role: str) -> str:
             f"OR ({of_state(role, ':' + role)}))")
 
 
+#: ``party``: an actor's key (``coalesce(actor id, name)``, as actor pages and the network key
+#: actors) or a state, at either end.
+_either_end = "(" + " OR ".join(
+    f"coalesce(e.{role}_actor_id, e.{role}_name) = :party OR ({of_state(role, ':party')})"
+    for role in ("source", "target")
+) + ")"
+
+
 def _in_list(value: str) -> str:
     """A LIKE pattern for ``value`` as one item of a comma-separated list."""
     return "%," + re.sub(r"([\\%_])", r"\\\1", value) + ",%"
@@ -183,11 +191,22 @@ class EventFilter(_Filter):
         "Target: actor id, name or country code (a code is the state, its bodies and officials, "
         "not a non-state group based there: LBN is not HEZBOLLAH)."
     ))
+    party: Annotated[Value, Rule(_either_end, control="party")] = Field(None, description=(
+        "Either end, source or target: an actor as its page names it (its id, or its name "
+        "when it has none) or a country code (the state)."
+    ))
     source_country: Annotated[Value, Rule(of_state("source", ":source_country"))] = Field(
         None, description="Source's country code: the state, not a non-state group based there."
     )
     target_country: Annotated[Value, Rule(of_state("target", ":target_country"))] = Field(
         None, description="Target's country code: the state, not a non-state group based there."
+    )
+    linked: Annotated[bool, Rule(
+        "coalesce(e.source_actor_id, e.source_name) IS NOT NULL "
+        "AND coalesce(e.target_actor_id, e.target_name) IS NOT NULL"
+    )] = Field(
+        False, description="Only events with both a source and a target (the network's edges; "
+        "the busiest actors are counted by them)."
     )
     conditional: Annotated[bool, Rule("e.condition IS NOT NULL")] = Field(
         False, description="Only events with a condition."
