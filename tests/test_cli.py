@@ -122,3 +122,19 @@ def test_the_lazy_table_names_every_command_the_cli_modules_register():
     for module in pkgutil.iter_modules(onrecord.cli.__path__):
         import_module(f"onrecord.cli.{module.name}")
     assert set(typer.main.get_group(app).commands) == set(COMMANDS)
+
+
+def test_a_store_or_an_output_that_cannot_be_used_is_named_not_a_traceback(tmp_path):
+    """Both once ended in a traceback of sqlalchemy or the file system (exit 1 by accident)."""
+    missing = str(tmp_path / "no" / "such" / "folder" / "x.db")
+    opened = runner.invoke(app, ["query", "quotes", "--db", missing])
+    assert opened.exit_code == 1 and isinstance(opened.exception, SystemExit)
+    assert f"error {missing}: cannot open the store (unable to open database file)" \
+        in opened.stderr
+    db = str(tmp_path / "ok.db")
+    for fmt in ("jsonl", "parquet"):
+        output = tmp_path / "no" / f"quotes.{fmt}"
+        written = runner.invoke(app, ["export", "quotes", "--db", db, "--format", fmt,
+                                      "-o", str(output)])
+        assert written.exit_code == 1 and isinstance(written.exception, SystemExit)
+        assert f"error {output}: cannot write (No such file or directory)" in written.stderr

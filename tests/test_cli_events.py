@@ -36,12 +36,15 @@ def test_timeline_counts_a_pairs_events_per_day(tmp_path):
     assert "2025-11-14" in rows[1]
 
 
-def test_timeline_of_an_unreadable_file_fails_with_its_name(tmp_path):
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text("not json\n", "utf-8")
-    result = runner.invoke(app, ["timeline", "RUS", "DEU", str(bad)])
+def test_timeline_names_each_unreadable_line_and_file_and_counts_the_rest(tmp_path):
+    path = _records(tmp_path, (THREAT, "2025-11-12"))
+    path.write_text(path.read_text("utf-8") + "not json\n", "utf-8")
+    result = runner.invoke(app, ["timeline", "RUS", "DEU", str(path), str(tmp_path / "gone"),
+                                 "--period", "day"], env={"COLUMNS": "120"})
     assert result.exit_code == 1
-    assert "error" in result.stderr
+    assert f"error {path}:2: not an onrecord record (Invalid JSON" in result.stderr
+    assert f"error {tmp_path / 'gone'}: no such file" in result.stderr
+    assert "2025-11-12" in result.stdout  # the good line still counted
 
 
 def test_actors_suggest_then_add(tmp_path):

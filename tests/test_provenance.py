@@ -178,6 +178,23 @@ def test_cli_traces_a_phrase_in_records(tmp_path):
     assert runner.invoke(app, ["provenance", "every inch"]).exit_code == 2
 
 
+def test_a_bad_line_or_missing_file_is_named_and_the_rest_still_traced(tmp_path):
+    """It stopped at the first bad line with "Expecting value: line 1 column 1 (char 0)",
+    naming neither the file nor the line."""
+    path = tmp_path / "records.jsonl"
+    good = [json.dumps(a.to_json_dict()) for a in _corpus()]
+    path.write_text("\n".join([good[0], "not a record", *good[1:], '{"text": "no id"}']) + "\n",
+                    "utf-8")
+    result = CliRunner().invoke(app, ["provenance", "every inch", str(path),
+                                      str(tmp_path / "gone.jsonl"), "--json"])
+    assert result.exit_code == 1
+    named = [line.split(": ")[0] for line in result.stderr.splitlines()]
+    assert named == [f"error {path}:2", f"error {path}:{len(good) + 2}",
+                     f"error {tmp_path / 'gone.jsonl'}"]
+    (found,) = json.loads(result.stdout)
+    assert found["earliest"] == "a/q1"  # the good records were all read
+
+
 def test_web_page_shows_the_chain_escaped(tmp_path):
     db = str(tmp_path / "web.db")
     corpus = _corpus()

@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from onrecord.model import ActorRef, Article, Event, Mention, Quote, Removed
 from onrecord.store import Copy, ItemMark, Stored, open_store
 from onrecord.store.migrations import available
@@ -166,3 +168,16 @@ def test_an_end_is_non_state_as_the_coder_decided_not_by_its_sector(store):
     store.put(_article(events=events))
     found = queries.events(store, EventFilter(source_country="RUS")).items
     assert [e.id for e in found] == ["e2"]
+
+
+def test_a_store_that_cannot_be_opened_is_named_without_its_password(tmp_path):
+    from onrecord.errors import InputError
+
+    missing = str(tmp_path / "no" / "x.db")
+    with pytest.raises(InputError, match="cannot open the store") as refused:
+        open_store(missing)
+    assert refused.value.source == missing
+    with pytest.raises(InputError, match="cannot open the store") as refused:
+        open_store("postgresql://reader:hunter2@127.0.0.1:1/news")  # nothing listens on port 1
+    assert refused.value.source == "postgresql://reader:***@127.0.0.1:1/news"
+    assert "hunter2" not in str(refused.value)

@@ -12,6 +12,8 @@ from importlib import import_module
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from onrecord.errors import InputError
+
 #: Each top-level command and the ``onrecord.cli`` modules that register it (``eval`` gathers
 #: sub-commands from three), in the order ``onrecord --help`` lists them.
 COMMANDS: dict[str, tuple[str, ...]] = {
@@ -45,6 +47,16 @@ class Commands(TyperGroup):
             built = typer.main.get_group(app).commands
             self.commands.update({k: v for k, v in built.items() if k not in self.commands})
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: typer.Context) -> object:
+        """An input a command could not use and did not report itself (a store that cannot be
+        opened, an output file that cannot be written) is named on stderr, exit status 1, not
+        shown as a traceback."""
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            typer.echo(f"error {exc}", err=True)
+            raise typer.Exit(code=1) from None
 
 
 app = typer.Typer(

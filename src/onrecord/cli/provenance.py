@@ -29,6 +29,7 @@ from onrecord.eval.provenance import (
 from onrecord.pipeline import Source, extract_many
 from onrecord.provenance import Chain, Occurrence, occurrences, trace, within_article
 from onrecord.provenance.chains import chain_json
+from onrecord.provenance.conflicts import WithinFlag
 from onrecord.provenance.store import trace_stored
 from onrecord.store import open_store
 
@@ -87,10 +88,11 @@ def provenance(
     if not records and db is None:
         stderr.print("[red]error[/red] give JSONL records or --db", highlight=False)
         raise typer.Exit(code=2)
+    failed = 0
     try:
         kb = load_kb(tuple(actors or ()))
         if records:
-            articles = read_records(records)
+            articles, failed = read_records(records)
             found = trace(phrase, occurrences(articles), kb)
             flags = [f for a in articles for f in within_article(a, kb)]
         else:
@@ -102,7 +104,13 @@ def provenance(
         raise typer.Exit(code=1) from None
     if as_json:
         print(json.dumps([chain_json(c) for c in found], ensure_ascii=False, indent=2))
-        return
+    else:
+        _show(phrase, found, flags)
+    if failed:  # the chains of what could be read are shown; the status says some was not
+        raise typer.Exit(code=1)
+
+
+def _show(phrase: str, found: list[Chain], flags: list[WithinFlag]) -> None:
     out = Console()
     if not found:
         stderr.print(f"no quotation holds {phrase!r}", highlight=False)

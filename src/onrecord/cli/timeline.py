@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from onrecord.cli.app import app
+from onrecord.errors import InputError
 from onrecord.events.timeline import series
+from onrecord.ingest import records as ingest_records
 from onrecord.model import Article
 
 stderr = Console(stderr=True)
@@ -28,14 +30,19 @@ class LevelOption(StrEnum):
     actor = "actor"
 
 
-def read_records(paths: list[Path]) -> list[Article]:
-    """Articles from JSONL files written by `onrecord extract`."""
-    records = []
+def read_records(paths: list[Path]) -> tuple[list[Article], int]:
+    """Articles from JSONL files written by `onrecord extract`, and how many lines or files
+    failed: each is reported on stderr with its name and the reason, the rest still read."""
+    records, failed = [], []
     for path in paths:
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                records.append(Article.model_validate(json.loads(line)))
-    return records
+        try:
+            for record in ingest_records.read_records(str(path)):
+                (failed if isinstance(record, InputError) else records).append(record)
+        except InputError as exc:
+            failed.append(exc)
+    for error in failed:
+        stderr.print(f"[red]error[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
+    return records, len(failed)
 
 
 @app.command()
@@ -49,11 +56,7 @@ def timeline(
         help="Count states (bodies, armed groups) or individual actors.")] = LevelOption.state,
 ) -> None:
     """Events from SOURCE to TARGET per day or week: counts by PLOVER type, mean intensity."""
-    try:
-        articles = read_records(records)
-    except (OSError, ValueError) as exc:
-        stderr.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(code=1) from None
+    articles, failed = read_records(records)
     buckets = series(articles, source, target, period.value, level.value)
     table = Table(title=f"{source} → {target} per {period.value}")
     for column in ("from", "events", "by type", "mean intensity"):
@@ -63,3 +66,5 @@ def timeline(
         mean = "—" if b.mean_intensity is None else f"{b.mean_intensity:+.2f}"
         table.add_row(b.start.isoformat(), str(b.total), kinds, mean)
     Console().print(table)
+    if failed:
+        raise typer.Exit(code=1)

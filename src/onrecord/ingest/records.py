@@ -12,9 +12,9 @@ from pydantic import ValidationError
 
 from onrecord.errors import InputError
 from onrecord.ingest.fetch import DEFAULT_MAX_BYTES
-from onrecord.ingest.files import SNIFF_BYTES, stream_encoding
+from onrecord.ingest.files import SNIFF_BYTES, open_bytes, stream_encoding
 from onrecord.ingest.item import Item
-from onrecord.model import Removed
+from onrecord.model import Article, Removed
 from onrecord.pipeline import Source, check_source
 
 
@@ -146,3 +146,24 @@ def read_csv(stream: io.BufferedReader, path: str, fields: FieldMap, skip: Conta
             return
         if key not in skip:
             yield record_to_item(row, key, fields)
+
+
+def read_records(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+    """The records of a JSONL file ``onrecord extract`` or ``export`` wrote, one a line; a line
+    that is no record gives an ``InputError`` naming ``path:line`` in its place, and the next
+    lines are still read. A file that cannot be opened raises ``InputError`` naming it."""
+    with open_bytes(path) as stream:
+        for number, raw in enumerate(_lines(stream, max_bytes), start=1):
+            key = f"{path}:{number}"
+            if raw is None:
+                yield InputError(key, f"too large (over {max_bytes} bytes)")
+                continue
+            if not raw.strip():
+                continue
+            try:
+                yield Article.model_validate_json(raw.removeprefix(b"\xef\xbb\xbf"))
+            except ValidationError as exc:
+                error = exc.errors()[0]
+                where = ".".join(str(p) for p in error["loc"])
+                yield InputError(key, f"not an onrecord record ({where + ': ' if where else ''}"
+                                      f"{error['msg']})")

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, bindparam, create_engine, event, text
+from sqlalchemy import Connection, bindparam, create_engine, event, make_url, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
+from onrecord.errors import InputError
 from onrecord.model import ActorRef, Article, Mention
 from onrecord.store.aggregates import NON_STATE_ENDS, kept
 from onrecord.store.migrations import migrate
@@ -474,4 +476,10 @@ def open_store(db: str = DEFAULT_DB, upto: int | None = None) -> Store:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    return Store(engine, upto)
+    try:
+        return Store(engine, upto)
+    except OperationalError as exc:  # no such folder, no permission, no server, a bad password
+        engine.dispose()
+        shown = db if engine.dialect.name == "sqlite" else \
+            make_url(db).render_as_string(hide_password=True)
+        raise InputError(shown, f"cannot open the store ({exc.orig})") from None
