@@ -73,3 +73,24 @@ def test_an_unnamed_speaker_gives_its_event_the_state_it_names_not_its_words():
         assert quote.speaker is not None and quote.speaker.name is None
         sources.append(event.source)
     assert sources == [ActorRef(country="UKR"), None]
+
+
+def _only_event(text: str):
+    (article,) = extract_many([Source(text=text, published="2025-06-01")], min_confidence=0)
+    (event,) = article.events
+    return event
+
+
+def test_a_person_the_kb_does_not_know_speaks_for_the_state_the_article_names_beside_them():
+    event = _only_event(
+        "Estonian Prime Minister Odo Valtrek met the envoys on Monday.\n"
+        "“We will strike their depots if they cross the river,” Mr. Valtrek said later.")
+    assert (event.type, event.source.name, event.source.country) == \
+        ("THREATEN", "Odo Valtrek", "EST")
+
+
+def test_a_body_the_kb_does_not_know_speaks_for_the_state_that_owns_it():
+    event = _only_event(
+        "India's Board of Inland Waterways published its findings on Monday.\n"
+        "“We reject the report entirely,” the Board of Inland Waterways said.")
+    assert (event.type, event.source.country) == ("REJECT", "IND")

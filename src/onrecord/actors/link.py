@@ -70,20 +70,40 @@ def _affiliation(kb: KnowledgeBase, phrase: Phrase, on: dt.date | None) -> Actor
         if words.start <= token.i < words.end and token.ent_type_ == "PERSON":
             continue  # the unknown person's own name
         if token.ent_type_ in PARTY_ENTS or token.pos_ in ("PROPN", "ADJ"):
-            party = kb.resolve(token.text, on)
-            if party is not None and party.country:
-                return party
+            for name in (_entity_text(token), token.text):
+                party = kb.resolve(name, on) if name else None
+                if party is not None and party.country:
+                    return party
+    return None
+
+
+def _entity_text(token: Token) -> str | None:
+    """The whole entity a token is part of ("North Korea" for "Korea"), if any."""
+    if not token.ent_type_:
+        return None
+    return next((e.text for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def _said_affiliation(kb: KnowledgeBase, words: list[str],
+                      on: dt.date | None) -> ActorRef | None:
+    """The first state or body among the affiliations the article gives a person."""
+    for word in words:
+        party = kb.resolve(word, on)
+        if party is not None and party.country:
+            return party
     return None
 
 
 def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | None,
-         on: dt.date | None) -> ActorRef | None:
+         on: dt.date | None, affiliations: list[str]) -> ActorRef | None:
     """What an event codes the mention as: the known actor (a member of a non-state group as
     the group); else the group or the state its description names ("a Hezbollah commander"
-    is the group), under the name the article gives it; ``None`` when it tells nothing."""
+    is the group), or that the article names beside the person elsewhere ("Israeli Prime
+    Minister Ehud Olmert", then "“…,” Mr. Olmert said"), under the name the article gives
+    it; ``None`` when it tells nothing."""
     if known is not None:
         return kb.acting_for(known, on)
-    side = _affiliation(kb, phrase, on)
+    side = _affiliation(kb, phrase, on) or _said_affiliation(kb, affiliations, on)
     if side is not None and side.non_state:
         return side
     if mention.name is None and side is None:
@@ -137,7 +157,9 @@ class _Resolver:
     def party(self, phrase: Phrase, mention: Mention) -> Party:
         known = resolve_mention(self.kb, mention, self.on)
         linked = _linked(self.kb, mention, known, self.text)
-        return Party(phrase, linked, known, _end(self.kb, phrase, linked, known, self.on))
+        said = self.actors.affiliations(linked.name) if linked.name else []
+        return Party(phrase, linked, known,
+                     _end(self.kb, phrase, linked, known, self.on, said))
 
     def read(self, phrase: Phrase | None, salient: bool) -> tuple[Phrase, Mention] | None:
         """The mention ``phrase`` makes, and the phrase it is: the name a description is

@@ -66,6 +66,9 @@ class Person:
     gender: str | None = None
     mentions: list[int] = field(default_factory=list)  # char offsets
     subject_mentions: list[int] = field(default_factory=list)
+    # The states and bodies the article names beside the person, in text order: "Israeli"
+    # and "U.S." of "Israeli Prime Minister X" and "the U.S. envoy, X".
+    affiliations: list[str] = field(default_factory=list)
 
     @property
     def surname(self) -> str:
@@ -276,12 +279,43 @@ class ArticleActors:
         # recover") is not who a later "he" follows.
         if subject is not None and subject.head.dep_ not in _EMBEDDED_CLAUSES:
             person.subject_mentions.append(head.idx)
-        person.roles |= _role_words(stripped + self._person_context(head), self.gaz)
+        context = stripped + self._person_context(head)
+        person.roles |= _role_words(context, self.gaz)
+        person.affiliations += self._affiliations(context)
         honorific = {t.lower_.rstrip(".") for t in stripped}
         if honorific & self.gaz.male_honorifics:
             person.gender = "m"
         elif honorific & self.gaz.female_honorifics:
             person.gender = "f"
+
+    def _affiliations(self, tokens: list[Token]) -> list[str]:
+        """The place, body and nationality names among ``tokens``, whole entities where the
+        parser found them ("North Korea's", not "North" and "Korea")."""
+        names: list[str] = []
+        for token in sorted(tokens, key=lambda t: t.i):
+            if token.ent_type_ in ("GPE", "NORP", "ORG") and token.ent_iob_ != "B" \
+                    and any(token.i > t.i and t.ent_type_ == token.ent_type_ for t in tokens):
+                continue  # inside an entity already taken from its first word
+            if token.ent_type_ in ("GPE", "NORP", "ORG"):
+                entity = next(e for e in self.doc.ents if e.start <= token.i < e.end)
+                names.append(_without_article(entity.text))
+            elif self._is_affiliation(token):
+                names.append(token.text)
+        return names
+
+    def affiliations(self, name: str) -> list[str]:
+        """The affiliations the article gives the person or body called ``name``: "Israeli"
+        of "Israeli Prime Minister Ehud Olmert", "India" of "India's Ministry of External
+        Affairs"."""
+        person = self.people.get(name.lower()) or self.people.get(name.split()[-1].lower())
+        if person is not None:
+            return person.affiliations
+        found: list[str] = []
+        for match in re.finditer(re.escape(name), self.doc.text):
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                found += self._affiliations([t for t in span.root.subtree if t.i < span.start])
+        return found
 
     def _read_organisations(self) -> None:
         for ent in self.doc.ents:
