@@ -116,3 +116,12 @@ def test_the_role_given_in_apposition_to_a_name_names_that_person_later():
                       "calm seas,\u201d said a harbour spokesman, who asked not to be named."
                       "\n\n\u201cIt will be fine,\u201d the harbour spokesman added.")
     assert unnamed.quotes[-1].speaker.name is None
+
+
+def test_a_surname_spelt_otherwise_after_the_same_given_names_is_the_same_person():
+    # The source misspells the spokesman's surname once, as that of the colonel.
+    article = extract("\u201cThe port is calm,\u201d said Tomas Ivo Marek, a harbour spokesman. "
+                      "Colonel Jan Marik holds the fort.\n\n\u201cThe colonel will surrender,"
+                      "\u201d Tomas Ivo Marik said.\n\n\u201cNever,\u201d Marik said.")
+    assert [q.speaker.name for q in article.quotes] == [
+        "Tomas Ivo Marek", "Tomas Ivo Marek", "Jan Marik"]

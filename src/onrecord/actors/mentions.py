@@ -49,6 +49,9 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 # and at least this long; a transposition in a 7-letter name scores 0.857.
 _FUZZY_CUTOFF = 0.84
 _FUZZY_MIN_LENGTH = 5
+# With the same given names, a surname spelt otherwise ("Said Bakar", "Said Bacar": one letter
+# of five, ratio 0.8) is the same person.
+_VARIANT_SURNAME_CUTOFF = 0.8
 # An organisation's name one letter off another of the article's (0.97 for a dropped letter
 # in a 28-letter name).
 _FUZZY_ORGANISATION = 0.94
@@ -262,12 +265,14 @@ class ArticleActors:
         if person is not None and _another_given_name(person.name, name):
             # "His brother Mohammed al-Megrahi" is not "Abdelbaset al-Megrahi": a person of
             # their own, found by their whole name.
-            person = self.people.get(name.lower())
+            person = self.people.get(name.lower()) or self._spelt_otherwise(name)
             if person is None:
                 person = self.people[name.lower()] = Person(name)
         if person is None and len(name.split()) == 1:
             person = next((p for p in self.people.values() if surname in p.keys), None) \
                 or self._misspelt(surname)
+        if person is None:
+            person = self._spelt_otherwise(name)
         if person is None:
             person = self.people[surname] = Person(name)
         person.mentions.append(head.idx)
@@ -416,6 +421,9 @@ class ArticleActors:
         whole = [p for p in self.people.values() if " " in p.name and words.endswith(p.name)]
         if whole and (found is None or _plain(found.name) not in _plain(words)):
             return max(whole, key=lambda p: len(p.name))
+        variant = self._spelt_otherwise(words) if " " in words else None
+        if variant is not None and (found is None or _plain(found.name) not in _plain(words)):
+            return variant
         return found
 
     def _person_by_word(self, chain: list[Token]) -> Person | None:
@@ -441,6 +449,20 @@ class ArticleActors:
             return None
         close = difflib.get_close_matches(word, list(self.people), n=1, cutoff=_FUZZY_CUTOFF)
         return self.people[close[0]] if close else None
+
+    def _spelt_otherwise(self, name: str) -> Person | None:
+        """ "Abdourahim Said Bacar" (or "Said Bacar") after "Abdourahim Said Bakar": the same
+        last given names and a surname a letter apart are one person, named as the article
+        first spells them."""
+        *given, surname = name.lower().split()
+        if not given or len(surname) < _FUZZY_MIN_LENGTH:
+            return None
+        for person in self.people.values():
+            *known_given, known_surname = person.name.lower().split()
+            if known_given[-len(given):] == given and difflib.SequenceMatcher(
+                    None, known_surname, surname).ratio() >= _VARIANT_SURNAME_CUTOFF:
+                return person
+        return None
 
     def _before(self, offset: int) -> list[tuple[int, Person]]:
         """People mentioned before ``offset``, with their latest mention there."""
