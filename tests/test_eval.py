@@ -216,11 +216,15 @@ def test_a_gold_description_is_matched_by_the_same_unresolved_description() -> N
     assert scored("Harbour officials", None) == 1
     assert scored("officials", None) == 0
     assert scored("Harbour officials", "Port Authority") == 0
+    # A gold null (never named) is met by the description as printed, even given as the name.
+    gold_article = gold(text, gold_quote(text, "the ferry would sail", speaker=None))
+    assert scored("Harbour officials", "Harbour officials") == 1
+    assert scored("Harbour officials", "Port Authority") == 0
 
 
 def test_an_unnamed_gold_speaker_must_stay_unresolved() -> None:
     assert speaker_score(None, None) == 1  # mention kept, name null: right
-    assert speaker_score(None, "Ana Ruiz") == 0  # a guessed name: wrong
+    assert speaker_score(None, "Ana Ruiz") == 0  # a guessed name for "she": wrong
     gold_article = gold(TEXT, gold_quote(TEXT, "the talks would resume", speaker=None))
     no_speaker = Quote(
         id="q", kind="indirect", content="", spans=[span_of(TEXT, "the talks would resume")]
