@@ -205,6 +205,25 @@ def test_article_page_highlights_quotes_by_speaker(page, server):
     _screenshot(page, "article")
 
 
+def test_article_quotes_and_cards_work_from_the_keyboard(page, server):
+    """Tab reaches a highlighted quotation; Enter selects it and its card, as a click does;
+    the card's actor links and the record's JSON download are there."""
+    page.goto(f"{server}/articles/sample-1")
+    page.keyboard.press("Tab")
+    for _ in range(30):  # past the menu and the header's links
+        if page.evaluate("document.activeElement.matches('#text mark.quote')"):
+            break
+        page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.dataset.q")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#card-{focused.split()[0]}")).to_have_class(re.compile(r"\bselected\b"))
+    page.locator("#card-q2").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator('#text mark.selected[data-q="q2"]')).to_have_count(2)
+    expect(page.locator("#card-q2 a.actor-link").first).to_be_visible()
+    expect(page.locator("a.record-json")).to_have_attribute("download", "sample-1.json")
+
+
 def _paste(page: Page, server: str) -> None:
     page.goto(f"{server}/paste")
     page.locator("#title").fill("<i>Pasted</i> piece")

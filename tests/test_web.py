@@ -7,7 +7,12 @@ import re
 from records import build_article, paragraph_spans, span_of
 
 from onrecord.model import Article, Mention, Quote
-from onrecord.web.highlight import PALETTE_SIZE, paragraph_segments, speaker_colours
+from onrecord.web.highlight import (
+    PALETTE_SIZE,
+    paragraph_segments,
+    searched_words,
+    speaker_colours,
+)
 from onrecord.web.render import article_html
 
 
@@ -164,3 +169,14 @@ def test_article_page_marks_every_span_and_shows_speakers():
     assert 'Jane Roe <span class="confidence">(confidence 0.93)</span>' in html
     assert "Government of Germany" in html
     assert "THREATEN" in html and "CONSULT" in html
+
+
+def test_searched_words_are_marked_in_any_case_and_form():
+    """Searching "threats" finds "Threat" and "threatened" (the index stems them): each is
+    marked; a short word marks only itself ("us", not "used")."""
+    pieces = searched_words("Threat? They threatened us and used force.", "threats US")
+    assert [p for p, found in pieces if found] == ["Threat", "threatened", "us"]
+    assert "".join(p for p, _ in pieces) == "Threat? They threatened us and used force."
+    assert searched_words("Nothing to mark", None) == [("Nothing to mark", False)]
+    assert searched_words("Nothing to mark", "!!") == [("Nothing to mark", False)]
+

@@ -128,6 +128,25 @@ def test_every_number_on_the_home_page_is_the_total_it_links_to(client):
     assert re.search(r'href="/events\?party=deu&amp;linked=true&amp;negated=false"[^>]*>4<', home)
 
 
+def test_search_results_mark_the_searched_words(client):
+    page = client.get("/search", params={"q": "ATTACK force"}).text
+    assert '<mark class="found">attack</mark>' in page
+    assert '<mark class="found">force</mark>' in page
+
+
+def test_stored_article_links_its_actors_and_record(client):
+    """The stored article's addressee and event parties lead to their actor pages, the
+    record downloads as JSON; every quotation and card takes keyboard focus."""
+    page = client.get("/articles/sample-1").text
+    for link in re.findall(r'<a class="actor-link" href="(/actors/[^"]+)"', page):
+        assert client.get(html.unescape(link)).status_code == 200, link
+    assert 'class="actor-link" href="/actors/Government%20of%20Germany"' in page
+    assert 'href="/records/sample-1" download="sample-1.json"' in page
+    assert page.count('tabindex="0"') == page.count('<mark class="quote') + page.count(
+        '<section class="card')
+    assert 'id="marks-legend"' in page
+
+
 def test_store_routes_need_a_store():
     response = TestClient(create_app(Settings())).get("/search", params={"q": "x"})
     assert response.status_code == 503

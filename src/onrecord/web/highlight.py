@@ -8,6 +8,7 @@ renders one element per piece. Pure functions over ``Article``, so they are test
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -120,3 +121,37 @@ def speaker_colours(article: Article) -> dict[str, int]:
             key = ("mention", speaker.mention.casefold())
         colours[quote.id] = index.setdefault(key, len(index)) % PALETTE_SIZE
     return colours
+
+
+#: Endings taken off a searched word so its other forms are marked too, as the full-text
+#: index's stemmer matches them ("threats" finds "threat", "threatened").
+_ENDINGS = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _found(word: str, stem: str) -> bool:
+    """A stem of three letters or more marks every word it begins ("threat": "threatened");
+    a shorter one only itself ("us" is not "used")."""
+    return word.startswith(stem) if len(stem) >= 3 else word == stem
+
+
+def searched_words(text: str, q: str | None) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces, each marked True when it is a word of the search ``q`` in
+    any case and form ("Threat" and "threatened" for ``threats``)."""
+    stems = {_stem(w) for w in re.findall(r"\w+", q or "")}
+    if not stems:
+        return [(text, False)]
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for word in re.finditer(r"\w+", text):
+        if any(_found(word.group().lower(), stem) for stem in stems):
+            pieces += [(text[at:word.start()], False), (word.group(), True)]
+            at = word.end()
+    return [p for p in [*pieces, (text[at:], False)] if p[0]]

@@ -19,7 +19,7 @@ from onrecord.store.filters import EventFilter, QuoteFilter
 from onrecord.store.queries import ActorRecord, Counted, EventRow, Network, Node, Page
 from onrecord.web.charts import RELATION_COLOURS, network_chart, timeline_chart
 from onrecord.web.forms import form_fields, next_url, query_string
-from onrecord.web.highlight import paragraph_segments, speaker_colours
+from onrecord.web.highlight import paragraph_segments, searched_words, speaker_colours
 
 _env = Environment(
     loader=PackageLoader("onrecord.web", "templates"),
@@ -29,6 +29,7 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.tests["http_url"] = is_url
+_env.globals["searched_words"] = searched_words
 
 
 def render(template: str, **context: Any) -> str:

@@ -23,6 +23,14 @@ document.addEventListener("click", (event) => {
   }
 });
 
+// The keyboard does what a click does: Enter or Space on a focused quotation or card.
+document.addEventListener("keydown", (event) => {
+  if ((event.key === "Enter" || event.key === " ") && event.target.matches("#text mark[data-q], .card[data-q]")) {
+    event.preventDefault();
+    event.target.click();
+  }
+});
+
 const toggle = document.getElementById("toggle-removed");
 toggle?.addEventListener("click", () => {
   const removed = document.getElementById("removed");
