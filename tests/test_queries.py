@@ -8,6 +8,7 @@ import pytest
 from corpus import GERMANY, PETROV, build_border, build_corpus
 
 from onrecord.model import Article, Event
+from onrecord.store import counts as counts_module
 from onrecord.store import open_store, queries
 from onrecord.store import where as where_module
 from onrecord.store.db import EVENT_CONFIDENCE
@@ -70,6 +71,19 @@ def test_words_in_many_rows_or_few_give_the_same_list_and_total(corpus, monkeypa
     assert queries.total(corpus, "quotes", QuoteFilter(q="threats", kind="mixed")) == 1
     assert queries.total(corpus, "articles", ArticleFilter(q="Belgrade")) == 1
     assert queries.total(corpus, "quotes", QuoteFilter(q='"(*')) == 0
+
+
+def test_facets_count_the_commonest_values_of_the_matches(corpus, monkeypatch):
+    """Speakers, kinds and cues of the quotations a filter keeps (a type's events by type,
+    source and target), commonest first; none past FACET_ROWS matches."""
+    found = queries.facets(corpus, "quotes", QuoteFilter(country="RUS"), 4)
+    assert [(c.name, c.count) for c in found["speaker"]] == [("Ivan Petrov", 4)]
+    assert [c.name for c in found["kind"]] == ["direct", "indirect"]
+    events = queries.facets(corpus, "events", EventFilter(type=["THREATEN"]), 3)
+    assert [(c.name, c.count) for c in events["source"]] == [("Ivan Petrov", 3)]
+    assert [(c.name, c.count) for c in events["target"]] == [("Germany", 3)]
+    monkeypatch.setattr(counts_module, "FACET_ROWS", 2)
+    assert queries.facets(corpus, "events", EventFilter(type=["THREATEN"]), 3) == {}
 
 
 def test_quote_rows_are_the_stored_quotes_with_their_article(corpus):

@@ -147,6 +147,22 @@ def test_stored_article_links_its_actors_and_record(client):
     assert 'id="marks-legend"' in page
 
 
+def test_facet_values_link_to_lists_of_exactly_their_count(client):
+    """On the events and search pages each facet value narrows the list to as many rows as
+    it says."""
+    checked = 0
+    for path, total in (("/events", r'id="event-total">(\d+)<'),
+                        ("/search?country=RUS", r'id="quote-total">(\d+)<')):
+        page = client.get(path).text
+        facets = page[page.index('id="facets"'):].split("</div>")[0]
+        for href, number in re.findall(r'<a href="([^"]+)">[^<]*</a> <span class="n">(\d+)<',
+                                       facets):
+            listed = client.get(html.unescape(href)).text
+            assert re.search(total, listed).group(1) == number, href
+            checked += 1
+    assert checked >= 10
+
+
 def test_store_routes_need_a_store():
     response = TestClient(create_app(Settings())).get("/search", params={"q": "x"})
     assert response.status_code == 503

@@ -53,6 +53,17 @@ class Search(BaseModel):
     articles: list[Article]
     speaker: str | None = None
     other_speakers: list[Counted] = []
+    #: The commonest speakers, kinds and cues among the matches, with counts (first page).
+    facets: dict[str, list[Counted]] = {}
+
+
+class EventsPage(BaseModel):
+    """A page of events, the commonest types, sources and targets among all the matches
+    (first page), and the parties to suggest in the filters."""
+
+    events: Page[EventRow]
+    facets: dict[str, list[Counted]]
+    parties: list[Node]
 
 
 #: The newest events listed under a timeline's chart (the events page has them all).
@@ -113,6 +124,13 @@ def event_list(store: Store, query: EventQuery) -> Page[EventRow]:
     return page
 
 
+def events_page(store: Store, query: EventQuery) -> EventsPage:
+    """The events page: a page of events, their facets and the parties to pick."""
+    page = event_list(store, query)
+    found = queries.facets(store, "events", query, page.total) if page.total is not None else {}
+    return EventsPage(events=page, facets=found, parties=queries.parties(store))
+
+
 def speaker_page(store: Store, name: str, paging: Paging) -> SpeakerPage:
     """Who a speaker addressed, how they were named, their cues, and their quotations."""
     record = found(queries.speaker(store, name), f"speaker {name!r}")
@@ -150,4 +168,6 @@ def search(store: Store, query: QuoteQuery) -> Search:
     hits: list[Article] = []
     if query.q and query.cursor is None:
         hits = queries.articles(store, ArticleFilter(q=query.q), limit=SEARCH_LIMIT).items
-    return Search(quotes=page, articles=hits, speaker=query.speaker, other_speakers=others)
+    found = queries.facets(store, "quotes", query, page.total) if page.total is not None else {}
+    return Search(quotes=page, articles=hits, speaker=query.speaker, other_speakers=others,
+                  facets=found)

@@ -3,7 +3,7 @@
 pair's escalation (``escalation``), the actor network (``network``) and what they answer
 (``results``). One SQL text serves SQLite and PostgreSQL (``where`` decides what differs)."""
 
-from onrecord.store.counts import counts, outlets, period_of, total
+from onrecord.store.counts import FACETS, counts, facets, outlets, period_of, total
 from onrecord.store.cursor import InvalidCursor
 from onrecord.store.escalation import escalation
 from onrecord.store.lists import (
@@ -38,9 +38,10 @@ from onrecord.store.results import (
 )
 
 __all__ = [
-    "DEFAULT_LIMIT", "MAX_LIMIT", "ActorRecord", "ArticleRef", "Counted", "Counterpart", "Edge",
-    "Escalation", "EventOrder", "EventRow", "InvalidCursor", "Network", "Node", "Page",
-    "PeriodCount", "QuoteRow", "Relation", "SeriesPoint", "SpeakerRecord", "Table", "actor",
-    "articles", "counts", "escalation", "events", "every", "network", "outlets", "parties",
-    "period_of", "quotes", "relations", "speaker", "speaker_names", "total",
+    "DEFAULT_LIMIT", "FACETS", "MAX_LIMIT", "ActorRecord", "ArticleRef", "Counted",
+    "Counterpart", "Edge", "Escalation", "EventOrder", "EventRow", "InvalidCursor", "Network",
+    "Node", "Page", "PeriodCount", "QuoteRow", "Relation", "SeriesPoint", "SpeakerRecord",
+    "Table", "actor", "articles", "counts", "escalation", "events", "every", "facets",
+    "network", "outlets", "parties", "period_of", "quotes", "relations", "speaker",
+    "speaker_names", "total",
 ]

@@ -123,8 +123,7 @@ def timeline_page(store: StoreDep, pair: Annotated[TimelineQuery, Query()]) -> H
 def events_page(store: StoreDep, query: Annotated[EventQuery, Query()]) -> HTMLResponse:
     """Events by type, context, parties, condition, negation, hedging and date, sortable, with
     their total and the whole list to download."""
-    data = views.event_list(store, query)
-    return page(events_html(data, query, queries.parties(store)))
+    return page(events_html(views.events_page(store, query), query))
 
 
 @router.get("/network")

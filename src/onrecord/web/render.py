@@ -9,14 +9,15 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from pydantic import BaseModel
 
 from onrecord.ingest import is_url
 from onrecord.model import Article, Event
 from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
-from onrecord.server.views import Dashboard, Search, SpeakerPage, Timeline
+from onrecord.server.views import Dashboard, EventsPage, Search, SpeakerPage, Timeline
 from onrecord.store import Copy
 from onrecord.store.filters import EventFilter, QuoteFilter
-from onrecord.store.queries import ActorRecord, Counted, EventRow, Network, Node, Page
+from onrecord.store.queries import ActorRecord, Counted, Network
 from onrecord.web.charts import RELATION_COLOURS, network_chart, timeline_chart
 from onrecord.web.forms import form_fields, next_url, query_string
 from onrecord.web.highlight import paragraph_segments, searched_words, speaker_colours
@@ -83,6 +84,7 @@ def search_html(data: Search, query: QuoteQuery) -> str:
         "search.html", fields=form_fields(query, QuoteFilter), page=page, query=query,
         article_hits=data.articles, speaker=data.speaker, other_speakers=data.other_speakers,
         also=also, query_string=query_string(resolved),
+        facets=facet_links(resolved, data.facets),
         next=next_url("/search", resolved, page.next_cursor),
     )
 
@@ -109,15 +111,21 @@ def timeline_html(data: Timeline, pair: TimelineQuery) -> str:
                   all_events=query_string(events, negated="false"))
 
 
-def events_html(data: Page[EventRow], query: EventQuery, parties: list[Node]) -> str:
-    """The events list: the filters, the total, sortable columns, downloads and pages."""
+def facet_links(query: BaseModel, found: dict[str, list[Counted]]) -> dict[str, list]:
+    """Each facet value with its count and the URL parameters of the list narrowed to it."""
+    return {name: [(c, query_string(query, **{name: c.name})) for c in values]
+            for name, values in found.items()}
+
+
+def events_html(data: EventsPage, query: EventQuery) -> str:
+    """The events list: the filters, the total, facets, sortable columns, downloads and pages."""
     oldest = "oldest" if query.order == "newest" else "newest"
     sorted_by = {key: query_string(query, order=oldest if key == "newest" else key)
                  for key in ("newest", "type", "source", "target")}
-    return render("events.html", page=data, query=query, parties=parties,
+    return render("events.html", page=data.events, query=query, parties=data.parties,
                   fields=form_fields(query, EventFilter), sorted_by=sorted_by,
-                  query_string=query_string(query),
-                  next=next_url("/events", query, data.next_cursor))
+                  query_string=query_string(query), facets=facet_links(query, data.facets),
+                  next=next_url("/events", query, data.events.next_cursor))
 
 
 def network_html(net: Network, f: EventFilter) -> str:
