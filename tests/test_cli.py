@@ -138,3 +138,13 @@ def test_a_store_or_an_output_that_cannot_be_used_is_named_not_a_traceback(tmp_p
                                       "-o", str(output)])
         assert written.exit_code == 1 and isinstance(written.exception, SystemExit)
         assert f"error {output}: cannot write (No such file or directory)" in written.stderr
+
+
+def test_a_replaced_byte_is_one_warning_line_naming_the_file_each_time(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_bytes("“We will respond,” said Jane Roe in Zürich.".encode() + b"\xff\n")
+    result = runner.invoke(app, ["extract", str(article), str(article)])
+    assert result.exit_code == 0, result.output
+    offset = len("“We will respond,” said Jane Roe in Zürich.".encode())
+    line = f"warning {article}: 1 invalid UTF-8 byte replaced by U+FFFD (at byte {offset})"
+    assert result.stderr.splitlines() == [line, line]

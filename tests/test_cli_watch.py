@@ -147,3 +147,20 @@ def test_the_live_status_shows_each_feed_and_the_totals(tmp_path, site, monkeypa
     shown = console.export_text()
     assert "5 stored, 0 copies, 4 alerts, 0 delivered" in shown
     assert f"{site.base}/wire.xml" in shown and "never" in shown and "HTTP 500" in shown
+
+
+def test_a_page_with_a_bad_byte_is_a_warning_log_line_not_a_break_in_the_json(tmp_path, site):
+    """The warning that names the page and the byte was printed as Python shows warnings (the
+    file and line of our code, then the code itself): two lines that are not JSON."""
+    link = site.publish("/daily.xml", *story(9, "Daily"), teaser=True)
+    path = link.removeprefix(site.base)
+    site.pages[path] = site.pages[path].replace(b"story 9.", b"story 9.\xff", 1)
+    config = tmp_path / "watch.yaml"
+    config.write_text(watch_config(site, ["/daily.xml"]))
+    process = _watch(config, str(tmp_path / "watch.db"), "--once")
+    _, err = process.communicate(timeout=PROCESS_SECONDS)
+    assert process.returncode == 0, err.decode()
+    logged = [json.loads(line) for line in err.decode().splitlines()]  # every line is JSON
+    [warned] = [line for line in logged if line["event"] == "warning"]
+    assert warned["kind"] == "ReplacedBytes"
+    assert warned["reason"].startswith(f"{link}: 1 invalid UTF-8 byte replaced by U+FFFD")

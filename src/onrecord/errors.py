@@ -25,6 +25,11 @@ class InputError(Exception):
         return type(self), (self.source, self.reason)
 
 
+class InputWarning(UserWarning):
+    """Something an input holds that was read anyway, named with where it is (bytes that are
+    not UTF-8 replaced, ...). Commands show it as one line, the watcher as a log line."""
+
+
 class FetchRefused(InputError):
     """A URL the fetcher will not request: its scheme, port or address, or robots.txt, forbid it."""
 

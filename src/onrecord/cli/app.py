@@ -7,12 +7,14 @@ the time the spaCy model takes to load. ``COMMANDS`` names the modules each comm
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from importlib import import_module
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from onrecord.errors import InputError
+from onrecord.errors import InputError, InputWarning
 
 #: Each top-level command and the ``onrecord.cli`` modules that register it (``eval`` gathers
 #: sub-commands from three), in the order ``onrecord --help`` lists them.
@@ -51,12 +53,28 @@ class Commands(TyperGroup):
     def invoke(self, ctx: typer.Context) -> object:
         """An input a command could not use and did not report itself (a store that cannot be
         opened, an output file that cannot be written) is named on stderr, exit status 1, not
-        shown as a traceback."""
-        try:
-            return super().invoke(ctx)
-        except InputError as exc:
-            typer.echo(f"error {exc}", err=True)
-            raise typer.Exit(code=1) from None
+        shown as a traceback; a warning about an input is one line, every time."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", InputWarning)
+            warnings.showwarning = _one_line(warnings.showwarning)
+            try:
+                return super().invoke(ctx)
+            except InputError as exc:
+                typer.echo(f"error {exc}", err=True)
+                raise typer.Exit(code=1) from None
+
+
+def _one_line(show: Callable) -> Callable:
+    """``warnings.showwarning`` printing an ``InputWarning`` as ``warning SOURCE: WHAT``
+    (without the file and line of onrecord's code that noticed it), others as ``show`` does."""
+
+    def shown(message, category, *args, **kwargs) -> None:
+        if issubclass(category, InputWarning):
+            typer.echo(f"warning {message}", err=True)
+        else:
+            show(message, category, *args, **kwargs)
+
+    return shown
 
 
 app = typer.Typer(

@@ -7,6 +7,8 @@ import logging
 import signal
 import sys
 import time
+import warnings
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
@@ -114,6 +116,7 @@ def watch(
         logger.setLevel(logging.INFO)
         _stop_on_signals(watcher)
         try:
+            warnings.showwarning = _logged(logger, watcher.name)
             if show:
                 with Live(status_table(watcher), console=console, refresh_per_second=1,
                           get_renderable=lambda: status_table(watcher)):
@@ -129,6 +132,17 @@ def watch(
     if once and (failed := _failures(watcher)):
         typer.echo(f"onrecord watch: {'; '.join(failed)}", err=True)
         raise typer.Exit(1)
+
+
+def _logged(logger: logging.Logger, name: str) -> Callable:
+    """``warnings.showwarning`` as a ``warning`` log line: a page with a bad byte must not
+    break the JSON lines (the command's ``warnings.catch_warnings`` puts it back)."""
+
+    def log(message, category, *args, **kwargs) -> None:
+        logger.warning("warning", extra={"fields": {
+            "watch": name, "kind": category.__name__, "reason": str(message)}})
+
+    return log
 
 
 def _failures(watcher: Watcher) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from onrecord.errors import InputError
+from onrecord.errors import InputError, InputWarning
 
 # Share of control characters (other than tab/newline/CR/form feed) above which decoded bytes are
 # taken for binary data rather than text: real articles have none; 0.5% tolerates a stray few.
@@ -31,7 +31,7 @@ def _looks_binary(text: str) -> bool:
     return controls > _MAX_CONTROL_SHARE * max(len(text), 1)
 
 
-class ReplacedBytes(UserWarning):
+class ReplacedBytes(InputWarning):
     """Bytes that are not UTF-8 in text that is: replaced by U+FFFD, named with their offset."""
 
 
