@@ -640,3 +640,9 @@ def test_a_participle_sharing_the_clause_passive_is_no_second_report():
     # With an object of its own, "urged Kyiv" is the speaker's next act.
     first = extract("Officials said the ship had been seized and urged Kyiv to respond.").quotes[0]
     assert first.content == "the ship had been seized"
+
+
+def test_the_object_the_parser_takes_from_a_clause_without_that_is_its_subject():
+    [quote] = extract("The foreign minister earlier this week remarked any deal with the guild "
+                      "should avoid harming farmers.").quotes
+    assert quote.content == "any deal with the guild should avoid harming farmers"

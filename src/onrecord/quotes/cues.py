@@ -457,8 +457,22 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     # A quote split by its cue gives the verb one clausal complement per piece.
     roots = clauses or ([clause_root] if clause_root is not None else [])
     clause = sorted(span for root in roots for span in _clause_spans(root))
+    subject = _object_as_subject(verb, clause_root, lex)
+    if subject is not None:
+        clause = sorted(clause + _clause_spans(subject))
     return CueSite(cue, speaker, _addressee(verb, lex), clause, clause_root,
                    _is_negated(verb))
+
+
+def _object_as_subject(verb: Token, clause_root: Token | None, lex: Lexicon) -> Token | None:
+    """ "remarked any deal with the guild should avoid harming farmers": with no "that", the
+    parser makes the clause's subject the verb's object and leaves the clause subjectless;
+    that object is the clause's subject. Not the addressee of "told Kyiv ..."."""
+    if clause_root is None or clause_root.i < verb.i or verb.lemma_.lower() in lex.addressee_verbs \
+            or any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in clause_root.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"
+                 and verb.i < c.i and c.right_edge.i < clause_root.left_edge.i), None)
 
 
 def _noun_site(noun: Token, lex: Lexicon) -> CueSite | None:
