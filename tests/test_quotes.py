@@ -646,3 +646,21 @@ def test_the_object_the_parser_takes_from_a_clause_without_that_is_its_subject()
     [quote] = extract("The foreign minister earlier this week remarked any deal with the guild "
                       "should avoid harming farmers.").quotes
     assert quote.content == "any deal with the guild should avoid harming farmers"
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Crowds gathered in the square, chanting \u201cDown with the governor!\u201d",
+     "Down with the governor!"),
+    ("The envoy implied the troops would be staying put.", "the troops would be staying put"),
+    ("The report is cited, suggesting the harbour is unsafe.", "the harbour is unsafe"),
+])
+def test_chants_and_what_a_speaker_implies_are_quotations(sentence, content):
+    assert [q.content for q in extract(sentence).quotes] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The release of the files implies that the minister misled the council.",
+    "Estimates suggest 800 boats may be at sea.",
+])
+def test_what_a_fact_implies_is_no_quotation(sentence):
+    assert extract(sentence).quotes == []

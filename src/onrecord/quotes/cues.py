@@ -45,6 +45,7 @@ class Lexicon(DataFile):
     characterisation_verbs: frozenset[str]
     infinitive_commissives: frozenset[str]
     infinitive_agent_only: frozenset[str]
+    agent_only_verbs: frozenset[str]
     infinitive_directives: frozenset[str]
     infinitive_directive_preps: dict[str, frozenset[str]]
     issuer_nouns: frozenset[str]
@@ -450,6 +451,9 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     speaker = _subject(verb)
     if _withholds(verb, clause_root, lex) or _is_demonstrative(speaker):
         return None
+    own_subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if lemma in lex.agent_only_verbs and own_subject is not None and not _is_agent(own_subject):
+        return None  # "the release of the files implies that ...": a fact, no speaker
     if clause_root is None and _reports_preceding_clause(verb, lex):
         # "The talks are over, the minister said": the clause is the verb's head.
         return CueSite(cue, speaker, _addressee(verb, lex),
