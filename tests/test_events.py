@@ -354,3 +354,20 @@ def test_our_own_response_is_still_a_threat():
     (event,) = extract("“Our response will be swift and it will be decisive,” the Ruritanian "
                        "foreign minister Ana Vor said on Monday.").events
     assert event.type == "THREATEN"
+
+
+def test_a_charge_about_an_attack_is_an_accusation_not_the_attack():
+    (event,) = extract("“Their shelling of the border villages was barbaric,” the Estonian "
+                       "foreign minister Ana Vor said on Monday.").events
+    assert event.type == "ACCUSE"
+
+
+def test_the_reporting_verb_tells_the_confidence_model_whether_it_names_the_act():
+    from onrecord.events.confidence import cue_says
+    from onrecord.events.lexicon import lexicon
+    from onrecord.nlp import load_nlp
+
+    warned, said = load_nlp()("Vor warned and Vor said.")[1], load_nlp()("Vor said.")[1]
+    assert cue_says(warned, "THREATEN", lexicon()) == "agrees"
+    assert cue_says(said, "THREATEN", lexicon()) == "neutral"
+    assert cue_says(None, "THREATEN", lexicon()) == "none"

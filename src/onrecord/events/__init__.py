@@ -17,7 +17,7 @@ from onrecord.actors.kb import KnowledgeBase
 from onrecord.analysis import Quotation
 from onrecord.events import quotetype
 from onrecord.events.coding import Coded, code_words
-from onrecord.events.confidence import agent_of, shipped_model, signals, weigh
+from onrecord.events.confidence import agent_of, cue_says, shipped_model, signals, weigh
 from onrecord.events.lexicon import lexicon
 from onrecord.events.narration import code_reported
 from onrecord.events.parties import (
@@ -91,7 +91,8 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
                      lambda token: side(party_of(kb, token, on)), suffered)
     condition_words = quotation.condition.text if quotation.condition is not None else None
     known = signals(coded, quotation.kind, source, target, agent, condition_words,
-                    quotation.hedged, lexicon().counterfactuals)
+                    quotation.hedged, lexicon().counterfactuals,
+                    cue_says(cue, coded.type, lexicon()))
     return Event(
         id=event_id,
         type=coded.type,

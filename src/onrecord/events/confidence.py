@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from onrecord.datafiles import load_yaml
 from onrecord.events.coding import Coded
+from onrecord.events.lexicon import Lexicon
 from onrecord.events.parties import VERBAL_TYPES, subjects_of
 from onrecord.events.quotetype import QuoteTypeModel
 from onrecord.model import ActorRef, Event, Quote
@@ -53,6 +54,7 @@ class Signals:
     hedged: bool
     counterfactual: bool
     learned: float | None = None  # the quotation model's probability of this type
+    cue: str = "none"  # what the reporting verb says of the type: "agrees", "other", "neutral"
 
     def vetoed(self) -> bool:
         """The words show the event is not the source's own act (annotation guide): a
@@ -68,7 +70,7 @@ class Signals:
     def features(self) -> dict[str, float]:
         names = [f"type={self.type}" if self.type in _TYPES else "type=other",
                  f"basis={self.basis}", f"kind={self.kind}", f"agent={self.agent}",
-                 f"basis={self.basis},agent={self.agent}"]
+                 f"basis={self.basis},agent={self.agent}", f"cue={self.cue}"]
         names += [name for name, on in (("source_known", self.source_known),
                                         ("target_known", self.target_known),
                                         ("conditional", self.conditional),
@@ -142,11 +144,24 @@ def known(ref: ActorRef | None) -> bool:
     return ref is not None and (ref.actor_id is not None or ref.country is not None)
 
 
+def cue_says(cue: Token | None, event_type: str, lex: Lexicon) -> str:
+    """Whether the reporting verb names the act the words were coded as: "warned" a threat,
+    "accused" an accusation ("agrees"); another act ("other"); or only speech, "said"
+    ("neutral"). Journalists choose the cue for what the speaker did."""
+    if cue is None:
+        return "none"
+    lemma = cue.lemma_.lower()
+    cued = lex.cues.get(lemma, "").partition("/")[0]
+    if cued == event_type or (event_type == "THREATEN" and lemma in lex.threat_cues):
+        return "agrees"
+    return "other" if cued else "neutral"
+
+
 def signals(coded: Coded, kind: str, source: ActorRef | None, target: ActorRef | None,
             agent: str, condition: str | None, hedged: bool,
-            counterfactuals: Iterable[str]) -> Signals:
+            counterfactuals: Iterable[str], cue: str = "none") -> Signals:
     lowered = (condition or "").lower()
-    return Signals(type=coded.type, basis=coded.basis, kind=kind,
+    return Signals(type=coded.type, basis=coded.basis, kind=kind, cue=cue,
                    source_known=known(source), target_known=known(target), agent=agent,
                    conditional=condition is not None, hedged=hedged,
                    counterfactual=any(lowered.startswith(c) for c in counterfactuals))
