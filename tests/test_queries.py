@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from corpus import GERMANY, PETROV, build_border, build_corpus
 
-from onrecord.model import Article, Event
+from onrecord.model import ActorRef, Article, Event
 from onrecord.store import counts as counts_module
 from onrecord.store import open_store, queries
 from onrecord.store import where as where_module
@@ -254,6 +254,24 @@ def test_escalation_of_a_country_leaves_out_the_armed_group_based_there(border):
     assert _series(border, "ISR", "Hezbollah") == _series(border, "ISR", "HEZBOLLAH")
     assert _series(border, "LBN", "ISR") == [("2025-03", {"ACCUSE": 1})]  # Aoun, not Qassem
     assert _series(border, "HEZBOLLAH", "ISR") == [("2025-03", {"THREATEN": 1})]
+
+
+def test_network_of_states_rolls_officials_up_and_keeps_the_armed_group(border):
+    """Katz's threats are Israel's; Aoun's accusation is Lebanon's; Hezbollah, based in
+    Lebanon, keeps its own node; a minister's words to his own state link nothing."""
+    own = build_corpus()[0].model_copy(update={"doc_id": "own", "events": [
+        build_corpus()[0].events[0].model_copy(update={"target": ActorRef(
+            name="Russia", actor_id="rus", country="RUS", sector="GOV")})]})
+    border.put(own)
+    net = queries.network(border, states=True)
+    assert [(n.actor, n.country, n.events) for n in net.nodes] == [
+        ("HEZBOLLAH", "LBN", 3), ("ISR", "ISR", 5), ("LBN", "LBN", 2),
+    ]
+    assert [(e.source, e.target, e.types) for e in net.edges] == [
+        ("HEZBOLLAH", "ISR", {"THREATEN": 1}), ("ISR", "HEZBOLLAH", {"THREATEN": 2}),
+        ("ISR", "LBN", {"REQUEST": 1}), ("LBN", "ISR", {"ACCUSE": 1}),
+    ]
+    assert {n.actor for n in queries.network(border).nodes} >= {"HEZBOLLAH", "rus"}
 
 
 def test_re_ingesting_leaves_the_state_and_group_series_as_they_were(border):

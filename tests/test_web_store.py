@@ -240,6 +240,10 @@ def test_network_page_draws_actors_and_weighted_edges(client):
     assert "Ivan Petrov → Germany: 3 THREATEN" in html
     only = client.get("/network", params={"type": "SUPPORT"}).text
     assert only.count('<path class="edge') == 2 and "edge conflict" not in only
+    states = client.get("/network", params={"states": "true"}).text
+    assert 'id="rolled-up"' in states and 'name="states" value="true" title=' in states
+    assert "RUS → DEU: 3 THREATEN" in states and "Ivan Petrov" not in states
+    assert client.get("/api/network?states=true").json()["nodes"][0]["country"] == "DEU"
 
 
 def test_events_page_filters_sorts_counts_and_offers_the_list_as_files(client):

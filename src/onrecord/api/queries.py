@@ -27,6 +27,7 @@ from onrecord.server.params import (
     ArticleQuery,
     EventCountQuery,
     EventQuery,
+    NetworkQuery,
     Paging,
     PairQuery,
     QuoteCountQuery,
@@ -34,7 +35,6 @@ from onrecord.server.params import (
 )
 from onrecord.server.speakers import SUGGESTIONS, find_speakers
 from onrecord.store import queries
-from onrecord.store.filters import EventFilter
 from onrecord.store.queries import (
     ActorRecord,
     Counted,
@@ -178,6 +178,7 @@ async def get_search(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> 
 
 
 @router.get("/network")
-async def get_network(store: StoreDep, query: Annotated[EventFilter, Query()]) -> Network:
-    """Actors and who did what to whom: edges per relation, weighted by events."""
-    return queries.network(store, query)
+async def get_network(store: StoreDep, query: Annotated[NetworkQuery, Query()]) -> Network:
+    """Actors and who did what to whom: edges per relation, weighted by events; with
+    ``states``, officials and bodies rolled up into their states."""
+    return queries.network(store, query, states=query.states)

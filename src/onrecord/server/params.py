@@ -61,6 +61,13 @@ class EventCountQuery(EventFilter, ByPeriod):
     pass
 
 
+class NetworkQuery(EventFilter):
+    """The network's events, and whether officials and bodies roll up into their states."""
+
+    states: bool = Field(False, description="Roll officials and bodies up into their state "
+                         "(a node per country code; a non-state armed group keeps its own).")
+
+
 #: A required actor: id or name.
 ActorKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 

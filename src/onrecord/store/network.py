@@ -17,7 +17,19 @@ from onrecord.store.results import Network, Relation
 from onrecord.store.where import collate, only, sql
 
 
-def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]:
+def _key(end: str, states: bool) -> str:
+    """An event end's node: its actor (id, else name) or, with ``states``, the state its
+    actor belongs to (a country code; a non-state armed group keeps its own node)."""
+    actor = f"coalesce(e.{end}_actor_id, e.{end}_name)"
+    if not states:
+        return actor
+    return (f"CASE WHEN e.{end}_country IS NOT NULL AND e.{end}_non_state = FALSE "
+            f"THEN e.{end}_country ELSE {actor} END")
+
+
+def _network_rows(
+    store: Store, f: EventFilter, states: bool = False
+) -> tuple[str, dict[str, object]]:
     """Common table expressions ``ends`` (each end of a linking event matching ``f`` as
     actor, type, name, n), ``links`` (source, target, type and the number n of such events,
     one row each, so the network query need not group them again) and ``weights`` (each
@@ -30,7 +42,7 @@ def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]
     """
     where, _ = filtered(store, "events", f)
     summed = "weights AS (SELECT actor, sum(n) AS n FROM ends GROUP BY actor)"
-    if only(f, EventFilter, "type"):
+    if only(f, EventFilter, "type") and not states:
         if not f.type:
             summed = "weights AS (SELECT actor, events AS n FROM network_weights)"
         return (
@@ -41,11 +53,21 @@ def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]
             where.params,
         )
     where.add(NOT_NEGATED)
-    source, target = (f"coalesce(e.{end}_actor_id, e.{end}_name)" for end in ("source", "target"))
-    where.add(f"{source} IS NOT NULL AND {target} IS NOT NULL")
+    actors = [f"coalesce(e.{end}_actor_id, e.{end}_name)" for end in ("source", "target")]
+    where.add(f"{actors[0]} IS NOT NULL AND {actors[1]} IS NOT NULL")
+    source, target = (_key(end, states) for end in ("source", "target"))
+    if states:
+        where.add(f"{source} <> {target}")
+    # A state's node is named by its code (an official's name would name the whole state).
+    source_name, target_name = (
+        f"CASE WHEN {_key(end, states)} = {actor} THEN e.{end}_name ELSE {_key(end, states)} END"
+        for end, actor in zip(("source", "target"), actors, strict=True)
+    )
     return (
-        f"linking AS MATERIALIZED (SELECT {source} AS source, e.source_name AS source_name, "
-        f"{target} AS target, e.target_name AS target_name, e.type AS type "
+        f"linking AS MATERIALIZED (SELECT {source} AS source, {source_name} AS source_name, "
+        f"{target} AS target, {target_name} AS target_name, e.type AS type, "
+        f"CASE WHEN {source} = {actors[0]} THEN 0 ELSE 1 END AS source_state, "
+        f"CASE WHEN {target} = {actors[1]} THEN 0 ELSE 1 END AS target_state "
         f"FROM events e WHERE {where.sql}), "
         "ends AS (SELECT source AS actor, type, coalesce(source_name, '') AS name, 1 AS n "
         "FROM linking UNION ALL "
@@ -56,15 +78,20 @@ def _network_rows(store: Store, f: EventFilter) -> tuple[str, dict[str, object]]
     )
 
 
-def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> Network:
+def network(
+    store: Store, f: EventFilter | None = None, max_nodes: int = 40, states: bool = False
+) -> Network:
     """Actors linked by events matching ``f``; the ``max_nodes`` busiest actors are kept.
+    With ``states``, officials and bodies roll up into their state, a node keyed by its
+    country code (a state's events with itself, an official's with their own state, are
+    left out); a non-state armed group keeps its own node.
 
     The database weighs the actors and picks the busiest (by events, then key byte-wise, as
     lists are ordered), then counts names and edges of those only, all in one statement:
     grouping every event by its parties sent tens of thousands of rows to Python, over a
     second. Over all dates this reads the network tables (``_network_rows``).
     """
-    tables, params = _network_rows(store, f or EventFilter())
+    tables, params = _network_rows(store, f or EventFilter(), states)
     # PostgreSQL hashes a subquery's 40 keys and scans the whole table against them; as an
     # array they are index lookups (SQLite looks a subquery's keys up in the index itself).
     kept = (
@@ -82,6 +109,11 @@ def network(store: Store, f: EventFilter | None = None, max_nodes: int = 40) -> 
         f"SELECT 'country', actor_id, country, NULL, 0 FROM actors "
         f"WHERE country IS NOT NULL AND actor_id {kept}"
     )
+    if states:  # a rolled-up node is a state: its country is its code
+        statement += "".join(
+            f" UNION ALL SELECT 'country', {end}, {end}, NULL, 0 FROM linking "
+            f"WHERE {end}_state = 1 AND {end} {kept}" for end in ("source", "target")
+        )
     with store.engine.connect() as conn:
         rows = conn.execute(sql(statement), {**params, "max_nodes": max_nodes}).all()
     weight: dict[str, int] = {}

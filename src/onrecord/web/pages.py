@@ -13,11 +13,10 @@ from onrecord.pipeline import extract
 from onrecord.server import views
 from onrecord.server.deps import Key, StoredArticle, StoreDep
 from onrecord.server.fetched import extract_fetched, pasted_url
-from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
+from onrecord.server.params import EventQuery, NetworkQuery, Paging, QuoteQuery, TimelineQuery
 from onrecord.server.schemas import ExtractRequest
 from onrecord.server.speakers import find_speakers
 from onrecord.store import queries
-from onrecord.store.filters import EventFilter
 from onrecord.web.render import (
     actor_html,
     article_html,
@@ -127,9 +126,9 @@ def events_page(store: StoreDep, query: Annotated[EventQuery, Query()]) -> HTMLR
 
 
 @router.get("/network")
-def network_page(store: StoreDep, f: Annotated[EventFilter, Query()]) -> HTMLResponse:
-    """The actor network: who threatens or supports whom."""
-    return page(network_html(queries.network(store, f), f))
+def network_page(store: StoreDep, f: Annotated[NetworkQuery, Query()]) -> HTMLResponse:
+    """The actor network: who threatens or supports whom, actors or (``states``) states."""
+    return page(network_html(queries.network(store, f, states=f.states), f))
 
 
 #: What each error status means to someone reading the page.

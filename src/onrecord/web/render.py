@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from onrecord.ingest import is_url
 from onrecord.model import Article, Event
-from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
+from onrecord.server.params import EventQuery, NetworkQuery, Paging, QuoteQuery, TimelineQuery
 from onrecord.server.views import Dashboard, EventsPage, Search, SpeakerPage, Timeline
 from onrecord.store import Copy
 from onrecord.store.filters import EventFilter, QuoteFilter
@@ -128,7 +128,7 @@ def events_html(data: EventsPage, query: EventQuery) -> str:
                   next=next_url("/events", query, data.events.next_cursor))
 
 
-def network_html(net: Network, f: EventFilter) -> str:
+def network_html(net: Network, f: NetworkQuery) -> str:
     """Who threatens or supports whom: the actor network of the events matching ``f``."""
-    return render("network.html", chart=network_chart(net), network=net,
-                  fields=form_fields(f, EventFilter), colours=RELATION_COLOURS)
+    return render("network.html", chart=network_chart(net), network=net, states=f.states,
+                  fields=form_fields(f, NetworkQuery), colours=RELATION_COLOURS)
