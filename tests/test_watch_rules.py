@@ -74,6 +74,17 @@ def test_a_state_code_is_not_a_non_state_group_based_there():
     assert first(Rule(name="r", source="HEZBOLLAH"), hezbollah)
 
 
+@pytest.mark.parametrize(("target", "fires"), [
+    ("DEU", True),  # the chancellor is rolled up to his state
+    ("Olaf Scholz", True), ("olaf-scholz", True),  # the person, by name or id
+    ("POL", False), ("Sergei Lavrov", False),
+])
+def test_a_target_official_answers_to_his_state_and_to_himself(target, fires):
+    scholz = ActorRef(name="Olaf Scholz", actor_id="olaf-scholz", country="DEU", sector="GOV")
+    threat = THREAT.model_copy(update={"target": scholz})
+    assert first(Rule(name="r", target=target), article(WORDS, threat)) is fires
+
+
 def test_minimum_confidence_when_the_event_carries_one():
     rule = Rule(name="r", type="THREATEN", min_confidence=0.7)
     sure = THREAT.model_copy(update={"confidence": 0.9})
