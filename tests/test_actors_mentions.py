@@ -125,3 +125,9 @@ def test_a_surname_spelt_otherwise_after_the_same_given_names_is_the_same_person
                       "\u201d Tomas Ivo Marik said.\n\n\u201cNever,\u201d Marik said.")
     assert [q.speaker.name for q in article.quotes] == [
         "Tomas Ivo Marek", "Tomas Ivo Marek", "Jan Marik"]
+
+
+def test_an_acronym_names_the_body_with_the_nationality_before_its_initials():
+    article = extract("The Finnish Ministry of Water Affairs (MWA) denounced the plan. "
+                      "\u201cIt is reckless,\u201d the MWA said.")
+    assert article.quotes[0].speaker.name == "Finnish Ministry of Water Affairs"

@@ -685,14 +685,19 @@ def _last_subject(people: Iterable[Person], offset: int) -> Person | None:
 
 def _acronyms(text: str) -> dict[str, str]:
     """ "International Atomic Energy Agency (IAEA)" -> {"IAEA": "International ... Agency"}:
-    the definition is kept only when the acronym's letters are the words' initials in order."""
+    the definition is kept only when the acronym's letters are the words' initials in order;
+    a nationality just before them is part of the name ("Indian Ministry of External Affairs
+    (MEA)")."""
     found: dict[str, str] = {}
+    places = gazetteer().place_country
     for match in _ACRONYM_DEFINITION.finditer(text):
         words, acronym = match.group(1).split(), match.group(2).replace(".", "")
         initials = [w[0] for w in words if w[0].isupper()]
         for start in range(len(initials)):
             if "".join(initials[start:]) == acronym:
                 capitalised = [w for w in words if w[0].isupper()]
+                if start > 0 and capitalised[start - 1].lower() in places:
+                    start -= 1
                 first_word = capitalised[start]
                 found[match.group(2)] = " ".join(words[words.index(first_word):])
                 break
