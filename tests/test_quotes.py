@@ -664,3 +664,14 @@ def test_chants_and_what_a_speaker_implies_are_quotations(sentence, content):
 ])
 def test_what_a_fact_implies_is_no_quotation(sentence):
     assert extract(sentence).quotes == []
+
+
+def test_the_writers_words_after_a_semicolon_start_a_new_quotation_of_the_same_speaker():
+    article = extract("\u201cThe shelling must stop,\u201d said Tomas Vela. \u201cWe will answer,"
+                      "\u201d he added; and, later, \u201cThe army is ready.\u201d")
+    assert [(q.content, q.speaker.name) for q in article.quotes] == [
+        ("The shelling must stop,", "Tomas Vela"), ("We will answer,", "Tomas Vela"),
+        ("The army is ready.", "Tomas Vela")]
+    [split] = extract("\u201cCome forward,\u201d said Vela; \u201crumours help nobody.\u201d"
+                      ).quotes
+    assert split.content == "Come forward, rumours help nobody."

@@ -366,6 +366,13 @@ def _continue_previous(article: _Article, drafts: list[_Draft], quote: MarkedQuo
         other_cue = any(gap[0] <= s.anchor.idx < gap[1] and s is not previous.site
                         and not s.needs_quote for s in article.sites)
         if cue_between and not other_cue:
+            between = article.text[gap[0]:gap[1]]
+            if ";" in between and any(ch.isalpha() for ch in between.rsplit(";", 1)[1]):
+                # "“…”, it added; and, later, “…”": the writer's words after a semicolon start
+                # a new quotation of the same speaker ("said Ruto; “…”" goes on with the first).
+                drafts.append(_Draft("direct", list(quote.pieces), None, quote,
+                                     quote.nested_marks, inherits_from=previous))
+                return True
             previous.spans.extend(quote.pieces)
             previous.nested_marks.extend(quote.nested_marks)
             return True
