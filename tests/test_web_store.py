@@ -189,6 +189,8 @@ def test_speaker_page_lists_quotes_and_addressees(client):
             '<td class="n">3</td>') in html
     assert 'href="/actors/rus-petrov"' in html
     assert client.get("/speakers/Nobody").status_code == 404
+    [csv] = re.findall(r'href="([^"]+format=csv)"', html)  # all of them, as a file
+    assert len(client.get(csv.replace("&amp;", "&")).text.strip().splitlines()) == 1 + 4
 
 
 def test_actor_page_counts_events_and_links_timelines(client):

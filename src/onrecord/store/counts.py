@@ -104,9 +104,10 @@ FACETS: dict[str, dict[str, str]] = {
     "events": {"type": "e.type", "source": "coalesce(e.source_name, e.source_actor_id)",
                "target": "coalesce(e.target_name, e.target_actor_id)"},
 }
-#: Facets are counted for at most this many matching rows (a blank search of 100,000
-#: quotations would take 40 ms a facet), and list this many values each.
-FACET_ROWS, FACET_VALUES = 20_000, 8
+#: Facets are counted for at most this many matching rows (the three facets of one type's
+#: 7,900 events took 74 ms on the 100,000-quotation store of ``benchmarks/bench_pages.py``,
+#: under load), and list this many values each.
+FACET_ROWS, FACET_VALUES = 5_000, 8
 
 
 def facets(
@@ -114,7 +115,7 @@ def facets(
 ) -> dict[str, list[Counted]]:
     """For each facet of ``table``, its commonest values among the ``matching`` rows that
     ``f`` keeps, with their counts; none when there are more than ``FACET_ROWS``."""
-    if matching > FACET_ROWS or table not in FACETS:
+    if not 0 < matching <= FACET_ROWS or table not in FACETS:
         return {}
     where, listing = filtered(store, table, f)
     result = {}
