@@ -14,6 +14,7 @@ class Media(DataFile):
     outlets: frozenset[str]
     outlet_heads: frozenset[str]
     outlet_items: frozenset[str]
+    unattributed_reports: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +24,8 @@ def media() -> Media:
 
 def is_outlet(name: str) -> bool:
     """Whether ``name`` names a news medium: "the Daily Telegraph", "the Hebrew daily",
-    "media reports", "a BBC report"; not "the inquiry's report" nor "the ministry"."""
+    "media reports", "a BBC report", "reports say"; not "the inquiry's report" nor "the
+    ministry"."""
     words = " ".join(name.lower().replace("’", "'").split())
     for determiner in _DETERMINERS:
         words = words.removeprefix(determiner)
@@ -31,7 +33,8 @@ def is_outlet(name: str) -> bool:
     if not tokens:
         return False
     lists = media()
-    if words in lists.outlets or tokens[-1] in lists.outlet_heads \
+    if words in lists.outlets or words in lists.unattributed_reports \
+            or tokens[-1] in lists.outlet_heads \
             or " ".join(tokens[-2:]) in lists.outlet_heads:
         return True
     if tokens[-1] in lists.outlet_items:
