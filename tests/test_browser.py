@@ -262,6 +262,11 @@ def test_paste_box_fetches_a_pasted_url(page, server, site):
     expect(page.locator("#text mark.quote")).to_have_text(["We will not retreat,"])
     expect(page.locator(".card .speaker-name")).to_contain_text(["Jane Roe"])
     _screenshot(page, "pasted-url")
+    page.locator("#permalink").click()  # the page fetched again, by a URL to share
+    page.wait_for_url(re.compile(r"/paste\?url=http"))
+    expect(page.locator("h1")).to_have_text("Roe holds firm")
+    expect(page.locator("#text mark.quote")).to_have_text(["We will not retreat,"])
+    assert page.goto(f"{server}/paste?url=nonsense").status == 422
 
 
 def test_search_finds_a_quote_and_opens_its_article(page, server):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request, status
 from fastapi.responses import FileResponse, HTMLResponse
 
 from onrecord.pipeline import extract
@@ -65,9 +65,19 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/paste")
-def paste_box() -> HTMLResponse:
-    """The paste box: the way in for one article without a corpus."""
-    return page(render("paste.html"))
+def paste_box(
+    request: Request,
+    url: Annotated[str | None, Query(max_length=2000, description="A page to fetch and "
+                                     "annotate: the permalink of a pasted URL.")] = None,
+) -> HTMLResponse:
+    """The paste box: the way in for one article without a corpus; with ``url``, that page
+    fetched and annotated (the permalink of a pasted URL; nothing is stored)."""
+    if url is None:
+        return page(render("paste.html"))
+    if pasted_url(url) is None:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            f"url: {url[:200]!r} is not an http(s) URL")
+    return page(article_html(extract_fetched(request, url), fetched_from=url))
 
 
 @router.get("/speakers")
@@ -84,7 +94,8 @@ def annotate_pasted(article: Annotated[ExtractRequest, Form()], request: Request
     is stored). A URL is fetched as ``POST /extract`` with ``fetch`` fetches it."""
     meta = article.model_dump(exclude={"text"})
     if url := pasted_url(article.text):
-        return page(article_html(extract_fetched(request, **{**meta, "url": url})))
+        fetched = extract_fetched(request, **{**meta, "url": url})
+        return page(article_html(fetched, fetched_from=url))
     return page(article_html(extract(article.text, **meta)))
 
 

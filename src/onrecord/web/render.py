@@ -56,10 +56,14 @@ def speakers_html(found: list[Counted], q: str) -> str:
     return render("speakers.html", speakers=found, q=q)
 
 
-def article_html(article: Article, copies: Sequence[Copy] = (), stored: bool = False) -> str:
+def article_html(
+    article: Article, copies: Sequence[Copy] = (), stored: bool = False,
+    fetched_from: str | None = None,
+) -> str:
     """The article page: text with highlighted quotations, a card per quote, removed pieces,
     and the other publications of the story that de-duplication folded into this one; a
-    ``stored`` article's speakers link to their pages."""
+    ``stored`` article's speakers link to their pages; an article ``fetched_from`` a pasted
+    URL has a permalink that fetches it again."""
     events: dict[str | None, list[Event]] = defaultdict(list)
     for event in article.events:
         events[event.quote_id].append(event)
@@ -72,6 +76,7 @@ def article_html(article: Article, copies: Sequence[Copy] = (), stored: bool = F
         events=events,
         copies=copies,
         stored=stored,
+        permalink=f"/paste?url={quote(fetched_from, safe='')}" if fetched_from else None,
     )
 
 
