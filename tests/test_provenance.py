@@ -164,6 +164,25 @@ def test_store_keeps_groups_and_rebuilds_when_stale(db_url, kb):
         assert len(trace_stored(store, "allied territory", kb)[0].occurrences) == 3
 
 
+def test_store_gives_the_first_chains_alone_in_the_same_order(db_url, kb):
+    """A page shows the first chains of a phrase: largest first, then the earliest, undated
+    last; asked for two, the store builds those two and they are the first two of all."""
+    with open_store(db_url) as store:
+        for article in [*_corpus(),
+                        _article("d", None, "Evening Post",
+                                 ("direct", "Nobody will come back from that front", None, None)),
+                        _article("e", "2025-01-02", "Morning Post",
+                                 ("direct", "The ministers will meet again in spring", None,
+                                  None))]:
+            store.put(article)
+        everything = trace_stored(store, "will", kb)
+        assert [[o.doc_id for o in c.occurrences] for c in everything] == [
+            ["a", "b", "c"], ["e"], ["d"],
+        ]
+        first = trace_stored(store, "will", kb, limit=2)
+        assert [c.id for c in first] == [c.id for c in everything[:2]]
+
+
 def test_cli_traces_a_phrase_in_records(tmp_path):
     path = tmp_path / "records.jsonl"
     path.write_text("".join(json.dumps(a.to_json_dict()) + "\n" for a in _corpus()), "utf-8")

@@ -25,5 +25,5 @@ router = APIRouter(include_in_schema=False)
 def provenance_page(store: StoreDep,
                     q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     """The chains of a quoted phrase across the stored articles."""
-    chains = trace_stored(store, q)[:MAX_CHAINS] if q.strip() else []
+    chains = trace_stored(store, q, limit=MAX_CHAINS) if q.strip() else []
     return page(render("provenance.html", q=q, chains=chains))
