@@ -131,3 +131,12 @@ def test_an_acronym_names_the_body_with_the_nationality_before_its_initials():
     article = extract("The Finnish Ministry of Water Affairs (MWA) denounced the plan. "
                       "\u201cIt is reckless,\u201d the MWA said.")
     assert article.quotes[0].speaker.name == "Finnish Ministry of Water Affairs"
+
+
+def test_a_name_set_off_after_a_relation_names_the_person_described():
+    # The parser hangs "Paul Amsel" on "Brenner"; he is the spokesman, and "he" after him.
+    article = extract("Governor Karl Brenner said he would not yield. A spokesman for Brenner, "
+                      "Paul Amsel, in a briefing for reporters echoed the message and said: "
+                      "\u201cWe hold the council responsible.\u201d\n\n\u201cWe will fight on,"
+                      "\u201d he said.")
+    assert [q.speaker.name for q in article.quotes][-2:] == ["Paul Amsel", "Paul Amsel"]

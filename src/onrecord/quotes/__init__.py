@@ -27,6 +27,7 @@ from onrecord.quotes.cues import (
     document_of,
     find_cue_sites,
     issuer,
+    name_after_relation,
     name_phrase,
 )
 from onrecord.quotes.marks import ALL_MARKS, DASHES, MarkedQuote, find_marked_quotes
@@ -486,9 +487,11 @@ def _phrase(doc: Doc, head: Token | None) -> Phrase | None:
         return None
     head = issuer(head)
     if head.pos_ == "NOUN":
-        head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+        head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                    None) or name_after_relation(head) or head
     start, end = name_phrase(head)
     return Phrase(head, doc[start:end])
+
 
 
 def _cue(site: CueSite) -> Token:

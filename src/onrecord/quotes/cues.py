@@ -164,6 +164,21 @@ def name_phrase(head: Token) -> tuple[int, int]:
     return start, end + 1
 
 
+def name_after_relation(head: Token) -> Token | None:
+    """ "A spokesman for Brenner, Paul Amsel, echoed ...": the parser hangs the name set off by
+    commas on the name the description relates to; it names the person described."""
+    if head.lemma_.lower() not in gazetteer().person_heads:
+        return None
+    for prep in head.children:
+        for named in (c for c in prep.children if prep.dep_ == "prep" and c.dep_ == "pobj"
+                      and c.pos_ == "PROPN"):
+            name = next((c for c in named.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                         and c.ent_type_ == "PERSON" and head.doc[c.left_edge.i - 1].text == ","
+                         and c.i > named.i), None)
+            if name is not None:
+                return name
+    return None
+
 def _outside_quotation(subject: Token, verb: Token) -> Token | None:
     """``subject``, or for a subject the parser found inside the quotation that precedes its
     verb (“… its oil revenue and its war machine,” the EU's chief, Kaja Kallas, told ...) the
