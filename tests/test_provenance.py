@@ -170,16 +170,17 @@ def test_store_gives_the_first_chains_alone_in_the_same_order(db_url, kb):
     with open_store(db_url) as store:
         for article in [*_corpus(),
                         _article("d", None, "Evening Post",
-                                 ("direct", "Nobody will come back from that front", None, None)),
+                                 ("direct", "Nobody will come back from that territory", None,
+                                  None)),
                         _article("e", "2025-01-02", "Morning Post",
-                                 ("direct", "The ministers will meet again in spring", None,
-                                  None))]:
+                                 ("direct", "The ministers spoke of the territory in spring",
+                                  None, None))]:
             store.put(article)
-        everything = trace_stored(store, "will", kb)
+        everything = trace_stored(store, "territory", kb)
         assert [[o.doc_id for o in c.occurrences] for c in everything] == [
             ["a", "b", "c"], ["e"], ["d"],
         ]
-        first = trace_stored(store, "will", kb, limit=2)
+        first = trace_stored(store, "territory", kb, limit=2)
         assert [c.id for c in first] == [c.id for c in everything[:2]]
 
 
