@@ -371,3 +371,15 @@ def test_the_reporting_verb_tells_the_confidence_model_whether_it_names_the_act(
     assert cue_says(warned, "THREATEN", lexicon()) == "agrees"
     assert cue_says(said, "THREATEN", lexicon()) == "neutral"
     assert cue_says(None, "THREATEN", lexicon()) == "none"
+
+
+def test_a_condition_in_another_sentence_makes_no_threat_of_a_plain_statement():
+    assert "THREATEN" not in [e.type for e in extract(
+        "“The other side has been using hunger as a weapon. If you ask the farmers, they will "
+        "tell you the same,” the Estonian envoy Ana Vor said.").events]
+
+
+def test_all_options_on_the_table_is_a_threat():
+    (event,) = extract("“If they enrich further, the military option stays on the table,” "
+                       "the Estonian envoy Ana Vor said.").events
+    assert event.type == "THREATEN" and event.condition == "If they enrich further"

@@ -67,7 +67,7 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
     # the speaker asks of the addressee.
     directive = quotation.directive and quotation.kind != "direct" \
         and quotation.addressee is not None
-    coded = code_words(main, cue, condition is not None, _context_text(text, quotation),
+    coded = code_words(main, cue, condition, _context_text(text, quotation),
                        cued_as=lexicon().directive if directive else None)
     if coded is None:
         return None
@@ -118,7 +118,7 @@ def code_narration(doc: Doc) -> Coded | None:
         return None
     condition = find_condition(doc, [(0, len(doc.text))])
     main = [t for t in doc if condition is None or not condition[0] <= t.idx < condition[1]]
-    return code_words(main, sentence.root, condition is not None, doc.text)
+    return code_words(main, sentence.root, condition, doc.text)
 
 
 def _speakers(quotations: list[Quotation]) -> dict[int, ActorRef]:

@@ -114,6 +114,13 @@ def _forward(trigger: Token, tokens: list[Token], lex: Lexicon) -> bool:
     return any(" " in w and w in lowered for w in lex.future_words)
 
 
+def _conditioned(trigger: Token, condition: tuple[int, int] | None) -> bool:
+    """The condition is in the trigger's sentence ("if they cross, we will use force"); one
+    in another sentence of the quotation says nothing of this one."""
+    sentence = trigger.sent
+    return condition is not None and sentence.start_char <= condition[0] < sentence.end_char
+
+
 def _in_subject_clause(trigger: Token) -> bool:
     """ "supplying missiles to Ukraine would make Berlin a party": an act named as the subject
     of a judgement is what the speaker weighs, not what anyone does or promises."""
@@ -146,6 +153,8 @@ def _names_a_danger(trigger: Token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         return True  # "they were threatened with ...": someone else's threat, told
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None and trigger.dep_ == "conj":  # "has become a tool and threatens to"
+        subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
     return subject.ent_type_ not in _PARTY_ENTS and subject.pos_ != "PROPN" \
@@ -162,19 +171,20 @@ def _a_topic(trigger: Token, lex: Lexicon) -> bool:
     return owned or about
 
 
-def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
+def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int] | None,
                context_text: str, cued_as: str | None = None) -> Coded | None:
     """The event that ``tokens`` (a quotation's words, or a sentence) report, if any.
 
-    ``cue`` is the reporting word ("warned", "accused"); ``conditional`` says the words carry a
-    condition (which makes a threat trigger forward-looking); ``context_text`` is where the
+    ``cue`` is the reporting word ("warned", "accused"); ``condition`` is the character span
+    of the words' condition (which makes a threat trigger of its sentence forward-looking);
+    ``context_text`` is where the
     contexts are read (the quotation with its sentence); ``cued_as`` is the type the cue codes
     by itself where its lemma alone does not say ("told X to": a directive)."""
     lex = lexicon()
     lemmas = _Lemmas.of(tokens)
     cue_lemma = cue.lemma_.lower() if cue is not None else None
     contexts = contexts_of(context_text.lower() + " " + lemmas.text, lex)
-    forward_anyway = conditional or cue_lemma in lex.threat_cues
+    cued_threat = cue_lemma in lex.threat_cues
     cued = cued_as or lex.cues.get(cue_lemma or "")
     if cued is not None and tokens and not cued.startswith("THREATEN"):
         # "accused Caracas of 'threatening the peace'": the quoted words are what is alleged
@@ -193,7 +203,8 @@ def code_words(tokens: list[Token], cue: Token | None, conditional: bool,
             if _a_topic(trigger, lex) or any(trigger.is_ancestor(t) or t.is_ancestor(trigger)
                                              or t.i == trigger.i for t in told):
                 continue
-            if forward_anyway or _forward(trigger, tokens, lex):
+            if cued_threat or _conditioned(trigger, condition) or _forward(trigger, tokens,
+                                                                           lex):
                 coded = Coded("THREATEN", mode, trigger, _negated(trigger), contexts,
                               "threat")
                 if not coded.negated:

@@ -118,7 +118,7 @@ def _acts(doc: Doc, quoted: set[int],
                                   contexts_of(sentence.text.lower(), lex), "reported")
             elif verb.dep_ in ("ROOT", "conj"):
                 if not coded_once:  # the sentence's words code the same whichever verb
-                    material, coded_once = code_words(outside, verb, False, sentence.text), True
+                    material, coded_once = code_words(outside, verb, None, sentence.text), True
                 if material is not None and material.trigger is not None \
                         and material.trigger.i == verb.i and material.type in lex.verb_types:
                     yield verb, material
