@@ -13,6 +13,7 @@ from onrecord.eval.gold import GOLD_DIR, GoldArticle, GoldError, GoldQuote, load
 from onrecord.eval.metrics import (
     LOOSE,
     STRICT,
+    Score,
     cues_agree,
     evaluate,
     exact_key,
@@ -142,6 +143,15 @@ def test_a_span_cut_inside_a_word_still_covers_the_word() -> None:
     text = "We will respond, he said."
     tokens = word_tokens(text)
     assert tokens_in(tokens, [(0, 14)]) == tokens_in(tokens, [(0, 16)]) == {0, 1, 2}
+
+
+def test_a_score_with_nothing_to_count_is_undefined_not_perfect() -> None:
+    """No events coded on an article with none to find: no precision, no recall, no F1
+    (the event scores once called that 100%); nothing coded where some were due: recall 0."""
+    assert (Score().precision, Score().recall, Score().f1) == (None, None, None)
+    missed = Score(tp=0, predicted=0, gold=3)
+    assert (missed.precision, missed.recall, missed.f1) == (None, 0.0, 0.0)
+    assert Score(1, 2, 2) + Score(1, 1, 2) == Score(2, 3, 4)
 
 
 def test_overlap_thresholds_at_the_edges() -> None:

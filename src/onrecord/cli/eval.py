@@ -34,7 +34,8 @@ from onrecord.pipeline import Source, extract_many
 stderr = Console(stderr=True)
 
 
-def _percent(value: float | None) -> str:
+def percent(value: float | None) -> str:
+    """A share as a percentage with one decimal; "—" where it is undefined (``Score``)."""
     return "—" if value is None else f"{100 * value:.1f}"
 
 
@@ -68,9 +69,9 @@ def score_table(report: Report) -> Table:
     for label, score in rows:
         table.add_row(
             label,
-            _percent(score.precision),
-            _percent(score.recall),
-            _percent(score.f1),
+            percent(score.precision),
+            percent(score.recall),
+            percent(score.f1),
             str(score.tp),
             str(score.predicted),
             str(score.gold),
@@ -88,7 +89,7 @@ def recall_table(title: str, label: str, recalls: dict[str, Recall], with_articl
         table.add_column(column, justify="right")
     for name, recall in recalls.items():
         cells = [str(recall.articles)] if with_articles else []
-        cells += [str(recall.gold), _percent(recall.rate("strict")), _percent(recall.rate("loose"))]
+        cells += [str(recall.gold), percent(recall.rate("strict")), percent(recall.rate("loose"))]
         table.add_row(name, *cells)
     return table
 
@@ -111,11 +112,11 @@ def print_report(console: Console, report: Report, source_label: str) -> None:
     console.print(score_table(report))
     console.print(
         f"Speaker accuracy over strict pairs (t={STRICT}): "
-        f"{_percent(report.speaker_accuracy)}% ({report.speaker_correct}/{report.speaker_pairs})"
+        f"{percent(report.speaker_accuracy)}% ({report.speaker_correct}/{report.speaker_pairs})"
     )
     console.print(
         f"Speaker accuracy end to end (right speaker on a strict match, over all gold quotes): "
-        f"{_percent(report.speaker_end_to_end)}% ({report.speaker_correct}/{gold_quotes})"
+        f"{percent(report.speaker_end_to_end)}% ({report.speaker_correct}/{gold_quotes})"
     )
     kinds = {kind: report.kinds[kind] for kind in KINDS}
     console.print(recall_table("Recall per kind (%)", "kind", kinds, with_articles=False))

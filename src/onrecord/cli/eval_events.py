@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from onrecord import embed
-from onrecord.cli.eval import eval_app
+from onrecord.cli.eval import eval_app, percent
 from onrecord.eval.events import (
     GOLD_EVENTS_DIR,
     NO_EVENT,
@@ -45,28 +45,24 @@ from onrecord.pipeline import Source, extract_many
 stderr = Console(stderr=True)
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.1f}"
-
-
 def gold_table(report: EventReport) -> Table:
     table = Table(title=f"Events on the gold set ({report.articles} articles, "
                         f"{report.type.gold} events)")
     for column in ("measure", "P", "R", "F1 / accuracy", "n"):
         table.add_column(column, justify="right" if column != "measure" else "left")
     for label, score in (("event type", report.type), ("condition detection", report.condition)):
-        table.add_row(label, _pct(score.precision), _pct(score.recall), _pct(score.f1),
+        table.add_row(label, percent(score.precision), percent(score.recall), percent(score.f1),
                       f"{score.tp}/{score.gold}")
-    table.add_row("event type, macro-F1", "", "", _pct(report.macro_f1), "")
+    table.add_row("event type, macro-F1", "", "", percent(report.macro_f1), "")
     for label, score in (("threats", report.threat),
                          ("conditional threats", report.conditional_threat)):
-        table.add_row(label, _pct(score.precision), _pct(score.recall), _pct(score.f1),
+        table.add_row(label, percent(score.precision), percent(score.recall), percent(score.f1),
                       f"{score.tp}/{score.gold}")
     table.add_row("THREATEN on not-threats", "", "", str(report.threats_on_not_threats),
                   f"of {report.not_threats}")
     for label, acc in (("source actor", report.source), ("target actor", report.target),
                        ("negation", report.negated), ("hedge", report.hedged)):
-        table.add_row(label, "", "", _pct(acc.rate), f"{acc.correct}/{acc.total}")
+        table.add_row(label, "", "", percent(acc.rate), f"{acc.correct}/{acc.total}")
     return table
 
 
@@ -77,10 +73,10 @@ def plover_table(report: TypeReport, how: str) -> Table:
         table.add_column(column, justify="right" if column != "type" else "left")
     for name, score in sorted(report.per_type.items()):
         if score.gold:
-            table.add_row(name, _pct(score.precision), _pct(score.recall), _pct(score.f1),
+            table.add_row(name, percent(score.precision), percent(score.recall), percent(score.f1),
                           str(score.gold))
-    table.add_row("macro-F1", "", "", _pct(report.macro_f1), "")
-    table.add_row("accuracy", "", "", _pct(report.accuracy), "")
+    table.add_row("macro-F1", "", "", percent(report.macro_f1), "")
+    table.add_row("accuracy", "", "", percent(report.accuracy), "")
     return table
 
 
@@ -196,8 +192,8 @@ def eval_events(
         rules_report = score_types([r.type for r in plover_records], rules)
         out.print(plover_table(rules_report, "rules"))
         mode, context = score_modes_contexts(plover_records, [(m, c) for _, m, c in codes])
-        out.print(f"rules: mode accuracy {_pct(mode.rate)} ({mode.correct}/{mode.total} records "
-                  f"giving a mode), context accuracy {_pct(context.rate)} "
+        out.print(f"rules: mode accuracy {percent(mode.rate)} ({mode.correct}/{mode.total} records "
+                  f"giving a mode), context accuracy {percent(context.rate)} "
                   f"({context.correct}/{context.total} giving contexts)")
         data["plover"] = {"records": rules_report.records, "macro_f1": rules_report.macro_f1,
                           "accuracy": rules_report.accuracy, "mode_accuracy": mode.rate,

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from onrecord.actors.kb import KnowledgeBaseError, load_kb
 from onrecord.cli.app import app
-from onrecord.cli.eval import eval_app
+from onrecord.cli.eval import eval_app, percent
 from onrecord.cli.timeline import read_records
 from onrecord.eval.provenance import (
     GOLD_PROVENANCE_DIR,
@@ -134,9 +134,9 @@ def report_table(report: ProvenanceReport) -> Table:
                   f"{report.gold_groups} gold groups")
     for label, score in (("conflicts", report.conflicts), ("  across articles", report.across),
                          ("  within an article", report.within)):
-        table.add_row(f"{label}: precision", f"{100 * score.precision:.1f}",
+        table.add_row(f"{label}: precision", percent(score.precision),
                       f"{score.tp}/{score.predicted}")
-        table.add_row(f"{label}: recall", f"{100 * score.recall:.1f}", f"{score.tp}/{score.gold}")
+        table.add_row(f"{label}: recall", percent(score.recall), f"{score.tp}/{score.gold}")
     return table
 
 

@@ -27,7 +27,7 @@ import numpy as np
 import yaml
 
 from onrecord.eval.gold import GoldArticle, load_gold_file
-from onrecord.eval.metrics import STRICT, match, tokens_in, word_tokens
+from onrecord.eval.metrics import STRICT, Score, match, tokens_in, word_tokens
 from onrecord.events import quotetype
 from onrecord.events.classify import NO_EVENT, TypeModel, features, train
 from onrecord.events.confidence import ConfidenceModel, Signals, fit, threshold_for
@@ -129,26 +129,6 @@ def load_event_gold(folder: Path = GOLD_EVENTS_DIR) -> list[GoldEventArticle]:
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class Accuracy:
     correct: int = 0
     total: int = 0
@@ -180,7 +160,7 @@ class EventReport:
 
     @property
     def macro_f1(self) -> float:
-        scores = [s.f1 for s in self.per_type.values()]
+        scores = [s.f1 or 0.0 for s in self.per_type.values()]
         return sum(scores) / len(scores) if scores else 0.0
 
     def to_json_dict(self) -> dict[str, Any]:
@@ -455,7 +435,7 @@ class TypeReport:
     @property
     def macro_f1(self) -> float:
         """Mean F1 over the gold types (predicting no event counts against recall only)."""
-        scores = [s.f1 for t, s in self.per_type.items() if s.gold]
+        scores = [s.f1 or 0.0 for t, s in self.per_type.items() if s.gold]
         return sum(scores) / len(scores) if scores else 0.0
 
 

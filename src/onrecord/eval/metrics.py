@@ -90,16 +90,17 @@ _LEADING_THAT = re.compile(r"that\b", re.IGNORECASE)
 FindingKind = Literal["miss", "false-alarm", "boundary", "wrong-speaker"]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Score:
-    """Precision, recall and F1 from counts; ``None`` where a denominator is zero.
+    """Precision, recall and F1 from counts (quotations and events alike); ``None`` where a
+    denominator is zero: nothing predicted has no precision, nothing to find no recall.
 
     F1 is ``2 tp / (predicted + gold)``: 0, not undefined, when nothing was predicted.
     """
 
-    tp: int
-    predicted: int
-    gold: int
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
 
     @property
     def precision(self) -> float | None:
@@ -179,7 +180,7 @@ class Report:
     detection: dict[str, Score] = field(default_factory=dict)
     speaker_correct: int = 0
     speaker_pairs: int = 0
-    cue: Score = Score(0, 0, 0)
+    cue: Score = field(default_factory=Score)
     exact: dict[str, Score] = field(default_factory=dict)
     kinds: dict[str, Recall] = field(default_factory=dict)
     cases: dict[str, Recall] = field(default_factory=dict)

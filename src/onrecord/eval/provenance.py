@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from onrecord.actors.kb import KnowledgeBase
-from onrecord.eval.events import Score
+from onrecord.eval.metrics import Score
 from onrecord.model import Article, Quote, Span
 from onrecord.provenance import chains, occurrences, within_article
 from onrecord.provenance.cluster import cluster_parts
