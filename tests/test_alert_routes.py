@@ -71,3 +71,8 @@ def test_paging_back(client):
     rest = client.get("/api/alerts", params={"before": first[-1]["alert_id"]}).json()
     assert [a["story_key"] for a in first + rest] == ["k4", "k3", "k2", "k1", "e1"]
     assert client.get("/api/alerts", params={"limit": 0}).status_code == 422
+
+
+def test_an_alert_id_past_what_a_database_holds_is_a_422_not_a_500(client):
+    assert client.get("/api/alerts", params={"before": 2 ** 63}).status_code == 422
+    assert client.get("/api/alerts", params={"before": 2 ** 63 - 1}).status_code == 200

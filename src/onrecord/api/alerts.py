@@ -16,7 +16,10 @@ from onrecord.watch.atom import alerts_feed
 router = APIRouter(tags=["alerts"])
 
 Limit = Annotated[int, Query(ge=1, le=alerts.MAX_LIMIT, description="Alerts in one answer.")]
-Before = Annotated[int | None, Query(ge=1, description="Only alerts older than this alert id.")]
+#: The largest alert id a database stores (a 64-bit integer): a larger ``before`` is a 422.
+MAX_ID = 2 ** 63 - 1
+Before = Annotated[int | None, Query(ge=1, le=MAX_ID,
+                                     description="Only alerts older than this alert id.")]
 
 
 @router.get("/api/alerts", response_model=list[Alert])
