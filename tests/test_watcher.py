@@ -176,3 +176,32 @@ def test_a_pair_stepping_up_raises_one_escalation_alert(tmp_path, monkeypatch, d
         assert found[0].evidence["baseline_weeks"] == 6
         assert found[0].evidence["baseline_mean"] == each
         assert len(site.webhook) == 4  # three statements and the escalation
+
+
+def test_escalation_is_checked_at_start_when_the_articles_were_checked_before(tmp_path,
+                                                                              monkeypatch):
+    """A watcher killed after the transaction that marks its last article checked and before
+    the escalation check (or given the escalation rule only now) found this week's step up
+    only when another article came: in a quiet week, never."""
+    monkeypatch.setenv(SECRET_ENV, "hook-secret")
+    today = dt.datetime.now(dt.UTC).date()
+    with FeedServer() as site, open_store(str(tmp_path / "watch.db")) as store:
+        for back in range(1, 7):
+            earlier = (today - dt.timedelta(weeks=back)).isoformat()
+            store.put(extract(story(4 * back)[1], doc_id=f"old{back}", published=earlier))
+        site.feed("/wire.xml", "Wire")
+        for number in (40, 44, 48):
+            site.publish("/wire.xml", *story(number))
+        config = tmp_path / "watch.yaml"
+        config.write_text(watch_config(site, ["/wire.xml"]))
+        watcher = Watcher(load_config(config), store)
+        watcher.run(cycles=1)  # stores and checks the three threats; no escalation rule yet
+        watcher.close()
+        assert len(alerts.recent(store)) == 3
+        config.write_text(watch_config(site, ["/wire.xml"]) + (
+            "escalation:\n  - {name: russia on germany, source: RUS, target: DEU}\n"))
+        watcher = Watcher(load_config(config), store)
+        watcher.run(cycles=1)  # nothing new in the feed
+        watcher.close()
+        assert [a.rule for a in alerts.recent(store) if a.kind == "escalation"] \
+            == ["russia on germany"]

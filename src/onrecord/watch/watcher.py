@@ -10,7 +10,7 @@ killed anywhere (even with kill -9) loses nothing and repeats nothing when it st
 - a feed's validators (ETag, Last-Modified) are saved only once all its new entries are done,
   so a feed that has new entries is never answered 304 before they are stored;
 - the alerts of an article and the mark that its rules were run are written together; articles
-  stored but not marked are checked at start;
+  stored but not marked are checked at start, and the escalation rules are checked at start;
 - one alert per story (``alerts.story_key`` is UNIQUE); the webhook's delivery is marked after
   the receiver took it.
 
@@ -89,7 +89,7 @@ class Watcher:
     def run(self, cycles: int | None = None) -> None:
         """Poll until stopped (or for ``cycles`` rounds of due feeds, for tests)."""
         log.info("start", extra={"fields": {"watch": self.name, "feeds": len(self.feeds)}})
-        self.after_storing()
+        self.after_storing(escalate=True)
         done = 0
         while not self.stopping.is_set() and (cycles is None or done < cycles):
             wait = min(s.next_poll for s in self.states.values()) - time.time()
@@ -174,8 +174,10 @@ class Watcher:
 
     # -- rules and delivery ----------------------------------------------------------------
 
-    def after_storing(self) -> None:
-        """Run the rules on stored articles not yet checked, then escalation, then deliver."""
+    def after_storing(self, escalate: bool = False) -> None:
+        """Run the rules on stored articles not yet checked, then escalation (when some were,
+        or ``escalate``: at start, for a watcher killed between its articles' checks and the
+        escalation check, or given an escalation rule since), then deliver."""
         checked = 0
         for doc_id in state.unchecked(self.store, self.name, self.run_key):
             article = self.store.get(doc_id)
@@ -184,7 +186,7 @@ class Watcher:
                 self._raised(alerts.insert(conn, found))
                 state.mark_checked(conn, self.name, doc_id)
             checked += 1
-        if checked and self.config.escalation:
+        if (checked or escalate) and self.config.escalation:
             today = self.today()
             found = [a for rule in self.config.escalation
                      if (a := escalation.check(self.store, rule, today)) is not None]
