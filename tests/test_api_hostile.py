@@ -23,8 +23,8 @@ FILTERED = [
     ("/search", QuoteFilter), ("/network", EventFilter), ("/events", EventFilter),
 ]
 _NOT_TEXT = {"date_from", "date_to", "kind", "conditional"}
-#: Filters whose values are checked (a PLOVER type, yes or no, a number): else a 422.
-_CHECKED = {"type", "negated", "hedged", "min_confidence"}
+#: Filters whose values are checked (a PLOVER type, yes or no, a flag, a number): else a 422.
+_CHECKED = {"type", "negated", "hedged", "min_confidence", "linked"}
 PARAMETERS = [(path, name) for path, model in FILTERED
               for name in model.model_fields if name not in _NOT_TEXT | _CHECKED]
 CHECKED = [(path, name) for path, model in FILTERED
