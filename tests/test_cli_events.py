@@ -66,6 +66,27 @@ def test_actors_suggest_then_add(tmp_path):
         ["Ivan Petrovsky"]
 
 
+
+def test_actors_add_names_a_bad_candidates_file_and_leaves_the_users_file_as_it_was(tmp_path):
+    """`add` wrote the merged file first and checked it after: a candidate with bad roles left
+    the user's actors file broken for every later --actors; an unreadable candidates file was a
+    traceback."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("people:\n  - name: Ivan Petrovsky\n", "utf-8")
+    cases = {"bad.yaml": "people:\n  - name: Anna Berg\n    roles: nonsense\n",
+             "list.yaml": "[1, 2]\n", "nameless.yaml": "people:\n  - {title: envoy}\n",
+             "broken.yaml": "people: [\n"}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    for name in [*cases, "missing.yaml"]:
+        result = runner.invoke(app, ["actors", "add", str(tmp_path / name), "--into", str(mine)])
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), name
+        assert result.stderr.startswith("error ") and "Traceback" not in result.output
+        assert mine.read_text("utf-8") == "people:\n  - name: Ivan Petrovsky\n"
+    fresh = tmp_path / "fresh.yaml"
+    runner.invoke(app, ["actors", "add", str(tmp_path / "bad.yaml"), "--into", str(fresh)])
+    assert not fresh.exists()
+
 def _gold(tmp_path, evidence: str):
     folder = tmp_path / "gold"
     folder.mkdir()

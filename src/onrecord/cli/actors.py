@@ -46,9 +46,14 @@ def add_command(
     into: Annotated[Path, typer.Option(help="Your actors YAML (created if missing).")],
 ) -> None:
     """Append reviewed candidates to your actors file (pass it later with --actors)."""
-    new = (yaml.safe_load(candidates.read_text("utf-8")) or {}).get("people") or []
-    current = yaml.safe_load(into.read_text("utf-8")) if into.exists() else None
-    current = current or {}
+    try:
+        new = _people(_mapping(candidates), candidates)
+        before = into.read_text("utf-8") if into.exists() else None
+        current = _mapping(into) if before is not None else {}
+        _people(current, into)
+    except InputError as exc:
+        stderr.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
     known = {p["name"] for p in current.get("people") or []}
     added = [p for p in new if p["name"] not in known]
     current["people"] = (current.get("people") or []) + added
@@ -56,7 +61,36 @@ def add_command(
     try:
         load_kb.cache_clear()
         load_kb((into,))
-    except KnowledgeBaseError as exc:
-        stderr.print(f"[red]error[/red] {exc}", highlight=False)
+    except KnowledgeBaseError as exc:  # the file is put back as it was: nothing half-added
+        if before is None:
+            into.unlink()
+        else:
+            into.write_text(before, "utf-8")
+        stderr.print(f"[red]error[/red] {exc} (nothing added: {into} is as it was)",
+                     highlight=False)
         raise typer.Exit(code=1) from None
     stderr.print(f"added {len(added)} of {len(new)} to {into}")
+
+
+def _mapping(path: Path) -> dict:
+    """The YAML mapping in ``path``; ``InputError`` naming the file otherwise."""
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(str(path), f"cannot read it as YAML ({exc})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(str(path), "not a mapping (people: [...])")
+    return data
+
+
+def _people(data: dict, path: Path) -> list[dict]:
+    """The entries under ``people:``, each a mapping with a ``name``."""
+    people = data.get("people") or []
+    if not isinstance(people, list) or not all(
+            isinstance(p, dict) and isinstance(p.get("name"), str) for p in people):
+        raise InputError(str(path), "people: must be a list of entries, each with a name")
+    return people
