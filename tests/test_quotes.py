@@ -675,3 +675,10 @@ def test_the_writers_words_after_a_semicolon_start_a_new_quotation_of_the_same_s
     [split] = extract("\u201cCome forward,\u201d said Vela; \u201crumours help nobody.\u201d"
                       ).quotes
     assert split.content == "Come forward, rumours help nobody."
+
+
+def test_a_possessive_apostrophe_before_the_cue_is_no_quotation_mark():
+    [quote] = extract("Tomas Vela, spokesperson for the Harbour Workers' Union told Radio Nord "
+                      "that closing the port is unwise.").quotes
+    assert (quote.content, quote.speaker.name) == ("closing the port is unwise", "Tomas Vela")
+

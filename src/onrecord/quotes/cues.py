@@ -186,7 +186,8 @@ def _outside_quotation(subject: Token, verb: Token) -> Token | None:
     between subject and verb."""
     if subject.i > verb.i:
         return subject
-    between = [t for t in subject.doc[subject.i + 1:verb.i] if t.is_quote]
+    # A possessive apostrophe ("the United Nations' envoy") is no quotation mark.
+    between = [t for t in subject.doc[subject.i + 1:verb.i] if t.is_quote and t.tag_ != "POS"]
     doubles = [t for t in between if t.text not in SINGLE_MARKS]
     marks = doubles or between
     if len(marks) % 2 == 0:
