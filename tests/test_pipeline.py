@@ -12,9 +12,9 @@ from onrecord.actors.link import resolve_mention
 from onrecord.dates import parse_date
 from onrecord.eval.events import load_event_gold
 from onrecord.eval.gold import GOLD_DIR, load_gold_dir
-from onrecord.events.parties import VERBAL_TYPES
 from onrecord.model import Article
 from onrecord.pipeline import Source, extract_many
+from onrecord.plover import codebook
 
 REALNEWS = Path(__file__).resolve().parents[1] / "data" / "realnews"
 
@@ -43,7 +43,7 @@ def _disagreements(article: Article) -> list[str]:
     quotes = {q.id: q for q in article.quotes}
     wrong = []
     for event in article.events:
-        if event.type not in VERBAL_TYPES or event.signals.kind == "reported":
+        if event.type not in codebook().verbal or event.signals.kind == "reported":
             continue  # a reported act's doer is the sentence's subject, not the speaker
         speaker = quotes[event.quote_id].speaker
         source = event.source
@@ -62,7 +62,7 @@ def _disagreements(article: Article) -> list[str]:
 
 def test_the_gold_articles_have_speech_acts_to_check(articles):
     assert len(articles) >= 100
-    assert sum(e.type in VERBAL_TYPES and e.signals.kind != "reported"
+    assert sum(e.type in codebook().verbal and e.signals.kind != "reported"
                for a in articles for e in a.events) >= 50
 
 

@@ -1,4 +1,6 @@
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -181,3 +183,17 @@ def test_a_store_that_cannot_be_opened_is_named_without_its_password(tmp_path):
         open_store("postgresql://reader:hunter2@127.0.0.1:1/news")  # nothing listens on port 1
     assert refused.value.source == "postgresql://reader:***@127.0.0.1:1/news"
     assert "hunter2" not in str(refused.value)
+
+
+def test_the_store_imports_neither_the_actors_nor_the_event_coder():
+    """The store writes what the coder decided; it never consults the knowledge base."""
+    check = (
+        "import importlib, pkgutil, sys, onrecord.store as store\n"
+        "for module in pkgutil.walk_packages(store.__path__, 'onrecord.store.'):\n"
+        "    importlib.import_module(module.name)\n"
+        "coder = ('onrecord.actors', 'onrecord.events')\n"
+        "loaded = [m for m in sys.modules if m.startswith(coder)]\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

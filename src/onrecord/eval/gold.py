@@ -21,6 +21,7 @@ from typing import Any, get_args
 import yaml
 
 from onrecord.model import QuoteKind, Span
+from onrecord.plover import codebook
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 
@@ -64,10 +65,6 @@ _PROVENANCE_KEYS = {"outlet", "title", "url", "licence", "copied_from", "annotat
 _QUOTE_KEYS = {"kind", "pieces", "cue", "speaker", "mention", "addressee", "occurrence",
                "events", "not_threat"}
 _EVENT_KEYS = {"type", "source", "target", "context", "condition", "negated", "hedged"}
-PLOVER_TYPES = frozenset({
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-})
 NOT_THREAT_REASONS = frozenset({"denial", "question", "hypothetical", "described", "other"})
 _EXCERPT = 40
 
@@ -199,7 +196,7 @@ def _quote_event(raw: Any, text: str, quote: Span) -> QuoteEvent:
     unknown = sorted(set(raw) - _EVENT_KEYS)
     if unknown:
         raise ValueError(f"unknown event keys {unknown} (allowed: {sorted(_EVENT_KEYS)})")
-    if raw.get("type") not in PLOVER_TYPES:
+    if raw.get("type") not in codebook().types:
         raise ValueError(f"event `type` must be a PLOVER type, not {raw.get('type')!r}")
     context = raw.get("context") or []
     if not (isinstance(context, list) and all(isinstance(c, str) for c in context)):

@@ -21,7 +21,6 @@ from onrecord.events.confidence import agent_of, cue_says, shipped_model, signal
 from onrecord.events.lexicon import lexicon
 from onrecord.events.narration import code_reported
 from onrecord.events.parties import (
-    VERBAL_TYPES,
     names_object,
     own_sides,
     party_of,
@@ -31,6 +30,7 @@ from onrecord.events.parties import (
 )
 from onrecord.modality import find_condition
 from onrecord.model import ActorRef, Event, Span
+from onrecord.plover import codebook
 
 
 def _evidence(quotation: Quotation, coded: Coded) -> Span:
@@ -78,7 +78,7 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
     if directive and (side(source) is None or side(addressee) is None
                       or side(addressee) in own_sides(source)):
         return None
-    if coded.type not in VERBAL_TYPES and coded.trigger is not None:
+    if coded.type not in codebook().verbal and coded.trigger is not None:
         source = subject_ref(kb, coded.trigger, on) or speaker
     # A cue that codes by itself ("condemned a US arms package as ...") acts on its object.
     acting = coded.trigger or cue

@@ -28,9 +28,10 @@ from spacy.tokens import Token
 from onrecord.datafiles import load_yaml
 from onrecord.events.coding import Coded
 from onrecord.events.lexicon import Lexicon
-from onrecord.events.parties import VERBAL_TYPES, subjects_of
+from onrecord.events.parties import subjects_of
 from onrecord.events.quotetype import QuoteTypeModel
 from onrecord.model import ActorRef, Event, Quote
+from onrecord.plover import codebook
 
 CONFIDENCE_FILE = "event_confidence.yaml"
 KINDS = ("direct", "indirect", "mixed", "reported")
@@ -62,13 +63,13 @@ class Signals:
         ("troops were deployed to the border", "the rebels seized the town"): a quotation's
         event is what its speaker does, and a material act is theirs only when their side is
         its doer ("we will send troops")."""
-        reported_act = self.type not in VERBAL_TYPES and self.kind != "reported" \
+        reported_act = self.type not in codebook().verbal and self.kind != "reported" \
             and self.agent != "speaker"
         return self.counterfactual or reported_act or \
             (self.type == "THREATEN" and self.agent == "other")
 
     def features(self) -> dict[str, float]:
-        names = [f"type={self.type}" if self.type in _TYPES else "type=other",
+        names = [f"type={self.type}" if self.type in codebook().types else "type=other",
                  f"basis={self.basis}", f"kind={self.kind}", f"agent={self.agent}",
                  f"basis={self.basis},agent={self.agent}", f"cue={self.cue}"]
         names += [name for name, on in (("source_known", self.source_known),
@@ -96,11 +97,6 @@ class ConfidenceModel:
         z = self.bias + sum(self.weights.get(name, 0.0) * value
                             for name, value in signals.features().items())
         return round(float(1.0 / (1.0 + np.exp(-z))), 3)
-
-
-_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-          "ASSAULT")
 
 
 def load_model(path: Path | None = None) -> ConfidenceModel:

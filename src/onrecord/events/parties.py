@@ -21,8 +21,6 @@ from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import PARTY_ENTS
 from onrecord.model import ActorRef
 
-VERBAL_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT",
-                          "CONSULT", "CONCEDE"})
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr"}
 _ABOUT = {"at", "of", "against", "on", "for", "by"}

@@ -24,8 +24,8 @@ from pydantic import (
     model_validator,
 )
 
-from onrecord.events.lexicon import lexicon
 from onrecord.model import QuoteKind
+from onrecord.plover import codebook
 from onrecord.store.where import Rule, Scope, Where, full_text, of_state, published
 
 
@@ -65,10 +65,10 @@ Share = Annotated[Annotated[float, Field(ge=0, le=1)] | None, BeforeValidator(_u
 #: A filter value: up to 300 characters; blank means no filter.
 Value = Annotated[str | None, Field(max_length=300), AfterValidator(_none_if_blank)]
 def _plover_type(value: str) -> str:
-    """One of the types of ``data/plover.yaml``, in capitals: an unknown type is a mistake to
-    name, not a filter that matches nothing."""
+    """One of the PLOVER types (``onrecord.plover``), in capitals: an unknown type is a
+    mistake to name, not a filter that matches nothing."""
     value = value.upper()
-    if value not in {name.partition("/")[0] for name in lexicon().scores}:
+    if value not in codebook().types:
         raise ValueError(f"{value!r} is not a PLOVER event type")
     return value
 

@@ -4,15 +4,15 @@ documents them and the web renders them alike)."""
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
 from onrecord.model import Event, Quote
+from onrecord.plover import Relation
 from onrecord.store.filters import Period
 
 T = TypeVar("T")
-Relation = Literal["cooperation", "conflict", "other"]
 
 
 class ArticleRef(BaseModel):
