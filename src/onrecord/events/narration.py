@@ -29,9 +29,6 @@ from onrecord.events.parties import object_ref, own_sides, side, subject_ref
 from onrecord.modality import find_condition, is_negated
 from onrecord.model import ActorRef, Event, Span
 
-# Phrasal cues that code a directive: "called on X to ...".
-_PHRASAL = {("call", "on"): "REQUEST", ("call", "upon"): "REQUEST"}
-
 
 def _tokens_of(doc: Doc, spans: list[Span]) -> set[int]:
     inside: set[int] = set()
@@ -57,10 +54,11 @@ def _attribution(doc: Doc, quotations: list[Quotation]) -> set[int]:
 def _cue_type(verb: Token) -> str | None:
     """The type a speech-act verb codes by itself ("accused", "called on"), if any."""
     lemma = verb.lemma_.lower()
+    cues = lexicon().cues
     for child in verb.children:
-        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in _PHRASAL:
-            return _PHRASAL[(lemma, child.lower_)]
-    return lexicon().cues.get(lemma)
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in cues:
+            return cues[f"{lemma} {child.lower_}"]
+    return cues.get(lemma)
 
 
 def _evidence(verb: Token, attribution: set[int]) -> Span:
