@@ -383,3 +383,15 @@ def test_all_options_on_the_table_is_a_threat():
     (event,) = extract("“If they enrich further, the military option stays on the table,” "
                        "the Estonian envoy Ana Vor said.").events
     assert event.type == "THREATEN" and event.condition == "If they enrich further"
+
+
+def test_a_wish_for_what_another_party_should_do_is_a_request():
+    (event,) = extract("“We would like to see the blockade lifted within a week,” the Estonian "
+                       "envoy Ana Vor said.").events
+    assert event.type == "REQUEST"
+
+
+def test_calling_a_report_baseless_rejects_it():
+    (event,) = extract("“The report is baseless and we will never accept it,” the Estonian "
+                       "foreign ministry said.").events
+    assert event.type == "REJECT"
