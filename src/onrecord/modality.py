@@ -56,9 +56,10 @@ def tokens_in(doc: Doc, spans: list[Span]) -> list[Token]:
     return tokens
 
 
-def _starts(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
-    return tokens[i].lower_ == phrase[0] and \
-        tuple(t.lower_ for t in tokens[i:i + len(phrase)]) == phrase
+def _starts(lower: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words from ``i`` on (``lower``: the tokens' lower-case forms, read once per
+    quotation) begin with ``phrase``."""
+    return lower[i] == phrase[0] and tuple(lower[i:i + len(phrase)]) == phrase
 
 
 def _trim(tokens: list[Token]) -> Span | None:
@@ -122,13 +123,13 @@ def _inverted_condition(token: Token, allowed: set[int], w: Words) -> list[Token
     return clause
 
 
-def _phrase_condition(tokens: list[Token], i: int, allowed: set[int],
+def _phrase_condition(tokens: list[Token], lower: list[str], i: int, allowed: set[int],
                       w: Words) -> list[Token] | None:
     for phrase in w.condition_fixed:
-        if _starts(tokens, i, phrase):
+        if _starts(lower, i, phrase):
             return tokens[i:i + len(phrase)]
     for phrase in w.condition_phrases:
-        if _starts(tokens, i, phrase):
+        if _starts(lower, i, phrase):
             first = tokens[i]
             last = tokens[i + len(phrase) - 1]
             end = max(first.right_edge.i, last.right_edge.i, last.head.right_edge.i
@@ -177,8 +178,10 @@ def condition_in(tokens: list[Token]) -> Span | None:
     riots start, ...")."""
     w = words()
     allowed = {t.i for t in tokens}
+    lower = [t.lower_ for t in tokens]
     for i, token in enumerate(tokens):
-        clause = _phrase_condition(tokens, i, allowed, w) or _word_condition(token, allowed, w)
+        clause = _phrase_condition(tokens, lower, i, allowed, w) \
+            or _word_condition(token, allowed, w)
         if clause:
             return _trim(clause)
     for token in tokens:
@@ -197,10 +200,11 @@ def hedged_in(tokens: list[Token], condition: Span | None) -> bool:
     """A hedge modal or phrase among ``tokens`` outside their condition."""
     w = words()
     tokens = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
+    lower = [t.lower_ for t in tokens]
     for i, token in enumerate(tokens):
-        if token.lower_ in w.hedge_modals and token.tag_ == "MD":
+        if lower[i] in w.hedge_modals and token.tag_ == "MD":
             return True
-        if any(_starts(tokens, i, phrase) for phrase in w.hedge_phrases):
+        if any(_starts(lower, i, phrase) for phrase in w.hedge_phrases):
             return True
     return False
 

@@ -35,6 +35,9 @@ MAX_INTERRUPTION = 3
 DOUBLE_PAIRS = ("''", "``")
 
 _OPENING_CONTEXT = set("([{—–-/") | set(DOUBLE_OPEN + SINGLE_OPEN)
+# Where a scan stops: every mark and the first character of a typewriter pair (``, ''); any
+# other character plays no role, so a paragraph is scanned from mark to mark.
+_ANY_MARK = re.compile("[" + re.escape(ALL_MARKS + "".join(p[0] for p in DOUBLE_PAIRS)) + "]")
 _CLOSING_FOLLOWERS = set(".,;:!?)]}—–-…/") | set(ALL_MARKS)
 _WHITESPACE = re.compile(r"\s+")
 
@@ -238,7 +241,8 @@ class _Scanner:
         self.runs_on = False
         closed_here = False
         consumed = lo
-        for i in range(lo, hi):
+        for mark in _ANY_MARK.finditer(self.text, lo, hi):
+            i = mark.start()
             if i < consumed:
                 continue  # the second character of a typewriter pair
             role = _role(self.text, i, lo, hi, self.style)
