@@ -26,7 +26,7 @@ def fresh(monkeypatch):
 
 
 def test_the_unpacked_model_ranks_languages_as_the_shipped_one_does(fresh, tmp_path):
-    fresh.setenv("ONRECORD_CACHE", str(tmp_path))
+    fresh.setenv("ONRECORD_CACHE_DIR", str(tmp_path))
     shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     unpacked = language._identifier()
     unpacked_into = list(tmp_path.iterdir())  # one folder, no half-written scratch left
@@ -41,6 +41,6 @@ def test_the_unpacked_model_ranks_languages_as_the_shipped_one_does(fresh, tmp_p
 def test_a_cache_that_cannot_be_written_only_costs_time(fresh, tmp_path):
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
-    fresh.setenv("ONRECORD_CACHE", str(blocked / "cache"))
+    fresh.setenv("ONRECORD_CACHE_DIR", str(blocked / "cache"))
     assert language.identify(TEXTS[1] * 2) == "id"
     assert blocked.read_text() == "not a folder"

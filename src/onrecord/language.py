@@ -30,10 +30,10 @@ _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
 def cache_dir() -> Path:
-    """Where onrecord keeps files it can make again: ``$ONRECORD_CACHE``, else
+    """Where onrecord keeps files it can make again: ``$ONRECORD_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/onrecord``, else ``~/.cache/onrecord``."""
-    if os.environ.get("ONRECORD_CACHE"):
-        return Path(os.environ["ONRECORD_CACHE"])
+    if os.environ.get("ONRECORD_CACHE_DIR"):
+        return Path(os.environ["ONRECORD_CACHE_DIR"])
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "onrecord"
 
 
