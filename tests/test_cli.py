@@ -138,6 +138,12 @@ def test_a_store_or_an_output_that_cannot_be_used_is_named_not_a_traceback(tmp_p
                                       "-o", str(output)])
         assert written.exit_code == 1 and isinstance(written.exception, SystemExit)
         assert f"error {output}: cannot write (No such file or directory)" in written.stderr
+    article = tmp_path / "a.txt"
+    article.write_text("“We will respond,” said Jane Roe.", encoding="utf-8")
+    output = tmp_path / "no" / "a.jsonl"
+    extracted = runner.invoke(app, ["extract", str(article), "-o", str(output)])
+    assert extracted.exit_code == 1 and isinstance(extracted.exception, SystemExit)
+    assert f"error {output}: cannot write (No such file or directory)" in extracted.stderr
 
 
 def test_a_replaced_byte_is_one_warning_line_naming_the_file_each_time(tmp_path):

@@ -1,5 +1,8 @@
 """Errors that name the input and the problem, so one bad article never hides the others."""
 
+from os import PathLike
+from typing import IO
+
 # Longest reason kept: a library's message can quote a whole corrupt record; a reason is read by
 # a person in a summary line and stored in a text column.
 _MAX_REASON = 300
@@ -23,6 +26,15 @@ class InputError(Exception):
     def __reduce__(self):
         # Rebuilt from both fields, so a failure read in a worker process reaches the driver.
         return type(self), (self.source, self.reason)
+
+
+def open_output(path: str | PathLike, mode: str = "w") -> IO:
+    """``path`` opened for writing (text in UTF-8, or binary with ``"wb"``); ``InputError``
+    naming it when the system refuses (no such folder, no permission)."""
+    try:
+        return open(path, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""}))
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write ({exc.strerror})") from None
 
 
 class InputWarning(UserWarning):

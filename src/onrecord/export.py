@@ -17,13 +17,13 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Literal, TextIO, get_args, get_origin
+from typing import Any, BinaryIO, Literal, TextIO, get_args, get_origin
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from onrecord.errors import InputError
+from onrecord.errors import open_output
 
 #: Rows per Parquet row group and per conversion batch: bounded memory whatever the export size.
 BATCH_ROWS = 10_000
@@ -138,23 +138,14 @@ def export(
     if fmt is ExportFormat.parquet:
         if path is None:
             raise ValueError("Parquet is binary: give an output file")
-        with _output(path, "wb") as sink:
+        with open_output(path, "wb") as sink:
             return write_parquet(rows, model, sink)
     if path is None:
         return _write_text(rows, model, fmt, sys.stdout)
-    with _output(path, "w") as sink:
+    with open_output(path) as sink:
         return _write_text(rows, model, fmt, sink)
 
 
 def _write_text(rows: Iterable[BaseModel], model: type[BaseModel], fmt: ExportFormat,
                 sink: TextIO) -> int:
     return write_csv(rows, model, sink) if fmt is ExportFormat.csv else write_jsonl(rows, sink)
-
-
-def _output(path: Path, mode: str) -> IO:
-    """``path`` opened for writing; ``InputError`` naming it when the system refuses (no such
-    folder, no permission), before any row is read."""
-    try:
-        return path.open(mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""}))
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write ({exc.strerror})") from None

@@ -16,7 +16,7 @@ from rich.table import Table
 
 from onrecord.actors.kb import KnowledgeBaseError, load_kb
 from onrecord.cli.app import app
-from onrecord.errors import InputError
+from onrecord.errors import InputError, open_output
 from onrecord.ingest import Kind, kind_of, read_inputs
 from onrecord.ingest.sources import whole_file
 from onrecord.model import Article
@@ -93,7 +93,7 @@ def extract(
         raise typer.Exit(code=1) from None
     failures: list[InputError] = []
     read: list[str] = []
-    sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    sink: TextIO = open_output(output) if output else sys.stdout
     try:
         articles = extract_many(_sources(paths, failures, read), actors=kb)
         if output_format is OutputFormat.jsonl:
