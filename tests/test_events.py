@@ -395,3 +395,8 @@ def test_calling_a_report_baseless_rejects_it():
     (event,) = extract("“The report is baseless and we will never accept it,” the Estonian "
                        "foreign ministry said.").events
     assert event.type == "REJECT"
+
+
+def test_according_to_plan_is_no_accord():
+    assert extract("“Everything is going according to plan,” the Estonian envoy Ana Vor "
+                   "said.").events == []
