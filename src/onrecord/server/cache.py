@@ -1,4 +1,4 @@
-"""Answers of the read routes, kept in memory until the store changes (issue 8's load goal).
+"""Answers of the read routes, kept in memory until the store changes.
 
 Every read route answers from the store alone (path and query string in, the same bytes out), so
 an answer can be served again until the next write. The store's write revision is SQLite's
