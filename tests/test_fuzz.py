@@ -69,7 +69,7 @@ def _read(folder: Path, name: str, data: bytes) -> list:
     for item in items:
         assert (item.source is None) != (item.error is None), item
         if item.error is not None:
-            assert item.error.source.startswith((str(path), CLOSED)), item.error
+            assert item.error.origin.startswith((str(path), CLOSED)), item.error
             assert item.error.reason.isprintable()
         else:
             assert isinstance(item.source.text, str) and item.source.text.strip()

@@ -51,7 +51,7 @@ def test_public_addresses_pass(address):
 def test_policy_refuses_by_name(url, message):
     with pytest.raises(FetchRefused) as refused:
         AddressPolicy().address_for(httpx.URL(url))
-    assert message in refused.value.reason and refused.value.source == url
+    assert message in refused.value.reason and refused.value.origin == url
 
 
 def test_allow_list_takes_hosts_and_cidr_blocks_and_any_port():

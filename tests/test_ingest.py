@@ -51,7 +51,7 @@ def test_non_utf8_text_is_detected_and_garbage_is_reported(tmp_path):
     (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 8)
     read, failed = _read([tmp_path / "ru.txt", tmp_path / "junk.txt", tmp_path / "missing.txt"])
     assert read[0].source.text == russian
-    assert [(e.error.source, e.error.reason) for e in failed] == [
+    assert [(e.error.origin, e.error.reason) for e in failed] == [
         (str(tmp_path / "junk.txt"), "undecodable bytes: no text encoding fits"),
         (str(tmp_path / "missing.txt"), "no such file"),
     ]
@@ -151,7 +151,7 @@ def test_robots_txt_that_times_out_disallows_the_host(site):
     site.add("/robots.txt", "User-agent: *\n", "text/plain", stall=3.0)
     url = site.add("/news/1", page("One"))
     read, failed = _read([url])
-    assert read == [] and failed[0].error.source == url
+    assert read == [] and failed[0].error.origin == url
     reason = "robots.txt unreachable (timed out (2 attempts)): host disallowed"
     assert failed[0].error.reason == reason
 
@@ -162,7 +162,7 @@ def test_url_that_stalls_or_drips_times_out_and_the_rest_goes_on(site, slowness)
     fine = site.add("/fine", page("Fine"))
     read, failed = _read([slow, fine])
     assert [i.source.title for i in read] == ["Fine"]
-    assert failed[0].error.source == slow
+    assert failed[0].error.origin == slow
     assert failed[0].error.reason.startswith("timed out")
 
 
@@ -264,7 +264,7 @@ def test_corrupt_record_mid_archive_is_reported_once_and_reading_resumes(tmp_pat
     read, failed = _read([path])
     assert [i.source.title for i in read] == ["Before", "After", "Last"]
     assert len(failed) == 1
-    assert failed[0].error.source.startswith(f"{path} record 2 (byte ")
+    assert failed[0].error.origin.startswith(f"{path} record 2 (byte ")
     assert failed[0].error.reason.startswith("corrupt WARC")
 
 

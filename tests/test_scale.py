@@ -105,7 +105,7 @@ def test_partitions_keep_input_order_and_shards_alone(tmp_path):
 
 def test_input_errors_survive_pickling_to_and_from_workers():
     error = pickle.loads(pickle.dumps(InputError("a.txt", "no such file")))
-    assert (error.source, error.reason) == ("a.txt", "no such file")
+    assert (error.origin, error.reason) == ("a.txt", "no such file")
 
 
 def test_memory_zone_keeps_the_vocabulary_from_growing():

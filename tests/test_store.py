@@ -178,10 +178,10 @@ def test_a_store_that_cannot_be_opened_is_named_without_its_password(tmp_path):
     missing = str(tmp_path / "no" / "x.db")
     with pytest.raises(InputError, match="cannot open the store") as refused:
         open_store(missing)
-    assert refused.value.source == missing
+    assert refused.value.origin == missing
     with pytest.raises(InputError, match="cannot open the store") as refused:
         open_store("postgresql://reader:hunter2@127.0.0.1:1/news")  # nothing listens on port 1
-    assert refused.value.source == "postgresql://reader:***@127.0.0.1:1/news"
+    assert refused.value.origin == "postgresql://reader:***@127.0.0.1:1/news"
     assert "hunter2" not in str(refused.value)
 
 

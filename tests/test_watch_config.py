@@ -59,7 +59,7 @@ def test_a_file_of_feeds_rules_and_a_webhook(tmp_path):
 def test_mistakes_name_the_file_line_and_field(text, where, problem):
     with pytest.raises(InputError) as raised:
         parse_config(text, "feeds.yaml")
-    assert raised.value.source == where
+    assert raised.value.origin == where
     assert problem in raised.value.reason
 
 
@@ -73,7 +73,7 @@ def test_an_escalation_baseline_cannot_need_more_weeks_than_it_has():
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(InputError) as raised:
         load_config(tmp_path / "absent.yaml")
-    assert raised.value.source.endswith("absent.yaml")
+    assert raised.value.origin.endswith("absent.yaml")
 
 
 def test_the_example_in_the_docs_is_valid():

@@ -15,17 +15,17 @@ def _printable(reason: str) -> str:
 
 
 class InputError(Exception):
-    """An input (file, URL, record) that cannot be used; ``source`` names it."""
+    """An input (file, URL, record) that cannot be used; ``origin`` names it."""
 
-    def __init__(self, source: str, reason: str) -> None:
+    def __init__(self, origin: str, reason: str) -> None:
         reason = _printable(reason)
-        super().__init__(f"{source}: {reason}")
-        self.source = source
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
         self.reason = reason
 
     def __reduce__(self):
         # Rebuilt from both fields, so a failure read in a worker process reaches the driver.
-        return type(self), (self.source, self.reason)
+        return type(self), (self.origin, self.reason)
 
 
 def open_output(path: str | PathLike, mode: str = "w") -> IO:

@@ -61,7 +61,7 @@ class Prepared:
 def prepare(item: Item) -> Prepared:
     """Clean an item and compute its fingerprints (or say why it is skipped)."""
     if item.error is not None:
-        return Prepared(item.key, status="error", origin=item.error.source,
+        return Prepared(item.key, status="error", origin=item.error.origin,
                         reason=item.error.reason)
     src = clean(item.source)
     if not src.text:
@@ -70,7 +70,7 @@ def prepare(item: Item) -> Prepared:
     try:
         check_source(src, item.key)
     except InputError as exc:
-        return Prepared(item.key, status="skipped", origin=exc.source, reason=exc.reason)
+        return Prepared(item.key, status="skipped", origin=exc.origin, reason=exc.reason)
     src = replace(src, doc_id=src.doc_id or doc_id_for(src.text),
                   language=src.language or identify(src.text))
     return Prepared(item.key, src, body_hash(src.text), to_bytes(signature(src.text)))
@@ -281,7 +281,7 @@ class Runner:
         self.summary.versions += sum(p.key in self._versions for p, _ in done)
         self.summary.errors += len(failed)
         for p, error in failed:
-            self.summary.skipped.append((error.source, error.reason))
+            self.summary.skipped.append((error.origin, error.reason))
             self.on_item(Item(p.key, error=error), "error")
         for p, _ in done:
             self.on_item(Item(p.key, p.source), "stored")
