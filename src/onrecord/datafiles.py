@@ -37,8 +37,9 @@ def read_text(name: str | Path) -> str:
     return resources.files("onrecord.data").joinpath(name).read_text("utf-8")
 
 
-def _line(node: yaml.Node | None, where: tuple[Any, ...]) -> int | None:
-    """The line (1-based) of the value at ``where`` in a composed YAML document."""
+def yaml_line(node: yaml.Node | None, where: tuple[Any, ...]) -> int | None:
+    """The line (1-based) of the value at ``where`` in a composed YAML document (of its key
+    when it has no value), or of the deepest node on the way."""
     found = node.start_mark.line + 1 if node is not None else None
     for step in where:
         if isinstance(node, yaml.MappingNode):
@@ -74,7 +75,7 @@ def read_yaml(name: str | Path, model: type[Model]) -> Model:
     except ValidationError as exc:
         error = exc.errors()[0]
         where = tuple(error["loc"])
-        line = _line(yaml.compose(text), where)
+        line = yaml_line(yaml.compose(text), where)
         key = ".".join(str(step) for step in where) or "(top)"
         problem = "not a field of this file" if error["type"] == "extra_forbidden" \
             else error["msg"]

@@ -30,6 +30,7 @@ from pydantic import (
     model_validator,
 )
 
+from onrecord.datafiles import yaml_line
 from onrecord.errors import InputError
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(s|m|h|d)?")
@@ -171,23 +172,6 @@ class WatchConfig(_Strict):
         return feed.interval or self.interval
 
 
-def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """The line (1-based) of the YAML node at ``loc``, or of the deepest node on the way."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) \
-                and key < len(node.value):
-            node = node.value[key]
-        else:
-            break
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
 def parse_config(text: str, origin: str) -> WatchConfig:
     """The configuration in ``text``; ``InputError`` naming ``origin``, line and field."""
     try:
@@ -203,7 +187,7 @@ def parse_config(text: str, origin: str) -> WatchConfig:
         error = exc.errors()[0]
         loc = tuple(error["loc"])
         where = ".".join(str(p) for p in loc) or "top level"
-        line = _line_of(tree, loc) if loc else None
+        line = yaml_line(tree, loc) if loc else None
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise InputError(f"{origin}:{line}" if line else origin,
                          f"{where}: {error['msg']}{more}") from None
