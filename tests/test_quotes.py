@@ -653,6 +653,8 @@ def test_the_object_the_parser_takes_from_a_clause_without_that_is_its_subject()
      "Down with the governor!"),
     ("The envoy implied the troops would be staying put.", "the troops would be staying put"),
     ("The report is cited, suggesting the harbour is unsafe.", "the harbour is unsafe"),
+    # A stated position.
+    ("Investigators believe at least ten boats were sunk.", "at least ten boats were sunk"),
 ])
 def test_chants_and_what_a_speaker_implies_are_quotations(sentence, content):
     assert [q.content for q in extract(sentence).quotes] == [content]
