@@ -102,7 +102,7 @@ def dashboard(store: Store) -> Dashboard:
                       events=store.count("events"), speakers=len(speakers)),
         weeks=weeks[-WEEKS:],
         speakers=[Counted(name=name, count=n) for name, n, _ in speakers[:TOP]],
-        actors=[p for p in queries.parties(store, TOP) if p.name != f"{p.actor} (state)"],
+        actors=queries.parties(store, TOP, states=False),
         outlets=queries.outlets(store, TOP),
         threats=queries.events(store, threats, limit=TOP).items,
     )

@@ -144,10 +144,10 @@ def actor(store: Store, key: str) -> ActorRecord | None:
     )
 
 
-def parties(store: Store, limit: int = 200) -> list[Node]:
+def parties(store: Store, limit: int = 200, states: bool = True) -> list[Node]:
     """The parties an analyst can pick: the ``limit`` busiest actors of the events (key, most
-    used name, events) and then every state by its country code (its bodies and officials
-    rolled up, as a code matches in filters), busiest first."""
+    used name, events) and then (``states``) every state by its country code (its bodies and
+    officials rolled up, as a code matches in filters), busiest first."""
     top = (
         "SELECT actor, events FROM network_weights ORDER BY events DESC, actor"
         f"{collate(store)} LIMIT :n"
@@ -156,7 +156,7 @@ def parties(store: Store, limit: int = 200) -> list[Node]:
         f"SELECT actor, name, sum(events) FROM network_nodes WHERE actor IN (SELECT actor FROM "
         f"({top}) t) AND name <> '' GROUP BY actor, name"
     )
-    states = (
+    by_state = (
         "SELECT country, sum(n) FROM (SELECT source_country AS country, count(*) AS n "
         "FROM events WHERE source_country IS NOT NULL AND source_non_state = FALSE "
         "GROUP BY source_country UNION ALL SELECT target_country, count(*) FROM events "
@@ -168,7 +168,7 @@ def parties(store: Store, limit: int = 200) -> list[Node]:
         called: dict[str, Counter[str]] = defaultdict(Counter)
         for key, name, n in conn.execute(sql(names), {"n": limit}):
             called[key][name] += n
-        codes = conn.execute(sql(states)).all()
+        codes = conn.execute(sql(by_state)).all() if states else []
     found = [Node(actor=key, name=best_name(called[key], key), events=n) for key, n in busiest]
     found += [Node(actor=code, name=f"{code} (state)", events=n)
               for code, n in sorted(codes, key=lambda c: (-c[1], c[0]))]
