@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from records import build_article, paragraph_spans, span_of
 
@@ -180,3 +181,13 @@ def test_searched_words_are_marked_in_any_case_and_form():
     assert searched_words("Nothing to mark", None) == [("Nothing to mark", False)]
     assert searched_words("Nothing to mark", "!!") == [("Nothing to mark", False)]
 
+
+
+def test_an_untitled_article_is_headed_by_its_first_line_and_shows_its_dateline():
+    """A .txt article has no title: its first line heads the page, as a headline would; the
+    dateline cleaning kept ("KYIV (AP) —") is shown with the source."""
+    article = build_article().model_copy(update={"title": None, "dateline": "KYIV (AP) —"})
+    page = article_html(article)
+    first_line = article.text.strip().splitlines()[0]
+    assert f'title="no title: the text\'s first line">{escape(first_line[:87])}' in page
+    assert '<span class="dateline">KYIV (AP) —</span>' in page
