@@ -39,9 +39,10 @@ def cache_dir() -> Path:
 
 def _unpacked(model: Path) -> Path | None:
     """The model's arrays unpacked once into the cache, one ``.npy`` file each (68 MB):
-    py3langid ships them LZMA-compressed, and unpacking took 0.4-0.5 s of every process's
-    start; mapped from the cache they load in 0.04 s. ``None`` where the cache cannot be
-    written (the model is then unpacked in memory, as py3langid does)."""
+    py3langid ships them LZMA-compressed, and unpacking them was most of every process's
+    start-up cost after the spaCy model; mapped from the cache they load at once. ``None``
+    where the cache cannot be written (the model is then unpacked in memory, as py3langid
+    does)."""
     import numpy as np
 
     stat = model.stat()
