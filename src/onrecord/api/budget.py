@@ -74,7 +74,7 @@ def check_size(request: Request, text: str) -> None:
     tokens = len(load_nlp().tokenizer(text))  # linear, about 0.1 s for 100 kB
     if tokens > budget:
         raise HTTPException(
-            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            status.HTTP_413_CONTENT_TOO_LARGE,
             f"the article has {tokens} tokens, over this server's budget of {budget} for "
             "extraction without its token",
         )
