@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from onrecord.eval.gold import GoldArticle, load_gold_file
 from onrecord.eval.metrics import STRICT, Score, match, tokens_in, word_tokens
 from onrecord.events import quotetype
 from onrecord.events.classify import NO_EVENT, TypeModel, features, train
-from onrecord.events.confidence import ConfidenceModel, Signals, fit, threshold_for
+from onrecord.events.confidence import ConfidenceModel, Signals, fit, learned, threshold_for
 from onrecord.model import Article, Event, Quote, Span
 
 GOLD_EVENTS_DIR = Path(__file__).resolve().parents[1] / "data" / "gold_events"
@@ -347,14 +347,6 @@ def quote_type_examples(articles: list[GoldArticle], records: list[Article]
     return rows
 
 
-def _learned(signals: Signals, event: Event, quotes: dict[str, Quote],
-             model: quotetype.QuoteTypeModel) -> Signals:
-    quote = quotes.get(event.quote_id or "")
-    if quote is None or signals.kind == "reported":
-        return signals
-    return replace(signals, learned=model.probabilities(quote).get(event.type, 0.0))
-
-
 def fit_event_models(articles: list[GoldArticle], records: list[Article], precision: float,
                      folds: int = 5) -> tuple[quotetype.QuoteTypeModel, ConfidenceModel,
                                               dict[str, float]]:
@@ -371,7 +363,7 @@ def fit_event_models(articles: list[GoldArticle], records: list[Article], precis
                               [t for n, _, t in rows if n not in held])
         for n in sorted(held):
             quotes = {q.id: q for q in records[n].quotes}
-            examples += [(n, _learned(e.signals, e, quotes, model), event_is_right(e, gold[n]))
+            examples += [(n, learned(e.signals, e, quotes, model), event_is_right(e, gold[n]))
                          for e in records[n].events if e.signals is not None]
     confidence, stats = fit_confidence(examples, precision, folds)
     types = quotetype.fit([q for _, q, _ in rows], [t for _, _, t in rows])

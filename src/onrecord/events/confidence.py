@@ -163,6 +163,16 @@ def signals(coded: Coded, kind: str, source: ActorRef | None, target: ActorRef |
                    counterfactual=any(lowered.startswith(c) for c in counterfactuals))
 
 
+def learned(signals: Signals, event: Event, quotes: dict[str, Quote],
+            types: QuoteTypeModel) -> Signals:
+    """``signals`` with the quotation model's probability of the event's type (an act the
+    writer reports has no quotation of its own to read)."""
+    quote = quotes.get(event.quote_id or "")
+    if quote is None or signals.kind == "reported":
+        return signals
+    return replace(signals, learned=types.probabilities(quote).get(event.type, 0.0))
+
+
 def weigh(events: Sequence[Event], quotes: Sequence[Quote], types: QuoteTypeModel | None,
           model: ConfidenceModel) -> list[Event]:
     """The events with what the quotation model says of their type, and their confidence."""
@@ -170,10 +180,8 @@ def weigh(events: Sequence[Event], quotes: Sequence[Quote], types: QuoteTypeMode
     weighed = []
     for event in events:
         signals = event.signals
-        quote = by_id.get(event.quote_id or "")
-        if signals is not None and types is not None and quote is not None \
-                and signals.kind != "reported":
-            signals = replace(signals, learned=types.probabilities(quote).get(event.type, 0.0))
+        if signals is not None and types is not None:
+            signals = learned(signals, event, by_id, types)
         confidence = model.score(signals) if signals is not None else event.confidence
         weighed.append(event.model_copy(update={"confidence": confidence}).knowing(signals))
     return weighed
