@@ -17,7 +17,12 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import gazetteer
 from onrecord.actors.kb import KnowledgeBase
-from onrecord.actors.mentions import CONFIDENCE_DESCRIPTION, CONFIDENCE_INHERITED, ArticleActors
+from onrecord.actors.mentions import (
+    CONFIDENCE_DESCRIPTION,
+    CONFIDENCE_INHERITED,
+    ArticleActors,
+    entity_of,
+)
 from onrecord.analysis import Document, Party, Phrase, Quotation
 from onrecord.model import ActorRef, Mention
 
@@ -70,25 +75,18 @@ def _affiliation(kb: KnowledgeBase, phrase: Phrase, on: dt.date | None) -> Actor
         if words.start <= token.i < words.end and token.ent_type_ == "PERSON":
             continue  # the unknown person's own name
         if token.ent_type_ in PARTY_ENTS or token.pos_ in ("PROPN", "ADJ"):
-            for name in (_entity_text(token), token.text):
-                party = kb.resolve(name, on) if name else None
-                if party is not None and party.country:
-                    return party
+            entity = entity_of(token)
+            names = [entity.text, token.text] if entity is not None else [token.text]
+            party = _first_state(kb, names, on)
+            if party is not None:
+                return party
     return None
 
 
-def _entity_text(token: Token) -> str | None:
-    """The whole entity a token is part of ("North Korea" for "Korea"), if any."""
-    if not token.ent_type_:
-        return None
-    return next((e.text for e in token.doc.ents if e.start <= token.i < e.end), None)
-
-
-def _said_affiliation(kb: KnowledgeBase, words: list[str],
-                      on: dt.date | None) -> ActorRef | None:
-    """The first state or body among the affiliations the article gives a person."""
-    for word in words:
-        party = kb.resolve(word, on)
+def _first_state(kb: KnowledgeBase, names: list[str], on: dt.date | None) -> ActorRef | None:
+    """The first of ``names`` the KB knows as a state or a body of one."""
+    for name in names:
+        party = kb.resolve(name, on)
         if party is not None and party.country:
             return party
     return None
@@ -103,7 +101,7 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
     it; ``None`` when it tells nothing."""
     if known is not None:
         return kb.acting_for(known, on)
-    side = _affiliation(kb, phrase, on) or _said_affiliation(kb, affiliations, on)
+    side = _affiliation(kb, phrase, on) or _first_state(kb, affiliations, on)
     if side is not None and side.non_state:
         return side
     if mention.name is None and side is None:

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.gazetteer import Gazetteer, gazetteer
 from onrecord.actors.kb import KnowledgeBase
@@ -297,13 +297,13 @@ class ArticleActors:
         """The place, body and nationality names among ``tokens``, whole entities where the
         parser found them ("North Korea's", not "North" and "Korea")."""
         names: list[str] = []
+        taken: set[int] = set()  # the entities named already, by their first token
         for token in sorted(tokens, key=lambda t: t.i):
-            if token.ent_type_ in ("GPE", "NORP", "ORG") and token.ent_iob_ != "B" \
-                    and any(token.i > t.i and t.ent_type_ == token.ent_type_ for t in tokens):
-                continue  # inside an entity already taken from its first word
-            if token.ent_type_ in ("GPE", "NORP", "ORG"):
-                entity = next(e for e in self.doc.ents if e.start <= token.i < e.end)
-                names.append(_without_article(entity.text))
+            entity = entity_of(token) if token.ent_type_ in ("GPE", "NORP", "ORG") else None
+            if entity is not None:
+                if entity.start not in taken:
+                    taken.add(entity.start)
+                    names.append(_without_article(entity.text))
             elif self._is_affiliation(token):
                 names.append(token.text)
         return names
@@ -316,7 +316,7 @@ class ArticleActors:
         if person is not None:
             return person.affiliations
         found: list[str] = []
-        for match in re.finditer(re.escape(name), self.doc.text):
+        for match in re.finditer(re.escape(name), self.parsed):
             span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 found += self._affiliations([t for t in span.root.subtree if t.i < span.start])
@@ -681,6 +681,13 @@ def _last_subject(people: Iterable[Person], offset: int) -> Person | None:
     seen = [(max(m for m in p.subject_mentions if m < offset), p)
             for p in people if any(m < offset for m in p.subject_mentions)]
     return max(seen, key=lambda pair: pair[0])[1] if seen else None
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of ("North Korea" for "Korea"), if any."""
+    if not token.ent_type_:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def _acronyms(text: str) -> dict[str, str]:
