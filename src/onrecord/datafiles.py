@@ -7,6 +7,7 @@ not a field of this file``, never silently read as empty.
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,6 +36,13 @@ def read_text(name: str | Path) -> str:
     if isinstance(name, Path):
         return name.read_text("utf-8")
     return resources.files("onrecord.data").joinpath(name).read_text("utf-8")
+
+
+def read_shipped_json(name: str) -> Any | None:
+    """A shipped JSON data file's content, or ``None`` when it is not shipped (a model not
+    fitted yet)."""
+    resource = resources.files("onrecord.data").joinpath(name)
+    return json.loads(resource.read_text("utf-8")) if resource.is_file() else None
 
 
 def yaml_line(node: yaml.Node | None, where: tuple[Any, ...]) -> int | None:

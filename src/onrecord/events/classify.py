@@ -19,13 +19,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from onrecord import embed
+from onrecord.datafiles import read_shipped_json
 from onrecord.events.lexicon import lexicon
 from onrecord.model import Event
 
@@ -192,10 +192,8 @@ def from_json(data: dict) -> TypeModel:
 @lru_cache(maxsize=1)
 def shipped_model() -> TypeModel | None:
     """The trained model shipped in ``data/``, or ``None`` when none has been trained."""
-    resource = resources.files("onrecord.data").joinpath(MODEL_FILE)
-    if not resource.is_file():
-        return None
-    return from_json(json.loads(resource.read_text("utf-8")))
+    data = read_shipped_json(MODEL_FILE)
+    return None if data is None else from_json(data)
 
 
 

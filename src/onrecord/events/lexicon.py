@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from onrecord.datafiles import load_yaml
+from onrecord.datafiles import load_yaml, read_text
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = load_yaml(resources.files("onrecord.data").joinpath("plover.yaml").read_text())
+    raw = load_yaml(read_text("plover.yaml"))
     return Lexicon(
         scores={k: float(v) for k, v in raw["scores"].items()},
         priority=tuple(raw["priority"]),

@@ -20,11 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+from onrecord.datafiles import read_shipped_json
 from onrecord.events.classify import fit_softmax, softmax
 from onrecord.events.lexicon import lexicon
 from onrecord.model import Quote
@@ -101,7 +101,5 @@ def save(model: QuoteTypeModel, path: Path) -> None:
 @lru_cache(maxsize=1)
 def shipped_model() -> QuoteTypeModel | None:
     """The model shipped in ``data/``, or ``None`` before one has been fitted."""
-    resource = resources.files("onrecord.data").joinpath(MODEL_FILE)
-    if not resource.is_file():
-        return None
-    return from_json(json.loads(resource.read_text("utf-8")))
+    data = read_shipped_json(MODEL_FILE)
+    return None if data is None else from_json(data)
