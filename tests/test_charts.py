@@ -23,13 +23,13 @@ def test_bars_stack_to_each_period_count():
                     intensity=-4.0),
     ))
     left, top, right, bottom = chart.plot
-    january = [b for b in chart.bars if b.label.startswith("2024-01")]
-    assert [b.label for b in january] == ["2024-01: 1 SUPPORT", "2024-01: 3 THREATEN"]
+    january = [b for b in chart.bars if b.label.startswith("Jan 2024")]
+    assert [b.label for b in january] == ["Jan 2024: 1 SUPPORT", "Jan 2024: 3 THREATEN"]
     assert january[0].y + january[0].height == pytest.approx(bottom)  # cooperation at the base
     assert january[1].y + january[1].height == pytest.approx(january[0].y)
     per_event = january[0].height
     assert january[1].height == pytest.approx(3 * per_event)
-    assert [b.height / per_event for b in chart.bars if b.label.startswith("2024-03")] == [
+    assert [b.height / per_event for b in chart.bars if b.label.startswith("Mar 2024")] == [
         pytest.approx(2)]
     assert [t.label for t in chart.y_ticks] == ["0", "1", "2", "3", "4"]
     assert chart.y_ticks[-1].at == pytest.approx(top)
@@ -37,7 +37,7 @@ def test_bars_stack_to_each_period_count():
     assert marker.y < january[1].y and "2 conditional" in marker.label
     assert len(chart.intensity) == 2  # February has none: the line skips it
     assert chart.intensity[1].y > chart.intensity[0].y  # -4 is lower than -2
-    assert [t.label for t in chart.x_ticks] == ["2024-01", "2024-02", "2024-03"]
+    assert [t.label for t in chart.x_ticks] == ["Jan 2024", "Feb 2024", "Mar 2024"]
     assert [c for _, c in chart.legend] == [type_colour("SUPPORT"), type_colour("THREATEN")]
 
 

@@ -3,6 +3,7 @@ corpus, following each link a page shows (and each form's default submission).""
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -16,6 +17,9 @@ from onrecord.app import Settings, create_app
 
 #: Pages a person starts from (the menu) and a search with results.
 START = ["/", "/search?q=respond", "/network"]
+#: A date as the store keeps it (2024-03-01, 2024-03, 2024-W03), which pages show only inside
+#: ``<time datetime>`` and links, never as text to read.
+ISO_DATE = re.compile(r"\b\d{4}-(?:\d{2}-\d{2}|\d{2}|W\d{2})\b")
 #: Enough for every page of the test corpus; a bound, so a link loop cannot run forever.
 MAX_PAGES = 400
 
@@ -24,6 +28,7 @@ class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[str] = []
+        self.raw_dates: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
@@ -33,6 +38,9 @@ class _Links(HTMLParser):
             self.links.append(found["src"] or "")
         elif tag == "form" and (found.get("method") or "get").lower() == "get":
             self.links.append(found.get("action") or "")
+
+    def handle_data(self, data: str) -> None:
+        self.raw_dates += ISO_DATE.findall(data)
 
 
 def _internal(base: str, href: str) -> str | None:
@@ -51,8 +59,8 @@ def client(tmp_path_factory) -> TestClient:
     return TestClient(app)
 
 
-def test_no_internal_link_is_dead(client):
-    seen, queue, broken = set(START), deque(START), []
+def test_no_internal_link_is_dead_and_no_date_is_shown_raw(client):
+    seen, queue, broken, raw = set(START), deque(START), [], {}
     while queue and len(seen) < MAX_PAGES:
         path = queue.popleft()
         response = client.get(path)
@@ -63,12 +71,15 @@ def test_no_internal_link_is_dead(client):
             continue
         parser = _Links()
         parser.feed(response.text)
+        if parser.raw_dates:
+            raw[path] = parser.raw_dates
         for href in parser.links:
             url = _internal(f"http://testserver{path}", href)
             if url and url not in seen and not url.startswith("/docs"):
                 seen.add(url)
                 queue.append(url)
     assert not broken, broken
+    assert not raw, raw  # "1 Mar 2024", with 2024-03-01 in its <time datetime>
     assert len(seen) > 30  # the crawl reached the speaker, actor, article and timeline pages
     for kind in ("/articles/", "/speakers/", "/actors/", "/timeline?", "/static/"):
         assert any(url.startswith(kind) for url in seen), kind

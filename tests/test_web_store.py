@@ -207,7 +207,7 @@ def test_timeline_page_draws_the_pair(client):
     html = client.get("/timeline", params={"source": "rus-petrov", "target": "deu"}).text
     assert html.count('<rect class="bar"') == 2  # January and March; February is empty
     assert html.count('<circle class="conditional"') == 1  # two conditional threats in January
-    assert "<title>2024-01: 2 THREATEN</title>" in html
+    assert "<title>Jan 2024: 2 THREATEN</title>" in html
     assert html.count("<tr class=") == 3
     assert client.get("/api/timeline", params={"source": "rus-petrov"}).status_code == 422
 

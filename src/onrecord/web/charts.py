@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 from onrecord.store.queries import Escalation, Network, relations
+from onrecord.web.dates import readable
 
 #: Colours per relation, handed to a relation's types in the order of plover_relations.yaml;
 #: cooperation in greens/blues, conflict in reds/oranges, everything else in greys.
@@ -103,6 +104,7 @@ def timeline_chart(series: Escalation) -> TimelineChart:
         return bottom - (value - low) / (high - low) * (bottom - top)
 
     bars, conditional, intensity = [], [], []
+    periods = [readable(p.period) or p.period for p in series.points]
     for i, point in enumerate(series.points):
         x, y = left + i * slot + slot * 0.15, bottom
         for event_type in series.types:
@@ -110,19 +112,19 @@ def timeline_chart(series: Escalation) -> TimelineChart:
             if count:
                 y -= count * scale
                 bars.append(Rect(x, y, slot * 0.7, count * scale, type_colour(event_type),
-                                 f"{point.period}: {count} {event_type}"))
+                                 f"{periods[i]}: {count} {event_type}"))
         centre = left + (i + 0.5) * slot
         if point.conditional_threats:
-            conditional.append(Dot(centre, y - 9, f"{point.period}: "
+            conditional.append(Dot(centre, y - 9, f"{periods[i]}: "
                                    f"{point.conditional_threats} conditional threat(s)"))
         if point.intensity is not None:
             intensity.append(Dot(centre, intensity_y(point.intensity),
-                                 f"{point.period}: mean intensity {point.intensity:g}"))
+                                 f"{periods[i]}: mean intensity {point.intensity:g}"))
     every = math.ceil(n / MAX_X_LABELS)
     return TimelineChart(
         width=WIDTH, height=HEIGHT, plot=(left, top, right, bottom), bars=bars,
         conditional=conditional, intensity=intensity,
-        x_ticks=[Tick(left + (i + 0.5) * slot, p.period)
+        x_ticks=[Tick(left + (i + 0.5) * slot, readable(p.period, short=True) or p.period)
                  for i, p in enumerate(series.points) if i % every == 0],
         y_ticks=[Tick(bottom - v * scale, str(v)) for v in range(0, ceiling + 1, step)],
         intensity_ticks=[Tick(intensity_y(v), f"{v:+d}" if v else "0")

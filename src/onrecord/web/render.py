@@ -19,6 +19,7 @@ from onrecord.store import Copy
 from onrecord.store.filters import EventFilter, QuoteFilter
 from onrecord.store.queries import ActorRecord, Counted, Network
 from onrecord.web.charts import RELATION_COLOURS, network_chart, timeline_chart
+from onrecord.web.dates import readable, time_tag
 from onrecord.web.forms import form_fields, next_url, query_string
 from onrecord.web.highlight import paragraph_segments, searched_words, speaker_colours
 
@@ -31,6 +32,8 @@ _env = Environment(
 )
 _env.tests["http_url"] = is_url
 _env.globals["searched_words"] = searched_words
+_env.filters["when"] = time_tag
+_env.filters["readable"] = readable
 
 
 def render(template: str, **context: Any) -> str:
