@@ -333,10 +333,16 @@ def test_the_subject_of_a_passive_threat_is_its_target_not_its_doer():
     assert (event.source.country, event.target.country) == ("ISR", "IRN")
 
 
-def test_a_thing_that_threatens_is_a_danger_named_not_a_threat():
+def test_a_thing_that_threatens_is_a_danger_named_a_charge_not_a_threat():
     assert [e.type for e in extract(
         "“The arrival of those gunboats threatens the whole coast,” the Ruritanian foreign "
-        "minister Ana Vor said on Monday.").events] != ["THREATEN"]
+        "minister Ana Vor said on Monday.").events] == ["ACCUSE"]
+
+
+def test_calling_a_neighbours_drills_a_danger_is_a_charge():
+    assert [e.type for e in extract(
+        "“Those drills pose a grave danger to the region,” the Estonian envoy Ana Vor "
+        "said.").events] == ["ACCUSE"]
 
 
 def test_being_threatened_tells_of_someone_elses_threat():
@@ -400,3 +406,27 @@ def test_calling_a_report_baseless_rejects_it():
 def test_according_to_plan_is_no_accord():
     assert extract("“Everything is going according to plan,” the Estonian envoy Ana Vor "
                    "said.").events == []
+
+
+def test_what_our_own_side_should_do_asks_nothing_of_another_party():
+    assert "REQUEST" not in [e.type for e in extract(
+        "“We should train more teachers in the villages,” the Estonian minister Ana Vor "
+        "said.").events]
+
+
+def test_what_should_have_happened_judges_the_past_and_asks_nothing():
+    assert "REQUEST" not in [e.type for e in extract(
+        "“The convoy should never have been allowed through,” the Estonian minister Ana Vor "
+        "said.").events]
+
+
+def test_no_need_to_act_asks_nothing():
+    assert "REQUEST" not in [e.type for e in extract(
+        "“There was no need to close the market,” the Estonian minister Ana Vor "
+        "said.").events]
+
+
+def test_what_another_party_should_do_is_a_request():
+    (event,) = extract("“The council should lift the ban on fishing boats,” the Estonian "
+                       "minister Ana Vor said.").events
+    assert event.type == "REQUEST"

@@ -129,6 +129,22 @@ def _in_subject_clause(trigger: Token) -> bool:
                for t in (trigger, *trigger.ancestors))
 
 
+def _asks_another(trigger: Token, lex: Lexicon) -> bool:
+    """A deontic modal asks something of another party ("Israel needs to stop building", "the
+    AU should suspend him"), not when the speaker binds their own side ("we should inspire more
+    kids"), judges the past ("should never have been released") or denies the need ("there was
+    no need to deploy troops")."""
+    if trigger.lemma_.lower() not in lex.deontic_modals:
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return False
+    verb = trigger.head if trigger.dep_ in ("aux", "auxpass") else trigger
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > trigger.i
+                  for c in verb.children)
+    return not perfect and not any(s.lower_ in lex.speaker_pronouns for s in subjects)
+
+
 def contexts_of(words: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(name for name, pattern in lex.contexts.items() if pattern.search(words))
 
@@ -221,7 +237,8 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
         for trigger in lemmas.find_all(lex.types.get(event_type, ())):
             if event_type in lex.verb_types and trigger.pos_ != "VERB":
                 continue
-            if _in_subject_clause(trigger):
+            if _in_subject_clause(trigger) or (event_type == "REQUEST"
+                                                and not _asks_another(trigger, lex)):
                 continue
             if event_type in lex.future_material and _forward(trigger, tokens, lex):
                 promised = promised or Coded(lex.future_material[event_type], None, trigger,

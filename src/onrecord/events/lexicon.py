@@ -30,6 +30,8 @@ class Lexicon:
     danger_verbs: frozenset[str]  # with a thing as subject: a danger, not a threat
     party_pronouns: frozenset[str]  # pronouns that can stand for a party
     topic_prepositions: frozenset[str]  # a harm noun after them is a topic
+    deontic_modals: frozenset[str]  # REQUEST triggers that ask only of another party
+    speaker_pronouns: frozenset[str]  # the speaker's own side as a subject
     stopwords: frozenset[str]  # words the quotation model does not read
 
     def intensity(self, event_type: str, mode: str | None) -> float | None:
@@ -69,5 +71,7 @@ def lexicon() -> Lexicon:
         danger_verbs=frozenset(raw["danger_verbs"]),
         party_pronouns=frozenset(raw["party_pronouns"]),
         topic_prepositions=frozenset(raw["topic_prepositions"]),
+        deontic_modals=frozenset(raw["deontic_modals"]),
+        speaker_pronouns=frozenset(raw["speaker_pronouns"]),
         stopwords=frozenset(raw["stopwords"]),
     )
