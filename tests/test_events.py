@@ -430,3 +430,20 @@ def test_what_another_party_should_do_is_a_request():
     (event,) = extract("“The council should lift the ban on fishing boats,” the Estonian "
                        "minister Ana Vor said.").events
     assert event.type == "REQUEST"
+
+
+def test_another_partys_wrongdoing_told_as_fact_is_a_charge():
+    (event,) = extract("“Their police beat the reporters and censored the papers,” the "
+                       "Estonian envoy Ana Vor said.").events
+    assert event.type == "ACCUSE"
+
+
+def test_a_wrong_our_own_side_did_is_no_charge():
+    assert "ACCUSE" not in [e.type for e in extract(
+        "“We failed to protect the convoy,” the Estonian minister Ana Vor said.").events]
+
+
+def test_a_wrong_that_is_only_the_topic_is_no_charge():
+    assert "ACCUSE" not in [e.type for e in extract(
+        "“The mayors will talk about corruption in the ports,” the Estonian minister Ana Vor "
+        "said.").events]

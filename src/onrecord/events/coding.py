@@ -145,6 +145,14 @@ def _asks_another(trigger: Token, lex: Lexicon) -> bool:
     return not perfect and not any(s.lower_ in lex.speaker_pronouns for s in subjects)
 
 
+def _own_doing(trigger: Token, lex: Lexicon) -> bool:
+    """A wrong the speaker's own side did or may do is no charge against anyone: "we failed
+    to protect them", "if we ignore the resolution"."""
+    verb = _governing_verb(trigger)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.speaker_pronouns
+               for c in verb.children)
+
+
 def contexts_of(words: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(name for name, pattern in lex.contexts.items() if pattern.search(words))
 
@@ -239,6 +247,8 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
                 continue
             if _in_subject_clause(trigger) or (event_type == "REQUEST"
                                                 and not _asks_another(trigger, lex)):
+                continue
+            if event_type == "ACCUSE" and (_a_topic(trigger, lex) or _own_doing(trigger, lex)):
                 continue
             if event_type in lex.future_material and _forward(trigger, tokens, lex):
                 promised = promised or Coded(lex.future_material[event_type], None, trigger,
