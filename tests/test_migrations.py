@@ -4,7 +4,9 @@
 import multiprocessing
 from importlib import resources
 
+import old_schema
 import pytest
+from old_schema import old_store
 
 from onrecord.model import ActorRef, Article, Event, Mention, Quote
 from onrecord.store import lists, open_store
@@ -74,8 +76,8 @@ def _old_article() -> Article:
 def test_a_store_left_at_any_earlier_version_opens_at_the_latest(db_url, version):
     """A user's store from any earlier release, opened once by this one: every migration since
     is applied in one go and what it held is found by the newest columns' filters."""
-    with open_store(db_url, upto=version) as old:
-        old.put(_old_article())
+    with old_store(db_url, version) as engine:
+        old_schema.put(engine, _old_article())
     with open_store(db_url) as store:
         assert store.version == max(n for n, _ in available(store.dialect))
         assert store.get("old") == _old_article()

@@ -4,14 +4,15 @@ the same answers."""
 
 from __future__ import annotations
 
+import old_schema
 import pytest
 from corpus import GERMANY, PETROV, build_border, build_corpus
+from old_schema import migration, old_store
 
 from onrecord.model import ActorRef, Article, Event
 from onrecord.store import counts as counts_module
 from onrecord.store import open_store, queries
 from onrecord.store import where as where_module
-from onrecord.store.db import EVENT_CONFIDENCE
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 from onrecord.store.queries import InvalidCursor
 
@@ -325,7 +326,7 @@ def test_a_minimum_confidence_keeps_the_events_the_coder_is_sure_of(store):
 
 
 def test_migration_0011_reads_the_confidence_of_stored_events(db_url):
-    with open_store(db_url, upto=EVENT_CONFIDENCE - 1) as old:
-        old.put(_sure_and_unsure())
+    with old_store(db_url, migration("event_confidence") - 1) as engine:
+        old_schema.put(engine, _sure_and_unsure())
     with open_store(db_url) as store:
         assert _event_ids(store, min_confidence=0.5) == ["sure/e1"]

@@ -2,11 +2,13 @@ import re
 import subprocess
 import sys
 
+import old_schema
 import pytest
+from old_schema import old_store
 
 from onrecord.model import ActorRef, Article, Event, Mention, Quote, Removed
 from onrecord.store import Copy, ItemMark, Stored, open_store
-from onrecord.store.migrations import available
+from onrecord.store.migrations import available, migrate
 
 
 def _article(doc_id="d1", text="The minister warned Berlin on Tuesday.", quotes=None, events=None):
@@ -131,27 +133,31 @@ def test_reopening_keeps_data_and_schema_version(db_url):
         assert second.count("articles") == 1
 
 
-def _indexes(store) -> set[str]:
+def _indexes(engine) -> set[str]:
     sql = (
-        "SELECT name FROM sqlite_master WHERE type = 'index'" if store.dialect == "sqlite"
+        "SELECT name FROM sqlite_master WHERE type = 'index'" if engine.dialect.name == "sqlite"
         else "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
     )
-    with store.engine.connect() as conn:
+    with engine.connect() as conn:
         return set(conn.exec_driver_sql(sql).scalars())
+
+
+def _rows(engine, table: str) -> int:
+    with engine.connect() as conn:
+        return conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
 
 
 def test_each_migration_applies_to_a_store_holding_data(db_url):
     """A user's store is migrated with their articles in it, one version at a time."""
-    with open_store(db_url, upto=1) as store:
-        store.put(_quoted_article())
-    for number, sql in available(store.dialect)[1:]:
-        with open_store(db_url, upto=number) as store:
-            assert store.version == number
-            assert store.get("d1") == _quoted_article()
-            assert (store.count("quotes"), store.count("events")) == (1, 1)
+    with old_store(db_url, 1) as engine:
+        old_schema.put(engine, _quoted_article())
+        for number, sql in available(engine.dialect.name)[1:]:
+            assert migrate(engine, upto=number) == number
+            assert old_schema.get(engine, "d1") == _quoted_article()
+            assert (_rows(engine, "quotes"), _rows(engine, "events")) == (1, 1)
             created = set(re.findall(r"CREATE INDEX (\w+)", sql))
             dropped = set(re.findall(r"DROP INDEX (\w+)", sql))
-            assert created <= _indexes(store) and not dropped & _indexes(store)
+            assert created <= _indexes(engine) and not dropped & _indexes(engine)
 
 
 def test_an_end_is_non_state_as_the_coder_decided_not_by_its_sector(store):

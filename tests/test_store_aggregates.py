@@ -11,8 +11,10 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import old_schema
 import pytest
 from corpus import GERMANY, PETROV, ROE, SERBIA, build_border, build_corpus
+from old_schema import old_store
 from records import build_article
 from sqlalchemy import text
 
@@ -226,9 +228,8 @@ def test_no_key_is_left_at_zero(store):
 @pytest.mark.parametrize("before", [AGGREGATES - 1, NETWORK_WEIGHTS - 1, NON_STATE_ENDS - 1])
 def test_migration_fills_the_tables_as_writes_keep_them(db_url, before):
     articles = [build_article(), *build_corpus(), *build_border()]
-    with open_store(db_url, upto=before) as old:
-        for article in articles:
-            old.put(article)
+    with old_store(db_url, before) as engine:
+        old_schema.put(engine, *articles)
     with open_store(db_url) as store:
         assert store.version >= NON_STATE_ENDS  # and any migration since
         filled = _kept(store)
@@ -243,9 +244,8 @@ def test_migration_tells_a_state_from_the_armed_group_based_there(db_url, before
     """Israel -> Hezbollah stored before migration 0007, which could not tell the group from
     the state; migrated, the store answers as one written since, and Qassem's quotation is no
     longer Lebanon's."""
-    with open_store(db_url, upto=before) as old:
-        for article in build_border():
-            old.put(article)
+    with old_store(db_url, before) as engine:
+        old_schema.put(engine, *build_border())
     with open_store(db_url) as store:
         assert [(p.period, p.counts) for p in q.escalation(store, "ISR", "LBN").points] == [
             ("2025-03", {"REQUEST": 1}),

@@ -170,9 +170,8 @@ TABLES = [
 ]
 
 
-def kept(version: int) -> list[Aggregate]:
-    """The tables a store at schema ``version`` keeps."""
-    return [a for a in TABLES if a.since <= version and (a.until is None or version <= a.until)]
+#: The tables a store at the latest schema keeps: what every write keeps up to date.
+CURRENT = [aggregate for aggregate in TABLES if aggregate.until is None]
 
 
 def fill(conn: Connection, version: int) -> None:

@@ -20,8 +20,8 @@ from sqlalchemy.exc import OperationalError
 
 from onrecord.errors import InputError
 from onrecord.model import ActorRef, Article, Mention
-from onrecord.store.aggregates import NON_STATE_ENDS, kept
-from onrecord.store.migrations import migrate
+from onrecord.store.aggregates import CURRENT
+from onrecord.store.migrations import applied, migrate
 
 DEFAULT_DB = "onrecord.db"
 
@@ -57,7 +57,7 @@ class ItemMark:
     status: str
     reason: str | None = None
     doc_id: str | None = None
-    body_hash: str | None = None  # what the item read, so a re-run can tell an edit (0008)
+    body_hash: str | None = None  # what the item read, so a re-run can tell an edit
 
 
 def engine_url(db: str) -> str:
@@ -87,22 +87,16 @@ def _fts_terms(query: str) -> str:
     return " ".join('"' + term.replace('"', '""') + '"' for term in re.findall(r"\w+", query))
 
 
-_ARTICLE_COLUMNS = "doc_id, url, source, title, published, text, record, body_hash, signature"
 _UPSERT_ARTICLE = text(
-    f"INSERT INTO articles ({_ARTICLE_COLUMNS}, stored_at) VALUES "
-    "(:doc_id, :url, :source, :title, :published, :text, :record, :body_hash, :signature, :now) "
+    "INSERT INTO articles (doc_id, url, source, title, published, text, record, body_hash, "
+    "signature, language, stored_at) VALUES (:doc_id, :url, :source, :title, :published, :text, "
+    ":record, :body_hash, :signature, :language, :now) "
     "ON CONFLICT (doc_id) DO UPDATE SET url = excluded.url, source = excluded.source, "
     "title = excluded.title, published = excluded.published, text = excluded.text, "
     "record = excluded.record, body_hash = excluded.body_hash, "
-    "signature = excluded.signature, stored_at = excluded.stored_at"
+    "signature = excluded.signature, language = excluded.language, "
+    "stored_at = excluded.stored_at"
 )
-_EVENT_COLUMNS = (
-    "doc_id, event_id, type, mode, context, source_name, source_actor_id, source_country, "
-    "target_name, target_actor_id, target_country, quote_id, condition, negated, hedged, "
-    "intensity, published"
-)
-#: From migration 0007, whether each end is a non-state armed group (``_event_rows``).
-_NON_STATE_COLUMNS = "source_non_state, target_non_state"
 
 
 def _insert(table: str, columns: str) -> str:
@@ -113,12 +107,10 @@ _INSERT_QUOTE = text(_insert(
     "quotes", "doc_id, quote_id, kind, content, start_offset, end_offset, cue, speaker_mention, "
     "speaker_name, speaker_actor_id, addressee_name, addressee_actor_id, condition, negated, "
     "hedged, published"))
-_INSERT_EVENT = text(_insert("events", _EVENT_COLUMNS))
-_INSERT_EVENT_ENDS = text(_insert("events", f"{_EVENT_COLUMNS}, {_NON_STATE_COLUMNS}"))
-#: From migration 0011 (``EVENT_CONFIDENCE``), how sure the coder is of the event.
-_INSERT_EVENT_CONFIDENCE = text(_insert(
-    "events", f"{_EVENT_COLUMNS}, {_NON_STATE_COLUMNS}, confidence"))
-EVENT_CONFIDENCE = 11
+_INSERT_EVENT = text(_insert(
+    "events", "doc_id, event_id, type, mode, context, source_name, source_actor_id, "
+    "source_country, target_name, target_actor_id, target_country, quote_id, condition, negated, "
+    "hedged, intensity, published, source_non_state, target_non_state, confidence"))
 _UPSERT_ACTOR = text(
     "INSERT INTO actors (actor_id, name, country, sector) VALUES (:actor_id, :name, :country, "
     ":sector) ON CONFLICT (actor_id) DO UPDATE SET name = coalesce(excluded.name, actors.name), "
@@ -136,22 +128,12 @@ _IDS_PER_STATEMENT = 200
 _STORED = text("SELECT doc_id FROM articles WHERE doc_id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
-_ITEM_COLUMNS = "run_key, item_key, status, reason, doc_id"
-_ITEM_UPDATE = "status = excluded.status, reason = excluded.reason, doc_id = excluded.doc_id"
 _UPSERT_ITEM = text(
-    f"{_insert('run_items', _ITEM_COLUMNS)} ON CONFLICT (run_key, item_key) DO UPDATE SET "
-    f"{_ITEM_UPDATE}"
+    f"{_insert('run_items', 'run_key, item_key, status, reason, doc_id, body_hash')} "
+    "ON CONFLICT (run_key, item_key) DO UPDATE SET status = excluded.status, "
+    "reason = excluded.reason, doc_id = excluded.doc_id, body_hash = excluded.body_hash"
 )
-#: From migration 0008 (``ARTICLE_VERSIONS``): the body hash of what each item read.
-_UPSERT_ITEM_HASHED = text(
-    f"{_insert('run_items', _ITEM_COLUMNS + ', body_hash')} ON CONFLICT (run_key, item_key) "
-    f"DO UPDATE SET {_ITEM_UPDATE}, body_hash = excluded.body_hash"
-)
-#: Migration 0010: the article's language in a column of its own, for the ``language`` filter.
-ARTICLE_LANGUAGE = 10
-_SET_LANGUAGE = text("UPDATE articles SET language = :language WHERE doc_id = :doc_id")
-#: Migration 0008: the version a changed article replaces goes to ``article_versions`` first.
-ARTICLE_VERSIONS = 8
+#: The version a changed article replaces goes to ``article_versions`` first.
 _KEEP_VERSION = text(
     "INSERT INTO article_versions (doc_id, version, url, source, title, published, text, record, "
     "body_hash, stored_at, replaced_at) SELECT doc_id, (SELECT count(*) + 1 FROM "
@@ -223,12 +205,17 @@ def _actor_rows(article: Article) -> list[dict]:
 
 
 class Store:
-    """One database of articles, copies, quotes, events and runs (see ``open_store``)."""
+    """One database of articles, copies, quotes, events and runs at the latest schema
+    (``open_store`` migrates it there first)."""
 
-    def __init__(self, engine: Engine, upto: int | None = None) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        self.version = migrate(engine, upto)
+
+    @property
+    def version(self) -> int:
+        """The schema version: the number of the last migration applied."""
+        return applied(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -255,7 +242,7 @@ class Store:
         """
         articles = list(articles)
         ids = sorted({stored.article.doc_id for stored in articles})
-        aggregates = kept(self.version) if ids else []
+        aggregates = CURRENT if ids else []
         counted = [aggregate for aggregate in aggregates if aggregate.drop_zeros is not None]
         with self.engine.begin() as conn:
             # Only articles stored before have counts to take away (most writes are new ones).
@@ -274,8 +261,7 @@ class Store:
             if run_key is not None:
                 rows = [{"run_key": run_key, **item.__dict__} for item in items]
                 if rows:
-                    hashed = self.version >= ARTICLE_VERSIONS
-                    conn.execute(_UPSERT_ITEM_HASHED if hashed else _UPSERT_ITEM, rows)
+                    conn.execute(_UPSERT_ITEM, rows)
 
     def put(self, article: Article, body_hash: str | None = None, signature: bytes | None = None):
         """Store one article; an earlier one with the same ``doc_id`` and another text becomes
@@ -285,27 +271,20 @@ class Store:
     def _put(self, conn: Connection, stored: Stored) -> None:
         article = stored.article
         record = article.model_dump(mode="json", exclude={"text"})
-        if self.version >= ARTICLE_VERSIONS:
-            conn.execute(_KEEP_VERSION, {"doc_id": article.doc_id, "text": article.text,
-                                         "now": _now()})
+        conn.execute(_KEEP_VERSION, {"doc_id": article.doc_id, "text": article.text,
+                                     "now": _now()})
         conn.execute(_UPSERT_ARTICLE, {
             "doc_id": article.doc_id, "url": article.url, "source": article.source,
             "title": article.title, "published": article.published, "text": article.text,
             "record": json.dumps(record, ensure_ascii=False), "body_hash": stored.body_hash,
-            "signature": stored.signature, "now": _now(),
+            "signature": stored.signature, "language": article.language, "now": _now(),
         })
-        if self.version >= ARTICLE_LANGUAGE:
-            conn.execute(_SET_LANGUAGE, {"doc_id": article.doc_id, "language": article.language})
         for table in ("quotes", "events"):
             conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": article.doc_id})
         if quotes := _quote_rows(article):
             conn.execute(_INSERT_QUOTE, quotes)
         if events := _event_rows(article):
-            if self.version >= EVENT_CONFIDENCE:
-                conn.execute(_INSERT_EVENT_CONFIDENCE, events)
-            else:
-                ends = self.version >= NON_STATE_ENDS
-                conn.execute(_INSERT_EVENT_ENDS if ends else _INSERT_EVENT, events)
+            conn.execute(_INSERT_EVENT, events)
         if actors := _actor_rows(article):
             conn.execute(_UPSERT_ACTOR, actors)
 
@@ -438,10 +417,9 @@ class Store:
     def done_items(self, run_key: str) -> dict[str, str | None]:
         """Item keys a run has finished with, and the body hash each read (``None`` when
         unknown); failed items are not done: a re-run retries them."""
-        hashed = "body_hash" if self.version >= ARTICLE_VERSIONS else "NULL"
         with self.engine.connect() as conn:
             rows = conn.execute(
-                text(f"SELECT item_key, {hashed} FROM run_items "
+                text("SELECT item_key, body_hash FROM run_items "
                      "WHERE run_key = :k AND status <> 'error'"),
                 {"k": run_key},
             )
@@ -467,17 +445,21 @@ def _copy_key(copy: Copy) -> str:
     return json.dumps(key)
 
 
-def open_store(db: str = DEFAULT_DB, upto: int | None = None) -> Store:
-    """Open (creating and migrating as needed) the store at a path or ``postgresql://`` DSN.
-
-    ``upto`` holds the schema at that migration (tests and benchmarks of a migration).
-    """
-    url = engine_url(db)
-    engine = create_engine(url)
+def store_engine(db: str) -> Engine:
+    """The engine of the database at a path or ``postgresql://`` DSN (SQLite in WAL mode)."""
+    engine = create_engine(engine_url(db))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def open_store(db: str = DEFAULT_DB) -> Store:
+    """Open (creating and migrating to the latest schema as needed) the store at a path or
+    ``postgresql://`` DSN."""
+    engine = store_engine(db)
     try:
-        return Store(engine, upto)
+        migrate(engine)
+        return Store(engine)
     except OperationalError as exc:  # no such folder, no permission, no server, a bad password
         engine.dispose()
         shown = db if engine.dialect.name == "sqlite" else \

@@ -72,7 +72,7 @@ def _locked(engine: Engine) -> Iterator[Connection]:
         conn.commit()
 
 
-def _applied(engine: Engine) -> int:
+def applied(engine: Engine) -> int:
     """The version reached, read without taking the lock (0 for a new store)."""
     with engine.connect() as conn:
         if not inspect(conn).has_table("schema_migrations"):
@@ -88,7 +88,7 @@ def migrate(engine: Engine, upto: int | None = None) -> int:
     schema and then measure or check what the next migration does to it.
     """
     wanted = [(n, sql) for n, sql in available(engine.dialect.name) if upto is None or n <= upto]
-    version = _applied(engine)
+    version = applied(engine)
     while wanted and version < wanted[-1][0]:
         with _locked(engine) as conn:
             version = current_version(conn)  # another process may have got here first
