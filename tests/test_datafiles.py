@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.datafiles import DataFile, DataFileError, read_yaml
+from onrecord.datafiles import DataFile, DataFileError, read_text, read_yaml
+from onrecord.events.lexicon import Lexicon, lexicon
 from onrecord.modality import Words
 
 
@@ -42,3 +43,27 @@ def test_the_shipped_modality_words_read_with_their_phrases_longest_first():
     lengths = [len(p) for p in words.condition_phrases]
     assert lengths == sorted(lengths, reverse=True) and lengths[0] > 1
     assert "no" in words.negators
+
+
+def _plover_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The shipped event lexicon with one slip a user editing it could make."""
+    text = read_text("plover.yaml")
+    assert old in text
+    path = tmp_path / "plover.yaml"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return path
+
+
+def test_a_broken_trigger_pattern_names_the_event_type_and_its_line(tmp_path: Path):
+    path = _plover_with(tmp_path, "types:\n", "types:\n  DEMAND: ['\\bdemand(s|ed']\n")
+    line = path.read_text("utf-8").splitlines().index("  DEMAND: ['\\bdemand(s|ed']") + 1
+    with pytest.raises(DataFileError, match=rf"line {line}: types\.DEMAND: .*not a regular "
+                                             r"expression: '\\\\bdemand\(s\|ed'"):
+        read_yaml(path, Lexicon)
+
+
+def test_the_event_lexicon_reads_each_list_of_triggers_as_one_pattern():
+    """Either of a type's patterns matches, through one compiled alternation."""
+    (assault,) = lexicon().types["ASSAULT"]
+    assert assault.search("they shell the depot") and assault.search("an air strike")
+    assert not assault.search("they shelter the depot")
