@@ -154,10 +154,16 @@ def test_a_denied_threat_does_not_hide_the_threat_made_next_to_it():
     assert event.type == "THREATEN" and not event.negated
 
 
-def test_aid_announced_for_the_future_is_a_promise():
+def test_aid_announced_for_the_future_is_coded_as_the_aid():
     _, event = only_event("Emmanuel Macron said France would send more air defence systems "
                           "to Ukraine this winter.")
-    assert event.type == "AGREE"
+    assert event.type == "AID"
+
+
+def test_advisers_sent_to_help_are_aid():
+    _, event = only_event("The Estonian defence minister Ana Vor said her country would send "
+                          "a dozen military advisers to train the coast guard.")
+    assert event.type == "AID"
 
 
 def test_an_act_weighed_as_the_subject_of_a_judgement_is_nobodys_promise():

@@ -250,9 +250,9 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
                 continue
             if event_type == "ACCUSE" and (_a_topic(trigger, lex) or _own_doing(trigger, lex)):
                 continue
-            if event_type in lex.future_material and _forward(trigger, tokens, lex):
-                promised = promised or Coded(lex.future_material[event_type], None, trigger,
-                                             _negated(trigger), contexts, "promised")
+            if event_type in lex.promised_types and _forward(trigger, tokens, lex):
+                promised = promised or Coded(event_type, _mode(event_type, lemmas.text, lex),
+                                             trigger, _negated(trigger), contexts, "promised")
                 continue
             return Coded(event_type, _mode(event_type, lemmas.text, lex), trigger,
                          _negated(trigger), contexts)

@@ -40,7 +40,7 @@ class Lexicon(DataFile):
     reporting_verbs: frozenset[str]  # verbs whose reported clause holds the act
     types: dict[str, Alternation]
     verb_types: frozenset[str]
-    future_material: dict[str, str]  # material type -> the type its announcement codes
+    promised_types: frozenset[str]  # material types also coded when announced for the future
     modes: dict[str, dict[str, re.Pattern[str]]]
     contexts: dict[str, re.Pattern[str]]
     counterfactuals: tuple[str, ...]  # conditions that make the words a hypothetical
