@@ -23,7 +23,7 @@ from onrecord.store import Store, Stored, open_store
 from onrecord.store import counts as counts_module
 from onrecord.store import network as network_module
 from onrecord.store import queries as q
-from onrecord.store.aggregates import AGGREGATES, NETWORK_WEIGHTS, NON_STATE_ENDS
+from onrecord.store.aggregates import AGGREGATES, NETWORK_WEIGHTS, NON_STATE_ENDS, STATE_TALLIES
 from onrecord.store.filters import EventFilter, QuoteFilter
 from onrecord.store.results import ActorRecord, Counted, Counterpart, SpeakerRecord
 
@@ -35,6 +35,7 @@ TABLES = {
     "speaker_tallies": "speaker_name, kind, value, quotes",
     "actor_tallies": "actor, kind, value, detail, events",
     "quote_countries": "doc_id, quote_id, country, published, start_offset",
+    "state_tallies": "country, kind, value, detail, events",
 }
 
 
@@ -87,6 +88,9 @@ def _actor_from_rows(store: Store, key: str) -> ActorRecord | None:
     ends = {role: [e for e in events if key in (
         e[f"{role}_actor_id"] or e[f"{role}_name"], e[f"{role}_name"])]
         for role in ("source", "target")}
+    if not ends["source"] and not ends["target"]:  # a state by its code: it, bodies, officials
+        ends = {role: [e for e in events if e[f"{role}_country"] == key
+                       and not e[f"{role}_non_state"]] for role in ("source", "target")}
     if not ends["source"] and not ends["target"] and not n_quotes:
         return None
     roles = [("source", "target", e) for e in ends["source"]]
@@ -135,7 +139,8 @@ def _answers(store: Store) -> dict[str, object]:
     with store.engine.connect() as conn:
         names = list(conn.execute(text("SELECT DISTINCT speaker_name FROM quotes")).scalars())
         countries = list(conn.execute(text(
-            "SELECT DISTINCT source_country FROM events WHERE source_country IS NOT NULL"
+            "SELECT source_country FROM events WHERE source_country IS NOT NULL UNION "
+            "SELECT target_country FROM events WHERE target_country IS NOT NULL"
         )).scalars())
         actors = set(conn.execute(text(
             "SELECT source_actor_id FROM events UNION SELECT source_name FROM events UNION "
@@ -158,6 +163,8 @@ def _answers(store: Store) -> dict[str, object]:
         record = q.actor(store, key)
         answers[f"actor {key}"] = record and record.model_dump()
     for country in [*countries, "XXX"]:
+        record = q.actor(store, country)
+        answers[f"state {country}"] = record and record.model_dump()
         f = QuoteFilter(country=country)
         pages = [q.quotes(store, f, limit=1)]
         while pages[-1].next_cursor:
@@ -221,11 +228,13 @@ def test_no_key_is_left_at_zero(store):
     kept = _kept(store)
     assert not [row for row in kept["network_edges"] if row[2] == "SANCTION"]
     assert all(row[-1] > 0 for table in ("quote_days", "network_nodes", "network_edges",
-                                          "network_weights", "speaker_tallies", "actor_tallies")
+                                          "network_weights", "speaker_tallies", "actor_tallies",
+                                          "state_tallies")
                for row in kept[table])
 
 
-@pytest.mark.parametrize("before", [AGGREGATES - 1, NETWORK_WEIGHTS - 1, NON_STATE_ENDS - 1])
+@pytest.mark.parametrize(
+    "before", [AGGREGATES - 1, NETWORK_WEIGHTS - 1, NON_STATE_ENDS - 1, STATE_TALLIES - 1])
 def test_migration_fills_the_tables_as_writes_keep_them(db_url, before):
     articles = [build_article(), *build_corpus(), *build_border()]
     with old_store(db_url, before) as engine:

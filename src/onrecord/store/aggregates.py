@@ -23,6 +23,8 @@ NETWORK_WEIGHTS = 6
 #: The schema version (migration 0007) from which events mark their non-state ends, which a
 #: country code does not match (``onrecord.store.queries``) nor quote_countries list.
 NON_STATE_ENDS = 7
+#: The schema version (migration 0012) from which the store keeps state_tallies.
+STATE_TALLIES = 12
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,23 @@ def _actor_ends() -> str:
     return " UNION ALL ".join(branches)
 
 
+def _state_ends() -> str:
+    """Each end of the events of some articles that is a state, its body or its official
+    (never a non-state group based there), under the state's code, with the event's type,
+    whether it is negated, the end's name and the other end (state_tallies)."""
+    branches = []
+    for role, other, as_role, with_other in (
+        ("source", "target", "as_source", "sent"), ("target", "source", "as_target", "received")
+    ):
+        branches.append(
+            f"SELECT {role}_country AS country, type, negated, {role}_name AS name, "
+            f"coalesce({other}_actor_id, {other}_name) AS other, {other}_name AS other_name, "
+            f"'{as_role}' AS kind, '{with_other}' AS with_other FROM events "
+            f"WHERE doc_id IN :ids AND {role}_country IS NOT NULL AND {role}_non_state = FALSE"
+        )
+    return " UNION ALL ".join(branches)
+
+
 _QUOTE_COUNTRIES = (
     "INSERT INTO quote_countries (doc_id, quote_id, country, published, start_offset) "
     "SELECT DISTINCT q.doc_id, q.quote_id, e.source_country, coalesce(q.published, ''), "
@@ -166,6 +185,18 @@ TABLES = [
         f"SELECT actor, :sign * count(*) FROM ({_LINKED_ENDS}) ends WHERE true "
         "GROUP BY actor ORDER BY actor "
         "ON CONFLICT (actor) DO UPDATE SET events = network_weights.events + excluded.events"
+    ), count="events"),
+    _aggregate("state_tallies", STATE_TALLIES, (
+        f"WITH ends AS ({_state_ends()}) "
+        "INSERT INTO state_tallies (country, kind, value, detail, events) "
+        "SELECT country, kind, value, detail, :sign * count(*) FROM ("
+        "SELECT country, kind, type AS value, '' AS detail FROM ends UNION ALL "
+        "SELECT country, 'not_' || kind, type, '' FROM ends WHERE negated = TRUE UNION ALL "
+        "SELECT country, 'name', nullif(name, ''), '' FROM ends UNION ALL "
+        "SELECT country, with_other, other, coalesce(other_name, '') FROM ends) tallied "
+        "WHERE value IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
+        "ON CONFLICT (country, kind, value, detail) DO UPDATE "
+        "SET events = state_tallies.events + excluded.events"
     ), count="events"),
 ]
 

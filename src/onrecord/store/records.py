@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from onrecord.store.counts import best_name, counted
 from onrecord.store.db import Store
 from onrecord.store.results import ActorRecord, Counterpart, Node, SpeakerRecord
-from onrecord.store.where import collate, of_state, sql
+from onrecord.store.where import collate, sql
 
 #: Counts keyed by a value and, for counterparts, the name they had there.
 Tallied = Counter[tuple[str | None, ...]]
@@ -109,6 +109,22 @@ def _not_negated(tally: dict[str, Tallied], negated: dict[str, Tallied]) -> None
         tally[as_role] = +tally[as_role]
 
 
+def _state_tallies(conn: Connection, code: str) -> tuple[dict[str, Tallied], ...]:
+    """A state's tallies as ``_counted_ends`` counts them, as the store keeps them
+    (state_tallies, migration 0012): its ends that are the state, its bodies or officials."""
+    tally: dict[str, Tallied] = defaultdict(Counter)
+    negated: dict[str, Tallied] = defaultdict(Counter)
+    kept = "SELECT kind, value, detail, events FROM state_tallies WHERE country = :a"
+    for kind, value, detail, n in conn.execute(sql(kept), {"a": code}):
+        if kind.startswith("not_"):
+            negated[kind.removeprefix("not_")][(value,)] += n
+        else:
+            tally[kind][(value, detail or None) if kind in ("sent", "received") else (value,)] += n
+            if kind in ("as_source", "as_target"):
+                tally["country"][(code,)] += n
+    return tally, negated
+
+
 def actor(store: Store, key: str) -> ActorRecord | None:
     """An actor (actor id or name) in the events and quotes, or a state by its country code
     with its bodies and officials rolled up (RUS: the Kremlin, Lavrov, Putin, ...); None if
@@ -117,7 +133,7 @@ def actor(store: Store, key: str) -> ActorRecord | None:
     with store.engine.connect() as conn:
         tally = _actor_tallies(conn, key)
         if not tally:  # no actor of that key: a state by its code, or nobody
-            tally, negated = _counted_ends(conn, of_state("{role}", ":a"), key)
+            tally, negated = _state_tallies(conn, key)
         else:
             _, negated = _counted_ends(
                 conn, "(e.{role}_actor_id = :a OR e.{role}_name = :a) AND e.negated", key
@@ -157,11 +173,8 @@ def parties(store: Store, limit: int = 200, states: bool = True) -> list[Node]:
         f"({top}) t) AND name <> '' GROUP BY actor, name"
     )
     by_state = (
-        "SELECT country, sum(n) FROM (SELECT source_country AS country, count(*) AS n "
-        "FROM events WHERE source_country IS NOT NULL AND source_non_state = FALSE "
-        "GROUP BY source_country UNION ALL SELECT target_country, count(*) FROM events "
-        "WHERE target_country IS NOT NULL AND target_non_state = FALSE GROUP BY target_country"
-        ") ends GROUP BY country"
+        "SELECT country, sum(events) FROM state_tallies "
+        "WHERE kind IN ('as_source', 'as_target') GROUP BY country"
     )
     with store.engine.connect() as conn:
         busiest = conn.execute(sql(top), {"n": limit}).all()
