@@ -453,3 +453,9 @@ def test_a_wrong_that_is_only_the_topic_is_no_charge():
     assert "ACCUSE" not in [e.type for e in extract(
         "“The mayors will talk about corruption in the ports,” the Estonian minister Ana Vor "
         "said.").events]
+
+
+def test_what_another_party_should_have_asked_for_judges_the_past():
+    assert "REQUEST" not in [e.type for e in extract(
+        "“If they wanted the smuggler, they should have requested his extradition,” the "
+        "Estonian minister Ana Vor said.").events]

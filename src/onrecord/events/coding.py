@@ -130,19 +130,20 @@ def _in_subject_clause(trigger: Token) -> bool:
 
 
 def _asks_another(trigger: Token, lex: Lexicon) -> bool:
-    """A deontic modal asks something of another party ("Israel needs to stop building", "the
-    AU should suspend him"), not when the speaker binds their own side ("we should inspire more
-    kids"), judges the past ("should never have been released") or denies the need ("there was
-    no need to deploy troops")."""
-    if trigger.lemma_.lower() not in lex.deontic_modals:
-        return True
+    """A request asks something of another party now ("Israel needs to stop building", "the
+    AU should suspend him"); not a modal that binds the speaker's own side ("we should
+    inspire more kids") or denies the need ("there was no need to deploy troops"), nor any
+    request in a past modal ("should never have been released", "they should have requested
+    his extradition"): a judgement of what was done."""
+    verb = trigger.head if trigger.dep_ in ("aux", "auxpass") else trigger
+    past_modal = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    if past_modal or trigger.lemma_.lower() not in lex.deontic_modals:
+        return not past_modal
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return False
-    verb = trigger.head if trigger.dep_ in ("aux", "auxpass") else trigger
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > trigger.i
-                  for c in verb.children)
-    return not perfect and not any(s.lower_ in lex.speaker_pronouns for s in subjects)
+    return not any(s.lower_ in lex.speaker_pronouns for s in subjects)
 
 
 def _own_doing(trigger: Token, lex: Lexicon) -> bool:
