@@ -151,8 +151,10 @@ def timeline(store: Store, pair: TimelineQuery) -> Timeline:
         return Timeline(series=None, events=None, parties=parties)
     series = queries.escalation(store, pair.source, pair.target, pair.period, pair)
     events = pair.model_dump(by_alias=True, exclude={"period"})
-    listed = event_list(store, EventQuery.model_validate(
-        {**events, "negated": False, "limit": TIMELINE_ROWS}))
+    listed = queries.events(store, EventQuery.model_validate({**events, "negated": False}),
+                            limit=TIMELINE_ROWS)
+    # The series counts the same events: their total is its sum, not another count.
+    listed.total = series.undated + sum(sum(p.counts.values()) for p in series.points)
     return Timeline(series=series, events=listed, parties=parties)
 
 

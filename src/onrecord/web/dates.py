@@ -8,6 +8,7 @@ The store keeps ISO 8601 text: a day (``2024-03-01``), a moment (an alert's
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from markupsafe import Markup, escape
@@ -34,6 +35,7 @@ def _moment(value: str) -> str | None:
     return f"{_day(moment.date())}, {moment:%H:%M}{zone}"
 
 
+@functools.lru_cache(maxsize=4096)
 def readable(value: str | None, short: bool = False) -> str | None:
     """``value`` as people read it; None if it is no ISO date, moment or period. ``short``
     names a week by its Monday alone (an axis of weeks says "per week" once)."""
