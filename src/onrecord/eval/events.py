@@ -206,20 +206,25 @@ def _type_score(report: EventReport, name: str) -> Score:
     return report.per_type.setdefault(name, Score())
 
 
-def _match(gold: tuple[GoldEvent, ...], predicted: list[Event]) -> list[tuple[GoldEvent, Event]]:
-    pairs, used = [], set()
+def _match(gold: tuple[GoldEvent, ...], predicted: list[Event]
+           ) -> tuple[list[tuple[GoldEvent, Event]], list[GoldEvent]]:
+    """Each gold event with the first predicted event not taken yet whose evidence overlaps
+    its own; and the gold events left without one, in order."""
+    pairs, missed, used = [], [], set()
     for g in gold:
-        for e in predicted:
-            if e.id not in used and e.evidence and _overlaps(g.evidence, e.evidence):
-                pairs.append((g, e))
-                used.add(e.id)
-                break
-    return pairs
+        found = next((e for e in predicted if e.id not in used and e.evidence
+                      and _overlaps(g.evidence, e.evidence)), None)
+        if found is None:
+            missed.append(g)
+        else:
+            pairs.append((g, found))
+            used.add(found.id)
+    return pairs, missed
 
 
 def score_article(report: EventReport, gold: GoldEventArticle, article: Article) -> None:
     report.articles += 1
-    pairs = _match(gold.events, article.events)
+    pairs, missed = _match(gold.events, article.events)
     report.type.gold += len(gold.events)
     report.type.predicted += len(article.events)
     for g in gold.events:
@@ -227,7 +232,6 @@ def score_article(report: EventReport, gold: GoldEventArticle, article: Article)
         report.condition.gold += g.condition is not None
     for e in article.events:
         _type_score(report, e.type).predicted += 1
-    matched = {id(g) for g, _ in pairs}
     for g, e in pairs:
         if g.type == e.type:
             report.type.tp += 1
@@ -247,10 +251,9 @@ def score_article(report: EventReport, gold: GoldEventArticle, article: Article)
         elif g.condition != e.condition:
             report.errors.append(f"{gold.id}: condition {e.condition!r} for gold {g.condition!r}")
     report.condition.predicted += sum(e.condition is not None for e in article.events)
-    for g in gold.events:
-        if id(g) not in matched:
-            report.errors.append(f"{gold.id}: missed {g.type}: "
-                                 f"{gold.text[g.evidence[0]:g.evidence[1]]!r}")
+    for g in missed:
+        report.errors.append(f"{gold.id}: missed {g.type}: "
+                             f"{gold.text[g.evidence[0]:g.evidence[1]]!r}")
     hit = {e.id for _, e in pairs}
     for e in article.events:
         if e.id not in hit and e.evidence:
@@ -271,7 +274,8 @@ def score_threats(report: EventReport, gold: GoldEventArticle, article: Article)
     report.threat.gold += len(gold_threats)
     report.conditional_threat.predicted += sum(e.condition is not None for e in threats)
     report.conditional_threat.gold += sum(g.condition is not None for g in gold_threats)
-    for g, e in _match(tuple(gold_threats), threats):
+    found, _ = _match(tuple(gold_threats), threats)
+    for g, e in found:
         report.threat.tp += 1
         if g.condition is not None and _condition_hit(g.condition, e.condition):
             report.conditional_threat.tp += 1
