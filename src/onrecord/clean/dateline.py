@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from onrecord.model import Span
+from onrecord.normalise import plain_spaces
 
 _DATELINE = re.compile(
     r"""[ \t]*                                          # no ^: match() anchors at the paragraph
@@ -29,18 +30,10 @@ def find_dateline(text: str, start: int = 0) -> Span | None:
     return (match.start("place"), match.end())
 
 
-# Spaces the tokenizer does not take for spaces (no-break, thin, figure, en/em spaces, and the
-# zero-width space and stray byte-order marks pasted text carries): web pages are full of them,
-# and "says\xa0the" must parse like "says the".
-_ODD_SPACES = str.maketrans({ch: " " for ch in "\xa0\u2002\u2003\u2004\u2005\u2006\u2007"
-                                               "\u2008\u2009\u200a\u202f\u205f\u3000"
-                                               "\u200b\ufeff"})
-
-
 def blank(text: str, spans: list[Span]) -> str:
     """``text`` with the characters of ``spans`` turned to spaces (newlines kept) and odd
     spaces made plain, same length: what the parser reads."""
-    chars = list(text.translate(_ODD_SPACES))
+    chars = list(plain_spaces(text))
     for start, end in spans:
         for i in range(start, end):
             if chars[i] != "\n":

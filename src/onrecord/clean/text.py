@@ -15,7 +15,7 @@ from onrecord.clean.boilerplate import find_inserts
 from onrecord.clean.dateline import find_dateline
 from onrecord.layout import read_layout
 from onrecord.model import Removed
-from onrecord.normalise import squeeze
+from onrecord.normalise import caseless, squeeze
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _SPACE = re.compile(r"\s+")
@@ -29,7 +29,7 @@ class Cleaned:
 
 
 def _same_words(a: str, b: str) -> bool:
-    return squeeze(a).casefold() == squeeze(b).casefold()
+    return caseless(a) == caseless(b)
 
 
 def clean_text(text: str, title: str | None = None) -> Cleaned:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from onrecord.normalise import squeeze
+from onrecord.normalise import caseless
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -75,7 +75,7 @@ def words(text: str) -> list[str]:
     """
     if text.isascii():
         return _WORD.findall(text.lower())
-    return _WORD.findall(squeeze(text).casefold())
+    return _WORD.findall(caseless(text))
 
 
 def body_hash(text: str, split: list[str] | None = None) -> str:

@@ -40,6 +40,7 @@ from typing import Literal
 from onrecord.actors.media import is_outlet
 from onrecord.eval.gold import KINDS, GoldArticle, GoldQuote
 from onrecord.model import Article, Quote, Span
+from onrecord.normalise import caseless
 
 STRICT = 0.8
 LOOSE = 0.5
@@ -265,7 +266,8 @@ def match(
 
 
 def normalise_name(name: str) -> str:
-    return " ".join(name.split()).casefold().removeprefix("the ")
+    """A name as the scorer compares it: caseless, without a leading "the" (the guide's)."""
+    return caseless(name).removeprefix("the ")
 
 
 def speaker_correct(gold: GoldQuote, pred: Quote, tokens: list[Span]) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from onrecord.events.timeline import party
 from onrecord.model import ActorRef, Article, Event, Quote
+from onrecord.normalise import caseless
 from onrecord.watch.alerts import Alert
 from onrecord.watch.config import Rule
 
@@ -41,25 +42,21 @@ def statements(article: Article) -> Iterator[Statement]:
             yield Statement(article, quote, event)
 
 
-def _fold(value: str) -> str:
-    return " ".join(value.casefold().split())
-
-
 def _names(ref: ActorRef | None) -> set[str]:
     """What a party answers to: its actor id, its name and the state it stands for."""
     if ref is None:
         return set()
-    return {_fold(n) for n in (ref.actor_id, ref.name, party(ref, "state")) if n}
+    return {caseless(n) for n in (ref.actor_id, ref.name, party(ref, "state")) if n}
 
 
 def _any_of(wanted: list[str], names: set[str]) -> bool:
-    return not wanted or any(_fold(w) in names for w in wanted)
+    return not wanted or any(caseless(w) in names for w in wanted)
 
 
 def _has_words(wanted: list[str], content: str) -> bool:
     """Any of the words or phrases, as whole words: "strike" is not in "strikers"."""
     return not wanted or any(
-        re.search(rf"(?<!\w){re.escape(_fold(w))}(?!\w)", _fold(content)) for w in wanted
+        re.search(rf"(?<!\w){re.escape(caseless(w))}(?!\w)", caseless(content)) for w in wanted
     )
 
 
@@ -72,7 +69,7 @@ def matches(rule: Rule, st: Statement) -> bool:
     condition = event.condition if event else quote.condition
     negated = event.negated if event else quote.negated
     confidence = event.confidence if event else None
-    speaker = {_fold(n) for n in (quote.speaker.name, quote.speaker.actor_id) if n} \
+    speaker = {caseless(n) for n in (quote.speaker.name, quote.speaker.actor_id) if n} \
         if quote.speaker else set()
     return (
         (not rule.type or (event is not None and event.type in rule.type))
