@@ -67,3 +67,13 @@ def test_the_event_lexicon_reads_each_list_of_triggers_as_one_pattern():
     (assault,) = lexicon().types["ASSAULT"]
     assert assault.search("they shell the depot") and assault.search("an air strike")
     assert not assault.search("they shelter the depot")
+
+
+def test_a_confidence_model_with_a_weight_that_is_no_number_names_its_line(tmp_path: Path):
+    from onrecord.events.confidence import load_model
+
+    path = tmp_path / "event_confidence.yaml"
+    path.write_text("bias: -0.5\nfitted_on: by hand\nthreshold: 0.4\nweights:\n"
+                    "  learned: 2.0\n  agent=other: high\n", "utf-8")
+    with pytest.raises(DataFileError, match=r"line 6: weights\.agent=other: .*number"):
+        load_model(path)

@@ -25,7 +25,9 @@ from typing import Any
 
 import numpy as np
 import yaml
+from pydantic import RootModel
 
+from onrecord.datafiles import read_yaml
 from onrecord.eval.gold import GoldArticle, load_gold_file
 from onrecord.eval.metrics import STRICT, Score, match, tokens_in, word_tokens
 from onrecord.events import quotetype
@@ -524,8 +526,12 @@ def train_all(records: Examples, extra: Examples) -> TypeModel:
     return _fit(records, extra, _rule_labels(records, extra))
 
 
+class _Examples(RootModel[dict[str, tuple[str, ...]]]):
+    """``data/event_examples.yaml``: sentences under the type each codes."""
+
+
 def load_examples(path: Path = EXAMPLES_FILE) -> list[tuple[str, str]]:
     """Our own training sentences: (type, sentence) pairs."""
-    data = yaml.safe_load(path.read_text("utf-8"))
-    return [(event_type, sentence) for event_type, sentences in data.items()
+    examples = read_yaml(path, _Examples).root
+    return [(event_type, sentence) for event_type, sentences in examples.items()
             for sentence in sentences]

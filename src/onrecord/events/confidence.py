@@ -18,14 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import yaml
 from spacy.tokens import Token
 
-from onrecord.datafiles import load_yaml
+from onrecord.datafiles import DataFile, read_yaml
 from onrecord.events.coding import Coded
 from onrecord.events.lexicon import Lexicon
 from onrecord.events.parties import subjects_of
@@ -99,17 +98,21 @@ class ConfidenceModel:
         return round(float(1.0 / (1.0 + np.exp(-z))), 3)
 
 
+class _ModelFile(DataFile):
+    """``data/event_confidence.yaml``, as ``--fit-confidence`` writes it."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+    fitted_on: str
+
+
 def load_model(path: Path | None = None) -> ConfidenceModel:
-    """The model of ``path``, or the shipped one; a malformed file fails naming itself."""
-    source = path or resources.files("onrecord.data").joinpath(CONFIDENCE_FILE)
-    data = load_yaml(source.read_text("utf-8"))
-    try:
-        return ConfidenceModel(bias=float(data["bias"]),
-                               weights={str(k): float(v) for k, v in data["weights"].items()},
-                               threshold=float(data["threshold"]),
-                               fitted_on=str(data["fitted_on"]))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ValueError(f"{source}: not a confidence model ({exc!r})") from None
+    """The model of ``path``, or the shipped one; a malformed file fails naming itself and
+    the line (``DataFileError``)."""
+    data = read_yaml(path or CONFIDENCE_FILE, _ModelFile)
+    return ConfidenceModel(bias=data.bias, weights=dict(data.weights), threshold=data.threshold,
+                           fitted_on=data.fitted_on)
 
 
 @lru_cache(maxsize=1)

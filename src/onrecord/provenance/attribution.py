@@ -13,13 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
-
-import yaml
 
 from onrecord.actors.gazetteer import gazetteer
 from onrecord.actors.kb import KnowledgeBase
+from onrecord.datafiles import DataFile, read_yaml
 from onrecord.normalise import name_key
 
 Kind = Literal["person", "organisation", "document", "unknown"]
@@ -27,12 +25,16 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", 
                 "updated", "revised", "official"}
 
 
+class _Words(DataFile):
+    """``data/provenance.yaml``."""
+
+    document_heads: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
 def document_heads() -> frozenset[str]:
     """Head nouns of speakers that are texts ("the doctrine"), from ``data/provenance.yaml``."""
-    data = yaml.safe_load(
-        resources.files("onrecord.data").joinpath("provenance.yaml").read_text("utf-8"))
-    return frozenset(name_key(w) for w in data["document_heads"])
+    return frozenset(name_key(w) for w in read_yaml("provenance.yaml", _Words).document_heads)
 
 
 @dataclass(frozen=True)
