@@ -15,6 +15,11 @@ def test_sixteen_types_each_under_one_relation_cooperation_first():
     assert book.relation["REQUEST"] == "other" and book.relation["THREATEN"] == "conflict"
 
 
+def test_an_earlier_release_s_name_is_read_as_the_type_it_is_now():
+    assert codebook().renamed["DEMAND"] == "REQUEST"
+    assert set(codebook().renamed.values()) <= set(codebook().types)
+
+
 def test_a_speech_act_is_verbal_a_material_act_is_not():
     verbal = codebook().verbal
     assert {"THREATEN", "ACCUSE", "REQUEST"} <= verbal
@@ -25,6 +30,8 @@ def test_a_speech_act_is_verbal_a_material_act_is_not():
     ("cooperation: [AGREE]\nother: []\nconflict: [AGREE]\nverbal: []\n", "two relations"),
     ("cooperation: [AGREE]\nother: []\nconflict: []\nverbal: [THREATEN]\n", "no relation"),
     ("cooperation: [AGREE]\nother: []\nconflict: []\nverbal: []\nverbl: []\n", "verbl"),
+    ("cooperation: [AGREE]\nother: []\nconflict: []\nverbal: []\nrenamed: {ALLY: ALLIANCE}\n",
+     "renamed to types under no relation: ['ALLIANCE']"),
 ])
 def test_a_slip_in_the_codebook_names_the_file_and_the_problem(tmp_path, body, problem):
     path = tmp_path / "codebook.yaml"

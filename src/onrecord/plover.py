@@ -1,5 +1,6 @@
 """What PLOVER says of its event types (``data/plover_relations.yaml``): the sixteen types,
-the relation of each (cooperation, conflict or other) and which are speech acts.
+the relation of each (cooperation, conflict or other), which are speech acts and what earlier
+releases called some of them.
 
 Every stage reads these facts here: the gold loader checks a type against them, the event
 coder takes a speech act's source to be its speaker, the store orders and colours types by
@@ -29,6 +30,7 @@ class _Codebook(DataFile):
     other: tuple[str, ...]
     conflict: tuple[str, ...]
     verbal: frozenset[str]  # speech acts: the speaker's own act ("warned", "accused", "urged")
+    renamed: dict[str, str] = {}  # a name of an earlier release -> the type it is now
 
     @model_validator(mode="after")
     def _consistent(self) -> _Codebook:
@@ -39,6 +41,9 @@ class _Codebook(DataFile):
         unknown = sorted(self.verbal - set(listed))
         if unknown:
             raise ValueError(f"verbal types under no relation: {unknown}")
+        unknown = sorted(set(self.renamed.values()) - set(listed))
+        if unknown:
+            raise ValueError(f"renamed to types under no relation: {unknown}")
         return self
 
 
@@ -47,13 +52,14 @@ class Codebook:
     types: tuple[str, ...]  # cooperation, other, conflict; each in the file's order
     relation: dict[str, Relation]
     verbal: frozenset[str]
+    renamed: dict[str, str]  # a name of an earlier release -> the type it is now
 
 
 def read_codebook(name: str | Path = "plover_relations.yaml") -> Codebook:
     """The codebook of a data file (shipped, or a path); ``DataFileError`` naming the file."""
     data = read_yaml(name, _Codebook)
     relation: dict[str, Relation] = {t: r for r in RELATIONS for t in getattr(data, r)}
-    return Codebook(tuple(relation), relation, data.verbal)
+    return Codebook(tuple(relation), relation, data.verbal, dict(data.renamed))
 
 
 @lru_cache(maxsize=1)

@@ -34,12 +34,10 @@ from onrecord.events import quotetype
 from onrecord.events.classify import NO_EVENT, TypeModel, features, train
 from onrecord.events.confidence import ConfidenceModel, Signals, fit, learned, threshold_for
 from onrecord.model import Article, Event, Quote, Span
+from onrecord.plover import codebook
 
 GOLD_EVENTS_DIR = Path(__file__).resolve().parents[1] / "data" / "gold_events"
 EXAMPLES_FILE = Path(__file__).resolve().parents[1] / "data" / "event_examples.yaml"
-# PLOVER 0.5 names in the gold-standard records -> PLOVER 2 types.
-PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
-                  "FIGHT": "ASSAULT"}
 # The records' spellings of context names -> PLOVER's.
 CONTEXT_RENAMES = {"refugees": "migration", "refugee": "migration", "resources": "resource"}
 # A predicted condition detects the gold one when it holds at least this share of its words.
@@ -399,7 +397,8 @@ def _contexts(value: Any) -> tuple[str, ...]:
 def read_plover_records(path: Path) -> list[PloverRecord]:
     """PLOVER's gold-standard records (``PLOVER_GSR_CAMEO.txt``), documentation entries left out."""
     data = json.loads(path.read_text("utf-8"))
-    return [PloverRecord(r["id"], r["text"], PLOVER_RENAMES.get(r["event"], r["event"]),
+    renamed = codebook().renamed  # the records use PLOVER 0.5's names
+    return [PloverRecord(r["id"], r["text"], renamed.get(r["event"], r["event"]),
                          r.get("date"), r.get("mode") or None, _contexts(r.get("context")))
             for r in data if r.get("text") and r.get("event") != "DOCUMENT"]
 
