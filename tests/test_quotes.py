@@ -613,6 +613,51 @@ def test_a_second_report_or_the_writers_gloss_after_a_comma_ends_the_clause(sent
     assert extract(sentence).quotes[0].content == first
 
 
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The mayor said the market would reopen next week, with stalls moved away from the river.",
+     "the market would reopen next week, with stalls moved away from the river"),
+    ("The union said members would keep working, despite the cuts announced in spring.",
+     "members would keep working, despite the cuts announced in spring"),
+    ("The minister said fuel prices would rise, while bread would stay at its old price.",
+     "fuel prices would rise, while bread would stay at its old price"),
+])
+def test_a_tail_that_goes_on_with_the_speakers_words_stays_in_the_clause(sentence, content):
+    assert extract(sentence).quotes[0].content == content
+
+
+def test_while_before_a_participle_is_the_writers_account_of_a_second_act():
+    [quote] = extract("The envoy said the border would stay shut, whilst also asking both "
+                      "sides for calm.").quotes
+    assert quote.content == "the border would stay shut"
+
+
+def test_a_clause_of_its_own_after_a_comma_and_and_goes_on_with_what_was_said():
+    [quote] = extract("The fire chief said it was too soon to know what started the blaze, "
+                      "and there was no sign yet that anyone had been hurt.").quotes
+    assert quote.content.endswith("and there was no sign yet that anyone had been hurt")
+    assert quote.content.startswith("it was too soon")
+
+
+def test_a_report_of_its_own_after_a_comma_and_and_is_another_quotation():
+    contents = [q.content for q in extract(
+        "The envoy said the talks had broken down, and officials insist that the truce is "
+        "over.").quotes]
+    assert contents == ["the talks had broken down", "the truce is over"]
+
+
+@pytest.mark.parametrize(("sentence", "content", "speaker"), [
+    ("As several economists have pointed out, the new levy cannot be collected before spring.",
+     "the new levy cannot be collected before spring", "economists"),
+    ("The garrison will not leave the town, as the colonel said on Monday.",
+     "The garrison will not leave the town", "colonel"),
+])
+def test_an_as_clause_of_a_speech_verb_vouches_for_its_host_clause(sentence, content, speaker):
+    [quote] = extract(sentence).quotes
+    assert quote.kind == "indirect"
+    assert quote.content == content
+    assert speaker in quote.speaker.mention
+
+
 def test_according_to_a_source_ends_a_clause_even_without_a_comma():
     [quote] = extract("The envoy sends the villagers \"warm greetings\" according to the news "
                       "agency Prensa Norte.").quotes

@@ -41,6 +41,7 @@ class Lexicon(DataFile):
     reporting_participles: frozenset[str]
     writer_adjunct_starts: frozenset[str]
     writer_adjunct_phrases: tuple[str, ...]
+    writer_adjunct_before_participle: frozenset[str]
     fragment_verbs: frozenset[str]
     characterisation_verbs: frozenset[str]
     infinitive_commissives: frozenset[str]
@@ -251,6 +252,9 @@ def _opens_writer_adjunct(first: Token) -> bool:
     lex = lexicon()
     if first.lower_ in lex.writer_adjunct_starts:
         return True
+    if first.lower_ in lex.writer_adjunct_before_participle:
+        following = first.doc[first.i + 1:first.i + 3]
+        return any(t.tag_ == "VBG" for t in following)  # "…, whilst also calling for …"
     if first.tag_ == "VBG" and first.lemma_.lower() in lex.verbs:
         return True  # "denied it, stating that …", "…, contending that …": a report of its own
     following = " ".join(t.lower_ for t in first.doc[first.i:first.i + _adjunct_words()])
@@ -438,8 +442,14 @@ def _statement_clause(verb: Token) -> Token | None:
 
 def _reports_preceding_clause(verb: Token, lex: Lexicon) -> bool:
     """ "…, the minister said." parsed as a paratactic (or coordinated) afterthought of the
-    clause it reports: its own subject follows the comma, and its head is no speech verb."""
+    clause it reports: its own subject follows the comma, and its head is no speech verb.
+    Also "As several economists have pointed out, the levy is legal" and "…, as the police
+    have said": an "as" clause of a speech verb with no object vouches for its host clause."""
     if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ == "advcl" and verb.head.i != verb.i \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
         return True
     if verb.dep_ != "conj" or verb.head.i > verb.i or verb.head.lemma_.lower() in lex.verbs:
         return False
@@ -480,8 +490,33 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     subject = _object_as_subject(verb, clause_root, lex)
     if subject is not None:
         clause = sorted(clause + _clause_spans(subject))
+    second = _second_clause(verb, clause_root, lex)
+    if second is not None and clause:
+        clause[-1] = (clause[-1][0], max(clause[-1][1], _clause_spans(second)[-1][1]))
     return CueSite(cue, speaker, _addressee(verb, lex), clause, clause_root,
                    _is_negated(verb))
+
+
+def _second_clause(verb: Token, clause_root: Token | None, lex: Lexicon) -> Token | None:
+    """ "said the count was fair, and there was no sign of fraud": the parser hangs a second
+    clause with its own subject on the speech verb; right after the reported clause, a comma and
+    "and", it goes on with what was said, unless it is a report of its own ("…, and officials
+    insist …")."""
+    if clause_root is None or clause_root.dep_ not in _CLAUSE_DEPS or clause_root.i < verb.i:
+        return None
+    doc = verb.doc
+    end = clause_root.right_edge.i
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i <= end:
+            continue
+        between = doc[end + 1:conj.left_edge.i]
+        if [t.lower_ for t in between] != [",", "and"] or between[1].head.i != verb.i:
+            return None
+        if conj.lemma_.lower() in lex.verbs or not any(
+                c.dep_ in (*_SUBJECT_DEPS, "expl") for c in conj.children):
+            return None
+        return conj
+    return None
 
 
 def _object_as_subject(verb: Token, clause_root: Token | None, lex: Lexicon) -> Token | None:
