@@ -459,3 +459,11 @@ def test_what_another_party_should_have_asked_for_judges_the_past():
     assert "REQUEST" not in [e.type for e in extract(
         "“If they wanted the smuggler, they should have requested his extradition,” the "
         "Estonian minister Ana Vor said.").events]
+
+
+def test_a_material_act_another_state_did_is_vetoed_even_when_its_doer_resolves():
+    text = ("Russian troops seized a Georgian police post on Sunday, the Georgian interior "
+            "ministry said.")
+    assert [e.type for e in _events(text)] == []
+    (event,) = extract(text).events
+    assert (event.type, event.source.country, event.confidence) == ("COERCE", "RUS", 0.0)

@@ -87,7 +87,7 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
                         subject_suffers=acting is not None and acting.lemma_.lower() in suffered)
     if target is None and _carries(quotation, coded, source, previous):
         target = previous.target
-    agent = agent_of(coded.trigger, own_sides(source),
+    agent = agent_of(coded.trigger, own_sides(speaker),
                      lambda token: side(party_of(kb, token, on)), suffered)
     condition_words = quotation.condition.text if quotation.condition is not None else None
     known = signals(coded, quotation.kind, source, target, agent, condition_words,
