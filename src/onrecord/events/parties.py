@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import PARTY_ENTS
@@ -39,13 +39,31 @@ def _first_person(token: Token) -> bool:
     return token.lower_ in _FIRST_PERSON and token.text != "US"
 
 
+def _fuller_names(words: Span) -> list[str]:
+    """The longer names the article gives a person it also calls by surname: "Singh's
+    remarks" in an article that names Rajnath Singh (the surname alone may be shared)."""
+    if words.root.ent_type_ != "PERSON":
+        return []
+    last = words[-1].lower_
+    return sorted({e.text for e in words.doc.ents if e.label_ == "PERSON" and len(e) > len(words)
+                   and e[-1].lower_ == last}, key=len, reverse=True)
+
+
+def _resolve(kb: KnowledgeBase, words: Span, on: dt.date | None) -> ActorRef | None:
+    for name in (words.text, *_fuller_names(words)):
+        found = kb.resolve(name, on)
+        if found is not None:
+            return kb.acting_for(found, on)
+    return None
+
+
 def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
     """The actor a noun names: itself ("Berlin"), its phrase ("the Baltic states"), else a
     named party modifying it ("Taiwanese independence", "a US arms package", "Singh's
-    remarks": the party they belong to)."""
+    remarks": the party they belong to); a surname by the fuller name the article gives."""
     if _first_person(token):
         return None
-    found = kb.resolve(token.text, on) or kb.resolve(_phrase(token), on)
+    found = _resolve(kb, token.doc[token.i:token.i + 1], on) or kb.resolve(_phrase(token), on)
     if found is not None:
         return kb.acting_for(found, on)
     modifiers = (next((e for e in t.doc.ents if e.start <= t.i < e.end), t.doc[t.i:t.i + 1])
@@ -53,9 +71,9 @@ def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | 
                  if (t.ent_type_ in PARTY_ENTS or t.pos_ in ("PROPN", "ADJ"))
                  and not _first_person(t))
     for ent in modifiers:
-        found = kb.resolve(ent.text, on)
+        found = _resolve(kb, ent, on)
         if found is not None:
-            return kb.acting_for(found, on)
+            return found
     return None
 
 
