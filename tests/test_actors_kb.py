@@ -102,3 +102,25 @@ def test_a_misspelt_key_in_a_user_file_names_the_file_and_line(tmp_path: Path):
                    "utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"mine\.yaml, line 3: people\.0\.rols"):
         load_kb((bad,))
+
+
+def test_office_holders_of_past_years_code_their_state_on_the_articles_date(kb):
+    assert kb.resolve("the Russian president", D("2010-03-01")).name == "Dmitry Medvedev"
+    assert kb.resolve("the Russian president", D("2015-03-01")).name == "Vladimir Putin"
+    assert kb.resolve("Mr. Olmert", D("2007-05-27")).country == "ISR"
+    # Two people called Rice: the surname alone is nobody.
+    assert kb.resolve("Rice", D("2010-03-01")) is None
+    assert kb.resolve("Susan Rice", D("2010-03-01")).country == "USA"
+
+
+def test_well_known_armed_groups_are_parties_of_their_own(kb):
+    taliban = kb.resolve("the Taliban", D("2009-05-11"))
+    assert (taliban.actor_id, taliban.country, taliban.non_state) == ("TALIBAN", "AFG", True)
+    # Their short names are not common words.
+    assert kb.resolve("is") is None and kb.resolve("let") is None
+
+
+def test_agencies_and_missions_of_a_body_speak_for_it(kb):
+    assert kb.resolve("UNICEF").actor_id == "UN"
+    assert kb.resolve("AMISOM").actor_id == "AU"
+    assert kb.resolve("the State Department").country == "USA"

@@ -94,3 +94,15 @@ def test_a_body_the_kb_does_not_know_speaks_for_the_state_that_owns_it():
         "India's Board of Inland Waterways published its findings on Monday.\n"
         "“We reject the report entirely,” the Board of Inland Waterways said.")
     assert (event.type, event.source.country) == ("REJECT", "IND")
+
+
+def test_a_short_form_of_a_name_the_kb_does_not_know_is_not_another_known_actor():
+    # "the Commission" alone is the European Commission; here it is the article's commission.
+    (article,) = extract_many([Source(text="The Human Rights Commission of Pakistan met on "
+                                           "Monday. “The government must act now,” the "
+                                           "Commission said.", published="2011-05-01")],
+                              min_confidence=0)
+    (quote,) = article.quotes
+    assert (quote.speaker.name, quote.speaker.actor_id) == (
+        "Human Rights Commission of Pakistan", None)
+    assert all(e.source is None or e.source.country != "EU" for e in article.events)

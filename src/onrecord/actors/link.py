@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import gazetteer
 from onrecord.actors.kb import KnowledgeBase
+from onrecord.actors.media import is_outlet
 from onrecord.actors.mentions import (
     CONFIDENCE_DESCRIPTION,
     CONFIDENCE_INHERITED,
@@ -37,11 +38,21 @@ def resolve_mention(kb: KnowledgeBase, mention: Mention | None,
     if mention is None:
         return None
     for words in (mention.name, mention.mention):
-        if words:
+        if words and not (words is mention.mention and _part_of_name(words, mention.name)):
             found = kb.resolve(words, on)
             if found is not None:
                 return found
     return None
+
+
+def _part_of_name(words: str, name: str | None) -> bool:
+    """The mention is a short form of the fuller name the KB does not know ("the
+    Commission" of the Human Rights Commission of Pakistan, "Yoon" of Yoon Tae-yong): it
+    names that body or person, not another the KB knows by those words."""
+    if not name:
+        return False
+    short = re.sub(r"^(the|a|an)\s+", "", words.strip(), flags=re.IGNORECASE).lower()
+    return bool(short) and re.search(rf"\b{re.escape(short)}\b", name.lower()) is not None
 
 
 def _linked(kb: KnowledgeBase, mention: Mention, found: ActorRef | None,
@@ -216,4 +227,14 @@ def resolve_parties(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase,
             quotation.speaker = resolver.party(phrase, speaker)
         addressee = resolver.read(quotation.addressee_phrase, salient=False)
         if addressee is not None:
-            quotation.addressee = resolver.party(*addressee)
+            quotation.addressee = _not_a_medium(resolver.party(*addressee))
+
+
+def _not_a_medium(party: Party) -> Party:
+    """ "told Voice of America", "said in an interview with AFP": the outlet a speaker talks
+    to carries the words, it is not whom they are aimed at, so it is no event's end."""
+    mention = party.mention
+    if party.end is None or not any(is_outlet(words) for words in (mention.name,
+                                                                    mention.mention) if words):
+        return party
+    return Party(party.phrase, mention, party.known, None)

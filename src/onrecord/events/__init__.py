@@ -21,6 +21,7 @@ from onrecord.events.confidence import agent_of, cue_says, shipped_model, signal
 from onrecord.events.lexicon import lexicon
 from onrecord.events.narration import code_reported
 from onrecord.events.parties import (
+    SUBJECT_AIMED,
     names_object,
     own_sides,
     party_of,
@@ -84,7 +85,8 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
     acting = coded.trigger or cue
     suffered = lexicon().suffered_by_subject
     target = target_ref(kb, doc, source, addressee, acting, condition, tokens, on,
-                        subject_suffers=acting is not None and acting.lemma_.lower() in suffered)
+                        subject_suffers=acting is not None and acting.lemma_.lower() in suffered,
+                        subject_aimed=coded.trigger is not None and coded.type in SUBJECT_AIMED)
     if target is None and _carries(quotation, coded, source, previous):
         target = previous.target
     agent = agent_of(coded.trigger, own_sides(speaker),

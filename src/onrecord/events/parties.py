@@ -24,6 +24,9 @@ from onrecord.model import ActorRef
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr"}
 _ABOUT = {"at", "of", "against", "on", "for", "by"}
+#: Types whose words' own subject is the party aimed at: the one charged ("Israel had failed
+#: to ease the blockade") or asked to act ("the AU should suspend him").
+SUBJECT_AIMED = frozenset({"ACCUSE", "REQUEST"})
 
 
 def _phrase(token: Token) -> str:
@@ -42,11 +45,19 @@ def _first_person(token: Token) -> bool:
 def _fuller_names(words: Span) -> list[str]:
     """The longer names the article gives a person it also calls by surname: "Singh's
     remarks" in an article that names Rajnath Singh (the surname alone may be shared)."""
-    if words.root.ent_type_ != "PERSON":
+    if len(words) != 1 or words[0].pos_ != "PROPN":
         return []
-    last = words[-1].lower_
-    return sorted({e.text for e in words.doc.ents if e.label_ == "PERSON" and len(e) > len(words)
-                   and e[-1].lower_ == last}, key=len, reverse=True)
+    names = set()
+    for token in words.doc:
+        if token.lower_ != words[0].lower_ or token.i == words.start:
+            continue
+        first = token.i
+        while first > 0 and words.doc[first - 1].pos_ == "PROPN" \
+                and words.doc[first - 1].dep_ == "compound":
+            first -= 1
+        if first < token.i:
+            names.add(words.doc[first:token.i + 1].text)
+    return sorted(names, key=len, reverse=True)
 
 
 def _resolve(kb: KnowledgeBase, words: Span, on: dt.date | None) -> ActorRef | None:
@@ -57,13 +68,32 @@ def _resolve(kb: KnowledgeBase, words: Span, on: dt.date | None) -> ActorRef | N
     return None
 
 
+def _named_by(token: Token) -> Span:
+    """The name a word is part of: "un" of "Kim Jong-un" is no UN, "Korea" of "North Korea"
+    is the North."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end
+                   and e.label_ in PARTY_ENTS), None)
+    return entity if entity is not None else token.doc[token.i:token.i + 1]
+
+
+def _a_role(token: Token, found: ActorRef | None) -> bool:
+    """A bare common noun the KB reads as a post ("the supreme commander", "the chairman"):
+    whoever holds such a post somewhere is a guess, not the party named."""
+    return found is not None and found.actor_id is not None and token.pos_ == "NOUN" \
+        and token.is_lower and found.country != found.actor_id \
+        and not any(t.pos_ in ("PROPN", "ADJ") and not t.is_lower
+                    for t in token.doc[token.left_edge.i:token.i])
+
+
 def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
     """The actor a noun names: itself ("Berlin"), its phrase ("the Baltic states"), else a
     named party modifying it ("Taiwanese independence", "a US arms package", "Singh's
     remarks": the party they belong to); a surname by the fuller name the article gives."""
     if _first_person(token):
         return None
-    found = _resolve(kb, token.doc[token.i:token.i + 1], on) or kb.resolve(_phrase(token), on)
+    found = _resolve(kb, _named_by(token), on) or kb.resolve(_phrase(token), on)
+    if _a_role(token, found):
+        found = None
     if found is not None:
         return kb.acting_for(found, on)
     modifiers = (next((e for e in t.doc.ents if e.start <= t.i < e.end), t.doc[t.i:t.i + 1])
@@ -200,19 +230,49 @@ def _described(token: Token, trigger: Token | None) -> bool:
     return False
 
 
+def _identity(token: Token) -> bool:
+    """What a first-person copula says the speaker is, not whom they aim at: "if I am
+    President of the United States" names the speaker's own office."""
+    described = token.dep_ == "attr"
+    for ancestor in token.ancestors:
+        if ancestor.lemma_ == "be":
+            return described and any(c.dep_ == "nsubj" and _first_person(c)
+                                     for c in ancestor.children)
+        described = described or ancestor.dep_ == "attr"
+    return False
+
+
+def _aimed_subjects(trigger: Token) -> list[Token]:
+    """The subject of the words' own verb, and the party it belongs to, as a charge's or a
+    demand's target: "Israel needs to stop building", "the AU should suspend him", "war
+    maniacs of the puppet military made a provocation"."""
+    verb = trigger.head if trigger.dep_ in ("aux", "auxpass") else trigger
+    subjects = subjects_of(verb)
+    return subjects + [grand for subject in subjects for prep in subject.children
+                       if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for grand in prep.children if grand.dep_ == "pobj"]
+
+
 def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: ActorRef | None,
                trigger: Token | None, condition: tuple[int, int] | None, tokens: list[Token],
-               on: dt.date | None, subject_suffers: bool = False) -> ActorRef | None:
+               on: dt.date | None, subject_suffers: bool = False,
+               subject_aimed: bool = False) -> ActorRef | None:
     """The party the event is aimed at, never the source's own side nor a co-actor of the
     trigger ("Moscow and Minsk will use atomic arms", said in Minsk: Moscow acts too), unless
-    the trigger's subject suffers it ("Germany will pay a price")."""
+    the trigger's subject suffers it ("Germany will pay a price") or is what a charge or a
+    demand is aimed at (``subject_aimed``: "Israel needs to stop building settlements",
+    tried first); never what a first-person copula says the speaker is ("if I am President
+    of the United States")."""
     own = own_sides(source)
     if addressee is not None and addressee.country and side(addressee) not in own:
         return addressee
+    inside = {t.i for t in tokens}
+    aimed = [t for t in _aimed_subjects(trigger) if t.i in inside] \
+        if trigger is not None and subject_aimed else []
     actors = {t.i for t in subjects_of(trigger)} \
-        if trigger is not None and not subject_suffers else set()
-    for token in _candidates(doc, trigger, condition, tokens):
-        if token.i in actors or _described(token, trigger):
+        if trigger is not None and not subject_suffers and not subject_aimed else set()
+    for token in aimed + _candidates(doc, trigger, condition, tokens):
+        if token.i in actors or _described(token, trigger) or _identity(token):
             continue
         party = party_of(kb, token, on)
         if party is not None and side(party) not in own \

@@ -1,0 +1,57 @@
+"""Who an event is aimed at (``onrecord.events.parties``): the party charged or asked, never
+the speaker's own office, the outlet they talk to, or a word cut out of a longer name."""
+
+from __future__ import annotations
+
+from onrecord import extract
+
+
+def _event(text: str, published: str):
+    article = extract(text, published=published, min_confidence=0.0)
+    assert len(article.events) == 1, article.events
+    return article.events[0]
+
+
+def _ends(event) -> tuple:
+    return (event.type, event.source.country if event.source else None,
+            event.target.country if event.target else None)
+
+
+def test_the_party_a_charge_says_failed_is_its_target():
+    event = _event("Norway has failed to honour the fishing accord, Finland's foreign "
+                   "ministry said.", "2024-05-01")
+    assert _ends(event) == ("ACCUSE", "FIN", "NOR")
+
+
+def test_the_party_a_demand_says_should_act_is_its_target():
+    event = _event("Portugal should withdraw its warships from the disputed waters, Spain's "
+                   "foreign ministry said.", "2024-05-01")
+    assert _ends(event) == ("REQUEST", "ESP", "PRT")
+
+
+def test_a_word_inside_a_persons_name_is_no_body():
+    # "un" of the hyphenated name is not the United Nations: the demand is the North's.
+    event = _event("Kim Jong-un must stop the missile launches, the South Korean foreign "
+                   "ministry said.", "2016-05-01")
+    assert _ends(event) == ("REQUEST", "KOR", "PRK")
+
+
+def test_the_office_a_candidate_hopes_for_is_not_the_target_of_his_threat():
+    event = _event("“If I am president of Argentina, we will respond with force to any "
+                   "incursion,” said Luis Ramos, a candidate.", "2024-05-01")
+    assert event.type == "THREATEN"
+    assert event.target is None
+
+
+def test_the_outlet_a_minister_talks_to_is_not_the_target():
+    event = _event("Pedro Alves, Angola's defence minister, told Voice of America that his "
+                   "army would strike back if attacked.", "2024-05-01")
+    assert _ends(event) == ("THREATEN", "AGO", None)
+
+
+def test_a_shared_surname_resolves_through_the_full_name_the_article_gives():
+    # Two people called Singh are known; the article names the one it means.
+    event = _event("Manmohan Singh spoke in Delhi on Monday. Pakistan's foreign ministry said "
+                   "Singh's remarks were a provocation.", "2010-05-01")
+    assert _ends(event) == ("ACCUSE", "PAK", "IND")
+    assert event.target.name == "Manmohan Singh"
