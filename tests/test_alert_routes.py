@@ -3,7 +3,12 @@ page stays inert whatever the quoted words hold, and both page back."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 import feedparser
+import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
@@ -76,3 +81,15 @@ def test_paging_back(client):
 def test_an_alert_id_past_what_a_database_holds_is_a_422_not_a_500(client):
     assert client.get("/api/alerts", params={"before": 2 ** 63}).status_code == 422
     assert client.get("/api/alerts", params={"before": 2 ** 63 - 1}).status_code == 200
+
+
+def test_the_alerts_come_as_a_file_the_page_offers(client):
+    page = client.get("/alerts", params={"before": 4}).text
+    assert 'href="/api/alerts?before=4&amp;format=csv"' in page  # older than alert 4, as shown
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/alerts?format=csv").text)))
+    assert [r["story_key"] for r in rows] == ["k4", "k3", "k2", "k1", "e1"]
+    assert json.loads(rows[-1]["evidence"])["week"] == "2026-W49"  # what it fired on, as JSON
+    older = client.get("/api/alerts", params={"before": 4, "format": "jsonl"}).text
+    assert [json.loads(line)["story_key"] for line in older.splitlines()] == ["k2", "k1", "e1"]
+    table = pq.read_table(io.BytesIO(client.get("/api/alerts?format=parquet").content))
+    assert table.num_rows == 5

@@ -72,6 +72,46 @@ def test_escalation_of_a_country_pair_is_the_states_not_an_armed_group_based_the
     assert [(e["article"]["doc_id"], e["id"]) for e in lebanon] == [("h2", "e1")]
 
 
+def test_the_actors_list_rolls_officials_up_and_each_number_is_its_list(app, client):
+    """A state heads its bodies and officials; Hezbollah, based in Lebanon but no part of its
+    state, is listed apart; every count is the total of the events list it links to."""
+    for article in build_border():
+        app.state.store.put(article)
+    rows = client.get("/api/actors").json()
+    heads = [r for r in rows if r["kind"] == "state"]
+    assert [r["events"] for r in heads] == sorted((r["events"] for r in heads), reverse=True)
+    # The actor coded with the state's own code is the state: one row, under its name.
+    assert [(r["name"], r["kind"]) for r in rows if r["actor"] == "ISR"] == [("Israel", "state")]
+    lebanon = [r["actor"] for r in rows if r["state"] == "LBN"]
+    assert lebanon[0] == "LBN" and "HEZBOLLAH" not in lebanon
+    [group] = [r for r in rows if r["actor"] == "HEZBOLLAH"]
+    assert (group["country"], group["state"]) == ("LBN", None)
+    assert rows.index(group) > max(rows.index(r) for r in rows if r["state"])  # after states
+    for row in rows:
+        for role in ("source", "target"):
+            listed = client.get("/api/events", params={role: row["actor"], "limit": 1}).json()
+            assert listed["total"] == row[f"as_{role}"], (row, role)
+    petrov = client.get("/api/actors", params={"q": "PETROV"}).json()
+    assert [r["actor"] for r in petrov] == ["rus-petrov"]
+    russia = client.get("/api/actors", params={"country": "RUS"}).json()
+    assert {r["state"] for r in russia} == {"RUS"} and russia[0]["kind"] == "state"
+
+
+def test_every_list_comes_as_csv(app, client):
+    for path, first in [("/api/speakers", "name,count"),
+                        ("/api/actors", "actor,name,kind,country,state,as_source,as_target"),
+                        ("/api/quotes/counts", "period,count"),
+                        ("/api/events/counts", "period,count"),
+                        ("/api/articles/counts", "period,count"),
+                        ("/api/quotes", "id,"), ("/api/events", "id,"),
+                        ("/api/articles", "schema_version,doc_id,")]:
+        got = client.get(path, params={"format": "csv"})
+        assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv"), path
+        assert got.text.startswith(first), (path, got.text[:80])
+    speakers = client.get("/api/speakers", params={"q": "petrov", "format": "csv"}).text
+    assert speakers.splitlines()[1:] == ["Ivan Petrov,4"]
+
+
 @pytest.mark.parametrize(
     ("path", "params", "message"),
     [

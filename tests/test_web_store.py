@@ -304,3 +304,22 @@ def test_a_speaker_is_found_by_surname_in_any_case_and_accents(client):
     assert {"Ivan Petrov", "Jane Roe"} <= {c["name"] for c in everyone}
     assert [c["count"] for c in everyone] == sorted((c["count"] for c in everyone), reverse=True)
     assert client.get("/api/speakers", params={"q": "nobody"}).json() == []
+
+
+def test_actors_page_heads_each_state_with_its_officials(client):
+    html = client.get("/actors").text
+    rows = re.findall(r'<tr class="(state|member|free)-row">\s*<td><a href="/actors/([^"]+)"', html)
+    assert rows.index(("state", "RUS")) + 1 == rows.index(("member", "rus-petrov"))
+    assert 'href="/actors"' in client.get("/").text  # from the menu and the home page
+    shown = client.get("/actors", params={"q": "petrov"}).text
+    assert 'href="/api/actors?q=petrov&amp;format=csv"' in shown
+
+
+def test_a_lists_download_has_exactly_the_rows_it_shows(client):
+    for page, table in (("/speakers?q=petrov", "speaker-list"), ("/actors?country=RUS",
+                                                                  "actor-list")):
+        text = client.get(page).text
+        shown = text.split(f'id="{table}"')[1].split("</table>")[0].count("<tr") - 1  # head
+        link = text.split('class="download" href="')[1].split('"')[0]
+        rows = client.get(html.unescape(link)).text.splitlines()[1:]  # the CSV's head
+        assert len(rows) == shown > 0, page

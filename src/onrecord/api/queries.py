@@ -23,25 +23,27 @@ from onrecord.server import views
 from onrecord.server.deps import Key, StoreDep
 from onrecord.server.download import MEDIA_TYPES, download
 from onrecord.server.params import (
+    ActorListDownload,
     ArticleCountQuery,
     ArticleQuery,
     EventCountQuery,
     EventQuery,
+    Format,
     NetworkQuery,
     Paging,
     PairQuery,
     QuoteCountQuery,
     QuoteQuery,
 )
-from onrecord.server.speakers import SUGGESTIONS, find_speakers
+from onrecord.server.speakers import MAX_SPEAKERS, SUGGESTIONS, find_speakers
 from onrecord.store import queries
 from onrecord.store.queries import (
+    ActorEntry,
     ActorRecord,
     Counted,
     Escalation,
     EventRow,
     Network,
-    Node,
     Page,
     PeriodCount,
     QuoteRow,
@@ -94,28 +96,37 @@ async def list_events(
     return views.event_list(store, query)
 
 
-@router.get("/articles/counts")
+@router.get("/articles/counts", responses=_FILES, response_model=list[PeriodCount])
 async def count_articles(
     store: StoreDep, query: Annotated[ArticleCountQuery, Query()]
-) -> list[PeriodCount]:
+) -> list[PeriodCount] | Response:
     """Articles per period; undated ones last (period null)."""
-    return queries.counts(store, "articles", query, query.period)
+    found = queries.counts(store, "articles", query, query.period)
+    if query.format != "json":
+        return download(found, PeriodCount, query.format, f"articles-per-{query.period}")
+    return found
 
 
-@router.get("/quotes/counts")
+@router.get("/quotes/counts", responses=_FILES, response_model=list[PeriodCount])
 async def count_quotes(
     store: StoreDep, query: Annotated[QuoteCountQuery, Query()]
-) -> list[PeriodCount]:
+) -> list[PeriodCount] | Response:
     """Quotations per period; undated ones last (period null)."""
-    return queries.counts(store, "quotes", query, query.period)
+    found = queries.counts(store, "quotes", query, query.period)
+    if query.format != "json":
+        return download(found, PeriodCount, query.format, f"quotes-per-{query.period}")
+    return found
 
 
-@router.get("/events/counts")
+@router.get("/events/counts", responses=_FILES, response_model=list[PeriodCount])
 async def count_events(
     store: StoreDep, query: Annotated[EventCountQuery, Query()]
-) -> list[PeriodCount]:
+) -> list[PeriodCount] | Response:
     """Events per period; undated ones last (period null)."""
-    return queries.counts(store, "events", query, query.period)
+    found = queries.counts(store, "events", query, query.period)
+    if query.format != "json":
+        return download(found, PeriodCount, query.format, f"events-per-{query.period}")
+    return found
 
 
 @router.get("/dashboard")
@@ -125,24 +136,33 @@ async def get_dashboard(store: StoreDep) -> views.Dashboard:
     return views.dashboard(store)
 
 
-@router.get("/speakers")
+@router.get("/speakers", responses=_FILES, response_model=list[Counted])
 async def list_speakers(
     store: StoreDep,
     q: Annotated[str, Query(max_length=300, description="Typed so far: any case, accents "
                             "or not, a surname, part of a name or how articles name them.")] = "",
-    limit: Annotated[int, Query(ge=1, le=100)] = SUGGESTIONS,
-) -> list[Counted]:
+    limit: Annotated[int, Query(ge=1, le=MAX_SPEAKERS)] = SUGGESTIONS,
+    format: Annotated[Format, Query(description="json, or the speakers as a csv, jsonl or "
+                                    "parquet file.")] = "json",
+) -> list[Counted] | Response:
     """Speakers matching what was typed, with their quotations (the search's autocomplete);
     the busiest speakers when nothing is typed."""
-    return find_speakers(store, q, limit)
+    found = find_speakers(store, q, limit)
+    if format != "json":
+        return download(found, Counted, format, "speakers")
+    return found
 
 
-@router.get("/actors")
+@router.get("/actors", responses=_FILES, response_model=list[ActorEntry])
 async def list_actors(
-    store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 200
-) -> list[Node]:
-    """The busiest actors of the events, then every state by its code (officials rolled up)."""
-    return queries.parties(store, limit)
+    store: StoreDep, query: Annotated[ActorListDownload, Query()]
+) -> list[ActorEntry] | Response:
+    """Every actor of the events, as the actors page lists them: each state (its bodies and
+    officials rolled up) followed by its actors, then the actors under no state."""
+    rows = queries.actor_entries(store, query.q, query.country)
+    if query.format != "json":
+        return await run_in_threadpool(download, rows, ActorEntry, query.format, "actors")
+    return rows
 
 
 @router.get("/speakers/{name:path}", responses={**_NOT_FOUND, **_BAD_CURSOR})

@@ -10,11 +10,30 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
+from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter, Value
 from onrecord.store.queries import DEFAULT_LIMIT, MAX_LIMIT, EventOrder
 
 #: How a list is answered: a page of JSON, or every matching row as a file.
 Format = Literal["json", "csv", "jsonl", "parquet"]
+
+
+class Downloadable(BaseModel):
+    format: Format = Field(
+        "json", description="json, or every row as a csv, jsonl or parquet file."
+    )
+
+
+class ActorListQuery(BaseModel):
+    """The actors list: states with their actors, narrowed by what was typed or a state."""
+
+    q: str = Field("", max_length=300, description="Words beginning the actor's name or key, "
+                   "any case, accents or not (\"lav\" finds Lavrov).")
+    country: Value = Field(None, description="A state's code: the state and its bodies and "
+                           "officials.")
+
+
+class ActorListDownload(ActorListQuery, Downloadable):
+    pass
 
 
 class Paging(BaseModel):
@@ -49,15 +68,15 @@ class ByPeriod(BaseModel):
     period: Period = Field("month", description="day, week (ISO), month or year.")
 
 
-class ArticleCountQuery(ArticleFilter, ByPeriod):
+class ArticleCountQuery(ArticleFilter, ByPeriod, Downloadable):
     pass
 
 
-class QuoteCountQuery(QuoteFilter, ByPeriod):
+class QuoteCountQuery(QuoteFilter, ByPeriod, Downloadable):
     pass
 
 
-class EventCountQuery(EventFilter, ByPeriod):
+class EventCountQuery(EventFilter, ByPeriod, Downloadable):
     pass
 
 

@@ -7,8 +7,9 @@ from onrecord.normalise import name_key
 from onrecord.store import Store, queries
 from onrecord.store.queries import Counted
 
-#: Suggestions offered while typing.
+#: Suggestions offered while typing, and speakers listed on the speakers page.
 SUGGESTIONS = 10
+MAX_SPEAKERS = 200
 
 
 def _matches(words: list[str], text: str) -> bool:

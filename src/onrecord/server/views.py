@@ -3,15 +3,19 @@ Datasette serves one view as HTML or JSON), so the two never disagree about a pa
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pydantic import BaseModel
 
 from onrecord.model import Article
 from onrecord.server.deps import found
-from onrecord.server.params import EventQuery, Paging, QuoteQuery, TimelineQuery
+from onrecord.server.params import ActorListQuery, EventQuery, Paging, QuoteQuery, TimelineQuery
 from onrecord.server.speakers import find_speakers
 from onrecord.store import Store, queries
+from onrecord.store.counts import counted
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 from onrecord.store.queries import (
+    ActorEntry,
     ActorRecord,
     Counted,
     Escalation,
@@ -129,6 +133,26 @@ def events_page(store: Store, query: EventQuery) -> EventsPage:
     page = event_list(store, query)
     found = queries.facets(store, "events", query, page.total) if page.total is not None else {}
     return EventsPage(events=page, facets=found, parties=queries.parties(store))
+
+
+#: Rows shown on the actors page (its download has every match).
+MAX_ACTORS = 500
+
+
+class ActorsPage(BaseModel):
+    """The first ``MAX_ACTORS`` rows of the actors list, how many match in all, and the
+    states they are under, each with its number of rows (a facet)."""
+
+    actors: list[ActorEntry]
+    total: int
+    states: list[Counted]
+
+
+def actors_page(store: Store, query: ActorListQuery) -> ActorsPage:
+    """States with their bodies and officials rolled up, and every actor, as asked."""
+    found = queries.actor_entries(store, query.q, query.country)
+    states = counted(Counter(e.state for e in found if e.state))
+    return ActorsPage(actors=found[:MAX_ACTORS], total=len(found), states=states)
 
 
 def speaker_page(store: Store, name: str, paging: Paging) -> SpeakerPage:

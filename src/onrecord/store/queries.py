@@ -3,6 +3,7 @@
 pair's escalation (``escalation``), the actor network (``network``) and what they answer
 (``results``). One SQL text serves SQLite and PostgreSQL (``where`` decides what differs)."""
 
+from onrecord.store.browse import actor_entries
 from onrecord.store.counts import FACETS, counts, facets, outlets, period_of, total
 from onrecord.store.cursor import InvalidCursor
 from onrecord.store.escalation import escalation
@@ -20,6 +21,7 @@ from onrecord.store.network import network
 from onrecord.store.records import actor, parties, speaker, speaker_names
 from onrecord.store.relations import relations
 from onrecord.store.results import (
+    ActorEntry,
     ActorRecord,
     ArticleRef,
     Counted,
@@ -38,10 +40,10 @@ from onrecord.store.results import (
 )
 
 __all__ = [
-    "DEFAULT_LIMIT", "FACETS", "MAX_LIMIT", "ActorRecord", "ArticleRef", "Counted",
+    "DEFAULT_LIMIT", "FACETS", "MAX_LIMIT", "ActorEntry", "ActorRecord", "ArticleRef", "Counted",
     "Counterpart", "Edge", "Escalation", "EventOrder", "EventRow", "InvalidCursor", "Network",
     "Node", "Page", "PeriodCount", "QuoteRow", "Relation", "SeriesPoint", "SpeakerRecord",
-    "Table", "actor", "articles", "counts", "escalation", "events", "every", "facets",
-    "network", "outlets", "parties", "period_of", "quotes", "relations", "speaker",
+    "Table", "actor", "actor_entries", "articles", "counts", "escalation", "events", "every",
+    "facets", "network", "outlets", "parties", "period_of", "quotes", "relations", "speaker",
     "speaker_names", "total",
 ]

@@ -4,7 +4,7 @@ documents them and the web renders them alike)."""
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -111,6 +111,22 @@ class Node(BaseModel):
     name: str
     events: int
     country: str | None = None  # the state it is or belongs to, when the store knows it
+
+
+class ActorEntry(BaseModel):
+    """A row of the actors list: a state (``kind`` "state", its bodies and officials rolled
+    up) or an actor, its events as source and as target, and their sum (an event between two
+    of a state's own officials counts at both ends)."""
+
+    actor: str
+    name: str
+    kind: Literal["state", "actor"]
+    country: str | None
+    #: The state it is listed under (a state under itself); None for an actor under none.
+    state: str | None
+    as_source: int
+    as_target: int
+    events: int
 
 
 class Edge(BaseModel):

@@ -13,12 +13,20 @@ from onrecord.pipeline import extract
 from onrecord.server import views
 from onrecord.server.deps import Key, StoredArticle, StoreDep
 from onrecord.server.fetched import extract_fetched, pasted_url
-from onrecord.server.params import EventQuery, NetworkQuery, Paging, QuoteQuery, TimelineQuery
+from onrecord.server.params import (
+    ActorListQuery,
+    EventQuery,
+    NetworkQuery,
+    Paging,
+    QuoteQuery,
+    TimelineQuery,
+)
 from onrecord.server.schemas import ExtractRequest
-from onrecord.server.speakers import find_speakers
+from onrecord.server.speakers import MAX_SPEAKERS, find_speakers
 from onrecord.store import queries
 from onrecord.web.render import (
     actor_html,
+    actors_html,
     article_html,
     events_html,
     home_html,
@@ -37,8 +45,6 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 
-#: Speakers listed on the speakers page.
-MAX_SPEAKERS = 200
 #: The stylesheet, scripts and icon.
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -85,7 +91,13 @@ def speakers_page(
     store: StoreDep, q: Annotated[str, Query(max_length=300)] = ""
 ) -> HTMLResponse:
     """Every speaker, busiest first, or those matching a name typed any way."""
-    return page(speakers_html(find_speakers(store, q, MAX_SPEAKERS), q))
+    return page(speakers_html(find_speakers(store, q, MAX_SPEAKERS), q, MAX_SPEAKERS))
+
+
+@router.get("/actors")
+def actors_list_page(store: StoreDep, query: Annotated[ActorListQuery, Query()]) -> HTMLResponse:
+    """Every actor, each state first with its bodies and officials rolled up under it."""
+    return page(actors_html(views.actors_page(store, query), query))
 
 
 @router.post("/paste")

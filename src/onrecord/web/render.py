@@ -6,15 +6,22 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from pydantic import BaseModel
 
 from onrecord.ingest import is_url
 from onrecord.model import Article, Event
-from onrecord.server.params import EventQuery, NetworkQuery, Paging, QuoteQuery, TimelineQuery
-from onrecord.server.views import Dashboard, EventsPage, Search, SpeakerPage, Timeline
+from onrecord.server.params import (
+    ActorListQuery,
+    EventQuery,
+    NetworkQuery,
+    Paging,
+    QuoteQuery,
+    TimelineQuery,
+)
+from onrecord.server.views import ActorsPage, Dashboard, EventsPage, Search, SpeakerPage, Timeline
 from onrecord.store import Copy
 from onrecord.store.filters import EventFilter, QuoteFilter
 from onrecord.store.queries import ActorRecord, Counted, Network
@@ -54,9 +61,18 @@ def home_html(data: Dashboard) -> str:
                   week_days={w.period: _week_days(w.period) for w in data.weeks if w.period})
 
 
-def speakers_html(found: list[Counted], q: str) -> str:
-    """Every speaker, busiest first, or those matching what was typed."""
-    return render("speakers.html", speakers=found, q=q)
+def actors_html(data: ActorsPage, query: ActorListQuery) -> str:
+    """Every actor under its state, narrowed as asked, the states as facets, the download."""
+    facets = facet_links(query, {"country": data.states})
+    return render("actors.html", data=data, query=query, facets=facets,
+                  query_string=query_string(query))
+
+
+def speakers_html(found: list[Counted], q: str, limit: int) -> str:
+    """Every speaker, busiest first, or those matching what was typed (the first ``limit``,
+    which the download has too)."""
+    shown = urlencode({"q": q, "limit": limit} if q else {"limit": limit})
+    return render("speakers.html", speakers=found, q=q, query_string=shown)
 
 
 def article_html(

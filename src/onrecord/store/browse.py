@@ -1,0 +1,84 @@
+"""Every actor of the events, each state first with its bodies and officials under it, for
+browsing (the actors page and ``/api/actors``), from the tallies the store keeps: an actor's
+(actor_tallies) and a state's (state_tallies, its own ends rolled up), so no event is read.
+
+An actor coded with a state's own code (Israel as ISR) is that state, one row. An actor
+is under its state when its names are among the names the state's ends carried: a
+non-state armed group based there (Hezbollah in Lebanon) is never one of the state's ends,
+so it is listed apart, with its country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from onrecord.normalise import name_key
+from onrecord.store.counts import best_name
+from onrecord.store.db import Store
+from onrecord.store.results import ActorEntry
+from onrecord.store.where import sql
+
+_ACTORS = (
+    "SELECT actor, kind, value, sum(events) FROM actor_tallies "
+    "WHERE kind IN ('as_source', 'as_target', 'name', 'country') GROUP BY actor, kind, value"
+)
+_STATES = (
+    "SELECT country, kind, value, sum(events) FROM state_tallies "
+    "WHERE kind IN ('as_source', 'as_target', 'name') GROUP BY country, kind, value"
+)
+
+
+def _tallies(store: Store, statement: str) -> dict[str, dict[str, Counter[str]]]:
+    """key -> kind -> value -> events."""
+    found: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    with store.engine.connect() as conn:
+        for key, kind, value, n in conn.execute(sql(statement)):
+            found[key][kind][value] += n
+    return found
+
+
+def _entry(key: str, kind: str, tally: dict[str, Counter[str]], name: str,
+           country: str | None, state: str | None) -> ActorEntry:
+    sent, received = sum(tally["as_source"].values()), sum(tally["as_target"].values())
+    return ActorEntry(actor=key, name=name, kind=kind, country=country, state=state,
+                      as_source=sent, as_target=received, events=sent + received)
+
+
+def _matches(words: list[str], entry: ActorEntry) -> bool:
+    """Every typed word begins a word of the actor's name or key ("lav" finds Lavrov)."""
+    tokens = name_key(f"{entry.name} {entry.actor}").split()
+    return all(any(t.startswith(w) for t in tokens) for w in words)
+
+
+def actor_entries(store: Store, q: str = "", country: str | None = None) -> list[ActorEntry]:
+    """Each state (busiest first, its events as source and as target with its bodies and
+    officials rolled up), then the actors under it, then the actors under no state; within
+    a group, busiest first. ``q``: only those whose name or key has words beginning with the
+    typed ones (any case, accents or not); ``country``: that state and its actors only."""
+    actors, states = _tallies(store, _ACTORS), _tallies(store, _STATES)
+    # A name an actor with another key went by is kept under that name too (so an event
+    # coded with the name alone finds it); it is that actor, not one of its own.
+    other_names = {name for key, t in actors.items() for name in t["name"] if name != key}
+    groups: dict[str | None, list[ActorEntry]] = defaultdict(list)
+    for key, tally in actors.items():
+        if key in other_names or key in states:  # a name of another; a state's own code
+            continue
+        code = best_name(tally["country"], "") or None
+        under = code if code in states and set(tally["name"]) & set(states[code]["name"]) \
+            else None
+        name = best_name(tally["name"], key)
+        groups[under].append(_entry(key, "actor", tally, name, code, under))
+    heads = sorted((_entry(code, "state", t, best_name(actors[code]["name"], f"{code} (state)")
+                           if code in actors else f"{code} (state)", code, code)
+                    for code, t in states.items()), key=lambda e: (-e.events, e.actor))
+    words = name_key(q).split()
+    result = []
+    for head in [*heads, None]:
+        code = head.actor if head else None
+        if country and code != country:
+            continue
+        members = sorted(groups.get(code, []), key=lambda e: (-e.events, e.actor))
+        for entry in ([head] if head else []) + members:
+            if _matches(words, entry):
+                result.append(entry)
+    return result
