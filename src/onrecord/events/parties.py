@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import PARTY_ENTS
 from onrecord.model import ActorRef
+from onrecord.nlp import entities, entity_of
 
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr"}
@@ -96,7 +97,7 @@ def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | 
         found = None
     if found is not None:
         return kb.acting_for(found, on)
-    modifiers = (next((e for e in t.doc.ents if e.start <= t.i < e.end), t.doc[t.i:t.i + 1])
+    modifiers = (entity_of(t) or t.doc[t.i:t.i + 1]
                  for t in token.doc[token.left_edge.i:token.i]
                  if (t.ent_type_ in PARTY_ENTS or t.pos_ in ("PROPN", "ADJ"))
                  and not _first_person(t))
@@ -183,7 +184,7 @@ def _candidates(doc: Doc, trigger: Token | None, condition: tuple[int, int] | No
     near = _near(trigger) if trigger is not None else []
     in_condition = _in_condition(tokens, condition)
     actor = [t for t in in_condition if t.dep_ in ("nsubj", "nsubjpass")]
-    named = [doc[e.root.i] for e in doc.ents if e.label_ in PARTY_ENTS and e.root.i in inside
+    named = [doc[e.root.i] for e in entities(doc) if e.label_ in PARTY_ENTS and e.root.i in inside
              and not (e.label_ == "NORP" and e.root.dep_ in ("amod", "compound"))]
     return [t for t in actor + near + in_condition + named if t.i in inside]
 
