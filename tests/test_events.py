@@ -467,3 +467,21 @@ def test_a_material_act_another_state_did_is_vetoed_even_when_its_doer_resolves(
     assert [e.type for e in _events(text)] == []
     (event,) = extract(text).events
     assert (event.type, event.source.country, event.confidence) == ("COERCE", "RUS", 0.0)
+
+
+def test_being_prepared_to_fight_is_a_threat():
+    (event,) = extract("“We are prepared to fight for every village,” the Ruritanian rebel "
+                       "commander Ana Vor said.").events
+    assert event.type == "THREATEN"
+
+
+def test_a_reaction_weighed_for_the_future_is_a_threat():
+    (event,) = extract("The Estonian foreign ministry said Estonia would consider an "
+                       "appropriate reaction if the fishing boats were seized.").events
+    assert event.type == "THREATEN" and event.condition == "if the fishing boats were seized"
+
+
+def test_charges_that_may_be_brought_are_a_threat_of_arrest():
+    (event,) = extract("The Estonian interior ministry said it may bring charges against the "
+                       "organisers of the march.").events
+    assert (event.type, event.mode) == ("THREATEN", "arrest")
