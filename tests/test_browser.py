@@ -24,6 +24,8 @@ from records import build_article
 from onrecord.app import Settings, create_app
 from onrecord.model import Article, Event, Mention, Quote
 from onrecord.store import Copy
+from onrecord.watch import alerts
+from onrecord.watch.alerts import Alert
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,12 +46,14 @@ PAGES = [
     ("home", "/"),
     ("paste", "/paste"),
     ("speakers", "/speakers"),
+    ("actors", "/actors"),
     ("events", "/events?type=THREATEN&conditional=true"),
     ("search", "/search?q=respond"),
     ("search-speaker", "/search?speaker=Ivan+Petrov&kind=direct"),
     ("article", "/articles/sample-1"),
     ("speaker", "/speakers/Ivan%20Petrov"),
     ("actor", "/actors/rus-petrov"),
+    ("state", "/actors/RUS"),
     ("timeline-pick", "/timeline"),
     ("timeline", "/timeline?source=rus-petrov&target=deu"),
     ("network", "/network"),
@@ -103,6 +107,13 @@ def server(tmp_path_factory) -> Iterator[str]:
         "sample-1", "wire-1", url="https://wire.example/roe", source="Wire Service",
         title="Roe: we will not retreat", published="2024-03-02", kind="near", similarity=0.91,
     )])
+    with app.state.store.engine.begin() as conn:  # what ``onrecord watch`` raised
+        alerts.insert(conn, [Alert(
+            story_key="k1", rule="threats to Germany", kind="statement", doc_id="a1",
+            quote_id="q1", quote="We will respond", speaker="Ivan Petrov", title="Story a1",
+            summary="Ivan Petrov: THREATEN to Germany", published="2024-01-10",
+            evidence={"evidence_text": "We will respond", "event": Event(
+                id="e1", type="THREATEN", source=PETROV, target=GERMANY).model_dump(mode="json")})])
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
