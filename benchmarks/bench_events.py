@@ -27,28 +27,28 @@ from onrecord.events import code_events
 from onrecord.layout import read_layout
 from onrecord.modality import apply_modality
 from onrecord.nlp import load_nlp
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 from onrecord.quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH_SIZE = 32
 
 
-def corpus(copies: int) -> list[Source]:
+def corpus(copies: int) -> list[ArticleText]:
     texts = [(a.text, str(a.published) if a.published else None) for a in load_gold_dir()]
     texts += [(a.text, a.published) for a in load_event_gold()]
-    return [Source(text=f"{text}\n(copy {n})", published=day)
+    return [ArticleText(text=f"{text}\n(copy {n})", published=day)
             for n in range(copies) for text, day in texts]
 
 
-def timed(sources: list[Source], events: bool, classify: bool = False) -> tuple[float, int]:
+def timed(sources: list[ArticleText], events: bool, classify: bool = False) -> tuple[float, int]:
     start = time.perf_counter()
     coded = sum(len(a.events) for a in extract_many(sources, batch_size=BATCH_SIZE,
                                                      events=events, classify=classify))
     return time.perf_counter() - start, coded
 
 
-def stage_ms(sources: list[Source], rounds: int) -> float:
+def stage_ms(sources: list[ArticleText], rounds: int) -> float:
     """Milliseconds per article of the event stage alone (``code_events`` over parsed articles
     with their quotations), best of ``rounds``: on a shared machine the difference of two
     whole-pipeline timings is noisier than the stage itself."""

@@ -42,7 +42,7 @@ from rich.table import Table
 from onrecord.eval.gold import load_gold_dir
 from onrecord.eval.synthetic import articles
 from onrecord.nlp import MODEL_NAME
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH_SIZE = 32
@@ -66,7 +66,7 @@ def time_bare(texts: list[str]) -> float:
 
 def time_onrecord(texts: list[str]) -> tuple[float, int]:
     start = time.perf_counter()
-    quotes = sum(len(a.quotes) for a in extract_many((Source(t) for t in texts),
+    quotes = sum(len(a.quotes) for a in extract_many((ArticleText(t) for t in texts),
                                                       batch_size=BATCH_SIZE))
     return time.perf_counter() - start, quotes
 

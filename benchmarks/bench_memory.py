@@ -26,7 +26,7 @@ from common import machine, print_table, write_result
 
 from onrecord.eval.synthetic import MAX_WORDS, articles
 from onrecord.nlp import load_nlp
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 
 
 def rss_mb() -> tuple[float, float]:
@@ -50,7 +50,7 @@ def main() -> None:
               "machine": machine()}
     start = time.perf_counter()
     texts = articles(total, seed=7, max_words=args.max_words)
-    for n, _ in enumerate(extract_many(Source(t) for t in texts), start=1):
+    for n, _ in enumerate(extract_many(ArticleText(t) for t in texts), start=1):
         if n % args.every and n not in args.checkpoints:
             continue
         peak, now = rss_mb()

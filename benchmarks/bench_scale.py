@@ -30,7 +30,7 @@ from common import machine, print_table, write_result
 from onrecord.distributed import dask_client, run_on_dask
 from onrecord.eval.synthetic import articles
 from onrecord.parallel import process_extractor, stored_records
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 from onrecord.runner import Batch, Prepared, Runner
 from onrecord.store import open_store
 
@@ -139,13 +139,13 @@ def main() -> None:
 
 def _warm_pool(extractor, workers: int) -> None:
     """Have the workers start and load their models (a few tiny partitions)."""
-    batches = [Batch([Prepared(f"warm{i}", Source(WARM_UP, doc_id=f"w{i}"))], [], [])
+    batches = [Batch([Prepared(f"warm{i}", ArticleText(WARM_UP, doc_id=f"w{i}"))], [], [])
                for i in range(2 * workers)]
     list(extractor(batches))
 
 
 def _warm_up() -> None:
-    list(extract_many([Source(WARM_UP)]))
+    list(extract_many([ArticleText(WARM_UP)]))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from textacy.extract import direct_quotations
 
 from onrecord.eval.synthetic import articles
 from onrecord.nlp import MODEL_NAME
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 
 BATCH_SIZE = 32
 
@@ -42,7 +42,7 @@ def run_textacy(texts: list[str]) -> dict:
 
 def run_onrecord(texts: list[str]) -> dict:
     start, direct, quotes = time.perf_counter(), 0, 0
-    for article in extract_many((Source(t) for t in texts), batch_size=BATCH_SIZE):
+    for article in extract_many((ArticleText(t) for t in texts), batch_size=BATCH_SIZE):
         quotes += len(article.quotes)
         direct += sum(q.kind == "direct" for q in article.quotes)
     seconds = time.perf_counter() - start

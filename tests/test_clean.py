@@ -1,6 +1,6 @@
 from onrecord.clean import clean_text
 from onrecord.normalise import squeeze
-from onrecord.pipeline import Source, clean
+from onrecord.pipeline import ArticleText, clean
 
 QUOTE_WITH_INSERT = (
     "KYIV, Ukraine (AP) — The minister spoke on Tuesday.\n"
@@ -50,7 +50,7 @@ def test_headline_repeated_from_the_title_goes_and_prose_stays():
 
 
 def test_clean_source_carries_removals_into_the_record_fields():
-    src = clean(Source(text=QUOTE_WITH_INSERT, title="Something else", url="https://x/1"))
+    src = clean(ArticleText(text=QUOTE_WITH_INSERT, title="Something else", url="https://x/1"))
     assert src.url == "https://x/1"
     assert src.dateline == "KYIV, Ukraine (AP)"
     assert len(src.removed) == 5
@@ -67,7 +67,7 @@ def test_a_cleaned_article_is_not_searched_for_furniture_again(monkeypatch):
     def looks_again(layout):
         raise AssertionError("furniture searched twice")
 
-    source = clean(Source(text=QUOTE_WITH_INSERT))
+    source = clean(ArticleText(text=QUOTE_WITH_INSERT))
     (looked,) = pipeline.extract_many([replace(source, cleaned=False)])
     monkeypatch.setattr(pipeline, "find_inserts", looks_again)
     (article,) = pipeline.extract_many([source])

@@ -187,10 +187,10 @@ def test_the_united_states_is_not_the_first_person_plural():
 def test_the_event_gold_set_meets_the_acceptance_bars():
     """Issue 5's bars on our gold articles (``onrecord eval events`` prints the same numbers)."""
     from onrecord.eval.events import evaluate_events, load_event_gold
-    from onrecord.pipeline import Source, extract_many
+    from onrecord.pipeline import ArticleText, extract_many
 
     gold = load_event_gold()
-    sources = [Source(text=a.text, doc_id=a.id, published=a.published) for a in gold]
+    sources = [ArticleText(text=a.text, doc_id=a.id, published=a.published) for a in gold]
     # the rules' coverage of the hard cases: every event they code, none abstained
     report = evaluate_events(gold, list(extract_many(sources, min_confidence=0.0)))
     assert report.type.gold >= 60
@@ -320,11 +320,11 @@ def test_an_implicit_condition_is_kept_on_the_threat_and_names_no_own_target():
 
 
 def test_every_event_has_a_confidence_and_the_threshold_can_be_lowered():
-    from onrecord.pipeline import Source, extract_many
+    from onrecord.pipeline import ArticleText, extract_many
 
     text = "Sara Lind, an analyst, said that if I were a general I would strike first, she joked."
     assert _events(text) == []
-    (kept,) = next(extract_many([Source(text=text)], min_confidence=0.0)).events
+    (kept,) = next(extract_many([ArticleText(text=text)], min_confidence=0.0)).events
     assert kept.type == "THREATEN" and kept.confidence == 0.0
     (event,) = _events("“Germany will pay a price,” Dmitry Medvedev said.")
     assert 0.0 < event.confidence <= 1.0

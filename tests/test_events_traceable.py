@@ -10,14 +10,14 @@ import pytest
 from onrecord.eval.events import load_event_gold
 from onrecord.model import Article
 from onrecord.nlp import load_nlp
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 def _articles() -> list[Article]:
-    gold = [Source(text=a.text, doc_id=a.id, published=a.published) for a in load_event_gold()]
-    samples = [Source(text=p.read_text("utf-8"), doc_id=p.name)
+    gold = [ArticleText(text=a.text, doc_id=a.id, published=a.published) for a in load_event_gold()]
+    samples = [ArticleText(text=p.read_text("utf-8"), doc_id=p.name)
                for p in sorted(SAMPLES.glob("*.txt"))]
     # every event the rules code, kept or abstained, must point into the text
     return list(extract_many(gold + samples, min_confidence=0.0))

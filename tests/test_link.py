@@ -9,14 +9,14 @@ from onrecord.actors.kb import load_kb
 from onrecord.eval.events import load_event_gold
 from onrecord.eval.gold import load_gold_dir
 from onrecord.model import ActorRef, Article, Mention
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 
 
 @pytest.fixture(scope="module")
 def articles() -> list[Article]:
     gold = [(a.text, a.published) for a in load_gold_dir()]
     gold += [(a.text, a.published) for a in load_event_gold()]
-    return list(extract_many((Source(text=text, published=str(day) if day else None)
+    return list(extract_many((ArticleText(text=text, published=str(day) if day else None)
                               for text, day in gold), min_confidence=0))
 
 
@@ -64,7 +64,7 @@ def test_an_unnamed_speaker_gives_its_event_the_state_it_names_not_its_words():
     description names, or nobody at all (every event coded kept, whatever its confidence)."""
     texts = ["“We will strike their bases if they attack,” said a veteran of the Ukrainian army.",
              "“We will strike back if they attack,” one of the delegates said."]
-    articles = list(extract_many((Source(text=t, published="2025-06-01") for t in texts),
+    articles = list(extract_many((ArticleText(text=t, published="2025-06-01") for t in texts),
                                  min_confidence=0))
     sources = []
     for article in articles:
@@ -76,7 +76,7 @@ def test_an_unnamed_speaker_gives_its_event_the_state_it_names_not_its_words():
 
 
 def _only_event(text: str):
-    (article,) = extract_many([Source(text=text, published="2025-06-01")], min_confidence=0)
+    (article,) = extract_many([ArticleText(text=text, published="2025-06-01")], min_confidence=0)
     (event,) = article.events
     return event
 

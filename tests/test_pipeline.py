@@ -13,16 +13,16 @@ from onrecord.dates import parse_date
 from onrecord.eval.events import load_event_gold
 from onrecord.eval.gold import GOLD_DIR, load_gold_dir
 from onrecord.model import Article
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 from onrecord.plover import codebook
 
 REALNEWS = Path(__file__).resolve().parents[1] / "data" / "realnews"
 
 
-def _sources() -> list[Source]:
-    quotes = [Source(text=a.text, doc_id=a.id, published=a.published)
+def _sources() -> list[ArticleText]:
+    quotes = [ArticleText(text=a.text, doc_id=a.id, published=a.published)
               for a in load_gold_dir(GOLD_DIR)]
-    events = [Source(text=a.text, doc_id=a.id, published=a.published)
+    events = [ArticleText(text=a.text, doc_id=a.id, published=a.published)
               for folder in (None, REALNEWS / "dev", REALNEWS / "test")
               for a in (load_event_gold() if folder is None else load_event_gold(folder))]
     return quotes + events

@@ -14,7 +14,7 @@ from onrecord.app import Settings, create_app
 from onrecord.cli import app
 from onrecord.eval.provenance import evaluate_provenance, load_provenance_gold
 from onrecord.model import Article, Mention, Quote
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 from onrecord.provenance import chains, cluster_parts, occurrences, quoted_words, trace
 from onrecord.provenance.attribution import attribute, same_speaker
 from onrecord.provenance.conflicts import within_article
@@ -236,7 +236,7 @@ def test_web_page_shows_the_chain_escaped(tmp_path):
 def test_gold_corpus_meets_the_acceptance_bars(kb):
     """The issue's bars, on invented articles run through the real extractor."""
     gold = load_provenance_gold()
-    records = list(extract_many(Source(text=a.text, doc_id=a.id, source=a.source,
+    records = list(extract_many(ArticleText(text=a.text, doc_id=a.id, source=a.source,
                                        published=a.published, title=a.title)
                                 for a in gold.articles))
     report = evaluate_provenance(gold, records, kb)

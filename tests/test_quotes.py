@@ -6,7 +6,7 @@ import pytest
 
 from onrecord import extract, quotes
 from onrecord.model import Article, Quote
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 
 
 def quote_with(article: Article, words: str) -> Quote:
@@ -597,7 +597,7 @@ def test_no_quotation_looks_through_the_rest_of_its_paragraph(monkeypatch):
 
     monkeypatch.setattr(quotes._Article, "tokens_between", counted)
     # Told English, as an attacker would make it look: the quotation stage runs on all of it.
-    next(extract_many([Source(text="“a " * 3000, language="en")]))
+    next(extract_many([ArticleText(text="“a " * 3000, language="en")]))
     assert asked and max(asked) <= 20
 
 

@@ -20,7 +20,7 @@ from onrecord.ingest import Item, ReadOptions
 from onrecord.ingest.sources import input_units
 from onrecord.nlp import load_nlp
 from onrecord.parallel import run_in_processes, stored_records
-from onrecord.pipeline import BATCH_CHARS, Source, _batches, extract_many
+from onrecord.pipeline import BATCH_CHARS, ArticleText, _batches, extract_many
 from onrecord.runner import Runner
 from onrecord.store import open_store
 
@@ -111,9 +111,9 @@ def test_input_errors_survive_pickling_to_and_from_workers():
 def test_memory_zone_keeps_the_vocabulary_from_growing():
     """Every synthetic article brings new surnames and figures; none may stay in the vocab."""
     strings = load_nlp().vocab.strings
-    list(extract_many([Source("Warm-up: “We will respond,” he said.")]))
+    list(extract_many([ArticleText("Warm-up: “We will respond,” he said.")]))
     before = len(strings)
-    found = list(extract_many(Source(text) for text in articles(12, seed=9)))
+    found = list(extract_many(ArticleText(text) for text in articles(12, seed=9)))
     assert sum(len(a.quotes) for a in found) > 12
     assert len(strings) == before
 
@@ -128,8 +128,8 @@ def test_batches_close_at_a_count_or_a_character_budget_and_keep_order():
 
 def test_batching_does_not_change_the_records():
     texts = list(articles(5, seed=4))
-    one_by_one = list(extract_many((Source(t) for t in texts), batch_chars=1))
-    together = list(extract_many((Source(t) for t in texts), batch_chars=10**7))
+    one_by_one = list(extract_many((ArticleText(t) for t in texts), batch_chars=1))
+    together = list(extract_many((ArticleText(t) for t in texts), batch_chars=10**7))
     assert [a.to_json_dict() for a in one_by_one] == [a.to_json_dict() for a in together]
     assert sum(len(a.quotes) for a in together) > 5
 

@@ -30,7 +30,7 @@ from onrecord.ingest import Item, ReadOptions, is_url
 from onrecord.ingest.sources import Kind, input_units, kind_of, read_units
 from onrecord.model import Article
 from onrecord.nlp import load_nlp
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 from onrecord.runner import Prepared, Runner, Summary, already_extracted, prepare
 
 DEFAULT_WORK_DIR = Path("onrecord-parts")
@@ -129,8 +129,8 @@ def read_partition(path: Path) -> Iterator[Prepared]:
             )
 
 
-def _source_of(article: Article) -> Source:
-    return Source(
+def _source_of(article: Article) -> ArticleText:
+    return ArticleText(
         text=article.text, doc_id=article.doc_id, url=article.url, source=article.source,
         title=article.title, published=article.published, author=article.author,
         dateline=article.dateline, removed=tuple(article.removed), language=article.language,

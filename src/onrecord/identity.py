@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from onrecord.model import doc_id_for
-from onrecord.pipeline import Source
+from onrecord.pipeline import ArticleText
 
 
 class Verdict(StrEnum):
@@ -53,7 +53,7 @@ class Identities:
         if key:
             self._keys[key] = doc_id
 
-    def judge(self, key: str, src: Source, body_hash: str, whole_file: bool
+    def judge(self, key: str, src: ArticleText, body_hash: str, whole_file: bool
               ) -> tuple[Verdict, str | None]:
         """The verdict on input ``key`` holding ``src``, and the stored doc_id it names;
         ``whole_file`` says ``key`` is a file that names its article (not a dump's line).

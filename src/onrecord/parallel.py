@@ -23,7 +23,7 @@ from sqlalchemy import text
 
 from onrecord.model import Article
 from onrecord.nlp import load_nlp
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 from onrecord.runner import Batch, Extractor, Runner, Summary
 from onrecord.store import Store
 
@@ -45,7 +45,7 @@ def start_worker(parent: int) -> None:
     load_nlp()
 
 
-def extract_partition(sources: list[Source], batch_size: int) -> list[dict]:
+def extract_partition(sources: list[ArticleText], batch_size: int) -> list[dict]:
     """Worker side: the records of one partition as JSON dicts."""
     return [article.to_json_dict() for article in extract_many(sources, batch_size)]
 

@@ -56,7 +56,7 @@ def check_text(text: str, name: str) -> None:
         raise InputError(name, f"not text: a lone surrogate at offset {bad.start()}")
 
 
-def check_source(src: Source, name: str) -> None:
+def check_article_text(src: ArticleText, name: str) -> None:
     """Raise ``InputError`` naming ``name`` when ``src`` cannot be extracted and stored:
     ``check_text`` on its text, and no NUL or lone surrogate in its text or any metadata."""
     check_text(src.text, name)
@@ -81,13 +81,13 @@ def _cut_long_runs(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Source:
+class ArticleText:
     """One article to extract, with whatever metadata the caller knows."""
 
     text: str
     doc_id: str | None = None
     url: str | None = None
-    source: str | None = None
+    source: str | None = None  # the outlet, as the record's ``source``
     title: str | None = None
     published: str | None = None
     author: str | None = None
@@ -97,7 +97,7 @@ class Source:
     cleaned: bool = False  # ``clean`` took the page furniture out: extraction need not look again
 
 
-def clean(src: Source) -> Source:
+def clean(src: ArticleText) -> ArticleText:
     """The source with its text cleaned: page furniture and dateline out, each removal recorded."""
     cleaned = clean_text(src.text, title=src.title)
     return replace(
@@ -115,12 +115,12 @@ DATELINE_PARAGRAPHS = 3
 
 @dataclass(frozen=True)
 class _Prepared:
-    source: Source
+    source: ArticleText
     layout: Layout
     inserts: list[Insert]
 
 
-def _prepare(source: Source) -> tuple[str, _Prepared]:
+def _prepare(source: ArticleText) -> tuple[str, _Prepared]:
     """The text the parser sees (datelines and page furniture blanked, overlong runs of
     characters cut, offsets unchanged); ``InputError`` for a text ``check_text`` refuses."""
     check_text(source.text, source.doc_id or source.url or source.source or "text")
@@ -151,10 +151,10 @@ def _unwrapped(text: str, layout: Layout) -> str:
 def extract(text: str, min_confidence: float | None = None, **meta: str | None) -> Article:
     """Extract the record of one article (plain text; offsets point into ``text``); events
     below ``min_confidence`` are left out (``extract_many``)."""
-    return next(extract_many([Source(text=text, **meta)], min_confidence=min_confidence))
+    return next(extract_many([ArticleText(text=text, **meta)], min_confidence=min_confidence))
 
 
-def extract_many(sources: Iterable[Source], batch_size: int = 32,
+def extract_many(sources: Iterable[ArticleText], batch_size: int = 32,
                  actors: KnowledgeBase | None = None, events: bool = True,
                  classify: bool = False, batch_chars: int = BATCH_CHARS,
                  min_confidence: float | None = None) -> Iterator[Article]:
@@ -210,7 +210,7 @@ def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
     return record(src, item.layout, quotations, coded)
 
 
-def record(src: Source, layout: Layout | None = None,
+def record(src: ArticleText, layout: Layout | None = None,
            quotations: list[Quotation] | None = None,
            events: list[Event] | None = None) -> Article:
     """The ``Article`` record of a source: its metadata, text, paragraphs and what was found
@@ -236,6 +236,6 @@ def record(src: Source, layout: Layout | None = None,
 
 
 __all__ = [
-    "MAX_TEXT_CHARS", "Source", "check_source", "check_text", "clean", "extract", "extract_many",
-    "record",
+    "MAX_TEXT_CHARS", "ArticleText", "check_article_text", "check_text", "clean", "extract",
+    "extract_many", "record",
 ]

@@ -20,7 +20,7 @@ from onrecord.ingest import Item, ReadOptions, read_inputs
 from onrecord.ingest.sources import read_again, whole_file
 from onrecord.language import identify
 from onrecord.model import Article, doc_id_for
-from onrecord.pipeline import Source, check_source, clean, extract_many, record
+from onrecord.pipeline import ArticleText, check_article_text, clean, extract_many, record
 from onrecord.store import Copy, ItemMark, Store, Stored
 
 
@@ -49,7 +49,7 @@ class Prepared:
     """
 
     key: str
-    source: Source | None = None
+    source: ArticleText | None = None
     body_hash: str = ""
     signature: bytes = b""
     status: str | None = None
@@ -68,7 +68,7 @@ def prepare(item: Item) -> Prepared:
         return Prepared(item.key, status="skipped", origin=item.key,
                         reason="no article text left after cleaning")
     try:
-        check_source(src, item.key)
+        check_article_text(src, item.key)
     except InputError as exc:
         return Prepared(item.key, status="skipped", origin=exc.origin, reason=exc.reason)
     src = replace(src, doc_id=src.doc_id or doc_id_for(src.text),

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from onrecord.api.security import require_token
 from onrecord.ingest import Item
-from onrecord.pipeline import Source
+from onrecord.pipeline import ArticleText
 from onrecord.runner import Runner, Summary
 from onrecord.server.deps import StoreDep
 from onrecord.server.schemas import ExtractRequest
@@ -54,7 +54,7 @@ def ingest(request: IngestRequest, store: StoreDep) -> Summary:
 
     Answers with the run's summary (stored, duplicates, skipped with reasons).
     """
-    items = [Item(_key(a), Source(**a.model_dump())) for a in request.articles]
+    items = [Item(_key(a), ArticleText(**a.model_dump())) for a in request.articles]
     batch = hashlib.sha1(" ".join(item.key for item in items).encode()).hexdigest()
     runner = Runner(store, [f"api:{batch}"], extract=request.extract)
     return runner.run(items)

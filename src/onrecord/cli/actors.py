@@ -14,7 +14,7 @@ from onrecord.actors.kb import KnowledgeBaseError, load_kb
 from onrecord.cli.app import app
 from onrecord.errors import InputError
 from onrecord.ingest import read_text_file
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 
 actors_app = typer.Typer(help="Review and extend the actor knowledge base.")
 app.add_typer(actors_app, name="actors")
@@ -30,7 +30,7 @@ def suggest_command(
     """Print, as people.yaml entries, named speakers the KB does not know and their roles."""
     try:
         kb = load_kb(tuple(actors or ()))
-        sources = [Source(text=read_text_file(str(p)), source=str(p)) for p in paths]
+        sources = [ArticleText(text=read_text_file(str(p)), source=str(p)) for p in paths]
     except (KnowledgeBaseError, InputError) as exc:
         stderr.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(code=1) from None

@@ -29,7 +29,7 @@ from onrecord.eval.gold import (
 from onrecord.eval.metrics import STRICT, THRESHOLDS, Finding, Recall, Report, evaluate
 from onrecord.eval.polnear import read_polnear
 from onrecord.model import Article
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 
 stderr = Console(stderr=True)
 
@@ -41,7 +41,7 @@ def percent(value: float | None) -> str:
 
 def _extract(articles: list[GoldArticle]) -> list[Article]:
     """Records of the gold texts, with a progress bar on stderr (the spaCy parse is slow)."""
-    sources = (Source(text=a.text, doc_id=a.id) for a in articles)
+    sources = (ArticleText(text=a.text, doc_id=a.id) for a in articles)
     columns = (
         TextColumn("extracting"),
         BarColumn(),

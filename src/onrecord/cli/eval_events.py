@@ -40,7 +40,7 @@ from onrecord.events import code_narration, quotetype
 from onrecord.events.classify import TypeModel, embed_readings, read, save
 from onrecord.events.confidence import CONFIDENCE_FILE, save_model
 from onrecord.nlp import load_nlp
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 
 stderr = Console(stderr=True)
 
@@ -83,7 +83,7 @@ def plover_table(report: TypeReport, how: str) -> Table:
 def rule_codes(texts: list[str]) -> list[tuple[str, str | None, tuple[str, ...]]]:
     """Type, mode and contexts the rules give each text: its first quotation event, else the
     sentence's own event (``code_narration``), else no event."""
-    articles = extract_many(Source(text=t) for t in texts)
+    articles = extract_many(ArticleText(text=t) for t in texts)
     nlp = load_nlp()
     predicted: list[tuple[str, str | None, tuple[str, ...]]] = []
     for text, article in zip(texts, articles, strict=True):
@@ -125,7 +125,7 @@ def classifier_runs(records: list[PloverRecord], rules: list[str],
 
 def _fit_event_models(gold: Path, out: Path, precision: float) -> None:
     articles = load_gold_dir(gold)
-    records = list(extract_many((Source(text=a.text, doc_id=a.id, published=a.published)
+    records = list(extract_many((ArticleText(text=a.text, doc_id=a.id, published=a.published)
                                  for a in articles), min_confidence=0.0))
     types, confidence, stats = fit_event_models(articles, records, precision)
     fitted = (f"{gold.name}: {len(articles)} articles, {stats['quotations']} quotations, "
@@ -172,7 +172,7 @@ def eval_events(
             _fit_event_models(gold, fit_confidence_out, precision)
             return
         articles = load_event_gold(gold)
-        records = list(extract_many((Source(text=a.text, doc_id=a.id, published=a.published)
+        records = list(extract_many((ArticleText(text=a.text, doc_id=a.id, published=a.published)
                                      for a in articles), classify=classify,
                                     min_confidence=min_confidence))
         report = evaluate_events(articles, records)

@@ -20,7 +20,7 @@ from onrecord.errors import InputError, open_output
 from onrecord.ingest import Kind, kind_of, read_inputs
 from onrecord.ingest.sources import whole_file
 from onrecord.model import Article
-from onrecord.pipeline import Source, check_text, clean, extract_many
+from onrecord.pipeline import ArticleText, check_text, clean, extract_many
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -31,7 +31,8 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
-def _sources(paths: list[str], failures: list[InputError], read: list[str]) -> Iterator[Source]:
+def _sources(paths: list[str], failures: list[InputError],
+             read: list[str]) -> Iterator[ArticleText]:
     """The articles of ``paths``, read as ``onrecord run`` reads them (a dump gives one per
     line, a feed one per entry); a plain text file is extracted as it is, anything else cleaned
     as a run cleans it. Failures are named on standard error and collected."""

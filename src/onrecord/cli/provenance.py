@@ -26,7 +26,7 @@ from onrecord.eval.provenance import (
     evaluate_provenance,
     load_provenance_gold,
 )
-from onrecord.pipeline import Source, extract_many
+from onrecord.pipeline import ArticleText, extract_many
 from onrecord.provenance import Chain, Occurrence, occurrences, trace, within_article
 from onrecord.provenance.chains import chain_json
 from onrecord.provenance.conflicts import WithinFlag
@@ -151,7 +151,7 @@ def eval_provenance(
     """Score quote provenance: cluster purity and conflict precision/recall on our gold set."""
     try:
         data = load_provenance_gold(gold)
-        records = list(extract_many(Source(text=a.text, doc_id=a.id, source=a.source,
+        records = list(extract_many(ArticleText(text=a.text, doc_id=a.id, source=a.source,
                                            published=a.published, title=a.title)
                                     for a in data.articles))
         report = evaluate_provenance(data, records, load_kb())

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from onrecord.errors import InputError
 from onrecord.ingest.files import decode_text
-from onrecord.pipeline import Source
+from onrecord.pipeline import ArticleText
 
 if TYPE_CHECKING:  # trafilatura and lxml are imported when a page is read, not at start-up
     from lxml.html import HtmlElement
@@ -60,7 +60,7 @@ def _tree(markup: str, origin: str) -> HtmlElement | str:
 
 def html_to_source(
     data: bytes | str, origin: str, url: str | None = None, charset: str | None = None
-) -> Source:
+) -> ArticleText:
     """Main text and metadata of one HTML page; ``InputError`` when it holds no article text.
 
     ``origin`` names the input in errors; ``charset`` is the one an HTTP header declared.
@@ -81,7 +81,7 @@ def html_to_source(
     if doc is None or not (doc.text or "").strip():
         raise InputError(origin, "no article text found in the page")
     site = doc.sitename or doc.hostname or (urlsplit(url).hostname if url else None)
-    return Source(
+    return ArticleText(
         text=doc.text,
         url=url or doc.url,
         source=site,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from onrecord.errors import InputError
-from onrecord.pipeline import Source
+from onrecord.pipeline import ArticleText
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,6 @@ class Item:
     """
 
     key: str
-    source: Source | None = None
+    source: ArticleText | None = None
     error: InputError | None = None
 

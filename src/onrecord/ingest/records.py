@@ -15,7 +15,7 @@ from onrecord.ingest.fetch import DEFAULT_MAX_BYTES
 from onrecord.ingest.files import SNIFF_BYTES, open_bytes, stream_encoding
 from onrecord.ingest.item import Item
 from onrecord.model import Article, Removed
-from onrecord.pipeline import Source, check_source
+from onrecord.pipeline import ArticleText, check_article_text
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,9 @@ def record_to_item(record: object, key: str, fields: FieldMap) -> Item:
     except ValidationError as exc:
         return Item(key=key, error=InputError(key, f"invalid 'removed' ({exc.errors()[0]['msg']})"))
     doc_id = values.pop("id") or ours.pop("doc_id", None)
-    source = Source(doc_id=doc_id, **values, **ours)
+    source = ArticleText(doc_id=doc_id, **values, **ours)
     try:  # JSON escapes can spell a NUL or a lone surrogate, which no store can keep
-        check_source(source, key)
+        check_article_text(source, key)
     except InputError as exc:
         return Item(key=key, error=exc)
     return Item(key=key, source=source)

@@ -16,7 +16,7 @@ from onrecord.ingest.item import Item
 from onrecord.ingest.records import FieldMap, read_csv, read_jsonl
 from onrecord.ingest.urls import is_url, is_url_list, parse_url_list, read_urls
 from onrecord.ingest.warc import read_warc
-from onrecord.pipeline import Source
+from onrecord.pipeline import ArticleText
 
 
 class Kind(StrEnum):
@@ -163,7 +163,8 @@ def _read_file(
         elif not text.strip():
             yield Item(key=path, error=InputError(path, "empty file"))
         else:
-            yield Item(key=path, source=Source(text=text, source=None if path == "-" else path))
+            outlet = None if path == "-" else path
+            yield Item(key=path, source=ArticleText(text=text, source=outlet))
     except InputError as exc:
         yield Item(key=path, error=exc)
 

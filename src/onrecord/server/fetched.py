@@ -16,7 +16,7 @@ from fastapi import Request
 from onrecord.ingest import Fetcher, FetchOptions, html_to_source, is_url
 from onrecord.ingest.guard import AddressPolicy
 from onrecord.model import Article
-from onrecord.pipeline import Source, clean, extract_many
+from onrecord.pipeline import ArticleText, clean, extract_many
 from onrecord.server.settings import Settings
 
 
@@ -28,7 +28,7 @@ def fetch_options(settings: Settings) -> FetchOptions:
     return FetchOptions(timeout=settings.fetch_timeout, retries=0, host_delay=0.0)
 
 
-def fetch_source(request: Request, url: str) -> Source:
+def fetch_source(request: Request, url: str) -> ArticleText:
     """The article of the page at ``url``, cleaned, its metadata from the page."""
     settings: Settings = request.app.state.settings
     policy: AddressPolicy = request.app.state.fetch_policy
