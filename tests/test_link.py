@@ -98,7 +98,7 @@ def test_a_body_the_kb_does_not_know_speaks_for_the_state_that_owns_it():
 
 def test_a_short_form_of_a_name_the_kb_does_not_know_is_not_another_known_actor():
     # "the Commission" alone is the European Commission; here it is the article's commission.
-    (article,) = extract_many([Source(text="The Human Rights Commission of Pakistan met on "
+    (article,) = extract_many([ArticleText(text="The Human Rights Commission of Pakistan met on "
                                            "Monday. “The government must act now,” the "
                                            "Commission said.", published="2011-05-01")],
                               min_confidence=0)
