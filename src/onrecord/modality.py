@@ -8,7 +8,8 @@ This stage reads them from the parse over each quotation's spans; the word lists
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
@@ -38,6 +39,20 @@ class Words(DataFile):
     hedge_phrases: Phrases
     denial_cues: frozenset[str]
     negators: frozenset[str]
+
+    @cached_property
+    def by_first_word(self) -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+        """Each list of phrases by first word, in its order (longest first): a quotation's
+        words are each tried against the few phrases they can begin, not against all."""
+        lists = {"condition_fixed": self.condition_fixed,
+                 "condition_phrases": self.condition_phrases, "hedge_phrases": self.hedge_phrases}
+        index: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+        for name, phrases in lists.items():
+            starting: dict[str, tuple[tuple[str, ...], ...]] = {}
+            for phrase in phrases:
+                starting[phrase[0]] = (*starting.get(phrase[0], ()), phrase)
+            index[name] = starting
+        return index
     negation_blockers: frozenset[str]
 
 
@@ -56,10 +71,12 @@ def tokens_in(doc: Doc, spans: list[Span]) -> list[Token]:
     return tokens
 
 
-def _starts(lower: list[str], i: int, phrase: tuple[str, ...]) -> bool:
-    """Whether the words from ``i`` on (``lower``: the tokens' lower-case forms, read once per
-    quotation) begin with ``phrase``."""
-    return lower[i] == phrase[0] and tuple(lower[i:i + len(phrase)]) == phrase
+def _starting(lower: list[str], i: int, phrases: dict[str, tuple[tuple[str, ...], ...]]
+              ) -> Iterator[tuple[str, ...]]:
+    """Those of ``phrases`` (by first word, ``Words.by_first_word``) that the words from ``i``
+    on begin with (``lower``: the tokens' lower-case forms, read once per quotation), in order."""
+    return (phrase for phrase in phrases.get(lower[i], ())
+            if tuple(lower[i:i + len(phrase)]) == phrase)
 
 
 def _trim(tokens: list[Token]) -> Span | None:
@@ -125,20 +142,20 @@ def _inverted_condition(token: Token, allowed: set[int], w: Words) -> list[Token
 
 def _phrase_condition(tokens: list[Token], lower: list[str], i: int, allowed: set[int],
                       w: Words) -> list[Token] | None:
-    for phrase in w.condition_fixed:
-        if _starts(lower, i, phrase):
-            return tokens[i:i + len(phrase)]
-    for phrase in w.condition_phrases:
-        if _starts(lower, i, phrase):
-            first = tokens[i]
-            last = tokens[i + len(phrase) - 1]
-            end = max(first.right_edge.i, last.right_edge.i, last.head.right_edge.i
-                      if last.head.i > last.i else last.i)
-            clause = [t for t in first.doc[first.i:end + 1] if t.i in allowed]
-            cut = next((k for k, t in enumerate(clause) if k >= len(phrase) and t.text in ";"),
-                       len(clause))
-            return clause[:cut]
-    return None
+    fixed = next(_starting(lower, i, w.by_first_word["condition_fixed"]), None)
+    if fixed:
+        return tokens[i:i + len(fixed)]
+    phrase = next(_starting(lower, i, w.by_first_word["condition_phrases"]), None)
+    if phrase is None:
+        return None
+    first = tokens[i]
+    last = tokens[i + len(phrase) - 1]
+    end = max(first.right_edge.i, last.right_edge.i, last.head.right_edge.i
+              if last.head.i > last.i else last.i)
+    clause = [t for t in first.doc[first.i:end + 1] if t.i in allowed]
+    cut = next((k for k, t in enumerate(clause) if k >= len(phrase) and t.text in ";"),
+               len(clause))
+    return clause[:cut]
 
 
 def _implicit_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
@@ -204,7 +221,7 @@ def hedged_in(tokens: list[Token], condition: Span | None) -> bool:
     for i, token in enumerate(tokens):
         if lower[i] in w.hedge_modals and token.tag_ == "MD":
             return True
-        if any(_starts(lower, i, phrase) for phrase in w.hedge_phrases):
+        if next(_starting(lower, i, w.by_first_word["hedge_phrases"]), None):
             return True
     return False
 
