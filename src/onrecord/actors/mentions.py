@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from onrecord.actors.gazetteer import Gazetteer, gazetteer
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.model import Mention
-from onrecord.nlp import entities, entity_of
+from onrecord.nlp import entities, entity_of, parsed_text
 from onrecord.normalise import drop_invisible
 
 CONFIDENCE_FULL_NAME = 0.97
@@ -119,7 +119,7 @@ class ArticleActors:
         self.doc = doc
         # The article's own text: the parser reads a copy with odd spaces made plain and page
         # furniture blanked, and a mention must quote the article, not that copy.
-        self.parsed = doc.text  # the parser's copy, made once (``Doc.text`` joins every token)
+        self.parsed = parsed_text(doc)  # the parser's copy
         self.text = self.parsed if text is None else text
         self.gaz = gazetteer()
         self.known = known

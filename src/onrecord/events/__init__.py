@@ -31,6 +31,7 @@ from onrecord.events.parties import (
 )
 from onrecord.modality import find_condition
 from onrecord.model import ActorRef, Event, Span
+from onrecord.nlp import parsed_text
 from onrecord.plover import codebook
 
 
@@ -153,7 +154,7 @@ def code_events(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase, on: dt
     confidence reaches ``min_confidence`` (by default the shipped model's threshold; 0 keeps
     all)."""
     events: list[Event] = []
-    text = doc.text
+    text = parsed_text(doc)
     last_by_speaker: dict[str, Event] = {}
     for quotation in quotations:
         mention = quotation.speaker.mention if quotation.speaker else None
