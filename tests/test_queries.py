@@ -331,15 +331,3 @@ def test_migration_0011_reads_the_confidence_of_stored_events(db_url):
     with open_store(db_url) as store:
         assert _event_ids(store, min_confidence=0.5) == ["sure/e1"]
 
-
-def test_sqlite_knows_how_the_rows_are_spread_once_written(tmp_path):
-    """The planner needs statistics to list the newest events of a pair that holds nearly all
-    of them by date rather than by reading the pair's every event first."""
-    with open_store(str(tmp_path / "planned.db")) as store:
-        for article in build_corpus():
-            store.put(article)
-        with store.engine.connect() as conn:
-            analysed = conn.exec_driver_sql(
-                "SELECT DISTINCT tbl FROM sqlite_stat1 WHERE tbl IN ('events', 'quotes')"
-            ).scalars().all()
-    assert sorted(analysed) == ["events", "quotes"]

@@ -262,24 +262,6 @@ class Store:
                 rows = [{"run_key": run_key, **item.__dict__} for item in items]
                 if rows:
                     conn.execute(_UPSERT_ITEM, rows)
-        if ids:
-            self.optimize()
-
-    def optimize(self) -> None:
-        """Let SQLite's planner know the data: ANALYZE when the store was never analysed, else
-        ``PRAGMA optimize`` (as SQLite advises after changes: it analyses again the tables
-        this connection used whose statistics went stale). Without them the planner cannot
-        tell that one pair has 40,000 events and reads them all to list the newest 50 (27 ms,
-        1 ms with them). The whole table is read: a sample of 1,000 or 5,000 rows (``PRAGMA
-        analysis_limit``) missed that skew; the ANALYZE took 0.5 s on 100,000 quotations.
-        PostgreSQL analyses by itself."""
-        if self.dialect != "sqlite":
-            return
-        with self.engine.connect() as conn:
-            analysed = conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
-            conn.exec_driver_sql("PRAGMA optimize" if analysed else "ANALYZE")
-            conn.commit()
 
     def put(self, article: Article, body_hash: str | None = None, signature: bytes | None = None):
         """Store one article; an earlier one with the same ``doc_id`` and another text becomes
@@ -477,9 +459,7 @@ def open_store(db: str = DEFAULT_DB) -> Store:
     engine = store_engine(db)
     try:
         migrate(engine)
-        store = Store(engine)
-        store.optimize()
-        return store
+        return Store(engine)
     except OperationalError as exc:  # no such folder, no permission, no server, a bad password
         engine.dispose()
         shown = db if engine.dialect.name == "sqlite" else \
