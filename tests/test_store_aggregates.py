@@ -21,9 +21,16 @@ from sqlalchemy import text
 from onrecord.model import ActorRef, Article, Event
 from onrecord.store import Store, Stored, open_store
 from onrecord.store import counts as counts_module
+from onrecord.store import escalation as escalation_module
 from onrecord.store import network as network_module
 from onrecord.store import queries as q
-from onrecord.store.aggregates import AGGREGATES, NETWORK_WEIGHTS, NON_STATE_ENDS, STATE_TALLIES
+from onrecord.store.aggregates import (
+    AGGREGATES,
+    NETWORK_WEIGHTS,
+    NON_STATE_ENDS,
+    STATE_PAIR_DAYS,
+    STATE_TALLIES,
+)
 from onrecord.store.filters import EventFilter, QuoteFilter
 from onrecord.store.results import ActorRecord, Counted, Counterpart, SpeakerRecord
 
@@ -36,6 +43,7 @@ TABLES = {
     "actor_tallies": "actor, kind, value, detail, events",
     "quote_countries": "doc_id, quote_id, country, published, start_offset",
     "state_tallies": "country, kind, value, detail, events",
+    "state_pair_days": "source, target, day, type, events, threats, intensity, scored",
 }
 
 
@@ -129,6 +137,7 @@ def _from_base_rows(store: Store) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(counts_module, "only", lambda *args: False)
         patch.setattr(network_module, "only", lambda *args: False)
+        patch.setattr(escalation_module, "only", lambda *args: False)
         patch.setattr(q, "speaker", _speaker_from_rows)
         patch.setattr(q, "actor", _actor_from_rows)
         yield
@@ -162,6 +171,11 @@ def _answers(store: Store) -> dict[str, object]:
     for key in sorted(actors - {None}) + ["nobody"]:
         record = q.actor(store, key)
         answers[f"actor {key}"] = record and record.model_dump()
+    for source in [*countries, "XXX"]:
+        for target in countries:
+            for period in ("day", "month"):
+                series = q.escalation(store, source, target, period)
+                answers[f"escalation {source} {target} {period}"] = series.model_dump()
     for country in [*countries, "XXX"]:
         record = q.actor(store, country)
         answers[f"state {country}"] = record and record.model_dump()
@@ -229,12 +243,13 @@ def test_no_key_is_left_at_zero(store):
     assert not [row for row in kept["network_edges"] if row[2] == "SANCTION"]
     assert all(row[-1] > 0 for table in ("quote_days", "network_nodes", "network_edges",
                                           "network_weights", "speaker_tallies", "actor_tallies",
-                                          "state_tallies")
+                                          "state_tallies", "state_pair_days")
                for row in kept[table])
 
 
 @pytest.mark.parametrize(
-    "before", [AGGREGATES - 1, NETWORK_WEIGHTS - 1, NON_STATE_ENDS - 1, STATE_TALLIES - 1])
+    "before", [AGGREGATES - 1, NETWORK_WEIGHTS - 1, NON_STATE_ENDS - 1, STATE_TALLIES - 1,
+               STATE_PAIR_DAYS - 1])
 def test_migration_fills_the_tables_as_writes_keep_them(db_url, before):
     articles = [build_article(), *build_corpus(), *build_border()]
     with old_store(db_url, before) as engine:

@@ -25,6 +25,8 @@ NETWORK_WEIGHTS = 6
 NON_STATE_ENDS = 7
 #: The schema version (migration 0012) from which the store keeps state_tallies.
 STATE_TALLIES = 12
+#: The schema version (migration 0013) from which it keeps state_pair_days.
+STATE_PAIR_DAYS = 13
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,21 @@ TABLES = [
         "WHERE value IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
         "ON CONFLICT (country, kind, value, detail) DO UPDATE "
         "SET events = state_tallies.events + excluded.events"
+    ), count="events"),
+    _aggregate("state_pair_days", STATE_PAIR_DAYS, (
+        "INSERT INTO state_pair_days (source, target, day, type, events, threats, intensity, "
+        "scored) SELECT source_country, target_country, coalesce(substr(published, 1, 10), ''), "
+        "type, :sign * count(*), "
+        ":sign * sum(CASE WHEN type = 'THREATEN' AND condition IS NOT NULL THEN 1 ELSE 0 END), "
+        ":sign * coalesce(sum(intensity), 0), :sign * count(intensity) FROM events "
+        "WHERE doc_id IN :ids AND negated = FALSE AND source_country IS NOT NULL "
+        "AND source_non_state = FALSE AND target_country IS NOT NULL "
+        "AND target_non_state = FALSE GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
+        "ON CONFLICT (source, target, day, type) DO UPDATE SET "
+        "events = state_pair_days.events + excluded.events, "
+        "threats = state_pair_days.threats + excluded.threats, "
+        "intensity = state_pair_days.intensity + excluded.intensity, "
+        "scored = state_pair_days.scored + excluded.scored"
     ), count="events"),
 ]
 

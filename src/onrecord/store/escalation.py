@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from sqlalchemy import Row
+from sqlalchemy import Connection, Row
 
 from onrecord.store.counts import period_of
 from onrecord.store.db import Store
@@ -13,7 +13,7 @@ from onrecord.store.filters import EventFilter, Period
 from onrecord.store.lists import filtered
 from onrecord.store.relations import type_order
 from onrecord.store.results import Escalation, SeriesPoint
-from onrecord.store.where import sql
+from onrecord.store.where import only, sql
 
 #: "Did not threaten" is in the record but is no step of an escalation nor an edge of the
 #: network (as in ``onrecord.events.timeline``).
@@ -33,6 +33,21 @@ def _next_period(value: str, period: Period) -> str:
     return (dt.date.fromisoformat(value) + dt.timedelta(1)).isoformat()
 
 
+#: Two states' series as the store keeps it (state_pair_days, migration 0013), in the rows
+#: the events query gives.
+_STATE_PAIR = (
+    "SELECT day, type, events AS n, threats, intensity, scored FROM state_pair_days "
+    "WHERE source = :source AND target = :target"
+)
+
+
+def _two_states(conn: Connection, *keys: str) -> bool:
+    """Are ``keys`` country codes only, no actor's id or name? Then their events are those of
+    the two states alone, which state_pair_days counts."""
+    statement = "SELECT 1 FROM actor_tallies WHERE actor IN (:a, :b) LIMIT 1"
+    return conn.execute(sql(statement), dict(zip("ab", keys, strict=True))).first() is None
+
+
 def escalation(
     store: Store, source: str, target: str, period: Period = "month",
     f: EventFilter | None = None,
@@ -42,7 +57,8 @@ def escalation(
     ISR -> LBN counts Israel's events against Lebanon's government, not against Hezbollah,
     which is ISR -> HEZBOLLAH."""
     pair = {"source": source, "target": target}
-    where, _ = filtered(store, "events", (f or EventFilter()).model_copy(update=pair))
+    f = (f or EventFilter()).model_copy(update=pair)
+    where, _ = filtered(store, "events", f)
     where.add(NOT_NEGATED)
     # Counted by the database per day and type (a few thousand rows where a busy pair has
     # tens of thousands of events), then folded into periods here as ``counts`` does.
@@ -52,8 +68,11 @@ def escalation(
         "AS threats, sum(e.intensity) AS intensity, count(e.intensity) AS scored "
         f"FROM events e WHERE {where.sql} GROUP BY substr(e.published, 1, 10), e.type"
     )
+    params = where.params
     with store.engine.connect() as conn:
-        rows = conn.execute(sql(statement), where.params).all()
+        if only(f, EventFilter, "source", "target") and _two_states(conn, source, target):
+            statement, params = _STATE_PAIR, pair
+        rows = conn.execute(sql(statement), params).all()
     by_period: dict[str, list[Row]] = defaultdict(list)
     undated = 0
     for row in rows:
