@@ -23,6 +23,20 @@ def test_a_description_glued_to_the_name_gives_the_name(text, name):
     assert speakers(text) == [name]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # A title in another language, and a misspelt one, that no title list knows.
+    ("The Finnish Ulkoministeri Pekka Virtanen said the deal was a mistake.", "Pekka Virtanen"),
+    ("Italian Prime Minster Roberto Galli said the deal was a mistake.", "Roberto Galli"),
+])
+def test_an_unknown_title_before_a_recognised_name_is_no_part_of_it(text, name):
+    assert speakers(text) == [name]
+
+
+def test_a_hyphenated_surname_keeps_the_given_name_the_recogniser_left_out():
+    assert speakers("Poland's farm minister, Władysław Nowak-Zieliński, said the harvest "
+                    "would be late.") == ["Władysław Nowak-Zieliński"]
+
+
 @pytest.mark.parametrize("text", [
     "The brother of opposition leader Samuel Mensah said the trial was unfair.",
     "A spokesman for Foreign Minister Ivan Petrov said the envoy would stay.",

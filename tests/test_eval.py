@@ -206,6 +206,13 @@ def test_speaker_names_compare_without_case_or_spacing() -> None:
     assert speaker_score("Ana Ruiz", None) == 0  # unresolved is not the gold name
 
 
+def test_speaker_names_compare_without_accents() -> None:
+    # An article may print "Chávez" in one paragraph and "Chavez" in the next.
+    assert speaker_score("Ana Ruíz", "Ana Ruiz") == 1
+    assert speaker_score("Ana Ruiz", "Ana Ruíz") == 1
+    assert speaker_score("Ana Ruíz", "Ana Rubio") == 0
+
+
 def test_a_leading_the_is_no_part_of_the_speaker_name() -> None:
     assert speaker_score("The Ruritanian government", "Ruritanian government") == 1
     assert speaker_score("the Foreign Office", "Foreign Office") == 1

@@ -658,6 +658,13 @@ def test_an_as_clause_of_a_speech_verb_vouches_for_its_host_clause(sentence, con
     assert speaker in quote.speaker.mention
 
 
+def test_a_statement_released_by_a_body_speaks_for_it_and_so_does_the_statement_after():
+    article = extract("The foreign ministry of Ruritania released a statement saying the "
+                      "border crossings would stay open for aid convoys. “We will not let the "
+                      "wounded wait,” the statement added.")
+    assert [q.speaker.name for q in article.quotes] == ["foreign ministry of Ruritania"] * 2
+
+
 def test_according_to_a_source_ends_a_clause_even_without_a_comma():
     [quote] = extract("The envoy sends the villagers \"warm greetings\" according to the news "
                       "agency Prensa Norte.").quotes

@@ -186,7 +186,23 @@ class ArticleActors:
         if given is not None and not any(t.ent_type_ in _PERSON_ENTS
                                          for t in self.doc[first:given]):
             first = given  # "Inspector-General of Police Khalid Abu Bakar": the name starts here
+        entity = self._person_entity_ending(end)
+        if given is None and entity is not None and first < entity.start:
+            # "Colombian Senador Jimmy Chamorro", "Prime Minster Silvio Berlusconi": a title
+            # the lists do not know (another language's, a misspelt one) before the name the
+            # entity recogniser marks.
+            first = entity.start
         return first, list(self.doc[start:first])
+
+    def _person_entity_ending(self, end: int) -> Span | None:
+        """The person entity of two words or more that ends at token ``end`` (exclusive); not
+        a single hyphenated surname ("Kosiniak-Kamysz", the recogniser leaving the given name
+        out)."""
+        entity = entity_of(self.doc[end - 1])
+        if entity is None or entity.label_ not in _PERSON_ENTS or entity.end != end \
+                or " " not in entity.text.strip():
+            return None
+        return entity
 
     def _is_given_name(self, token: Token) -> bool:
         """A first name of the gender lists (``first_names.yaml``) opening a name."""

@@ -40,7 +40,7 @@ from typing import Literal
 from onrecord.actors.media import is_outlet
 from onrecord.eval.gold import KINDS, GoldArticle, GoldQuote
 from onrecord.model import Article, Quote, Span
-from onrecord.normalise import caseless
+from onrecord.normalise import caseless, fold
 
 STRICT = 0.8
 LOOSE = 0.5
@@ -266,8 +266,9 @@ def match(
 
 
 def normalise_name(name: str) -> str:
-    """A name as the scorer compares it: caseless, without a leading "the" (the guide's)."""
-    return caseless(name).removeprefix("the ")
+    """A name as the scorer compares it: caseless, without accents ("Chávez" is "Chavez", an
+    article may print both), without a leading "the" (the guide's)."""
+    return fold(caseless(name)).removeprefix("the ")
 
 
 def speaker_correct(gold: GoldQuote, pred: Quote, tokens: list[Span]) -> bool:

@@ -102,8 +102,9 @@ class CueSite:
 
 
 def issuer(head: Token) -> Token:
-    """Who speaks through a document: "a statement from the Kremlin" -> "Kremlin"; any other
-    head is its own speaker (``issuer_nouns`` in ``cues.yaml``)."""
+    """Who speaks through a document: "a statement from the Kremlin" -> "Kremlin", "the
+    ministry released a statement saying …" -> "ministry"; any other head is its own speaker
+    (``issuer_nouns`` in ``cues.yaml``)."""
     lex = lexicon()
     if head.pos_ != "NOUN" or head.lemma_.lower() not in lex.issuer_nouns:
         return head
@@ -118,6 +119,10 @@ def issuer(head: Token) -> Token:
                          and c.tag_ not in ("WDT", "WP")), None)
             if body is not None:
                 return body
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.noun_cue_verbs:
+        body = _subject(head.head)
+        if body is not None and body is not head and _is_agent(body):
+            return body
     return head
 
 
