@@ -485,3 +485,9 @@ def test_charges_that_may_be_brought_are_a_threat_of_arrest():
     (event,) = extract("The Estonian interior ministry said it may bring charges against the "
                        "organisers of the march.").events
     assert (event.type, event.mode) == ("THREATEN", "arrest")
+
+
+def test_a_war_one_has_a_role_in_is_a_topic_even_after_a_warning():
+    assert "THREATEN" not in [e.type for e in extract(
+        "Ana Vor, the Estonian envoy, warned that Estonia plays a key role in the war on "
+        "smuggling.").events]
