@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.gazetteer import Gazetteer, gazetteer
 from onrecord.actors.kb import KnowledgeBase
