@@ -55,3 +55,21 @@ def test_a_shared_surname_resolves_through_the_full_name_the_article_gives():
                    "Singh's remarks were a provocation.", "2010-05-01")
     assert _ends(event) == ("ACCUSE", "PAK", "IND")
     assert event.target.name == "Manmohan Singh"
+
+
+def _parties(text: str) -> list[tuple]:
+    return [_ends(e) for e in extract(text, published="2024-05-01", min_confidence=0.0).events]
+
+
+def test_a_charge_a_paragraph_later_stays_aimed_at_the_party_the_side_last_charged():
+    assert _parties("Finland's foreign ministry said Norway had failed to honour the fishing "
+                    "accord.\nThe ministry said the decision was deplorable and reckless.") == [
+        ("ACCUSE", "FIN", "NOR"), ("ACCUSE", "FIN", "NOR")]
+
+
+def test_a_charge_several_paragraphs_on_names_no_target_of_its_own():
+    assert _parties("Finland's foreign ministry said Norway had failed to honour the fishing "
+                    "accord.\nTrade talks resumed on Monday in Oslo.\nFishermen in the north "
+                    "were waiting.\nThe weather was fine.\nThe ministry said the decision was "
+                    "deplorable and reckless.") == [
+        ("ACCUSE", "FIN", "NOR"), ("ACCUSE", "FIN", None)]

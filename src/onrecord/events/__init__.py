@@ -22,6 +22,7 @@ from onrecord.events.lexicon import lexicon
 from onrecord.events.narration import code_reported
 from onrecord.events.parties import (
     SUBJECT_AIMED,
+    carried_target,
     names_object,
     own_sides,
     party_of,
@@ -58,9 +59,11 @@ def _ends(quotation: Quotation) -> tuple[ActorRef | None, ActorRef | None]:
 
 
 def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
-               on: dt.date | None, event_id: str, previous: Event | None = None) -> Event | None:
+               on: dt.date | None, event_id: str, previous: Event | None = None,
+               sides_last: Event | None = None) -> Event | None:
     """The event a quotation of ``text`` (the parsed text, ``doc.text`` read once) reports,
-    or ``None`` when its words code none. ``previous`` is the speaker's last event before it."""
+    or ``None`` when its words code none. ``previous`` is the speaker's last event before it,
+    ``sides_last`` the last event with a target of the speaker's side."""
     condition = quotation.condition_span
     tokens = quotation.tokens
     main = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
@@ -90,6 +93,9 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
                         subject_aimed=coded.trigger is not None and coded.type in SUBJECT_AIMED)
     if target is None and _carries(quotation, coded, source, previous):
         target = previous.target
+    if target is None:
+        target = carried_target(sides_last, source, quotation.spans[0][0], text, coded.type,
+                                coded.trigger)
     agent = agent_of(coded.trigger, own_sides(speaker),
                      lambda token: side(party_of(kb, token, on)), suffered)
     condition_words = quotation.condition.text if quotation.condition is not None else None
@@ -156,14 +162,18 @@ def code_events(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase, on: dt
     events: list[Event] = []
     text = parsed_text(doc)
     last_by_speaker: dict[str, Event] = {}
+    aimed_by_side: dict[str | None, Event] = {}
     for quotation in quotations:
         mention = quotation.speaker.mention if quotation.speaker else None
         speaker = mention.name or mention.mention if mention else ""
         event = code_quote(doc, text, quotation, kb, on, f"e{len(events) + 1}",
-                           last_by_speaker.get(speaker))
+                           last_by_speaker.get(speaker),
+                           aimed_by_side.get(side(_ends(quotation)[0])))
         if event is None:
             continue
         last_by_speaker[speaker] = event
+        if event.target is not None:
+            aimed_by_side[side(event.source)] = event
         events.append(event)
     events += code_reported(doc, quotations, kb, on, _speakers(quotations), len(events) + 1)
     model = shipped_model()

@@ -19,12 +19,15 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import PARTY_ENTS
-from onrecord.model import ActorRef
+from onrecord.model import ActorRef, Event
 from onrecord.nlp import entities, entity_of
 
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr"}
 _ABOUT = {"at", "of", "against", "on", "for", "by"}
+#: How many paragraph breaks may lie between a side's last aimed event and a quotation that
+#: names no target and still goes on with it (the story's next paragraphs, not its next topic).
+NEARBY_BREAKS = 2
 #: Types whose words' own subject is the party aimed at: the one charged ("Israel had failed
 #: to ease the blockade") or asked to act ("the AU should suspend him").
 SUBJECT_AIMED = frozenset({"ACCUSE", "REQUEST"})
@@ -280,3 +283,19 @@ def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: 
                 and (source is None or party.actor_id != source.actor_id):
             return party
     return None
+
+
+def carried_target(earlier: Event | None, source: ActorRef | None, start: int, text: str,
+                   event_type: str, trigger: Token | None) -> ActorRef | None:
+    """The target of the side's last event when a quotation of the same side a paragraph or
+    two later names none: "Ban called the launch deplorable", then "it threatens regional
+    stability"; the story is still about that party. ``start`` is where the quotation begins
+    in ``text``. Not a threat: one that names no one ("ready to respond to any provocation")
+    is a posture aimed at no party; nor words that name what they act on ("could veto the
+    package"), resolvable or not."""
+    if earlier is None or earlier.target is None or earlier.evidence is None \
+            or event_type == "THREATEN" or names_object(trigger) \
+            or side(source) is None or side(earlier.source) != side(source):
+        return None
+    between = text.count("\n", earlier.evidence[1], start)
+    return earlier.target if between <= NEARBY_BREAKS else None
