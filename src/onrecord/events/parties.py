@@ -75,9 +75,9 @@ def _resolve(kb: KnowledgeBase, words: Span, on: dt.date | None) -> ActorRef | N
 def _named_by(token: Token) -> Span:
     """The name a word is part of: "un" of "Kim Jong-un" is no UN, "Korea" of "North Korea"
     is the North."""
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end
-                   and e.label_ in PARTY_ENTS), None)
-    return entity if entity is not None else token.doc[token.i:token.i + 1]
+    entity = entity_of(token)
+    return entity if entity is not None and entity.label_ in PARTY_ENTS \
+        else token.doc[token.i:token.i + 1]
 
 
 def _a_role(token: Token, found: ActorRef | None) -> bool:
