@@ -491,3 +491,15 @@ def test_a_war_one_has_a_role_in_is_a_topic_even_after_a_warning():
     assert "THREATEN" not in [e.type for e in extract(
         "Ana Vor, the Estonian envoy, warned that Estonia plays a key role in the war on "
         "smuggling.").events]
+
+
+def test_what_is_essential_that_another_party_does_is_a_request():
+    (event,) = extract("“It is essential that the militias leave the port,” the Estonian "
+                       "envoy Ana Vor said.").events
+    assert event.type == "REQUEST"
+
+
+def test_encouraging_another_party_is_a_request():
+    (event,) = extract("“We encourage the Latvian government to reopen the border,” the "
+                       "Estonian envoy Ana Vor said.").events
+    assert event.type == "REQUEST"
