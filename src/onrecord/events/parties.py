@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import PARTY_ENTS
 from onrecord.model import ActorRef, Event
-from onrecord.nlp import entities, entity_of
+from onrecord.nlp import entities, entity_of, positions
 
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr"}
@@ -52,15 +52,15 @@ def _fuller_names(words: Span) -> list[str]:
     if len(words) != 1 or words[0].pos_ != "PROPN":
         return []
     names = set()
-    for token in words.doc:
-        if token.lower_ != words[0].lower_ or token.i == words.start:
+    doc = words.doc
+    for i in positions(doc, words[0].lower_):
+        if i == words.start:
             continue
-        first = token.i
-        while first > 0 and words.doc[first - 1].pos_ == "PROPN" \
-                and words.doc[first - 1].dep_ == "compound":
+        first = i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
             first -= 1
-        if first < token.i:
-            names.add(words.doc[first:token.i + 1].text)
+        if first < i:
+            names.add(doc[first:i + 1].text)
     return sorted(names, key=len, reverse=True)
 
 
