@@ -73,3 +73,18 @@ def test_a_charge_several_paragraphs_on_names_no_target_of_its_own():
                     "were waiting.\nThe weather was fine.\nThe ministry said the decision was "
                     "deplorable and reckless.") == [
         ("ACCUSE", "FIN", "NOR"), ("ACCUSE", "FIN", None)]
+
+
+def test_a_condition_that_asks_the_sources_own_state_to_act_names_no_safe_target():
+    # The threat is the kidnappers', told by the government: Iraq is where the troops are,
+    # not whom anyone threatens.
+    event = _event("The Romanian government said the kidnappers would kill the hostages "
+                   "unless Romania withdraws its troops from Iraq.", "2005-05-01")
+    assert event.type == "THREATEN"
+    assert event.target is None
+
+
+def test_a_condition_that_asks_another_state_to_act_names_the_target():
+    event = _event("Romania said it would strike the camps unless Moldova withdraws its "
+                   "troops from the border.", "2005-05-01")
+    assert _ends(event) == ("THREATEN", "ROU", "MDA")

@@ -257,6 +257,18 @@ def _aimed_subjects(trigger: Token) -> list[Token]:
                        for grand in prep.children if grand.dep_ == "pobj"]
 
 
+def _asks_itself(kb: KnowledgeBase, source: ActorRef | None,
+                 condition: tuple[int, int] | None, tokens: list[Token],
+                 on: dt.date | None) -> bool:
+    """The condition asks the source's own side to act ("they would kill the hostages unless
+    Romania withdraws its troops", given as Romania's words): nobody threatens to move
+    themself, so the words are someone else's and no party they name is a safe target."""
+    own = own_sides(source)
+    return bool(own) and any(
+        t.dep_ in ("nsubj", "nsubjpass") and side(party_of(kb, t, on)) in own
+        for t in _in_condition(tokens, condition))
+
+
 def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: ActorRef | None,
                trigger: Token | None, condition: tuple[int, int] | None, tokens: list[Token],
                on: dt.date | None, subject_suffers: bool = False,
@@ -266,10 +278,12 @@ def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: 
     the trigger's subject suffers it ("Germany will pay a price") or is what a charge or a
     demand is aimed at (``subject_aimed``: "Israel needs to stop building settlements",
     tried first); never what a first-person copula says the speaker is ("if I am President
-    of the United States")."""
+    of the United States"); none when the condition asks the source itself to act."""
     own = own_sides(source)
     if addressee is not None and addressee.country and side(addressee) not in own:
         return addressee
+    if _asks_itself(kb, source, condition, tokens, on):
+        return None
     inside = {t.i for t in tokens}
     aimed = [t for t in _aimed_subjects(trigger) if t.i in inside] \
         if trigger is not None and subject_aimed else []
