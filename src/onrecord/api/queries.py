@@ -36,7 +36,7 @@ from onrecord.server.params import (
     QuoteQuery,
 )
 from onrecord.server.speakers import MAX_SPEAKERS, SUGGESTIONS, find_speakers
-from onrecord.store import queries
+from onrecord.store import Store, queries
 from onrecord.store.queries import (
     ActorEntry,
     ActorRecord,
@@ -47,6 +47,7 @@ from onrecord.store.queries import (
     Page,
     PeriodCount,
     QuoteRow,
+    Table,
 )
 
 router = APIRouter(prefix="/api", tags=["queries"])
@@ -96,15 +97,22 @@ async def list_events(
     return views.event_list(store, query)
 
 
+def _per_period(
+    store: Store, table: Table, query: ArticleCountQuery | QuoteCountQuery | EventCountQuery
+) -> list[PeriodCount] | Response:
+    """Counts per period, as JSON or as a file."""
+    found = queries.counts(store, table, query, query.period)
+    if query.format != "json":
+        return download(found, PeriodCount, query.format, f"{table}-per-{query.period}")
+    return found
+
+
 @router.get("/articles/counts", responses=_FILES, response_model=list[PeriodCount])
 async def count_articles(
     store: StoreDep, query: Annotated[ArticleCountQuery, Query()]
 ) -> list[PeriodCount] | Response:
     """Articles per period; undated ones last (period null)."""
-    found = queries.counts(store, "articles", query, query.period)
-    if query.format != "json":
-        return download(found, PeriodCount, query.format, f"articles-per-{query.period}")
-    return found
+    return _per_period(store, "articles", query)
 
 
 @router.get("/quotes/counts", responses=_FILES, response_model=list[PeriodCount])
@@ -112,10 +120,7 @@ async def count_quotes(
     store: StoreDep, query: Annotated[QuoteCountQuery, Query()]
 ) -> list[PeriodCount] | Response:
     """Quotations per period; undated ones last (period null)."""
-    found = queries.counts(store, "quotes", query, query.period)
-    if query.format != "json":
-        return download(found, PeriodCount, query.format, f"quotes-per-{query.period}")
-    return found
+    return _per_period(store, "quotes", query)
 
 
 @router.get("/events/counts", responses=_FILES, response_model=list[PeriodCount])
@@ -123,10 +128,7 @@ async def count_events(
     store: StoreDep, query: Annotated[EventCountQuery, Query()]
 ) -> list[PeriodCount] | Response:
     """Events per period; undated ones last (period null)."""
-    found = queries.counts(store, "events", query, query.period)
-    if query.format != "json":
-        return download(found, PeriodCount, query.format, f"events-per-{query.period}")
-    return found
+    return _per_period(store, "events", query)
 
 
 @router.get("/dashboard")
