@@ -4,7 +4,7 @@
                                                      [--dedup 10000 100000] [--stories 1500]
 
 - HTML: the sample pages (``samples/*.html``), each made distinct by a numbered paragraph,
-  through trafilatura and cleaning (``html_to_source`` then ``clean``).
+  through trafilatura and cleaning (``read_html`` then ``clean``).
 - WARC: the same pages as response records of a WARC.gz written with warcio, read with
   ``read_warc`` (which extracts each page) and, for the share of time warcio itself takes,
   iterated without extraction.
@@ -39,7 +39,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from onrecord.dedup.minhash import THRESHOLD, Deduplicator, fingerprint
-from onrecord.ingest import FieldMap, html_to_source
+from onrecord.ingest import FieldMap, read_html
 from onrecord.ingest.records import read_jsonl
 from onrecord.ingest.warc import read_warc
 from onrecord.pipeline import clean
@@ -63,7 +63,7 @@ def pages(count: int) -> list[bytes]:
 
 def time_html(data: list[bytes]) -> dict:
     start = time.perf_counter()
-    words = sum(len(clean(html_to_source(page, f"page-{n}")).text.split())
+    words = sum(len(clean(read_html(page, f"page-{n}")).text.split())
                 for n, page in enumerate(data))
     seconds = time.perf_counter() - start
     return {"pages": len(data), "seconds": seconds, "pages_per_s": len(data) / seconds,
@@ -92,7 +92,7 @@ def time_warc(data: list[bytes]) -> dict:
             raw = sum(len(record.content_stream().read()) > 0 for record in ArchiveIterator(stream))
         parse_only = time.perf_counter() - start
         start = time.perf_counter()
-        read = sum(item.source is not None for item in read_warc(str(path), 10_000_000))
+        read = sum(item.article_text is not None for item in read_warc(str(path), 10_000_000))
         seconds = time.perf_counter() - start
     assert read == raw == len(data), (read, raw)
     return {"records": read, "seconds": seconds, "records_per_s": read / seconds,
@@ -106,7 +106,7 @@ def time_jsonl(lines: int) -> dict:
         for n in range(lines)
     ).encode("utf-8")
     start = time.perf_counter()
-    read = sum(bool(clean(item.source).text)
+    read = sum(bool(clean(item.article_text).text)
                for item in read_jsonl(io.BufferedReader(io.BytesIO(dump)), "bench.jsonl",
                                       FieldMap()))
     seconds = time.perf_counter() - start

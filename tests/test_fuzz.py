@@ -67,12 +67,12 @@ def _read(folder: Path, name: str, data: bytes) -> list:
     path.write_bytes(data)
     items = list(read_inputs([str(path)], QUICK))
     for item in items:
-        assert (item.source is None) != (item.error is None), item
+        assert (item.article_text is None) != (item.error is None), item
         if item.error is not None:
             assert item.error.origin.startswith((str(path), CLOSED)), item.error
             assert item.error.reason.isprintable()
         else:
-            assert isinstance(item.source.text, str) and item.source.text.strip()
+            assert isinstance(item.article_text.text, str) and item.article_text.text.strip()
     return items
 
 

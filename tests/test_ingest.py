@@ -11,7 +11,7 @@ from onrecord.ingest import (
     FieldMap,
     ReadOptions,
     decode_text,
-    html_to_source,
+    read_html,
     read_inputs,
 )
 from onrecord.ingest.fetch import Fetcher
@@ -23,7 +23,7 @@ FAST = FetchOptions(timeout=1.0, retries=1, backoff=0.0, host_delay=0.0, user_ag
 
 def _read(specs, fetch=FAST, **options):
     items = list(read_inputs([str(s) for s in specs], ReadOptions(fetch=fetch, **options)))
-    return [i for i in items if i.source], [i for i in items if i.error]
+    return [i for i in items if i.article_text], [i for i in items if i.error]
 
 
 def test_text_folders_recurse_and_globs_match(tmp_path):
@@ -32,7 +32,7 @@ def test_text_folders_recurse_and_globs_match(tmp_path):
     (tmp_path / "two.txt").write_text("Second article.", encoding="utf-8")
     (tmp_path / "picture.jpg").write_bytes(b"\xff\xd8\xff")
     read, failed = _read([tmp_path])
-    assert [i.source.text for i in read] == ["First article.", "Second article."]
+    assert [i.article_text.text for i in read] == ["First article.", "Second article."]
     assert failed == []
     read, _ = _read([tmp_path / "*.txt"])
     assert [i.key for i in read] == [str(tmp_path / "two.txt")]
@@ -41,8 +41,8 @@ def test_text_folders_recurse_and_globs_match(tmp_path):
 def test_stdin_is_one_article(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"From stdin.")))
     read, _ = _read(["-"])
-    assert read[0].source.text == "From stdin."
-    assert read[0].source.source is None
+    assert read[0].article_text.text == "From stdin."
+    assert read[0].article_text.source is None
 
 
 def test_non_utf8_text_is_detected_and_garbage_is_reported(tmp_path):
@@ -50,7 +50,7 @@ def test_non_utf8_text_is_detected_and_garbage_is_reported(tmp_path):
     (tmp_path / "ru.txt").write_bytes(russian.encode("cp1251"))
     (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 8)
     read, failed = _read([tmp_path / "ru.txt", tmp_path / "junk.txt", tmp_path / "missing.txt"])
-    assert read[0].source.text == russian
+    assert read[0].article_text.text == russian
     assert [(e.error.origin, e.error.reason) for e in failed] == [
         (str(tmp_path / "junk.txt"), "undecodable bytes: no text encoding fits"),
         (str(tmp_path / "missing.txt"), "no such file"),
@@ -65,7 +65,7 @@ def test_utf8_with_one_bad_byte_stays_utf8_and_the_byte_is_named(tmp_path):
     (tmp_path / "one.txt").write_bytes(data)
     with pytest.warns(ReplacedBytes) as warned:
         read, failed = _read([tmp_path / "one.txt"])
-    assert read[0].source.text == before + "\ufffd" + after and failed == []
+    assert read[0].article_text.text == before + "\ufffd" + after and failed == []
     assert str(warned[0].message) == (
         f"{tmp_path / 'one.txt'}: 1 invalid UTF-8 byte replaced by U+FFFD (at byte "
         f"{len(before.encode('utf-8'))})"
@@ -81,7 +81,7 @@ def test_decode_uses_declared_charset_before_guessing():
 def test_html_file_gives_main_text_metadata_and_paragraph_lines(tmp_path):
     (tmp_path / "story.html").write_text(page(), encoding="utf-8")
     read, _ = _read([tmp_path / "story.html"])
-    src = read[0].source
+    src = read[0].article_text
     assert src.title == "Minister warns of response"
     assert (src.published, src.author, src.source) == ("2024-03-05", "Jane Roe", "The Daily")
     for paragraph in PARAGRAPHS:
@@ -94,7 +94,7 @@ def test_latin1_html_page_decodes(tmp_path):
     html = page(paragraphs=text, charset="iso-8859-1")
     (tmp_path / "fr.html").write_bytes(html.encode("latin-1"))
     read, failed = _read([tmp_path / "fr.html"])
-    assert failed == [] and "déclaré" in read[0].source.text
+    assert failed == [] and "déclaré" in read[0].article_text.text
 
 
 def test_empty_and_oversized_pages_are_reported(tmp_path):
@@ -115,8 +115,8 @@ def test_url_list_fetches_pages_politely(tmp_path, site):
     gone = site.base + "/news/404"
     (tmp_path / "list.txt").write_text(f"# my list\n{first}\n\n{second}\n{private}\n{gone}\n")
     read, failed = _read([tmp_path / "list.txt"])
-    assert [i.source.title for i in read] == ["First story", "Second story"]
-    assert [i.source.url for i in read] == [first, second]
+    assert [i.article_text.title for i in read] == ["First story", "Second story"]
+    assert [i.article_text.url for i in read] == [first, second]
     assert [(e.key, e.error.reason) for e in failed] == [
         (private, "disallowed by robots.txt"), (gone, "HTTP 404")
     ]
@@ -129,7 +129,7 @@ def test_robots_txt_unavailable_4xx_allows_everything(site, status):
     """RFC 9309 2.3.1.3: a 4xx robots.txt means the site has no rules for crawlers."""
     site.add("/robots.txt", "Disallow: /", "text/plain", status=status)
     read, failed = _read([site.add("/news/1", page("Open story"))])
-    assert [i.source.title for i in read] == ["Open story"] and failed == []
+    assert [i.article_text.title for i in read] == ["Open story"] and failed == []
 
 
 @pytest.mark.parametrize("status", [429, 500, 503])
@@ -161,7 +161,7 @@ def test_url_that_stalls_or_drips_times_out_and_the_rest_goes_on(site, slowness)
     slow = site.add("/slow", page("Slow"), **slowness)  # dripped: 64 bytes every 0.2 s
     fine = site.add("/fine", page("Fine"))
     read, failed = _read([slow, fine])
-    assert [i.source.title for i in read] == ["Fine"]
+    assert [i.article_text.title for i in read] == ["Fine"]
     assert failed[0].error.origin == slow
     assert failed[0].error.reason.startswith("timed out")
 
@@ -188,9 +188,9 @@ def test_feed_url_and_file_follow_entries_to_pages(tmp_path, site):
     feed_url = site.add("/feed", _feed(site, links), "application/rss+xml")
     read, failed = _read([feed_url])
     assert failed == []
-    assert [i.source.title for i in read] == ["Entry 0", "Entry 1"]
-    assert read[0].source.published == "2024-03-05T10:00:00Z"
-    assert read[0].source.source == "Wire"
+    assert [i.article_text.title for i in read] == ["Entry 0", "Entry 1"]
+    assert read[0].article_text.published == "2024-03-05T10:00:00Z"
+    assert read[0].article_text.source == "Wire"
     (tmp_path / "wire.rss").write_text(_feed(site, links[:1]), encoding="utf-8")
     read, _ = _read([tmp_path / "wire.rss"])
     assert [i.key for i in read] == links[:1]
@@ -212,9 +212,9 @@ def test_full_text_feed_entries_are_read_from_the_feed_not_fetched(tmp_path, sit
         f"<channel><title>Wire</title>{entries}</channel></rss>", encoding="utf-8"
     )
     read, failed = _read([tmp_path / "full.rss"])
-    assert [(i.key, i.source.title) for i in read] == [(full, "Full"), (teaser, "Teaser")]
-    assert read[0].source.url == full and read[0].source.source == "Wire"
-    assert read[0].source.text.split("\n") == PARAGRAPHS * 2
+    assert [(i.key, i.article_text.title) for i in read] == [(full, "Full"), (teaser, "Teaser")]
+    assert read[0].article_text.url == full and read[0].article_text.source == "Wire"
+    assert read[0].article_text.text.split("\n") == PARAGRAPHS * 2
     assert [path for path, _ in site.requests if path != "/robots.txt"] == ["/teaser"]
     assert [(e.key, e.error.reason) for e in failed] == [
         (f"{tmp_path / 'full.rss'}#2", "entry has no link and no full text")
@@ -238,7 +238,7 @@ def test_warc_reads_html_responses_only(tmp_path, name):
     ])
     read, failed = _read([path])
     assert failed == []
-    assert [(i.source.title, i.source.url) for i in read] == [
+    assert [(i.article_text.title, i.article_text.url) for i in read] == [
         ("WARC one", "https://a.example/1"), ("WARC two", "https://a.example/2")
     ]
     assert all(i.key.startswith(f"{path}#") for i in read)
@@ -248,7 +248,7 @@ def test_corrupt_warc_keeps_the_good_records_and_reports_the_rest(tmp_path):
     path = tmp_path / "broken.warc.gz"
     write_warc(path, [("https://a.example/1", "text/html", page("Good"))], corrupt_tail=True)
     read, failed = _read([path])
-    assert [i.source.title for i in read] == ["Good"]
+    assert [i.article_text.title for i in read] == ["Good"]
     assert len(failed) == 1 and "corrupt WARC" in failed[0].error.reason
 
 
@@ -262,7 +262,7 @@ def test_corrupt_record_mid_archive_is_reported_once_and_reading_resumes(tmp_pat
         ("https://a.example/3", "text/html", page("Last")),
     ])
     read, failed = _read([path])
-    assert [i.source.title for i in read] == ["Before", "After", "Last"]
+    assert [i.article_text.title for i in read] == ["Before", "After", "Last"]
     assert len(failed) == 1
     assert failed[0].error.origin.startswith(f"{path} record 2 (byte ")
     assert failed[0].error.reason.startswith("corrupt WARC")
@@ -282,11 +282,11 @@ def test_jsonl_and_csv_with_mapped_fields(tmp_path):
     )
     fields = FieldMap(text="body", title="headline", url="link", published="date")
     read, failed = _read([tmp_path / "dump.jsonl", tmp_path / "dump.csv"], fields=fields)
-    assert [(i.source.title, i.source.text) for i in read] == [
+    assert [(i.article_text.title, i.article_text.text) for i in read] == [
         ("One", "Article one."), ("Two", "Article two."), ("Three", "Article three, with a comma.")
     ]
-    assert read[0].source.doc_id == "a1" and read[0].source.url == "https://x/1"
-    assert read[1].source.published == "2024-01-02"
+    assert read[0].article_text.doc_id == "a1" and read[0].article_text.url == "https://x/1"
+    assert read[1].article_text.published == "2024-01-02"
     assert [i.key.rsplit("/", 1)[1] for i in read] == ["dump.jsonl:1", "dump.jsonl:5", "dump.csv:1"]
     assert [e.error.reason for e in failed] == ["invalid JSON (Expecting property name enclosed "
                                                 "in double quotes)", "no text in field 'body'"]
@@ -300,11 +300,11 @@ def test_max_bytes_applies_to_each_line_and_row_of_a_dump(tmp_path):
     (tmp_path / "dump.csv").write_text(f'text\n"Row one."\n"{long}"\n')
     options = {"fetch": replace(FAST, max_bytes=1000)}
     read, failed = _read([tmp_path / "dump.jsonl"], **options)
-    assert [i.source.text for i in read] == ["Article one.", "Article three."]
+    assert [i.article_text.text for i in read] == ["Article one.", "Article three."]
     assert [(e.key, e.error.reason) for e in failed] == [
         (f"{tmp_path / 'dump.jsonl'}:2", "too large (over 1000 bytes)")]
     read, failed = _read([tmp_path / "dump.csv"], **options)
-    assert [i.source.text for i in read] == ["Row one."]
+    assert [i.article_text.text for i in read] == ["Row one."]
     assert [(e.key, e.error.reason) for e in failed] == [
         (f"{tmp_path / 'dump.csv'}:2", "too large (over 1000 bytes): the rest of the file is "
                                        "not read")]
@@ -342,14 +342,14 @@ def test_deeply_nested_html_loses_no_paragraph(depth):
             for n in range(5)]
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<div>" * depth + "".join(
         f"<p>{p}</p>" for p in deep) + "</div>" * depth
-    text = html_to_source(f"<html><body><article>{body}</article></body></html>", "x").text
+    text = read_html(f"<html><body><article>{body}</article></body></html>", "x").text
     assert all(p in text for p in PARAGRAPHS + deep)
 
 
 def test_html_nested_beyond_what_the_parser_can_hold_is_refused_by_name():
     body = "<p>Before.</p>" + "<div>" * 3000 + "<p>Deep inside.</p>" + "</div>" * 3000
     with pytest.raises(InputError, match="nested deeper than 2048 levels"):
-        html_to_source(f"<html><body><article>{body}</article></body></html>", "deep.html")
+        read_html(f"<html><body><article>{body}</article></body></html>", "deep.html")
 
 
 INDONESIAN = (

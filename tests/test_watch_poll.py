@@ -44,8 +44,8 @@ def test_only_entries_not_done_are_read(site, fetcher):
     done = site.publish("/wire.xml", *story(1))
     site.publish("/wire.xml", *story(2), teaser=True)  # its page is fetched
     polled = poll(fetcher, url, FeedState(url), {done})
-    assert [item.source.title for item in polled.items] == ["Wang Yi warns Japan (story 2)"]
-    assert "we will strike" in polled.items[0].source.text
+    assert [item.article_text.title for item in polled.items] == ["Wang Yi warns Japan (story 2)"]
+    assert "we will strike" in polled.items[0].article_text.text
     assert poll(fetcher, url, FeedState(url), {done, polled.items[0].key}).status == "same"
 
 

@@ -85,7 +85,8 @@ def partition_name(units: list[str | Item], options: ReadOptions) -> str:
 def _row(p: Prepared, article: Article | None) -> dict:
     return {
         "key": p.key, "status": p.status, "origin": p.origin, "reason": p.reason,
-        "doc_id": p.source.doc_id if p.source else None, "url": p.source.url if p.source else None,
+        "doc_id": p.article_text.doc_id if p.article_text else None,
+        "url": p.article_text.url if p.article_text else None,
         "body_hash": p.body_hash, "signature": p.signature,
         "record": article.model_dump_json() if article is not None else None,
     }
@@ -107,7 +108,8 @@ def extract_to_parquet(
     items = read_units(units, options)
     with pq.ParquetWriter(tmp, _schema()) as writer:
         while chunk := [prepare(item) for item in islice(items, ROWS_PER_GROUP)]:
-            found = iter(extract_many([p.source for p in chunk if p.status is None], batch_size))
+            texts = [p.article_text for p in chunk if p.status is None]
+            found = iter(extract_many(texts, batch_size))
             table = [_row(p, next(found) if p.status is None else None) for p in chunk]
             writer.write_table(pa.Table.from_pylist(table, schema=_schema()))
             rows += len(table)
@@ -123,13 +125,13 @@ def read_partition(path: Path) -> Iterator[Prepared]:
         for row in group.to_pylist():
             article = Article.model_validate_json(row["record"]) if row["record"] else None
             yield Prepared(
-                key=row["key"], source=_source_of(article) if article else None,
+                key=row["key"], article_text=_article_text_of(article) if article else None,
                 body_hash=row["body_hash"] or "", signature=row["signature"] or b"",
                 status=row["status"], origin=row["origin"], reason=row["reason"], article=article,
             )
 
 
-def _source_of(article: Article) -> ArticleText:
+def _article_text_of(article: Article) -> ArticleText:
     return ArticleText(
         text=article.text, doc_id=article.doc_id, url=article.url, source=article.source,
         title=article.title, published=article.published, author=article.author,

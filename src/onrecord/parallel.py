@@ -89,7 +89,8 @@ def process_extractor(
     ) as pool:
 
         def submit(batch: Batch) -> Future:
-            return pool.submit(extract_partition, [p.source for p in batch.pending], batch_size)
+            texts = [p.article_text for p in batch.pending]
+            return pool.submit(extract_partition, texts, batch_size)
 
         yield lambda batches: in_order(submit, batches, ahead=2 * workers)
 

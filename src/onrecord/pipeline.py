@@ -115,26 +115,26 @@ DATELINE_PARAGRAPHS = 3
 
 @dataclass(frozen=True)
 class _Prepared:
-    source: ArticleText
+    article_text: ArticleText
     layout: Layout
     inserts: list[Insert]
 
 
-def _prepare(source: ArticleText) -> tuple[str, _Prepared]:
+def _prepare(src: ArticleText) -> tuple[str, _Prepared]:
     """The text the parser sees (datelines and page furniture blanked, overlong runs of
     characters cut, offsets unchanged); ``InputError`` for a text ``check_text`` refuses."""
-    check_text(source.text, source.doc_id or source.url or source.source or "text")
-    source = replace(source, language=source.language or identify(source.text))
-    layout = read_layout(source.text)
-    inserts = [] if source.cleaned else find_inserts(layout)
+    check_text(src.text, src.doc_id or src.url or src.source or "text")
+    src = replace(src, language=src.language or identify(src.text))
+    layout = read_layout(src.text)
+    inserts = [] if src.cleaned else find_inserts(layout)
     hidden = [insert.span for insert in inserts]
     # The dateline opens the story, which may come after a headline and a byline.
-    dateline = next(filter(None, (find_dateline(source.text, start)
+    dateline = next(filter(None, (find_dateline(src.text, start)
                                   for start, _ in layout.paragraphs[:DATELINE_PARAGRAPHS])), None)
     if dateline:
         hidden.append(dateline)
-    parsed = _unwrapped(blank(source.text, hidden), layout)
-    return _cut_long_runs(parsed), _Prepared(source, layout, inserts)
+    parsed = _unwrapped(blank(src.text, hidden), layout)
+    return _cut_long_runs(parsed), _Prepared(src, layout, inserts)
 
 
 def _unwrapped(text: str, layout: Layout) -> str:
@@ -154,7 +154,7 @@ def extract(text: str, min_confidence: float | None = None, **meta: str | None) 
     return next(extract_many([ArticleText(text=text, **meta)], min_confidence=min_confidence))
 
 
-def extract_many(sources: Iterable[ArticleText], batch_size: int = 32,
+def extract_many(texts: Iterable[ArticleText], batch_size: int = 32,
                  actors: KnowledgeBase | None = None, events: bool = True,
                  classify: bool = False, batch_chars: int = BATCH_CHARS,
                  min_confidence: float | None = None) -> Iterator[Article]:
@@ -171,7 +171,7 @@ def extract_many(sources: Iterable[ArticleText], batch_size: int = 32,
     vocabulary are freed once its records are made, so memory stays flat over a long run."""
     nlp = load_nlp()
     kb = actors or load_kb()
-    prepared = (_prepare(source) for source in sources)
+    prepared = (_prepare(src) for src in texts)
     for batch in _batches(prepared, batch_size, batch_chars):
         with nlp.memory_zone():
             articles = [_article(doc, item, kb, events, classify, min_confidence)
@@ -197,7 +197,7 @@ def _batches(prepared: Iterable[tuple[str, _Prepared]], most: int,
 
 def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
              classify: bool = False, min_confidence: float | None = None) -> Article:
-    src = item.source
+    src = item.article_text
     if not_extracted(src.language):  # never parsed into garbage: no quotations, and why
         return record(src, item.layout)
     on = parse_date(src.published)

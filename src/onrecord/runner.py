@@ -49,7 +49,7 @@ class Prepared:
     """
 
     key: str
-    source: ArticleText | None = None
+    article_text: ArticleText | None = None
     body_hash: str = ""
     signature: bytes = b""
     status: str | None = None
@@ -63,7 +63,7 @@ def prepare(item: Item) -> Prepared:
     if item.error is not None:
         return Prepared(item.key, status="error", origin=item.error.origin,
                         reason=item.error.reason)
-    src = clean(item.source)
+    src = clean(item.article_text)
     if not src.text:
         return Prepared(item.key, status="skipped", origin=item.key,
                         reason="no article text left after cleaning")
@@ -99,7 +99,7 @@ def extract_in_process(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[E
     """
     for batch in batches:
         try:
-            articles: list[Extracted] = list(extract_many([p.source for p in batch.pending]))
+            articles: list[Extracted] = list(extract_many([p.article_text for p in batch.pending]))
         except Exception:  # noqa: BLE001  (any stage's bug; the article is found below)
             articles = [_extract_alone(p) for p in batch.pending]
         yield batch, articles
@@ -107,7 +107,7 @@ def extract_in_process(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[E
 
 def _extract_alone(p: Prepared) -> Extracted:
     try:
-        return next(extract_many([p.source]))
+        return next(extract_many([p.article_text]))
     except Exception as exc:  # noqa: BLE001
         return InputError(p.key, f"extraction failed ({exc.__class__.__name__}: {exc})")
 
@@ -115,7 +115,7 @@ def _extract_alone(p: Prepared) -> Extracted:
 def records_only(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Article]]]:
     """The extractor of ``onrecord ingest``: records without quotations."""
     for batch in batches:
-        yield batch, [record(p.source) for p in batch.pending]
+        yield batch, [record(p.article_text) for p in batch.pending]
 
 
 def already_extracted(batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Article]]]:
@@ -233,13 +233,13 @@ class Runner:
         self.summary.duplicates += 1
         self.summary.copies.append((p.key, doc_id, kind))
         self._marks.append(ItemMark(p.key, "duplicate", kind, doc_id, p.body_hash))
-        self.on_item(Item(p.key, p.source), "duplicate")
+        self.on_item(Item(p.key, p.article_text), "duplicate")
 
     def _take(self, p: Prepared) -> None:
         if p.status is not None:
             self._skip(p)
             return
-        src = p.source
+        src = p.article_text
         minhash = from_bytes(p.signature)
         verdict, doc_id = self._ids.judge(p.key, src, p.body_hash, whole_file(p.key))
         if verdict is Verdict.collision and not self.update:
@@ -261,11 +261,11 @@ class Runner:
             return
         if verdict in (Verdict.version, Verdict.collision):  # the stored article's new text
             article = p.article.model_copy(update={"doc_id": doc_id}) if p.article else None
-            p = replace(p, source=replace(src, doc_id=doc_id), article=article)
+            p = replace(p, article_text=replace(src, doc_id=doc_id), article=article)
             self._versions.add(p.key)
-        self._dedup.add(p.source.doc_id, p.body_hash, minhash)
-        self._ids.add(p.source.doc_id, p.body_hash, src.url, p.key)
-        self._this_run.add(p.source.doc_id)
+        self._dedup.add(p.article_text.doc_id, p.body_hash, minhash)
+        self._ids.add(p.article_text.doc_id, p.body_hash, src.url, p.key)
+        self._this_run.add(p.article_text.doc_id)
         self._pending.append(p)
 
     def _write(self, batch: Batch, articles: list[Extracted]) -> None:
@@ -274,7 +274,7 @@ class Runner:
         done = [(p, article) for p, article in results if isinstance(article, Article)]
         stored = [Stored(article, p.body_hash, p.signature) for p, article in done]
         marks = batch.marks + [ItemMark(p.key, "error", error.reason) for p, error in failed] + [
-            ItemMark(p.key, "stored", None, p.source.doc_id, p.body_hash) for p, _ in done
+            ItemMark(p.key, "stored", None, p.article_text.doc_id, p.body_hash) for p, _ in done
         ]
         self.store.write(stored, batch.copies, self.key, marks)
         self.summary.stored += len(stored)
@@ -284,4 +284,4 @@ class Runner:
             self.summary.skipped.append((error.origin, error.reason))
             self.on_item(Item(p.key, error=error), "error")
         for p, _ in done:
-            self.on_item(Item(p.key, p.source), "stored")
+            self.on_item(Item(p.key, p.article_text), "stored")

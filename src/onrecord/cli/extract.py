@@ -41,13 +41,13 @@ def _sources(paths: list[str], failures: list[InputError],
         try:
             if item.error is not None:
                 raise item.error
-            source = item.source
+            src = item.article_text
             if not (whole_file(item.key) and (kind_of(item.key) or Kind.text) is Kind.text):
-                source = clean(source)
+                src = clean(src)
             if whole_file(item.key) and item.key != "-":
-                source = replace(source, source=source.source or item.key)
-            check_text(source.text, item.key)
-            yield source
+                src = replace(src, source=src.source or item.key)
+            check_text(src.text, item.key)
+            yield src
         except InputError as exc:
             failures.append(exc)
             stderr.print(f"[red]error[/red] {exc}", highlight=False)

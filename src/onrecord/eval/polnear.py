@@ -58,7 +58,7 @@ class Attribution:
     content: tuple[Span, ...]
 
 
-def parse_ann(data: str, text: str, source: str) -> list[Attribution]:
+def parse_ann(data: str, text: str, origin: str) -> list[Attribution]:
     """The attributions of one ``.ann`` file, in file order; ``InputError`` names bad lines."""
     spans: dict[str, tuple[Span, ...]] = {}
     events: list[tuple[int, str, list[tuple[str, str]]]] = []
@@ -69,7 +69,7 @@ def parse_ann(data: str, text: str, source: str) -> list[Attribution]:
                 (int(s), int(e)) for s, e in (pair.split() for pair in offsets.split(";"))
             )
             if any(not 0 <= s <= e <= len(text) for s, e in fragments):
-                raise InputError(source, f"line {number}: span {offsets} outside the text")
+                raise InputError(origin, f"line {number}: span {offsets} outside the text")
             spans[tid] = fragments
         elif event := _EVENT.match(line):
             _, kind, trigger, rest = event.groups()
@@ -82,7 +82,7 @@ def parse_ann(data: str, text: str, source: str) -> list[Attribution]:
         roles: dict[str, list[Span]] = {"Source": [], "Cue": [], "Content": []}
         for role, tid in args:
             if tid not in spans:
-                raise InputError(source, f"line {number}: {tid} is not defined")
+                raise InputError(origin, f"line {number}: {tid} is not defined")
             base = role.rstrip("0123456789")
             if base in roles:
                 roles[base].extend(spans[tid])

@@ -5,7 +5,7 @@
 
 from onrecord.ingest.fetch import Fetcher, FetchOptions
 from onrecord.ingest.files import decode_text, read_text_file
-from onrecord.ingest.html import html_to_source
+from onrecord.ingest.html import read_html
 from onrecord.ingest.item import Item
 from onrecord.ingest.records import FieldMap
 from onrecord.ingest.sources import Kind, ReadOptions, kind_of, read_inputs
@@ -13,5 +13,5 @@ from onrecord.ingest.urls import is_url
 
 __all__ = [
     "FetchOptions", "Fetcher", "FieldMap", "Item", "Kind", "ReadOptions",
-    "decode_text", "html_to_source", "is_url", "kind_of", "read_inputs", "read_text_file",
+    "decode_text", "read_html", "is_url", "kind_of", "read_inputs", "read_text_file",
 ]

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from onrecord.errors import InputError
 from onrecord.ingest.fetch import Fetcher
-from onrecord.ingest.html import html_to_source
+from onrecord.ingest.html import read_html
 from onrecord.ingest.item import Item
 from onrecord.ingest.urls import fetch_page
 
@@ -68,11 +68,11 @@ def read_feed(
             item = Item(key=key, error=InputError(key, "entry has no link and no full text"))
         elif item is None:
             item = fetch_page(fetcher, link)
-        if item.source is not None:
-            src = item.source
+        if item.article_text is not None:
+            src = item.article_text
             item = replace(
                 item,
-                source=replace(
+                article_text=replace(
                     src,
                     title=entry.get("title") or src.title,
                     published=_published(entry) or src.published,
@@ -90,7 +90,8 @@ def _from_feed(entry, key: str, link: str | None) -> Item | None:
     if len(body.split()) < FULL_TEXT_WORDS:
         return None
     try:
-        source = html_to_source(f"<html><body><article>{body}</article></body></html>", key, link)
+        src = read_html(f"<html><body><article>{body}</article></body></html>", key,
+                                   link)
     except InputError:
         return None
-    return Item(key=key, source=source) if len(source.text.split()) >= FULL_TEXT_WORDS else None
+    return Item(key=key, article_text=src) if len(src.text.split()) >= FULL_TEXT_WORDS else None

@@ -45,7 +45,7 @@ _UTF8_PIECES = re.compile(
 )
 
 
-def _mostly_utf8(data: bytes, source: str) -> str | None:
+def _mostly_utf8(data: bytes, origin: str) -> str | None:
     """The text of UTF-8 bytes with a few bad ones, replaced by U+FFFD and named in a
     ``ReplacedBytes`` warning; ``None`` when the bytes are not mostly UTF-8 (the well-formed
     multi-byte sequences must outnumber the bad bytes: a legacy charset's text has almost none).
@@ -60,17 +60,17 @@ def _mostly_utf8(data: bytes, source: str) -> str | None:
         return None
     many = f"{len(bad)} invalid UTF-8 byte{'s' * (len(bad) > 1)}"
     where = f"at byte {bad[0]}" if len(bad) == 1 else f"the first at byte {bad[0]}"
-    warnings.warn(f"{source}: {many} replaced by U+FFFD ({where})", ReplacedBytes, stacklevel=3)
+    warnings.warn(f"{origin}: {many} replaced by U+FFFD ({where})", ReplacedBytes, stacklevel=3)
     return data.decode("utf-8-sig", errors="replace")
 
 
-def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
+def decode_text(data: bytes, origin: str, declared: str | None = None) -> str:
     """Decode article bytes: BOM, then UTF-8, then mostly UTF-8 (a few bad bytes replaced and
     named), then the declared charset, then detection.
 
     "Valid UTF-8 stays UTF-8 with the bad byte replaced and a warning naming the file and
     offset; charset detection only for text that is not mostly UTF-8." Raises ``InputError``
-    naming ``source`` when no encoding gives text (binary or garbage).
+    naming ``origin`` when no encoding gives text (binary or garbage).
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
@@ -83,17 +83,17 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
             break
         except (UnicodeDecodeError, LookupError):
             if encoding == "utf-8-sig":
-                text = _mostly_utf8(data, source)
+                text = _mostly_utf8(data, origin)
                 if text is not None:
                     break
             continue
     if text is None:
         best = from_bytes(data).best()
         if best is None:
-            raise InputError(source, "undecodable bytes: no text encoding fits") from None
+            raise InputError(origin, "undecodable bytes: no text encoding fits") from None
         text = str(best)
     if _looks_binary(text):
-        raise InputError(source, "binary data, not text")
+        raise InputError(origin, "binary data, not text")
     return text
 
 
@@ -102,7 +102,7 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
 SNIFF_BYTES = 65536
 
 
-def stream_encoding(head: bytes, source: str) -> str:
+def stream_encoding(head: bytes, origin: str) -> str:
     """The encoding to read a whole stream in, from its first bytes: a UTF-16 BOM, else UTF-8
     when the head is UTF-8 (a character cut at its end allowed), else detection; ``InputError``
     for binary data or bytes no encoding fits."""
@@ -115,10 +115,10 @@ def stream_encoding(head: bytes, source: str) -> str:
         except UnicodeDecodeError:
             best = from_bytes(head).best()
             if best is None:
-                raise InputError(source, "undecodable bytes: no text encoding fits") from None
+                raise InputError(origin, "undecodable bytes: no text encoding fits") from None
             encoding = best.encoding
     if _looks_binary(head.decode(encoding, errors="replace")):
-        raise InputError(source, "binary data, not text")
+        raise InputError(origin, "binary data, not text")
     return encoding
 
 

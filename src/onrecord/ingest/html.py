@@ -1,4 +1,4 @@
-"""HTML pages (files, fetched pages, WARC responses) to article sources, via trafilatura.
+"""HTML pages (files, fetched pages, WARC responses) to article texts, via trafilatura.
 
 trafilatura finds the main text and its metadata (title, date, author, site name); paragraphs
 come out one per line, which is what cleaning and ``onrecord.layout`` expect.
@@ -58,7 +58,7 @@ def _tree(markup: str, origin: str) -> HtmlElement | str:
     return tree
 
 
-def html_to_source(
+def read_html(
     data: bytes | str, origin: str, url: str | None = None, charset: str | None = None
 ) -> ArticleText:
     """Main text and metadata of one HTML page; ``InputError`` when it holds no article text.

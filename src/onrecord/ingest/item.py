@@ -13,10 +13,10 @@ class Item:
     """One article-sized input.
 
     ``key`` names it stably across runs (a path, a URL, ``file.warc.gz#1234``, ``a.jsonl:7``) so a
-    resumed run can skip it; exactly one of ``source`` and ``error`` is set.
+    resumed run can skip it; exactly one of ``article_text`` and ``error`` is set.
     """
 
     key: str
-    source: ArticleText | None = None
+    article_text: ArticleText | None = None
     error: InputError | None = None
 

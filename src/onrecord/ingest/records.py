@@ -61,12 +61,12 @@ def record_to_item(record: object, key: str, fields: FieldMap) -> Item:
     except ValidationError as exc:
         return Item(key=key, error=InputError(key, f"invalid 'removed' ({exc.errors()[0]['msg']})"))
     doc_id = values.pop("id") or ours.pop("doc_id", None)
-    source = ArticleText(doc_id=doc_id, **values, **ours)
+    src = ArticleText(doc_id=doc_id, **values, **ours)
     try:  # JSON escapes can spell a NUL or a lone surrogate, which no store can keep
-        check_article_text(source, key)
+        check_article_text(src, key)
     except InputError as exc:
         return Item(key=key, error=exc)
-    return Item(key=key, source=source)
+    return Item(key=key, article_text=src)
 
 
 def _lines(stream: io.BufferedReader, max_bytes: int) -> Iterator[bytes | None]:

@@ -11,7 +11,7 @@ from onrecord.errors import InputError
 from onrecord.ingest.feeds import count_entries, looks_like_feed, read_feed
 from onrecord.ingest.fetch import Fetcher, FetchOptions
 from onrecord.ingest.files import decode_text, expand_paths, open_bytes, read_bytes
-from onrecord.ingest.html import html_to_source
+from onrecord.ingest.html import read_html
 from onrecord.ingest.item import Item
 from onrecord.ingest.records import FieldMap, read_csv, read_jsonl
 from onrecord.ingest.urls import is_url, is_url_list, parse_url_list, read_urls
@@ -130,7 +130,7 @@ def _read_url(url: str, fetcher: Fetcher, skip: Container[str]) -> Iterator[Item
         if looks_like_feed(page.content):
             yield from read_feed(page.content, url, fetcher, skip)
         else:
-            yield Item(key=url, source=html_to_source(page.content, url, page.url, page.charset))
+            yield Item(key=url, article_text=read_html(page.content, url, page.url, page.charset))
     except InputError as exc:
         yield Item(key=url, error=exc)
 
@@ -146,7 +146,7 @@ def _read_file(
         if path in skip:
             return
         if kind is Kind.html:
-            yield Item(key=path, source=html_to_source(read_bytes(path, max_bytes), path))
+            yield Item(key=path, article_text=read_html(read_bytes(path, max_bytes), path))
             return
         if kind in (Kind.jsonl, Kind.csv):  # a record at a time, each at most max_bytes
             reader = read_jsonl if kind is Kind.jsonl else read_csv
@@ -164,7 +164,7 @@ def _read_file(
             yield Item(key=path, error=InputError(path, "empty file"))
         else:
             outlet = None if path == "-" else path
-            yield Item(key=path, source=ArticleText(text=text, source=outlet))
+            yield Item(key=path, article_text=ArticleText(text=text, source=outlet))
     except InputError as exc:
         yield Item(key=path, error=exc)
 

@@ -6,7 +6,7 @@ from collections.abc import Container, Iterator
 
 from onrecord.errors import InputError
 from onrecord.ingest.fetch import Fetcher
-from onrecord.ingest.html import html_to_source
+from onrecord.ingest.html import read_html
 from onrecord.ingest.item import Item
 
 
@@ -31,7 +31,7 @@ def fetch_page(fetcher: Fetcher, url: str) -> Item:
     """Fetch one page and extract its article; failures become a failed item naming the URL."""
     try:
         page = fetcher.get(url)
-        return Item(key=url, source=html_to_source(page.content, url, page.url, page.charset))
+        return Item(key=url, article_text=read_html(page.content, url, page.url, page.charset))
     except InputError as exc:
         return Item(key=url, error=exc)
 

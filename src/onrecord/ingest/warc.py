@@ -12,7 +12,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 from onrecord.errors import InputError
-from onrecord.ingest.html import html_to_source
+from onrecord.ingest.html import read_html
 from onrecord.ingest.item import Item
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -89,7 +89,7 @@ def _item(key: str, record, max_bytes: int) -> Item | None:
         return Item(key=key, error=InputError(key, f"too large (> {max_bytes} bytes)"))
     charset = content_type.partition("charset=")[2].strip() or None
     try:
-        return Item(key=key, source=html_to_source(body, f"{key} ({url})", url, charset))
+        return Item(key=key, article_text=read_html(body, f"{key} ({url})", url, charset))
     except InputError as exc:
         return Item(key=key, error=exc)
 

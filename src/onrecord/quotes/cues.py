@@ -576,17 +576,17 @@ def _clarity_site(verb: Token, lex: Lexicon) -> CueSite | None:
 
 
 def _according_site(token: Token, lex: Lexicon) -> CueSite | None:
-    """ "according to the ministry, ...": the source is the object of "to", the clause is the
+    """ "according to the ministry, ...": the speaker is the object of "to", the clause is the
     rest of the sentence it modifies."""
     if token.lower_ not in lex.according_to:
         return None
     to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if source is None:
+    speaker = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if speaker is None:
         return None
     head = token.head if token.head.i != token.i else None
     clause = _clause_spans(head, exclude=token) if head is not None else []
-    return CueSite([token, to], source, None, clause, head)
+    return CueSite([token, to], speaker, None, clause, head)
 
 
 # A person or a body: who may threaten or promise (not "the war threatens to spill over").

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from fastapi import Request
 
-from onrecord.ingest import Fetcher, FetchOptions, html_to_source, is_url
+from onrecord.ingest import Fetcher, FetchOptions, is_url, read_html
 from onrecord.ingest.guard import AddressPolicy
 from onrecord.model import Article
 from onrecord.pipeline import ArticleText, clean, extract_many
@@ -28,13 +28,13 @@ def fetch_options(settings: Settings) -> FetchOptions:
     return FetchOptions(timeout=settings.fetch_timeout, retries=0, host_delay=0.0)
 
 
-def fetch_source(request: Request, url: str) -> ArticleText:
+def fetch_page(request: Request, url: str) -> ArticleText:
     """The article of the page at ``url``, cleaned, its metadata from the page."""
     settings: Settings = request.app.state.settings
     policy: AddressPolicy = request.app.state.fetch_policy
     with Fetcher(fetch_options(settings), policy) as fetcher:
         page = fetcher.get(url)
-    return clean(html_to_source(page.content, url, page.url, page.charset))
+    return clean(read_html(page.content, url, page.url, page.charset))
 
 
 def extract_fetched(request: Request, url: str,
@@ -42,11 +42,11 @@ def extract_fetched(request: Request, url: str,
                     **given: str | None) -> Article:
     """The record of the page at ``url``; metadata in ``given`` (not None) replaces the page's.
     ``budget`` may refuse the page's text before it is parsed (``onrecord.api.budget``)."""
-    source = fetch_source(request, url)
-    source = replace(source, **{key: value for key, value in given.items() if value is not None})
+    src = fetch_page(request, url)
+    src = replace(src, **{key: value for key, value in given.items() if value is not None})
     if budget is not None:
-        budget(request, source.text)
-    return next(extract_many([source]))
+        budget(request, src.text)
+    return next(extract_many([src]))
 
 
 def pasted_url(text: str) -> str | None:
