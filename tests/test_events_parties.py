@@ -88,3 +88,18 @@ def test_a_condition_that_asks_another_state_to_act_names_the_target():
     event = _event("Romania said it would strike the camps unless Moldova withdraws its "
                    "troops from the border.", "2005-05-01")
     assert _ends(event) == ("THREATEN", "ROU", "MDA")
+
+
+def test_a_speaker_the_article_does_not_place_voices_the_body_that_states_the_position():
+    # The KB does not know the spokesman; the words say whose wish it is.
+    event = _event("Rupert Colville, a spokesman, said the UN would like to see the government "
+                   "of Pakistan review all of the incidents.", "2011-05-01")
+    assert _ends(event) == ("REQUEST", "UN", "PAK")
+
+
+def test_a_state_named_inside_a_clause_of_the_quote_is_not_the_speakers_side():
+    # "Israel" is the subject of the speaker's charge, not of a position the speaker voices.
+    event = _event("A spokesman for the relief agency said Israel had failed to let the "
+                   "convoys through.", "2011-05-01")
+    assert event.type == "ACCUSE"
+    assert event.source is None or event.source.country != "ISR"

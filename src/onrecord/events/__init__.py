@@ -29,6 +29,7 @@ from onrecord.events.parties import (
     side,
     subject_ref,
     target_ref,
+    voiced_by,
 )
 from onrecord.modality import find_condition
 from onrecord.model import ActorRef, Event, Span
@@ -85,6 +86,8 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
         return None
     if coded.type not in codebook().verbal and coded.trigger is not None:
         source = subject_ref(kb, coded.trigger, on) or speaker
+    elif side(source) is None:
+        source = voiced_by(kb, tokens, on) or source
     # A cue that codes by itself ("condemned a US arms package as ...") acts on its object.
     acting = coded.trigger or cue
     suffered = lexicon().suffered_by_subject
