@@ -658,6 +658,18 @@ def test_an_as_clause_of_a_speech_verb_vouches_for_its_host_clause(sentence, con
     assert speaker in quote.speaker.mention
 
 
+def test_the_writers_background_on_a_person_ending_the_clause_is_no_part_of_it():
+    [quote] = extract("The union leader says he will not meet Governor Ana Prado, who was "
+                      "accused last year of breaking the strike with police.").quotes
+    assert quote.content == "he will not meet Governor Ana Prado"
+
+
+def test_a_relative_clause_inside_the_reported_clause_stays():
+    [quote] = extract("The minister said the envoy, who arrived on Monday, would stay until "
+                      "the vote.").quotes
+    assert quote.content == "the envoy, who arrived on Monday, would stay until the vote"
+
+
 def test_a_statement_released_by_a_body_speaks_for_it_and_so_does_the_statement_after():
     article = extract("The foreign ministry of Ruritania released a statement saying the "
                       "border crossings would stay open for aid convoys. “We will not let the "

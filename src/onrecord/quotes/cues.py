@@ -281,9 +281,18 @@ def _writer_tail(root: Token) -> set[int]:
             continue
         if token.right_edge.i < root.right_edge.i and not doc[token.right_edge.i + 1].is_punct:
             continue  # a parenthetical inside the clause, not its tail
-        if _opens_writer_adjunct(first):
+        if _opens_writer_adjunct(first) or _describes_person(token, root):
             return {t.i for t in doc[first.i - 1:root.right_edge.i + 1]}
     return set()
+
+
+def _describes_person(relative: Token, root: Token) -> bool:
+    """ "says he will not negotiate with the president, who was accused of rigging the vote":
+    a relative clause on a person that ends the reported clause is the writer's background on
+    them, not the speaker's words."""
+    after = relative.doc[relative.right_edge.i + 1:root.right_edge.i + 1]
+    return relative.dep_ == "relcl" and relative.left_edge.lower_ == "who" \
+        and all(t.is_punct or t.is_space for t in after)
 
 
 def _is_second_report(conj: Token, lex: Lexicon) -> bool:
