@@ -670,6 +670,17 @@ def test_a_relative_clause_inside_the_reported_clause_stays():
     assert quote.content == "the envoy, who arrived on Monday, would stay until the vote"
 
 
+@pytest.mark.parametrize("text", [
+    "The state daily quoted the president's spokesman, Tomas Barros, as saying the convoy had "
+    "reached the border town.",
+    "Army spokesman Tomas Barros was cited as saying the convoy had reached the border town.",
+])
+def test_the_one_quoted_as_saying_is_the_speaker_not_the_medium(text):
+    [quote] = extract(text).quotes
+    assert quote.content == "the convoy had reached the border town"
+    assert quote.speaker.name == "Tomas Barros"
+
+
 def test_a_statement_released_by_a_body_speaks_for_it_and_so_does_the_statement_after():
     article = extract("The foreign ministry of Ruritania released a statement saying the "
                       "border crossings would stay open for aid convoys. “We will not let the "

@@ -39,6 +39,7 @@ class Lexicon(DataFile):
     clarity_adjectives: frozenset[str]
     according_to: frozenset[str]
     reporting_participles: frozenset[str]
+    quoting_verbs: frozenset[str]
     writer_adjunct_starts: frozenset[str]
     writer_adjunct_phrases: tuple[str, ...]
     writer_adjunct_before_participle: frozenset[str]
@@ -201,8 +202,21 @@ def _outside_quotation(subject: Token, verb: Token) -> Token | None:
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > marks[-1].i), None)
 
 
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "The daily quoted the spokesman as saying …", "the minister was cited as saying …":
+    the one quoted (the object, or the passive subject) speaks; ``None`` for other verbs."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as" \
+            or prep.head.lemma_.lower() not in lexicon().quoting_verbs:
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, climbing through coordination and participles ("..., adding that")."""
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     if verb.i > 0 and verb.doc[verb.i - 1].is_quote:
         # “Enough!” shouted a protester: in the inversion after a quotation the parser may
         # take the quoted word for the subject and the speaker for an object.
