@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.store.queries import Edge, Escalation, Network, Node, SeriesPoint
+from onrecord.web import charts
 from onrecord.web.charts import RELATION_COLOURS, network_chart, timeline_chart, type_colour
 
 
@@ -99,3 +100,10 @@ def test_network_sits_a_state_beside_its_officials_and_labels_every_edge():
     assert left and all(n.anchor == "end" for n in left)  # outward on the left half too
     [edge] = chart.edges
     assert edge.count == 4 and 0 < edge.mid_x < chart.width and 0 < edge.mid_y < chart.height
+
+
+def test_a_dense_network_draws_its_heaviest_arrows_and_counts_the_rest(monkeypatch):
+    monkeypatch.setattr(charts, "MAX_EDGES", 2)
+    chart = network_chart(_network())
+    assert [e.count for e in chart.edges] == [3, 1] and chart.hidden == 1
+    assert chart.edges[0].label == "A → B: 3 THREATEN"  # the heaviest kept
