@@ -106,3 +106,13 @@ def test_a_short_form_of_a_name_the_kb_does_not_know_is_not_another_known_actor(
     assert (quote.speaker.name, quote.speaker.actor_id) == (
         "Human Rights Commission of Pakistan", None)
     assert all(e.source is None or e.source.country != "EU" for e in article.events)
+
+
+def test_the_countrys_army_speaks_for_the_state_the_article_has_just_named():
+    (article,) = extract_many([ArticleText(
+        text="Crowds filled the squares of Cairo as Egypt waited for the vote. The country's "
+             "army said it would not use force against the Egyptian people.",
+        published="2011-02-01")], min_confidence=0)
+    (event,) = article.events
+    # Its own people are never the target of the army's words.
+    assert (event.source.country, event.target) == ("EGY", None)

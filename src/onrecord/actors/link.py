@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.gazetteer import gazetteer
 from onrecord.actors.kb import KnowledgeBase
@@ -24,8 +25,9 @@ from onrecord.actors.mentions import (
     ArticleActors,
 )
 from onrecord.analysis import Document, Party, Phrase, Quotation
+from onrecord.datafiles import DataFile, read_yaml
 from onrecord.model import ActorRef, Mention
-from onrecord.nlp import entity_of
+from onrecord.nlp import entities, entity_of, parsed_text
 
 #: Entity labels of words that may name a party (a state, a body, a group, a person).
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
@@ -112,12 +114,52 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
     it; ``None`` when it tells nothing."""
     if known is not None:
         return kb.acting_for(known, on)
-    side = _affiliation(kb, phrase, on) or _first_state(kb, affiliations, on)
+    side = _affiliation(kb, phrase, on) or _first_state(kb, affiliations, on) \
+        or _the_country(kb, phrase, mention.name, on)
     if side is not None and side.non_state:
         return side
     if mention.name is None and side is None:
         return None
     return ActorRef(name=mention.name, country=side.country if side else None)
+
+
+class _Words(DataFile):
+    stance_verbs: frozenset[str]
+    anaphoric_states: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def party_words() -> _Words:
+    """The word lists of ``data/parties.yaml`` (who speaks for whom, whom an event aims at)."""
+    return read_yaml("parties.yaml", _Words)
+
+
+def _the_country(kb: KnowledgeBase, phrase: Phrase, name: str | None,
+                 on: dt.date | None) -> ActorRef | None:
+    """ "the country's army", "the nation's foreign ministry": the state the article named last
+    before it says so (Egypt, in a story that has just named it); for a later "the army" of
+    the same name, before the name's first use."""
+    doc = phrase.words.doc
+    words = [phrase.words]
+    if name:
+        start = parsed_text(doc).find(name)
+        named = doc.char_span(start, start + len(name), alignment_mode="expand") \
+            if start >= 0 else None
+        words += [named] if named is not None else []
+    for span in words:
+        if any(t.lower_ in party_words().anaphoric_states
+               and any(c.dep_ == "case" for c in t.children) for t in span):
+            return _last_state(kb, [e for e in entities(doc)
+                                    if e.label_ == "GPE" and e.end <= span.start], on)
+    return None
+
+
+def _last_state(kb: KnowledgeBase, named: list[Span], on: dt.date | None) -> ActorRef | None:
+    for entity in reversed(named):
+        party = kb.resolve(entity.text, on)
+        if party is not None and party.actor_id == party.country:
+            return party
+    return None
 
 
 def _glued_name(actors: ArticleActors, head: Token) -> tuple[int, int] | None:

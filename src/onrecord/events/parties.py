@@ -14,13 +14,11 @@ NATO"), else any other party the condition or the words name.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.kb import KnowledgeBase
-from onrecord.actors.link import PARTY_ENTS
-from onrecord.datafiles import DataFile, read_yaml
+from onrecord.actors.link import PARTY_ENTS, party_words
 from onrecord.model import ActorRef, Event
 from onrecord.nlp import entities, entity_of, positions
 
@@ -317,15 +315,6 @@ def carried_target(earlier: Event | None, source: ActorRef | None, start: int, t
     return earlier.target if between <= NEARBY_BREAKS else None
 
 
-class _Words(DataFile):
-    stance_verbs: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    return read_yaml("parties.yaml", _Words)
-
-
 def voiced_by(kb: KnowledgeBase, tokens: list[Token], on: dt.date | None) -> ActorRef | None:
     """The side a speaker the article does not place speaks for, when the quoted words give
     it as the subject of a stated position: "the UN would like to see the government review
@@ -335,7 +324,7 @@ def voiced_by(kb: KnowledgeBase, tokens: list[Token], on: dt.date | None) -> Act
     for token in tokens:
         if token.head.i in inside and token.head.i != token.i:
             continue
-        if token.lemma_.lower() not in _words().stance_verbs or token.pos_ != "VERB":
+        if token.lemma_.lower() not in party_words().stance_verbs or token.pos_ != "VERB":
             continue
         for subject in (c for c in token.children if c.dep_ == "nsubj" and c.i in inside):
             party = party_of(kb, subject, on)
