@@ -96,9 +96,11 @@ def _actor_from_rows(store: Store, key: str) -> ActorRecord | None:
     ends = {role: [e for e in events if key in (
         e[f"{role}_actor_id"] or e[f"{role}_name"], e[f"{role}_name"])]
         for role in ("source", "target")}
-    if not ends["source"] and not ends["target"]:  # a state by its code: it, bodies, officials
+    state = not ends["source"] and not ends["target"]
+    if state:  # a state by its code: it, its bodies and officials
         ends = {role: [e for e in events if e[f"{role}_country"] == key
                        and not e[f"{role}_non_state"]] for role in ("source", "target")}
+        state = bool(ends["source"] or ends["target"])
     if not ends["source"] and not ends["target"] and not n_quotes:
         return None
     roles = [("source", "target", e) for e in ends["source"]]
@@ -127,6 +129,7 @@ def _actor_from_rows(store: Store, key: str) -> ActorRecord | None:
         counterparts=[Counterpart(
             actor=o, name=_counted(names[o].elements())[0].name if o in names else o,
             sent=with_other("source", o), received=with_other("target", o)) for o in keys],
+        state=state,
     )
 
 

@@ -289,8 +289,10 @@ def test_a_state_by_its_code_rolls_up_its_officials(client):
     assert {c["name"]: c["count"] for c in state["as_source"]} == {
         "THREATEN": 3, "SUPPORT": 1, "MOBILIZE": 1}
     assert [c["actor"] for c in state["counterparts"]][:1] == ["deu"]
-    assert "Ivan Petrov" in state["names"]
-    assert client.get("/actors/RUS").status_code == 200
+    assert "Ivan Petrov" in state["names"] and state["state"] is True
+    page = client.get("/actors/RUS").text  # headed by the state, not by its official's name
+    assert "<h1>RUS (state)</h1>" in page and "its bodies and officials: Ivan Petrov" in page
+    assert "<h1>Ivan Petrov</h1>" in client.get("/actors/rus-petrov").text
 
 
 def test_a_speaker_is_found_by_surname_in_any_case_and_accents(client):

@@ -132,8 +132,10 @@ def actor(store: Store, key: str) -> ActorRecord | None:
     quoted = "SELECT count(*) FROM quotes WHERE speaker_actor_id = :a OR speaker_name = :a"
     with store.engine.connect() as conn:
         tally = _actor_tallies(conn, key)
-        if not tally:  # no actor of that key: a state by its code, or nobody
+        state = not tally  # no actor of that key: a state by its code, or nobody
+        if state:
             tally, negated = _state_tallies(conn, key)
+            state = bool(tally)
         else:
             _, negated = _counted_ends(
                 conn, "(e.{role}_actor_id = :a OR e.{role}_name = :a) AND e.negated", key
@@ -156,7 +158,7 @@ def actor(store: Store, key: str) -> ActorRecord | None:
         countries=sorted(_by_key(tally["country"])), quotes=n_quotes,
         as_source=counted(_by_key(tally["as_source"])),
         as_target=counted(_by_key(tally["as_target"])),
-        counterparts=counterparts,
+        counterparts=counterparts, state=state,
     )
 
 

@@ -86,6 +86,8 @@ class ActorRecord(BaseModel):
     as_source: list[Counted]
     as_target: list[Counted]
     counterparts: list[Counterpart]
+    #: A state by its code, its bodies and officials rolled up (``names``: theirs).
+    state: bool = False
 
 
 class SeriesPoint(BaseModel):
