@@ -100,7 +100,7 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
         target = carried_target(sides_last, source, quotation.spans[0][0], text, coded.type,
                                 coded.trigger)
     agent = agent_of(coded.trigger, own_sides(speaker),
-                     lambda token: side(party_of(kb, token, on)), suffered)
+                     lambda token: side(party_of(kb, token, on)), lexicon())
     condition_words = quotation.condition.text if quotation.condition is not None else None
     known = signals(coded, quotation.kind, source, target, agent, condition_words,
                     quotation.hedged, lexicon().counterfactuals,

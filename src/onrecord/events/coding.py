@@ -129,6 +129,12 @@ def _in_subject_clause(trigger: Token) -> bool:
                for t in (trigger, *trigger.ancestors))
 
 
+def _by_speakers_side(verb: Token, lex: Lexicon) -> bool:
+    """The verb's subject is the speaker's own side ("we should", "we failed to")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.speaker_pronouns
+               for c in verb.children)
+
+
 def _asks_another(trigger: Token, lex: Lexicon) -> bool:
     """A request asks something of another party now ("Israel needs to stop building", "the
     AU should suspend him"); not a modal that binds the speaker's own side ("we should
@@ -136,22 +142,19 @@ def _asks_another(trigger: Token, lex: Lexicon) -> bool:
     request in a past modal ("should never have been released", "they should have requested
     his extradition"): a judgement of what was done."""
     verb = trigger.head if trigger.dep_ in ("aux", "auxpass") else trigger
-    past_modal = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
-    if past_modal or trigger.lemma_.lower() not in lex.deontic_modals:
-        return not past_modal
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    return not any(s.lower_ in lex.speaker_pronouns for s in subjects)
+    if trigger.lemma_.lower() not in lex.deontic_modals:
+        return True
+    return not any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) \
+        and not _by_speakers_side(verb, lex)
 
 
 def _own_doing(trigger: Token, lex: Lexicon) -> bool:
     """A wrong the speaker's own side did or may do is no charge against anyone: "we failed
     to protect them", "if we ignore the resolution"."""
-    verb = _governing_verb(trigger)
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.speaker_pronouns
-               for c in verb.children)
+    return _by_speakers_side(_governing_verb(trigger), lex)
 
 
 def contexts_of(words: str, lex: Lexicon) -> tuple[str, ...]:

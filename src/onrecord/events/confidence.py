@@ -120,18 +120,19 @@ def shipped_model() -> ConfidenceModel:
     return load_model()
 
 
-def agent_of(trigger: Token | None, own: set[str], side_of, suffered: frozenset[str]) -> str:
+def agent_of(trigger: Token | None, own: set[str], side_of, lex: Lexicon) -> str:
     """Who the trigger says will act: the speaker's side ("we", "our capital and its ally",
     the speaker's own state), another party ("Iran could strike"), or nobody named ("such a
     strike would bring", "it will respond"). ``side_of`` maps a token to a party's side; a
-    trigger in ``suffered`` ("Germany will pay a price") names the target as its subject."""
+    trigger the subject suffers ("Germany will pay a price") names the target as its
+    subject."""
     if trigger is None:
         return "none"
-    if trigger.lemma_.lower() in suffered:
+    if trigger.lemma_.lower() in lex.suffered_by_subject:
         return "speaker"
     sides = []
     for subject in subjects_of(trigger):
-        if subject.lower_ in ("i", "we") and subject.text != "US":
+        if subject.lower_ in lex.speaker_pronouns:
             return "speaker"
         sides.append(side_of(subject))
     if any(s in own for s in sides if s is not None):
