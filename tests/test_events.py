@@ -449,6 +449,22 @@ def test_a_wrong_our_own_side_did_is_no_charge():
         "“We failed to protect the convoy,” the Estonian minister Ana Vor said.").events]
 
 
+def test_our_own_side_charging_another_is_a_charge():
+    """Condemning is the speaker's own act, not a wrong the speaker's side did."""
+    (event,) = extract("“We condemn the missile launch,” the Estonian minister Ana Vor "
+                       "said.").events
+    assert event.type == "ACCUSE"
+
+
+def test_a_wrong_our_side_names_is_a_charge_its_owner_is_the_doer():
+    assert "ACCUSE" in [e.type for e in extract(
+        "“We regard the blockade as a provocation,” the Estonian minister Ana Vor "
+        "said.").events]
+    assert "ACCUSE" not in [e.type for e in extract(
+        "“We regret our provocation at the border,” the Estonian minister Ana Vor "
+        "said.").events]
+
+
 def test_a_wrong_that_is_only_the_topic_is_no_charge():
     assert "ACCUSE" not in [e.type for e in extract(
         "“The mayors will talk about corruption in the ports,” the Estonian minister Ana Vor "

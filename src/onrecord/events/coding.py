@@ -153,7 +153,13 @@ def _asks_another(trigger: Token, lex: Lexicon) -> bool:
 
 def _own_doing(trigger: Token, lex: Lexicon) -> bool:
     """A wrong the speaker's own side did or may do is no charge against anyone: "we failed
-    to protect them", "if we ignore the resolution"."""
+    to protect them", "if we ignore the resolution". Charging is not such a wrong ("we
+    condemn the launch"), nor is a wrong the speaker names ("we view it as a violation"): a
+    noun's doer is its owner ("our violation"), not the subject of the verb it hangs on."""
+    if lex.cues.get(trigger.lemma_.lower(), "").startswith("ACCUSE"):
+        return False
+    if trigger.pos_ == "NOUN":
+        return any(c.dep_ == "poss" and c.lower_ in _OURS for c in trigger.children)
     return _by_speakers_side(_governing_verb(trigger), lex)
 
 
