@@ -19,7 +19,7 @@ from onrecord.provenance import chains, cluster_parts, occurrences, quoted_words
 from onrecord.provenance.attribution import attribute, same_speaker
 from onrecord.provenance.conflicts import within_article
 from onrecord.provenance.store import is_current, rebuild, trace_stored
-from onrecord.store import open_store
+from onrecord.store import Copy, open_store
 
 STATEMENT = ("We will defend every inch of allied territory. Anyone who tests us will find an "
              "alliance that is united, ready and stronger than ever before.")
@@ -182,6 +182,64 @@ def test_store_gives_the_first_chains_alone_in_the_same_order(db_url, kb):
         ]
         first = trace_stored(store, "territory", kb, limit=2)
         assert [c.id for c in first] == [c.id for c in everything[:2]]
+
+
+def test_a_folded_copy_is_an_appearance_and_can_be_the_first(db_url, kb):
+    """De-duplication keeps one article and records the other publications of the story as
+    copies; each copy is where the words ran too, and one published before the kept article
+    is where they first appeared."""
+    with open_store(db_url) as store:
+        for article in _corpus():
+            store.put(article)
+        store.write(copies=[
+            Copy("a", "a-repost", url="https://repost.example/a", source="Repost Daily",
+                 published="2025-03-09", kind="near", similarity=0.93),
+            Copy("b", "b-syndicated", source="Syndicate", published="2025-03-20"),
+        ])
+        (found,) = trace_stored(store, "allied territory", kb)
+    assert [(o.doc_id, o.copy_of) for o in found.occurrences] == [
+        ("a-repost", "a"), ("a", None), ("b", None), ("c", None), ("b-syndicated", "b")]
+    assert found.earliest.source == "Repost Daily" and found.earliest.copy_kind == "near"
+    assert found.earliest.content == STATEMENT  # the words of the article it copies
+    assert found.earliest.evidence.startswith("“We will defend")
+
+
+def test_api_answers_the_pages_chains_as_json(tmp_path):
+    """``/api/provenance`` is the provenance page's data: the same chains in the same order,
+    each as ``onrecord provenance --json`` writes it, copies marked."""
+    db = str(tmp_path / "api.db")
+    with open_store(db) as store:
+        for article in [*_corpus(), _article(
+                "d", "2025-04-01", "Evening Post",
+                ("direct", "Nobody will come back from that allied territory alive", None, None))]:
+            store.put(article)
+        store.write(copies=[Copy("c", "c-copy", source="Copy Post", published="2025-03-13")])
+    with TestClient(create_app(Settings(db=db))) as client:
+        data = client.get("/api/provenance", params={"q": "allied territory"}).json()
+        page = client.get("/provenance", params={"q": "allied territory"}).text
+        nothing = client.get("/api/provenance").json()
+    assert [c["id"] for c in data["chains"]] == ["a/q1", "d/q1"]
+    first = data["chains"][0]
+    assert first["earliest"] == "a/q1" and first["conflicts"][0]["kind"] == "speaker"
+    copied = [o for o in first["occurrences"] if o["copy_of"]]
+    assert [(o["doc_id"], o["copy_of"], o["copy_kind"]) for o in copied] == [
+        ("c-copy", "c", "exact")]
+    assert page.count('class="chain"') == 2 and "(exact copy)" in page
+    assert 'href="/articles/c">Copy Post</a>' in page  # a copy has no page: its article's
+    assert nothing == {"q": "", "chains": []}
+
+
+def test_page_says_how_many_of_a_mixed_quotes_words_are_quoted(tmp_path):
+    """A mixed quotation's fullest version counts only the words in quotation marks, which
+    read as "2 words" under a twenty-word sentence until the page said whose words those are."""
+    db = str(tmp_path / "mixed.db")
+    with open_store(db) as store:
+        store.put(_article("m", "2025-05-01", "Wire",
+                           ("mixed", "it would take “sweeping countermeasures” if the drills "
+                            "went ahead as planned in the spring", "North Korea", None)))
+    with TestClient(create_app(Settings(db=db))) as client:
+        page = client.get("/provenance", params={"q": "sweeping countermeasures"}).text
+    assert "2 words in quotation marks (the rest of its sentence is the writer's)" in page
 
 
 def test_cli_traces_a_phrase_in_records(tmp_path):

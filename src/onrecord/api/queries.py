@@ -19,6 +19,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from onrecord.model import Article
+from onrecord.provenance import chain_json
 from onrecord.server import views
 from onrecord.server.deps import Key, StoreDep
 from onrecord.server.download import MEDIA_TYPES, download
@@ -204,3 +205,16 @@ async def get_network(store: StoreDep, query: Annotated[NetworkQuery, Query()]) 
     """Actors and who did what to whom: edges per relation, weighted by events; with
     ``states``, officials and bodies rolled up into their states."""
     return queries.network(store, query, states=query.states)
+
+
+@router.get("/provenance")
+def get_provenance(
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=500, description="Quoted words to trace.")] = "",
+) -> dict:
+    """The provenance page's data: the first chains of quotations holding the words, each with
+    where they first appeared, their fullest version, every variant with its outlet and date
+    (copies folded in by de-duplication too), who they are attributed to and the conflicts
+    (``onrecord provenance --json``'s chains). Plain ``def``: a store changed since the last
+    trace has its groups rebuilt first, seconds on a large store."""
+    return {"q": q, "chains": [chain_json(c) for c in views.provenance(store, q)]}

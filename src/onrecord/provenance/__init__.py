@@ -7,13 +7,14 @@ document, and partial quotes credited to someone else within one article; ``stor
 groups in the database for ``onrecord provenance`` and the web page.
 """
 
-from onrecord.provenance.chains import Chain, Variant, chain, chains, matches, trace
+from onrecord.provenance.chains import Chain, Variant, chain, chain_json, chains, matches, trace
 from onrecord.provenance.cluster import cluster_parts, quoted_words
 from onrecord.provenance.conflicts import Conflict, Speaker, WithinFlag, conflicts, within_article
 from onrecord.provenance.occurrence import Occurrence, occurrences
 
 __all__ = [
-    "Chain", "Conflict", "Occurrence", "Speaker", "Variant", "WithinFlag", "chain", "chains",
+    "Chain", "Conflict", "Occurrence", "Speaker", "Variant", "WithinFlag", "chain", "chain_json",
+    "chains",
     "cluster_parts", "conflicts", "matches", "occurrences", "quoted_words", "trace",
     "within_article",
 ]

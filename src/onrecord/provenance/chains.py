@@ -108,7 +108,7 @@ def _occurrence_json(occ: Occurrence) -> dict:
             "url": occ.url, "title": occ.title,
             "speaker": {"mention": occ.speaker_mention, "name": occ.speaker_name,
                         "actor_id": occ.speaker_actor_id},
-            "evidence": occ.evidence}
+            "evidence": occ.evidence, "copy_of": occ.copy_of, "copy_kind": occ.copy_kind}
 
 
 def chain_json(found: Chain) -> dict:

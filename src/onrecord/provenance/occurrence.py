@@ -34,6 +34,10 @@ class Occurrence:
     speaker_name: str | None = None
     speaker_actor_id: str | None = None
     evidence: str | None = None  # the passage that attributes it, when the article text is known
+    #: A copy of a stored article (de-duplication folded it in): that article's ``doc_id``,
+    #: and ``exact`` or ``near``; ``doc_id`` and the metadata are the copy's.
+    copy_of: str | None = None
+    copy_kind: str | None = None
     parts: Parts = field(default=(), compare=False)
 
     @property

@@ -8,18 +8,19 @@ rebuild of the whole table, not an update per article: 100k quotations take seco
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import bindparam, text
 
 from onrecord.actors.kb import KnowledgeBase, load_kb
 from onrecord.provenance.chains import Chain, chain, group, matches
+from onrecord.provenance.cluster import words
 from onrecord.provenance.occurrence import Occurrence, occurrence, with_parts
 from onrecord.store import Store
-
-# Quotations the full-text search may return for a phrase before their groups are read.
-SEARCH_LIMIT = 500
+from onrecord.store.where import collate
 
 _OCCURRENCES = (
-    "SELECT q.doc_id, q.quote_id, q.kind, q.content, a.published, a.source, a.url, a.title, "
+    "q.doc_id, q.quote_id, q.kind, q.content, a.published, a.source, a.url, a.title, "
     "q.speaker_mention, q.speaker_name, q.speaker_actor_id FROM quotes q "
     "JOIN articles a ON a.doc_id = q.doc_id"
 )
@@ -28,7 +29,7 @@ _OCCURRENCES = (
 def stored_occurrences(store: Store, where: str = "", **params: object) -> list[Occurrence]:
     """The store's quotations as occurrences (without evidence: that needs the article text)."""
     with store.engine.connect() as conn:
-        rows = conn.execute(text(f"{_OCCURRENCES} {where} ORDER BY q.doc_id, q.quote_id"),
+        rows = conn.execute(text(f"SELECT {_OCCURRENCES} {where} ORDER BY q.doc_id, q.quote_id"),
                             params)
         return [with_parts(Occurrence(**row._mapping)) for row in rows]
 
@@ -68,70 +69,98 @@ def ensure_current(store: Store) -> bool:
     return True
 
 
-def _with_evidence(store: Store, occs: list[Occurrence]) -> list[Occurrence]:
-    """The occurrences with their evidence passages, read from their articles' records."""
-    articles = {doc_id: store.get(doc_id) for doc_id in {o.doc_id for o in occs}}
-    found = []
-    for occ in occs:
+_COPIES = text(
+    "SELECT doc_id, copy_doc_id, url, source, title, published, kind FROM copies "
+    "WHERE doc_id IN :ids ORDER BY doc_id, copy_key"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def _completed(store: Store, groups: list[list[Occurrence]]) -> list[list[Occurrence]]:
+    """Each group's occurrences with their evidence passages, read from their articles'
+    records, and their appearances in the copies of those articles that de-duplication
+    folded in (another outlet, another date, the same words)."""
+    doc_ids = sorted({o.doc_id for occs in groups for o in occs})
+    articles = {doc_id: store.get(doc_id) for doc_id in doc_ids}
+    copies: dict[str, list] = {}
+    with store.engine.connect() as conn:
+        for row in conn.execute(_COPIES, {"ids": doc_ids}):
+            copies.setdefault(row.doc_id, []).append(row)
+
+    def with_evidence(occ: Occurrence) -> Occurrence:
         article = articles.get(occ.doc_id)
         quote = next((q for q in article.quotes if q.id == occ.quote_id), None) if article else None
-        found.append(occurrence(article, quote) if quote is not None else occ)
-    return found
+        return occurrence(article, quote) if quote is not None else occ
+
+    completed = []
+    for occs in groups:
+        found = [with_evidence(occ) for occ in occs]
+        completed.append(found + [
+            replace(occ, doc_id=c.copy_doc_id, url=c.url, source=c.source, title=c.title,
+                    published=c.published, copy_of=occ.doc_id, copy_kind=c.kind)
+            for occ in found for c in copies.get(occ.doc_id, [])])
+    return completed
 
 
-def stored_chain(store: Store, cluster_id: str, kb: KnowledgeBase | None = None) -> Chain | None:
-    """The chain of one stored group, with evidence."""
-    occs = stored_occurrences(
-        store, "JOIN quote_clusters c ON c.doc_id = q.doc_id AND c.quote_id = q.quote_id "
-        "WHERE c.cluster_id = :c", c=cluster_id)
-    if not occs:
-        return None
-    return chain(kb or load_kb(), _with_evidence(store, occs))
-
-
-def _largest_first(store: Store, clusters: set[str]) -> list[str]:
-    """``clusters`` in the order their chains are shown: most quotations first, then the
-    earliest dated (undated last), then by id; counted by the database, so a page of chains
-    need not build every chain to sort them."""
-    if not clusters:
-        return []
-    statement = text(
-        "SELECT c.cluster_id, count(*) AS n, min(a.published) AS earliest "
-        "FROM quote_clusters c JOIN quotes q ON q.doc_id = c.doc_id AND q.quote_id = c.quote_id "
-        "JOIN articles a ON a.doc_id = q.doc_id WHERE c.cluster_id IN :ids GROUP BY c.cluster_id"
-    ).bindparams(bindparam("ids", expanding=True))
+def _groups_holding(store: Store, phrase: str, limit: int | None) -> list[str]:
+    """The groups with a quotation holding the words of ``phrase`` (side by side and in order
+    for one or two words, as ``matches`` reads them), in the order their chains are shown:
+    the most such quotations first, then the earliest dated (undated last), then by id; the
+    first ``limit``, or all. Counted by the database over every match, so a page of chains
+    need not build the others to sort them."""
+    matching, params, _ = store.matching("quotes", phrase, phrase=len(words(phrase)) <= 2)
+    c = collate(store)
+    earliest = "min(nullif(h.published, ''))"
+    statement = (
+        f"SELECT g.cluster_id FROM (SELECT t.doc_id, t.quote_id, t.published {matching}) h "
+        "JOIN quote_clusters g ON g.doc_id = h.doc_id AND g.quote_id = h.quote_id "
+        f"GROUP BY g.cluster_id ORDER BY count(*) DESC, {earliest} IS NULL, {earliest}{c}, "
+        f"g.cluster_id{c}" + ("" if limit is None else " LIMIT :n"))
     with store.engine.connect() as conn:
-        rows = conn.execute(statement, {"ids": sorted(clusters)}).all()
-    ordered = sorted(rows, key=lambda r: r.cluster_id)  # ties stay in id order
-    return [r.cluster_id for r in sorted(ordered, key=lambda r: (-r.n, r.earliest or "~"))]
+        return list(conn.execute(text(statement), {**params, "n": limit}).scalars())
+
+
+_GROUPS = text(
+    f"SELECT g.cluster_id, {_OCCURRENCES} "
+    "JOIN quote_clusters g ON g.doc_id = q.doc_id AND g.quote_id = q.quote_id "
+    "WHERE g.cluster_id IN :ids ORDER BY q.doc_id, q.quote_id"
+).bindparams(bindparam("ids", expanding=True))
+#: Groups read in one statement.
+_GROUPS_AT_ONCE = 500
+
+
+def _members(store: Store, clusters: list[str]) -> list[list[Occurrence]]:
+    """The quotations of each group, in the order of ``clusters``."""
+    members: dict[str, list[Occurrence]] = {cluster: [] for cluster in clusters}
+    with store.engine.connect() as conn:
+        for at in range(0, len(clusters), _GROUPS_AT_ONCE):
+            rows = conn.execute(_GROUPS, {"ids": clusters[at:at + _GROUPS_AT_ONCE]})
+            for row in rows:
+                values = row._asdict()
+                members[values.pop("cluster_id")].append(with_parts(Occurrence(**values)))
+    return [occs for occs in members.values() if occs]
 
 
 def trace_stored(
     store: Store, phrase: str, kb: KnowledgeBase | None = None, limit: int | None = None
 ) -> list[Chain]:
-    """The chains holding ``phrase`` in the store, largest first (groups rebuilt if stale);
-    with ``limit``, the first ``limit`` of them, built alone (a page shows 20 of up to
-    ``SEARCH_LIMIT``: 1.2 s for every chain of two common words on 100,000 quotations)."""
+    """The chains holding ``phrase`` in the store (groups rebuilt if stale), the group with
+    the most quotations holding it first, each with the copies of its articles; with
+    ``limit``, the first ``limit`` of them, built alone (a page shows 20)."""
     kb = kb or load_kb()
     ensure_current(store)
-    hits = store.search_quotes(phrase, limit=SEARCH_LIMIT)
-    if not hits:
+    if not words(phrase):
         return []
-    pairs = ", ".join(f"(:d{i}, :q{i})" for i in range(len(hits)))
-    params = {k: v for i, (d, q) in enumerate(hits) for k, v in ((f"d{i}", d), (f"q{i}", q))}
-    with store.engine.connect() as conn:  # one query for the hits' groups, not one a hit
-        clusters = set(conn.execute(text(
-            "SELECT DISTINCT cluster_id FROM quote_clusters "
-            f"WHERE (doc_id, quote_id) IN (VALUES {pairs})"), params).scalars())
-    found: list[Chain] = []
-    for cluster_id in _largest_first(store, clusters):
-        c = stored_chain(store, cluster_id, kb)
-        if c is not None and any(matches(phrase, o) for o in c.occurrences):
-            found.append(c)
-            if len(found) == limit:
-                break
-    return found
+    # A group the index finds may not hold the words as ``matches`` reads them (the index
+    # stems them): twice the groups wanted are read first, and all of them when too few hold it.
+    wanted = None if limit is None else 2 * limit
+    while True:
+        clusters = _groups_holding(store, phrase, wanted)
+        held = [occs for occs in _members(store, clusters)
+                if any(matches(phrase, o) for o in occs)][:limit]
+        if wanted is None or len(held) == limit or len(clusters) < wanted:
+            break
+        wanted = None
+    return [chain(kb, occs) for occs in _completed(store, held)]
 
 
-__all__ = ["ensure_current", "is_current", "rebuild", "stored_chain", "stored_occurrences",
-           "trace_stored"]
+__all__ = ["ensure_current", "is_current", "rebuild", "stored_occurrences", "trace_stored"]

@@ -8,6 +8,8 @@ from collections import Counter
 from pydantic import BaseModel
 
 from onrecord.model import Article
+from onrecord.provenance import Chain
+from onrecord.provenance.store import trace_stored
 from onrecord.server.deps import found
 from onrecord.server.params import ActorListQuery, EventQuery, Paging, QuoteQuery, TimelineQuery
 from onrecord.server.speakers import find_speakers
@@ -197,3 +199,14 @@ def search(store: Store, query: QuoteQuery) -> Search:
     found = queries.facets(store, "quotes", query, page.total) if page.total is not None else {}
     return Search(quotes=page, articles=hits, speaker=query.speaker, other_speakers=others,
                   facets=found)
+
+
+#: Chains shown for one phrase (the group with the most quotations holding it first).
+MAX_CHAINS = 20
+
+
+def provenance(store: Store, q: str) -> list[Chain]:
+    """Where quoted words first appeared: the first ``MAX_CHAINS`` chains holding them, each
+    with its variants, outlets and dates (copies folded in by de-duplication too), who the
+    words are attributed to and the conflicting attributions."""
+    return trace_stored(store, q, limit=MAX_CHAINS) if q.strip() else []

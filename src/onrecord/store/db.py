@@ -364,25 +364,31 @@ class Store:
 
     def _full_text(self, table: str, columns: tuple[str, ...], query: str,
                    limit: int) -> list[tuple]:
-        """Rows of ``table`` matching all words of ``query``, best first: FTS5 on SQLite,
-        ``tsvector`` on PostgreSQL. ``table`` and ``columns`` come from this module only."""
+        """Rows of ``table`` matching all words of ``query``, best first. ``table`` and
+        ``columns`` come from this module only."""
         if not re.search(r"\w", query):
             return []
-        if self.dialect == "sqlite":
-            selected = ", ".join(f"t.{c}" for c in columns)
-            sql = (
-                f"SELECT {selected} FROM {table}_fts JOIN {table} t "
-                f"ON t.rowid = {table}_fts.rowid WHERE {table}_fts MATCH :q ORDER BY rank LIMIT :n"
-            )
-            params = {"q": _fts_terms(query), "n": limit}
-        else:
-            sql = (
-                f"SELECT {', '.join(columns)} FROM {table}, plainto_tsquery('english', :q) query "
-                "WHERE tsv @@ query ORDER BY ts_rank(tsv, query) DESC, doc_id LIMIT :n"
-            )
-            params = {"q": query, "n": limit}
+        matching, params, best = self.matching(table, query)
+        selected = ", ".join(f"t.{c}" for c in columns)
+        sql = f"SELECT {selected} {matching} ORDER BY {best} LIMIT :n"
         with self.engine.connect() as conn:
-            return [tuple(row) for row in conn.execute(text(sql), params)]
+            return [tuple(row) for row in conn.execute(text(sql), {**params, "n": limit})]
+
+    def matching(self, table: str, query: str, phrase: bool = False) -> tuple[str, dict, str]:
+        """The ``FROM`` and ``WHERE`` of the rows of ``table`` (as ``t``: ``articles`` or
+        ``quotes``) that hold every word of ``query``, or with ``phrase`` its words side by
+        side in its order; their parameters; and an ``ORDER BY`` best first. FTS5 on SQLite,
+        ``tsvector`` on PostgreSQL."""
+        if table not in {"articles", "quotes"}:
+            raise ValueError(f"no full-text index on {table!r}")
+        if self.dialect == "sqlite":
+            terms = re.findall(r"\w+", query)  # \w never holds a double quote
+            fts = f'"{" ".join(terms)}"' if phrase else _fts_terms(query)
+            return (f"FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid "
+                    f"WHERE {table}_fts MATCH :q", {"q": fts}, "rank")
+        parse = "phraseto_tsquery" if phrase else "plainto_tsquery"
+        return (f"FROM {table} t, {parse}('english', :q) query WHERE t.tsv @@ query",
+                {"q": query}, "ts_rank(t.tsv, query) DESC, t.doc_id")
 
     # -- runs (resume) ---------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The provenance page (``/provenance?q=...``): where quoted words first appeared, their
 variants with outlet and date, who they are attributed to, and conflicting attributions with
-the evidence side by side. Reads the store through ``onrecord.provenance.store``; the groups are
-rebuilt first when quotations were stored since the last build (a cache, not user data)."""
+the evidence side by side (``onrecord.server.views.provenance``, as ``/api/provenance`` gives it);
+the groups are rebuilt first when quotations were stored since the last build (a cache, not
+user data)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from onrecord.provenance.store import trace_stored
+from onrecord.server import views
 from onrecord.server.deps import StoreDep
 from onrecord.web.pages import page
 from onrecord.web.render import render
-
-#: Chains shown for one phrase (largest first).
-MAX_CHAINS = 20
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,5 +23,4 @@ router = APIRouter(include_in_schema=False)
 def provenance_page(store: StoreDep,
                     q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     """The chains of a quoted phrase across the stored articles."""
-    chains = trace_stored(store, q, limit=MAX_CHAINS) if q.strip() else []
-    return page(render("provenance.html", q=q, chains=chains))
+    return page(render("provenance.html", q=q, chains=views.provenance(store, q)))
