@@ -22,13 +22,13 @@ URL = f"/api/quotes?speaker={PETROV.name}"
 def counted(monkeypatch):
     """How many times the store's quote listing ran."""
     calls = []
-    real = queries.quotes
+    real = queries.quote_fragments
 
-    def quotes(*args, **kwargs):
+    def quote_fragments(*args, **kwargs):
         calls.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(queries, "quotes", quotes)
+    monkeypatch.setattr(queries, "quote_fragments", quote_fragments)
     return calls
 
 

@@ -84,5 +84,11 @@ def test_a_store_left_at_any_earlier_version_opens_at_the_latest(db_url, version
         assert [a.doc_id for a in lists.articles(store, ArticleFilter(language="en")).items] \
             == ["old"]
         assert len(lists.events(store, EventFilter(min_confidence=0.7)).items) == 1
+        # the rows' JSON (migration 0015) written from the record, as the lists answer it
+        old = _old_article()
+        assert [q.model_dump() for q in lists.quotes(store).items] == [
+            {**old.quotes[0].model_dump(), "article": {"doc_id": "old", "url": None,
+                                                      "source": None, "title": None,
+                                                      "published": "2026-11-30"}}]
         store.put(_old_article().model_copy(update={"doc_id": "new"}))
         assert store.count("articles") == 2

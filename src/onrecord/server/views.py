@@ -22,6 +22,7 @@ from onrecord.store.queries import (
     Counted,
     Escalation,
     EventRow,
+    Fragments,
     Node,
     Page,
     PeriodCount,
@@ -114,20 +115,28 @@ def dashboard(store: Store) -> Dashboard:
     )
 
 
-def quote_list(store: Store, query: QuoteQuery) -> Page[QuoteRow]:
+def quote_fragments(store: Store, query: QuoteQuery) -> Fragments:
     """A page of quotations matching ``query``, with their total on the first page."""
-    page = queries.quotes(store, query, query.cursor, query.limit)
+    page = queries.quote_fragments(store, query, query.cursor, query.limit)
     if query.cursor is None:
         page.total = queries.total(store, "quotes", query)
     return page
 
 
-def event_list(store: Store, query: EventQuery) -> Page[EventRow]:
+def quote_list(store: Store, query: QuoteQuery) -> Page[QuoteRow]:
+    return quote_fragments(store, query).page(QuoteRow)
+
+
+def event_fragments(store: Store, query: EventQuery) -> Fragments:
     """A page of events matching ``query`` in its order, with their total on the first page."""
-    page = queries.events(store, query, query.cursor, query.limit, query.order)
+    page = queries.event_fragments(store, query, query.cursor, query.limit, query.order)
     if query.cursor is None:
         page.total = queries.total(store, "events", query)
     return page
+
+
+def event_list(store: Store, query: EventQuery) -> Page[EventRow]:
+    return event_fragments(store, query).page(EventRow)
 
 
 def events_page(store: Store, query: EventQuery) -> EventsPage:
@@ -157,11 +166,17 @@ def actors_page(store: Store, query: ActorListQuery) -> ActorsPage:
     return ActorsPage(actors=found[:MAX_ACTORS], total=len(found), states=states)
 
 
-def speaker_page(store: Store, name: str, paging: Paging) -> SpeakerPage:
+def speaker_parts(store: Store, name: str, paging: Paging) -> tuple[SpeakerRecord, Fragments]:
     """Who a speaker addressed, how they were named, their cues, and their quotations."""
     record = found(queries.speaker(store, name), f"speaker {name!r}")
-    page = queries.quotes(store, QuoteFilter(speaker=name), paging.cursor, paging.limit)
-    return SpeakerPage(speaker=record, quotes=page)
+    page = queries.quote_fragments(store, QuoteFilter(speaker=name), paging.cursor, paging.limit)
+    return record, page
+
+
+def speaker_page(store: Store, name: str, paging: Paging) -> SpeakerPage:
+    """``speaker_parts`` as one model."""
+    record, page = speaker_parts(store, name, paging)
+    return SpeakerPage(speaker=record, quotes=page.page(QuoteRow))
 
 
 def actor_page(store: Store, key: str) -> ActorRecord:

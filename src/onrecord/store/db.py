@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from onrecord.errors import InputError
 from onrecord.model import ActorRef, Article, Mention
 from onrecord.store.aggregates import CURRENT
+from onrecord.store.items import event_items, quote_items, refresh
 from onrecord.store.migrations import applied, migrate
 
 DEFAULT_DB = "onrecord.db"
@@ -106,11 +107,11 @@ def _insert(table: str, columns: str) -> str:
 _INSERT_QUOTE = text(_insert(
     "quotes", "doc_id, quote_id, kind, content, start_offset, end_offset, cue, speaker_mention, "
     "speaker_name, speaker_actor_id, addressee_name, addressee_actor_id, condition, negated, "
-    "hedged, published"))
+    "hedged, published, item"))
 _INSERT_EVENT = text(_insert(
     "events", "doc_id, event_id, type, mode, context, source_name, source_actor_id, "
     "source_country, target_name, target_actor_id, target_country, quote_id, condition, negated, "
-    "hedged, intensity, published, source_non_state, target_non_state, confidence"))
+    "hedged, intensity, published, source_non_state, target_non_state, confidence, item"))
 _UPSERT_ACTOR = text(
     "INSERT INTO actors (actor_id, name, country, sector) VALUES (:actor_id, :name, :country, "
     ":sector) ON CONFLICT (actor_id) DO UPDATE SET name = coalesce(excluded.name, actors.name), "
@@ -144,7 +145,7 @@ _KEEP_VERSION = text(
 
 def _quote_rows(article: Article) -> list[dict]:
     rows = []
-    for quote in article.quotes:
+    for quote, item in zip(article.quotes, quote_items(article), strict=True):
         speaker, addressee = quote.speaker, quote.addressee
         rows.append({
             "doc_id": article.doc_id, "quote_id": quote.id, "kind": quote.kind,
@@ -158,7 +159,7 @@ def _quote_rows(article: Article) -> list[dict]:
             "addressee_name": addressee.name if addressee else None,
             "addressee_actor_id": addressee.actor_id if addressee else None,
             "condition": quote.condition, "negated": quote.negated, "hedged": quote.hedged,
-            "published": article.published,
+            "published": article.published, "item": item,
         })
     return rows
 
@@ -167,7 +168,7 @@ def _event_rows(article: Article) -> list[dict]:
     """The events' rows; an end is non-state when the coder said so (``ActorRef.non_state``,
     from the knowledge base it coded with)."""
     rows = []
-    for ev in article.events:
+    for ev, item in zip(article.events, event_items(article), strict=True):
         src, tgt = ev.source, ev.target
         rows.append({
             "doc_id": article.doc_id, "event_id": ev.id, "type": ev.type, "mode": ev.mode,
@@ -182,7 +183,7 @@ def _event_rows(article: Article) -> list[dict]:
             "target_non_state": tgt is not None and tgt.non_state,
             "quote_id": ev.quote_id, "condition": ev.condition, "negated": ev.negated,
             "hedged": ev.hedged, "intensity": ev.intensity, "published": article.published,
-            "confidence": ev.confidence,
+            "confidence": ev.confidence, "item": item,
         })
     return rows
 
@@ -465,6 +466,7 @@ def open_store(db: str = DEFAULT_DB) -> Store:
     engine = store_engine(db)
     try:
         migrate(engine)
+        refresh(engine)
         return Store(engine)
     except OperationalError as exc:  # no such folder, no permission, no server, a bad password
         engine.dispose()

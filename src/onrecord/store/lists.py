@@ -6,26 +6,26 @@ databases, so SQLite and PostgreSQL give the same pages.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel
 from pydantic_core import from_json
-from sqlalchemy import Connection, Row
+from sqlalchemy import Connection
 
 from onrecord.model import Article
 from onrecord.store.cursor import Listing, page_rows
 from onrecord.store.db import Store
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
-from onrecord.store.results import ArticleRef, EventRow, Page, QuoteRow
+from onrecord.store.results import EventRow, Page, QuoteRow
 from onrecord.store.where import Scope, Where, where
 from onrecord.store.where import sql as _sql
 
 #: Rows per page unless asked otherwise, and the most a page may hold.
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
-#: The record fields a quotation or event row carries of its article (``ArticleRef``).
-ARTICLE_FIELDS = tuple(ArticleRef.model_fields)
 #: Rows fetched per round when a query is read to the end (exports).
 _BATCH = 1000
 
@@ -97,38 +97,20 @@ def filtered(
     return where(f or EventFilter(), Scope(store, "e", "events")), EVENTS
 
 
-def _records(conn: Connection, doc_ids: set[str], with_text: bool = True) -> dict[str, dict]:
-    """The stored records of ``doc_ids`` (``with_text``: the article's text too).
-
-    Parsed by pydantic's JSON reader, twice as fast as ``json.loads`` on a record; a page of
-    quotations or events needs no text, the largest column.
-    """
+def _records(conn: Connection, doc_ids: set[str]) -> dict[str, dict]:
+    """The stored records of ``doc_ids`` with their text, parsed by pydantic's JSON reader
+    (twice as fast as ``json.loads`` on a record)."""
     names = {f"d{i}": d for i, d in enumerate(sorted(doc_ids))}
     if not names:
         return {}
     placeholders = ", ".join(":" + n for n in names)
-    columns = "doc_id, record, text" if with_text else "doc_id, record"
-    sql = _sql(f"SELECT {columns} FROM articles WHERE doc_id IN ({placeholders})")
+    sql = _sql(f"SELECT doc_id, record, text FROM articles WHERE doc_id IN ({placeholders})")
     records = {}
     for row in conn.execute(sql, names):
         record = from_json(row.record)
-        if with_text:
-            record["text"] = row.text
+        record["text"] = row.text
         records[row.doc_id] = record
     return records
-
-
-def _rows_of_records(store: Store, rows: list[Row], part: str, model: type[BaseModel]) -> list:
-    """The quotes or events of ``rows`` (doc_id, item id) as stored in their records."""
-    with store.engine.connect() as conn:
-        records = _records(conn, {row.doc_id for row in rows}, with_text=False)
-    result = []
-    for row in rows:
-        record = records[row.doc_id]
-        item = next(x for x in record[part] if x["id"] == row.item_id)
-        article = {k: record.get(k) for k in ARTICLE_FIELDS}
-        result.append(model.model_validate({**item, "article": article}))
-    return result
 
 
 def articles(
@@ -144,26 +126,62 @@ def articles(
     return Page(items=items, next_cursor=next_cursor)
 
 
+@dataclass
+class Fragments:
+    """A page of quotations or events as their rows keep them (``onrecord.store.items``):
+    the API joins the fragments into its answer as they are, ``page`` reads them as models."""
+
+    items: list[str]
+    next_cursor: str | None = None
+    #: How many rows match in all (given on a list's first page).
+    total: int | None = None
+
+    def json(self) -> bytes:
+        """The page as ``Page`` writes it: the same bytes, without a model per row."""
+        cursor = "null" if self.next_cursor is None else json.dumps(self.next_cursor)
+        total = "null" if self.total is None else str(self.total)
+        items = ",".join(self.items)
+        return f'{{"items":[{items}],"next_cursor":{cursor},"total":{total}}}'.encode()
+
+    def page(self, model: type[QuoteRow | EventRow]) -> Page:
+        return Page(items=[model.model_validate_json(item) for item in self.items],
+                    next_cursor=self.next_cursor, total=self.total)
+
+
+def quote_fragments(
+    store: Store, f: QuoteFilter | None = None, cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> Fragments:
+    """Quotations matching ``f``, newest article first, in text order within an article."""
+    where_, listing = filtered(store, "quotes", f)
+    rows, next_cursor = page_rows(store, listing, "q.item", where_, cursor, limit)
+    return Fragments([row[0] for row in rows], next_cursor)
+
+
 def quotes(
     store: Store, f: QuoteFilter | None = None, cursor: str | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> Page[QuoteRow]:
-    """Quotations matching ``f``, newest article first, in text order within an article."""
-    where_, listing = filtered(store, "quotes", f)
-    columns = "q.doc_id AS doc_id, q.quote_id AS item_id"
-    rows, next_cursor = page_rows(store, listing, columns, where_, cursor, limit)
-    return Page(items=_rows_of_records(store, rows, "quotes", QuoteRow), next_cursor=next_cursor)
+    """Quotations matching ``f`` (``quote_fragments``), as models."""
+    return quote_fragments(store, f, cursor, limit).page(QuoteRow)
+
+
+def event_fragments(
+    store: Store, f: EventFilter | None = None, cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT, order: EventOrder = "newest",
+) -> Fragments:
+    """Coded events matching ``f``, newest first unless ``order`` says otherwise."""
+    where_, _ = filtered(store, "events", f)
+    rows, next_cursor = page_rows(store, EVENT_ORDERS[order], "e.item", where_, cursor, limit)
+    return Fragments([row[0] for row in rows], next_cursor)
 
 
 def events(
     store: Store, f: EventFilter | None = None, cursor: str | None = None,
     limit: int = DEFAULT_LIMIT, order: EventOrder = "newest",
 ) -> Page[EventRow]:
-    """Coded events matching ``f``, newest first unless ``order`` says otherwise."""
-    where_, _ = filtered(store, "events", f)
-    columns = "e.doc_id AS doc_id, e.event_id AS item_id"
-    rows, next_cursor = page_rows(store, EVENT_ORDERS[order], columns, where_, cursor, limit)
-    return Page(items=_rows_of_records(store, rows, "events", EventRow), next_cursor=next_cursor)
+    """Coded events matching ``f`` (``event_fragments``), as models."""
+    return event_fragments(store, f, cursor, limit, order).page(EventRow)
 
 
 def every(

@@ -55,7 +55,7 @@ def current_version(conn: Connection) -> int:
 
 
 @contextmanager
-def _locked(engine: Engine) -> Iterator[Connection]:
+def locked(engine: Engine) -> Iterator[Connection]:
     """A transaction that holds the store's migration lock until it commits or rolls back."""
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
@@ -90,7 +90,7 @@ def migrate(engine: Engine, upto: int | None = None) -> int:
     wanted = [(n, sql) for n, sql in available(engine.dialect.name) if upto is None or n <= upto]
     version = applied(engine)
     while wanted and version < wanted[-1][0]:
-        with _locked(engine) as conn:
+        with locked(engine) as conn:
             version = current_version(conn)  # another process may have got here first
             pending = [(n, sql) for n, sql in wanted if n > version]
             if not pending:

@@ -11,10 +11,13 @@ from onrecord.store.lists import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     EventOrder,
+    Fragments,
     Table,
     articles,
+    event_fragments,
     events,
     every,
+    quote_fragments,
     quotes,
 )
 from onrecord.store.network import network
@@ -41,9 +44,9 @@ from onrecord.store.results import (
 
 __all__ = [
     "DEFAULT_LIMIT", "FACETS", "MAX_LIMIT", "ActorEntry", "ActorRecord", "ArticleRef", "Counted",
-    "Counterpart", "Edge", "Escalation", "EventOrder", "EventRow", "InvalidCursor", "Network",
-    "Node", "Page", "PeriodCount", "QuoteRow", "Relation", "SeriesPoint", "SpeakerRecord",
-    "Table", "actor", "actor_entries", "articles", "counts", "escalation", "events", "every",
-    "facets", "network", "outlets", "parties", "period_of", "quotes", "relations", "speaker",
-    "speaker_names", "total",
+    "Counterpart", "Edge", "Escalation", "EventOrder", "EventRow", "Fragments", "InvalidCursor",
+    "Network", "Node", "Page", "PeriodCount", "QuoteRow", "Relation", "SeriesPoint",
+    "SpeakerRecord", "Table", "actor", "actor_entries", "articles", "counts", "escalation",
+    "event_fragments", "events", "every", "facets", "network", "outlets", "parties", "period_of",
+    "quote_fragments", "quotes", "relations", "speaker", "speaker_names", "total",
 ]
