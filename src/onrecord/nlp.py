@@ -85,3 +85,9 @@ def positions(doc: Doc, lower: str) -> list[int]:
     """Where ``doc`` has the word ``lower`` in any case (token indices, in order); every word's
     positions are listed once per document, the first time one is asked for."""
     return _kept(doc, _WORDS, _word_positions).get(lower, [])
+
+
+def verb_of(token: Token) -> Token:
+    """The verb an auxiliary belongs to ("stop" for "should" in "Israel should stop"); any
+    other token is its own."""
+    return token.head if token.dep_ in ("aux", "auxpass") else token

@@ -10,6 +10,7 @@ holding the trigger, or the reported act's own words).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
@@ -61,10 +62,11 @@ def _ends(quotation: Quotation) -> tuple[ActorRef | None, ActorRef | None]:
 
 def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
                on: dt.date | None, event_id: str, previous: Event | None = None,
-               sides_last: Event | None = None) -> Event | None:
+               aimed_by_side: Mapping[str | None, Event] | None = None) -> Event | None:
     """The event a quotation of ``text`` (the parsed text, ``doc.text`` read once) reports,
     or ``None`` when its words code none. ``previous`` is the speaker's last event before it,
-    ``sides_last`` the last event with a target of the speaker's side."""
+    ``aimed_by_side`` each side's last event with a target, looked up by the event's source
+    (which may be the side the words voice, not the speaker's)."""
     condition = quotation.condition_span
     tokens = quotation.tokens
     main = [t for t in tokens if condition is None or not condition[0] <= t.idx < condition[1]]
@@ -97,8 +99,8 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
     if target is None and _carries(quotation, coded, source, previous):
         target = previous.target
     if target is None:
-        target = carried_target(sides_last, source, quotation.spans[0][0], text, coded.type,
-                                coded.trigger)
+        target = carried_target((aimed_by_side or {}).get(side(source)), source,
+                                quotation.spans[0][0], text, coded.type, coded.trigger)
     agent = agent_of(coded.trigger, own_sides(speaker),
                      lambda token: side(party_of(kb, token, on)), lexicon())
     condition_words = quotation.condition.text if quotation.condition is not None else None
@@ -170,8 +172,7 @@ def code_events(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase, on: dt
         mention = quotation.speaker.mention if quotation.speaker else None
         speaker = mention.name or mention.mention if mention else ""
         event = code_quote(doc, text, quotation, kb, on, f"e{len(events) + 1}",
-                           last_by_speaker.get(speaker),
-                           aimed_by_side.get(side(_ends(quotation)[0])))
+                           last_by_speaker.get(speaker), aimed_by_side)
         if event is None:
             continue
         last_by_speaker[speaker] = event

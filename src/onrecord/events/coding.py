@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from onrecord.events.lexicon import Lexicon, lexicon
 from onrecord.modality import is_negated, words
+from onrecord.nlp import verb_of
 
 # How far up the parse a negator may sit above the trigger, within its clause ("will not use
 # ... weapons": on the trigger; "has no intention of going to war": five steps up).
@@ -131,7 +132,7 @@ def _in_subject_clause(trigger: Token) -> bool:
 
 def _by_speakers_side(verb: Token, lex: Lexicon) -> bool:
     """The verb's subject is the speaker's own side ("we should", "we failed to")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.speaker_pronouns
+    return any(c.dep_ in ("nsubj", "nsubjpass") and lex.is_first_person(c)
                for c in verb.children)
 
 
@@ -141,7 +142,7 @@ def _asks_another(trigger: Token, lex: Lexicon) -> bool:
     inspire more kids") or denies the need ("there was no need to deploy troops"), nor any
     request in a past modal ("should never have been released", "they should have requested
     his extradition"): a judgement of what was done."""
-    verb = trigger.head if trigger.dep_ in ("aux", "auxpass") else trigger
+    verb = verb_of(trigger)
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(
             c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False
@@ -159,7 +160,7 @@ def _own_doing(trigger: Token, lex: Lexicon) -> bool:
     if lex.cues.get(trigger.lemma_.lower(), "").startswith("ACCUSE"):
         return False
     if trigger.pos_ == "NOUN":
-        return any(c.dep_ == "poss" and c.lower_ in _OURS for c in trigger.children)
+        return any(c.dep_ == "poss" and lex.is_first_person(c) for c in trigger.children)
     return _by_speakers_side(_governing_verb(trigger), lex)
 
 
@@ -175,7 +176,6 @@ def _mode(event_type: str, lemmas: str, lex: Lexicon) -> str | None:
 
 
 _PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-_OURS = {"our", "my"}
 
 
 def _names_a_danger(trigger: Token, lex: Lexicon) -> bool:
@@ -200,7 +200,7 @@ def _a_topic(trigger: Token, lex: Lexicon) -> bool:
     war", "will consult them on the war against extremists" ("our response" still is)."""
     if trigger.pos_ != "NOUN":
         return False
-    owned = any(c.dep_ == "poss" and c.lower_ not in _OURS for c in trigger.children)
+    owned = any(c.dep_ == "poss" and not lex.is_first_person(c) for c in trigger.children)
     about = trigger.dep_ == "pobj" and trigger.head.lower_ in lex.topic_prepositions
     return owned or about
 

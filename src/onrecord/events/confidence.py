@@ -132,7 +132,7 @@ def agent_of(trigger: Token | None, own: set[str], side_of, lex: Lexicon) -> str
         return "speaker"
     sides = []
     for subject in subjects_of(trigger):
-        if subject.lower_ in lex.speaker_pronouns:
+        if lex.is_first_person(subject):
             return "speaker"
         sides.append(side_of(subject))
     if any(s in own for s in sides if s is not None):

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Annotated
 
 from pydantic import BeforeValidator
+from spacy.tokens import Token
 
 from onrecord.datafiles import DataFile, read_yaml
 
@@ -49,8 +50,12 @@ class Lexicon(DataFile):
     party_pronouns: frozenset[str]  # pronouns that can stand for a party
     topic_prepositions: frozenset[str]  # a harm noun after them is a topic
     deontic_modals: frozenset[str]  # REQUEST triggers that ask only of another party
-    speaker_pronouns: frozenset[str]  # the speaker's own side as a subject
+    first_person: frozenset[str]  # the speaker's own side: "we", "us", "our"
     stopwords: frozenset[str]  # words the quotation model does not read
+
+    def is_first_person(self, token: Token) -> bool:
+        """ "we", "us", "our" (the speaker's side), not "US" the state."""
+        return token.lower_ in self.first_person and token.text != "US"
 
     def intensity(self, event_type: str, mode: str | None) -> float | None:
         """PLOVER's conflict/cooperation score of the type and mode (the type's without one)."""

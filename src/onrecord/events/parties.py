@@ -19,10 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import PARTY_ENTS, party_words
+from onrecord.events.lexicon import lexicon
 from onrecord.model import ActorRef, Event
-from onrecord.nlp import entities, entity_of, positions
+from onrecord.nlp import entities, entity_of, positions, verb_of
 
-_FIRST_PERSON = {"i", "we", "us", "our", "my", "me"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr"}
 _ABOUT = {"at", "of", "against", "on", "for", "by"}
 #: How many paragraph breaks may lie between a side's last aimed event and a quotation that
@@ -39,11 +39,6 @@ def _phrase(token: Token) -> str:
                 if c.dep_ in ("compound", "amod", "det", "poss") and c.i < token.i),
                default=token.i)
     return token.doc[left:token.i + 1].text
-
-
-def _first_person(token: Token) -> bool:
-    """"we", "us", "our" (the speaker's side), not "US" the state."""
-    return token.lower_ in _FIRST_PERSON and token.text != "US"
 
 
 def _fuller_names(words: Span) -> list[str]:
@@ -93,7 +88,7 @@ def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | 
     """The actor a noun names: itself ("Berlin"), its phrase ("the Baltic states"), else a
     named party modifying it ("Taiwanese independence", "a US arms package", "Singh's
     remarks": the party they belong to); a surname by the fuller name the article gives."""
-    if _first_person(token):
+    if lexicon().is_first_person(token):
         return None
     found = _resolve(kb, _named_by(token), on) or kb.resolve(_phrase(token), on)
     if _a_role(token, found):
@@ -103,7 +98,7 @@ def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | 
     modifiers = (entity_of(t) or t.doc[t.i:t.i + 1]
                  for t in token.doc[token.left_edge.i:token.i]
                  if (t.ent_type_ in PARTY_ENTS or t.pos_ in ("PROPN", "ADJ"))
-                 and not _first_person(t))
+                 and not lexicon().is_first_person(t))
     for ent in modifiers:
         found = _resolve(kb, ent, on)
         if found is not None:
@@ -135,7 +130,7 @@ def names_object(trigger: Token | None) -> bool:
 def _own(token: Token) -> bool:
     """The phrase names the speaker's own side ("every square mile of our territory",
     "ourselves"): what is defended, not whom the threat is aimed at."""
-    return any(t.lower_ in _FIRST_PERSON or t.lower_ in ("ourselves", "itself", "themselves")
+    return any(lexicon().is_first_person(t) or t.lower_ in ("ourselves", "itself", "themselves")
                for t in token.subtree)
 
 
@@ -240,7 +235,7 @@ def _identity(token: Token) -> bool:
     described = token.dep_ == "attr"
     for ancestor in token.ancestors:
         if ancestor.lemma_ == "be":
-            return described and any(c.dep_ == "nsubj" and _first_person(c)
+            return described and any(c.dep_ == "nsubj" and lexicon().is_first_person(c)
                                      for c in ancestor.children)
         described = described or ancestor.dep_ == "attr"
     return False
@@ -250,7 +245,7 @@ def _aimed_subjects(trigger: Token) -> list[Token]:
     """The subject of the words' own verb, and the party it belongs to, as a charge's or a
     demand's target: "Israel needs to stop building", "the AU should suspend him", "war
     maniacs of the puppet military made a provocation"."""
-    verb = trigger.head if trigger.dep_ in ("aux", "auxpass") else trigger
+    verb = verb_of(trigger)
     subjects = subjects_of(verb)
     return subjects + [grand for subject in subjects for prep in subject.children
                        if prep.dep_ == "prep" and prep.lower_ == "of"
