@@ -136,6 +136,13 @@ def test_articles_by_text_outlet_and_date(corpus):
         ({"context": "military"}, ["a5/e1", "a1/e1"]),
         ({"context": "milit%"}, []),
         ({"source": "rus-petrov", "target": "Germany"}, ["a5/e1", "a2/e1", "a1/e1"]),
+        # an official and a state, a state and an official, two states that hold most events:
+        # on SQLite one end, or neither, leads the search (``filters._ends``); the same rows
+        ({"source": "rus-petrov", "target": "DEU"}, ["a5/e1", "a2/e1", "a1/e1"]),
+        ({"source": "GBR", "target": "rus-petrov"}, ["a4/e1"]),
+        ({"source": "RUS", "target": "DEU"}, ["a5/e1", "a2/e1", "a1/e1"]),
+        ({"source": "RUS", "target": "DEU", "type": ["THREATEN"], "conditional": True},
+         ["a2/e1", "a1/e1"]),
         ({"target": "rus-petrov"}, ["a4/e1"]),
         ({"source_country": "GBR"}, ["a4/e1", "a1/e2"]),
         ({"target_country": "SRB"}, ["a3/e1"]),

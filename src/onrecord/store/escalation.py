@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from sqlalchemy import Connection, Row
+from sqlalchemy import Row
 
 from onrecord.store.counts import period_of
 from onrecord.store.db import Store
@@ -13,7 +13,7 @@ from onrecord.store.filters import EventFilter, Period
 from onrecord.store.lists import filtered
 from onrecord.store.relations import type_order
 from onrecord.store.results import Escalation, SeriesPoint
-from onrecord.store.where import only, sql
+from onrecord.store.where import actor_keys, only, sql
 
 #: "Did not threaten" is in the record but is no step of an escalation nor an edge of the
 #: network (as in ``onrecord.events.timeline``).
@@ -41,13 +41,6 @@ _STATE_PAIR = (
 )
 
 
-def _two_states(conn: Connection, *keys: str) -> bool:
-    """Are ``keys`` country codes only, no actor's id or name? Then their events are those of
-    the two states alone, which state_pair_days counts."""
-    statement = "SELECT 1 FROM actor_tallies WHERE actor IN (:a, :b) LIMIT 1"
-    return conn.execute(sql(statement), dict(zip("ab", keys, strict=True))).first() is None
-
-
 def escalation(
     store: Store, source: str, target: str, period: Period = "month",
     f: EventFilter | None = None,
@@ -70,7 +63,9 @@ def escalation(
     )
     params = where.params
     with store.engine.connect() as conn:
-        if only(f, EventFilter, "source", "target") and _two_states(conn, source, target):
+        # Two country codes, no actor's id or name: the two states' events, which
+        # state_pair_days counts.
+        if only(f, EventFilter, "source", "target") and not actor_keys(store, source, target):
             statement, params = _STATE_PAIR, pair
         rows = conn.execute(sql(statement), params).all()
     by_period: dict[str, list[Row]] = defaultdict(list)

@@ -182,12 +182,39 @@ def _common(scope: Scope, terms: str) -> bool:
             >= COMMON_MATCHES
 
 
-def of_state(role: str, code: str) -> str:
+def of_state(role: str, code: str, e: str = "e") -> str:
     """The event's ``role`` end (source or target) is the state ``code`` stands for: the
     state, its bodies or its officials, never a non-state armed group based there (Hezbollah
     is coded HEZBOLLAH, LBN, sector REB: ISR -> LBN does not count Israel -> Hezbollah, as
-    ``onrecord timeline`` keys the group by its own id)."""
-    return f"e.{role}_country = {code} AND e.{role}_non_state = FALSE"
+    ``onrecord timeline`` keys the group by its own id); ``e``: the events' alias (``+e``:
+    on SQLite, the country's index kept out)."""
+    return f"{e}.{role}_country = {code} AND e.{role}_non_state = FALSE"
+
+
+def actor_keys(store: Store, *keys: str) -> set[str]:
+    """Those of ``keys`` that key an actor of the events (its id, else its name, as
+    ``actor_tallies`` counts them); any other is a country code or nothing stored."""
+    names = {f"k{i}": key for i, key in enumerate(keys)}
+    listed = ", ".join(":" + name for name in names)
+    statement = f"SELECT actor FROM actor_tallies WHERE actor IN ({listed})"
+    with store.engine.connect() as conn:
+        return set(conn.execute(sql(statement), names).scalars())
+
+
+#: Two states whose events are at least this share of all events are "dense": their newest
+#: events are found soonest by reading every event newest first.
+DENSE_SHARE = 0.25
+
+
+def dense_states(store: Store, source: str, target: str) -> bool:
+    """Do the events from state ``source`` to state ``target`` (``state_pair_days``, negated
+    ones left out) make up ``DENSE_SHARE`` or more of all events?"""
+    statement = sql(
+        "SELECT (SELECT coalesce(sum(events), 0) FROM state_pair_days "
+        "WHERE source = :source AND target = :target), (SELECT count(*) FROM events)")
+    with store.engine.connect() as conn:
+        pair, every = conn.execute(statement, {"source": source, "target": target}).one()
+    return every > 0 and pair >= DENSE_SHARE * every
 
 
 def only(f: BaseModel, kind: type[BaseModel], *allowed: str) -> bool:
