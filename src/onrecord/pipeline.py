@@ -24,7 +24,7 @@ from onrecord.layout import Layout, read_layout
 from onrecord.modality import apply_modality
 from onrecord.model import Article, Event, Removed, doc_id_for
 from onrecord.nlp import load_nlp
-from onrecord.quotes import extract_quotes
+from onrecord.quotes import Judge, extract_quotes, shipped_judge
 
 # Longest article text extracted, in characters: spaCy's own ``nlp.max_length``, past which its
 # parser refuses a text (it needs memory in proportion). Longer is a named error, not a crash.
@@ -195,13 +195,36 @@ def _batches(prepared: Iterable[tuple[str, _Prepared]], most: int,
         yield batch
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """An article parsed once, to extract again with another judge of quoted words (fitting
+    and cross-validating ``quotes.fragments``)."""
+
+    doc: Doc
+    item: _Prepared
+
+
+def parse_all(texts: Iterable[ArticleText]) -> list[Parsed]:
+    """Every article parsed and kept (no memory zone: for a gold set, not a corpus)."""
+    prepared = [_prepare(src) for src in texts]
+    nlp = load_nlp()
+    return [Parsed(doc, item) for doc, item in nlp.pipe(prepared, as_tuples=True)]
+
+
+def quotes_record(parsed: Parsed, judge: Judge = shipped_judge) -> Article:
+    """The record of a parsed article with its quotations and speakers (no events), clauses
+    with quoted words cut by ``judge``."""
+    return _article(parsed.doc, parsed.item, load_kb(), events=False, judge=judge)
+
+
 def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
-             classify: bool = False, min_confidence: float | None = None) -> Article:
+             classify: bool = False, min_confidence: float | None = None,
+             judge: Judge = shipped_judge) -> Article:
     src = item.article_text
     if not_extracted(src.language):  # never parsed into garbage: no quotations, and why
         return record(src, item.layout)
     on = parse_date(src.published)
-    quotations = extract_quotes(doc, item.layout, item.inserts)
+    quotations = extract_quotes(doc, item.layout, item.inserts, judge)
     resolve_parties(doc, quotations, kb, on, src.text)
     apply_modality(quotations)
     coded = code_events(doc, quotations, kb, on, min_confidence) if events else []

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from onrecord.cli.app import app
 from onrecord.errors import InputError
+from onrecord.eval.fragments import cross_validate, fit_all, save
 from onrecord.eval.gold import (
     GOLD_DIR,
     KINDS,
@@ -30,6 +31,7 @@ from onrecord.eval.metrics import STRICT, THRESHOLDS, Finding, Recall, Report, e
 from onrecord.eval.polnear import read_polnear
 from onrecord.model import Article
 from onrecord.pipeline import ArticleText, extract_many
+from onrecord.quotes import fragments
 
 stderr = Console(stderr=True)
 
@@ -184,3 +186,39 @@ def eval_command(
     if json_path is not None:
         data = {"dataset": source_label, **report.to_json_dict()}
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+REAL_DEV = Path("data/realnews/dev")
+
+
+@eval_app.command("fragments")
+def eval_fragments(
+    gold: Annotated[Path, typer.Option(
+        "--gold", help="Real-news gold folder to fit and cross-validate on (with the shipped "
+        "gold set in every training fold).")] = REAL_DEV,
+    folds: Annotated[int, typer.Option(min=2, help="Folds of articles.")] = 5,
+    fit: Annotated[Path | None, typer.Option(
+        "--fit", help="Fit on everything and write the model here (the shipped one: "
+        f"src/onrecord/data/{fragments.MODEL_FILE}); no cross-validation.")] = None,
+) -> None:
+    """Where a clause with quoted words ends (``onrecord.quotes.fragments``): the verb list and
+    the learned model scored on the same held-out articles, or the model fitted and saved."""
+    try:
+        own, real = load_gold_dir(GOLD_DIR), load_gold_dir(gold)
+    except (GoldError, InputError) as exc:
+        stderr.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(code=1) from None
+    out = Console()
+    if fit is not None:
+        model = fit_all(own, real)
+        save(model, fit)
+        out.print(f"{fit}: {model.fitted_on}", highlight=False)
+        return
+    result = cross_validate(own, real, folds)
+    out.print(f"{gold}: {len(real)} articles in {folds} folds, each scored by a model fitted "
+              f"on the other folds and the {len(own)} shipped gold articles", highlight=False)
+    for name, report in (("verb list (rules)", result.rules), ("learned model", result.model)):
+        table = score_table(report)
+        table.title = f"{name}: scores (%)"
+        out.print(table)
+        out.print(f"speaker end to end: {percent(report.speaker_end_to_end)}%")

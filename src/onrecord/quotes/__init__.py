@@ -11,6 +11,7 @@ fragment is a mixed quote; a clause with no marks is an indirect quote.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 from onrecord.analysis import Document, Phrase, Quotation
 from onrecord.clean import Insert
 from onrecord.layout import Layout
+from onrecord.modality import condition_in
 from onrecord.model import QuoteKind, Span
 from onrecord.normalise import drop_invisible
 from onrecord.quotes.cues import (
@@ -30,7 +32,26 @@ from onrecord.quotes.cues import (
     name_after_relation,
     name_phrase,
 )
+from onrecord.quotes.fragments import fragment_features, shipped_fragment_model
 from onrecord.quotes.marks import ALL_MARKS, DASHES, MarkedQuote, find_marked_quotes
+
+#: Decides whether a reported clause with quoted words (its cue, its tokens, the tokens in
+#: marks) quotes the marked words alone (``quotes.fragments``).
+Judge = Callable[[CueSite, list[Token], list[Token]], bool]
+
+
+def rules_judge(site: CueSite, clause: list[Token], marked: list[Token]) -> bool:
+    """The verb list alone: "called the apology “a cynical stunt”" (``characterisation_verbs``
+    in ``cues.yaml``)."""
+    return site.characterises
+
+
+def shipped_judge(site: CueSite, clause: list[Token], marked: list[Token]) -> bool:
+    """The shipped model (``quotes.fragments``); the verb list when none is shipped."""
+    model = shipped_fragment_model()
+    if model is None:
+        return rules_judge(site, clause, marked)
+    return model.marked_only(fragment_features(site, clause, marked))
 
 # How far a cue may sit from the quotation it introduces or closes, in tokens
 # ("…,” the deputy head of the security council said" is 8 tokens). Calibrated on the gold set.
@@ -68,8 +89,10 @@ def _in_spans(offset: int, spans: list[Span]) -> bool:
 class _Article:
     """The pieces of one article that the assembly steps share."""
 
-    def __init__(self, doc: Doc, layout: Layout, inserts: list[Insert]) -> None:
+    def __init__(self, doc: Doc, layout: Layout, inserts: list[Insert],
+                 judge: Judge = shipped_judge) -> None:
         self.doc = doc
+        self.judge = judge
         self.text = layout.text
         self.layout = layout
         furniture = {insert.paragraph for insert in inserts}
@@ -296,15 +319,19 @@ def _through_quote(article: _Article, clause: list[Span]) -> list[Span]:
 
 def _characterised(article: _Article, site: CueSite, clause: list[Span]) -> list[Span]:
     """ "called the minister's apology “a cynical stunt”": a characterisation quotes only the
-    words in marks; the thing characterised before them is the writer's. Any other clause is
-    kept whole."""
-    if not site.characterises:
-        return clause
+    words in marks, and the thing characterised before them is the writer's; any other clause
+    is kept whole. ``article.judge`` tells which."""
     start, end = clause[0][0], clause[-1][1]
     quoted = [piece for q in article.marked for piece in q.pieces
               if start <= piece[0] and piece[1] <= end + 1]
     if not quoted or not article.words_outside([(start, quoted[0][0])]):
         return clause
+    tokens, marked = article.tokens_in(clause), article.tokens_in(quoted)
+    if not article.judge(site, tokens, marked):
+        return clause
+    condition = condition_in(tokens)
+    if condition is not None and not any(s <= condition[0] < e for s, e in quoted):
+        return clause  # "warned them of a “swift reply” if they crossed": the condition is said
     return quoted
 
 
@@ -519,11 +546,13 @@ def _quotation(article: _Article, draft: _Draft, number: int,
     return quotation
 
 
-def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert]) -> list[Quotation]:
+def extract_quotes(doc: Doc, layout: Layout, inserts: list[Insert],
+                   judge: Judge = shipped_judge) -> list[Quotation]:
     """All quotations of one parsed article, in text order; ``inserts`` (page furniture) are
-    nobody's words. Who speaks is left to ``onrecord.actors.link``: a quotation carries the
-    phrases of its speaker and addressee, and the quotation it continues."""
-    article = _Article(doc, layout, inserts)
+    nobody's words; ``judge`` tells whether a clause with quoted words quotes them alone. Who
+    speaks is left to ``onrecord.actors.link``: a quotation carries the phrases of its
+    speaker and addressee, and the quotation it continues."""
+    article = _Article(doc, layout, inserts, judge)
     drafts = _attach_marked(article)
     drafts += _indirect(article, drafts)
     drafts = _cueless_continuations(article, drafts)
