@@ -48,9 +48,8 @@ def counts(
         dates(store, where, "day", date_from, date_to, dated="day <> ''")  # undated: ''
         statement = f"SELECT day, quotes AS n FROM quote_days WHERE {where.sql}"
     totals: Counter[str | None] = Counter()
-    with store.engine.connect() as conn:
-        for day_value, n in conn.execute(sql(statement), where.params):
-            totals[period_of(day_value, period)] += n
+    for day_value, n in store.read(statement, where.params):
+        totals[period_of(day_value, period)] += n
     dated = sorted(p for p in totals if p is not None)
     result = [PeriodCount(period=p, count=totals[p]) for p in dated]
     if None in totals:
@@ -71,8 +70,7 @@ def total(
     kind = {"articles": ArticleFilter, "quotes": QuoteFilter}.get(table)
     if store.dialect == "sqlite" and kind and "q" in where.params and only(f, kind, "q"):
         statement = f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH :q"
-    with store.engine.connect() as conn:
-        return conn.execute(sql(statement), where.params).scalar_one()
+    return store.read(statement, where.params)[0][0]
 
 
 def counted(counter: Counter[str]) -> list[Counted]:

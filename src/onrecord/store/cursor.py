@@ -12,10 +12,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row
-
 from onrecord.store.db import Store
-from onrecord.store.where import Where, collate, sql
+from onrecord.store.where import Where, collate
 
 
 class InvalidCursor(ValueError):
@@ -53,8 +51,9 @@ def decode(cursor: str, listing: Listing) -> list[object]:
 
 def page_rows(
     store: Store, listing: Listing, columns: str, where: Where, cursor: str | None, limit: int
-) -> tuple[list[Row], str | None]:
-    """One page of rows in the listing's order, and the cursor of the next page."""
+) -> tuple[list[tuple], str | None]:
+    """One page of rows in the listing's order (``columns``, then the sort keys), and the
+    cursor of the next page."""
     collated = collate(store)
     keys = [(expr + (collated if is_text else ""), desc) for expr, desc, is_text in listing.keys]
     clauses, params = list(where.clauses), dict(where.params)
@@ -72,9 +71,7 @@ def page_rows(
         f"SELECT {columns}, {selected} FROM {listing.sql_from} "
         f"WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY {order} LIMIT :limit"
     )
-    with store.engine.connect() as conn:
-        rows = conn.execute(sql(statement), {**params, "limit": limit + 1}).all()
+    rows = store.read(statement, {**params, "limit": limit + 1})
     if len(rows) <= limit:
         return rows, None
-    last = rows[limit - 1]._mapping
-    return rows[:limit], encode([last[f"key{i}"] for i in range(len(listing.keys))])
+    return rows[:limit], encode(rows[limit - 1][-len(listing.keys):])

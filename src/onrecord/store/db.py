@@ -7,15 +7,16 @@ article. Every write is an upsert by ``doc_id``, so re-ingesting never duplicate
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, bindparam, create_engine, event, make_url, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.exc import OperationalError
 
 from onrecord.errors import InputError
@@ -303,15 +304,30 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def read(self, statement: str, params: Mapping[str, object] | None = None) -> list[tuple]:
+        """The rows of a read-only ``statement`` (SQL with ``:name`` parameters), run on the
+        driver's own connection from the pool: SQLAlchemy's execution of a statement and its
+        result costs about 0.15 ms, the driver's a few microseconds (the API's lists run two
+        to four statements a request)."""
+        native, names = _native(self.engine.dialect, statement)
+        params = params or {}
+        conn = self.engine.raw_connection()
+        try:
+            cursor = conn.cursor()
+            cursor.execute(native, [params[n] for n in names] if names is not None else params)
+            rows = cursor.fetchall()
+            cursor.close()
+        finally:
+            conn.close()  # back to the pool, which ends the transaction (PostgreSQL)
+        return rows
+
     def get(self, doc_id: str) -> Article | None:
         """The stored record of ``doc_id``, exactly as it was put."""
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                text("SELECT text, record FROM articles WHERE doc_id = :d"), {"d": doc_id}
-            ).first()
-        if row is None:
+        rows = self.read("SELECT text, record FROM articles WHERE doc_id = :d", {"d": doc_id})
+        if not rows:
             return None
-        return Article.model_validate({**json.loads(row.record), "text": row.text})
+        article_text, record = rows[0]
+        return Article.model_validate({**json.loads(record), "text": article_text})
 
     def versions(self, doc_id: str) -> list[Article]:
         """The earlier versions of ``doc_id``, oldest first, each exactly as it was stored."""
@@ -431,6 +447,14 @@ class Store:
                 {"k": run_key},
             )
             return dict(map(tuple, rows))
+
+
+@functools.lru_cache(maxsize=2048)
+def _native(dialect: Dialect, statement: str) -> tuple[str, list[str] | None]:
+    """``statement`` in the driver's parameter style, and the order of its positional
+    parameters (None: the driver takes them by name), as SQLAlchemy would send it."""
+    compiled = text(statement).compile(dialect=dialect)
+    return compiled.string, compiled.positiontup
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:

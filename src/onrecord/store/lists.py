@@ -13,7 +13,6 @@ from typing import Literal
 
 from pydantic import BaseModel
 from pydantic_core import from_json
-from sqlalchemy import Connection
 
 from onrecord.model import Article
 from onrecord.store.cursor import Listing, page_rows
@@ -21,7 +20,6 @@ from onrecord.store.db import Store
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 from onrecord.store.results import EventRow, Page, QuoteRow
 from onrecord.store.where import Scope, Where, where
-from onrecord.store.where import sql as _sql
 
 #: Rows per page unless asked otherwise, and the most a page may hold.
 DEFAULT_LIMIT = 50
@@ -97,19 +95,17 @@ def filtered(
     return where(f or EventFilter(), Scope(store, "e", "events")), EVENTS
 
 
-def _records(conn: Connection, doc_ids: set[str]) -> dict[str, dict]:
+def _records(store: Store, doc_ids: set[str]) -> dict[str, dict]:
     """The stored records of ``doc_ids`` with their text, parsed by pydantic's JSON reader
     (twice as fast as ``json.loads`` on a record)."""
     names = {f"d{i}": d for i, d in enumerate(sorted(doc_ids))}
     if not names:
         return {}
     placeholders = ", ".join(":" + n for n in names)
-    sql = _sql(f"SELECT doc_id, record, text FROM articles WHERE doc_id IN ({placeholders})")
+    statement = f"SELECT doc_id, record, text FROM articles WHERE doc_id IN ({placeholders})"
     records = {}
-    for row in conn.execute(sql, names):
-        record = from_json(row.record)
-        record["text"] = row.text
-        records[row.doc_id] = record
+    for doc_id, record, text in store.read(statement, names):
+        records[doc_id] = {**from_json(record), "text": text}
     return records
 
 
@@ -120,9 +116,8 @@ def articles(
     """Stored articles (whole records), newest first."""
     where_, listing = filtered(store, "articles", f)
     rows, next_cursor = page_rows(store, listing, "a.doc_id", where_, cursor, limit)
-    with store.engine.connect() as conn:
-        records = _records(conn, {row.doc_id for row in rows})
-    items = [Article.model_validate(records[row.doc_id]) for row in rows]
+    records = _records(store, {row[0] for row in rows})
+    items = [Article.model_validate(records[row[0]]) for row in rows]
     return Page(items=items, next_cursor=next_cursor)
 
 

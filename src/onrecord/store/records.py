@@ -26,11 +26,11 @@ def _by_key(counter: Tallied) -> Counter[str]:
     return totals
 
 
-def _speaker_tallies(conn: Connection, name: str) -> dict[str, Tallied]:
+def _speaker_tallies(store: Store, name: str) -> dict[str, Tallied]:
     """A speaker's quotations by actor id, mention, addressee and cue."""
     tally: dict[str, Tallied] = defaultdict(Counter)
     kept = "SELECT kind, value, quotes FROM speaker_tallies WHERE speaker_name = :name"
-    for kind, value, n in conn.execute(sql(kept), {"name": name}):
+    for kind, value, n in store.read(kept, {"name": name}):
         tally[kind][(value,)] += n
     return tally
 
@@ -42,11 +42,10 @@ def speaker(store: Store, name: str) -> SpeakerRecord | None:
         f"SELECT count(*) AS n, min({day}) AS first, max({day}) AS last "
         "FROM quotes WHERE speaker_name = :name"
     )
-    with store.engine.connect() as conn:
-        n, first, last = conn.execute(sql(totals), {"name": name}).one()
-        if not n:
-            return None
-        tally = _speaker_tallies(conn, name)
+    ((n, first, last),) = store.read(totals, {"name": name})
+    if not n:
+        return None
+    tally = _speaker_tallies(store, name)
     return SpeakerRecord(
         name=name,
         quotes=n,

@@ -173,13 +173,12 @@ COMMON_MATCHES = 1000
 
 def _common(scope: Scope, terms: str) -> bool:
     """Do ``terms`` match at least ``COMMON_MATCHES`` rows? (Counting stops there: 0.1 ms.)"""
-    statement = sql(
+    statement = (
         f"SELECT count(*) FROM (SELECT 1 FROM {scope.table}_fts "
         f"WHERE {scope.table}_fts MATCH :q LIMIT :n) AS matches"
     )
-    with scope.store.engine.connect() as conn:
-        return conn.execute(statement, {"q": terms, "n": COMMON_MATCHES}).scalar_one() \
-            >= COMMON_MATCHES
+    return scope.store.read(statement, {"q": terms, "n": COMMON_MATCHES})[0][0] \
+        >= COMMON_MATCHES
 
 
 def of_state(role: str, code: str, e: str = "e") -> str:
