@@ -334,11 +334,20 @@ def test_network_nodes_link_to_actor_pages(page, server):
 
 
 def test_a_negated_event_never_shows_as_its_type(page, server):
-    """Petrov's "we have never threatened Germany" is no threat on the timeline (neither
-    charted nor listed as THREATEN), on his actor page or in the events list."""
+    """Petrov's "we have never threatened Germany" (20 January) is no threat: not charted on
+    the timeline (January keeps its two threats) nor listed under it, not an arrow's threat
+    on the network, not counted as THREATEN on his actor page; where it is listed (the events
+    list, the article's card) it reads "not THREATEN"."""
     page.goto(f"{server}/timeline?source=rus-petrov&target=deu")
     expect(page.locator("#pair-events")).not_to_contain_text("Petrov: we never threatened")
-    expect(page.locator("#timeline-chart rect.bar")).to_have_count(2)
+    expect(page.locator("#timeline-chart rect.bar title")).to_have_text(
+        ["Jan 2024: 2 THREATEN", "Mar 2024: 1 THREATEN"])
+    page.goto(f"{server}/network")
+    arrow = page.locator("#network-chart path.edge title", has_text="Ivan Petrov → Germany")
+    expect(arrow).to_have_text(["Ivan Petrov → Germany: 3 THREATEN"])
+    page.goto(f"{server}/network?states=true")
+    arrow = page.locator("#network-chart path.edge title", has_text="RUS → DEU")
+    expect(arrow).to_have_text([re.compile(r"^RUS → DEU: 3 THREATEN$")])
     page.goto(f"{server}/actors/rus-petrov")
     as_source = page.locator("section", has=page.get_by_role("heading", name="Events as source"))
     expect(as_source).to_contain_text("not THREATEN")
