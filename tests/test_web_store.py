@@ -261,7 +261,7 @@ def test_events_page_filters_sorts_counts_and_offers_the_list_as_files(client):
     types = ["ACCUSE", "MOBILIZE", "SUPPORT", "THREATEN"]
     assert [by_type.index(f'"etype">{t}') for t in types] == sorted(
         by_type.index(f'"etype">{t}') for t in types)
-    link = ('href="/api/events?type=THREATEN&amp;source=rus-petrov&amp;conditional=True'
+    link = ('href="/api/events?type=THREATEN&amp;source=rus-petrov&amp;conditional=true'
             '&amp;format=csv"')
     assert link in html
     csv_rows = client.get("/api/events", params={**petrov, "format": "csv"})
@@ -325,3 +325,43 @@ def test_a_lists_download_has_exactly_the_rows_it_shows(client):
         link = text.split('class="download" href="')[1].split('"')[0]
         rows = client.get(html.unescape(link)).text.splitlines()[1:]  # the CSV's head
         assert len(rows) == shown > 0, page
+
+
+@pytest.mark.parametrize(("path", "twin", "same"), [
+    ("/", "/api/dashboard",
+     lambda page, data: f'<strong>{data["totals"]["quotes"]}</strong>' in page),
+    ("/speakers?q=petrov", "/api/speakers?q=petrov&limit=200",
+     lambda page, data: [s["name"] for s in data] == ["Ivan Petrov"] and "Ivan Petrov" in page),
+    ("/actors?country=RUS", "/api/actors?country=RUS",
+     lambda page, data: [a["actor"] for a in data] == ["RUS", "rus-petrov"]),
+    ("/events?type=THREATEN", "/api/events?type=THREATEN",
+     lambda page, data: f'id="event-total">{data["total"]}<' in page),
+    ("/search?q=water", "/api/search?q=water",
+     lambda page, data: page.count('class="hit') == len(data["quotes"]["items"]) == 2),
+    ("/articles/a1", "/records/a1", lambda page, data: data["doc_id"] == "a1"),
+    ("/speakers/Ivan%20Petrov", "/api/speakers/Ivan%20Petrov",
+     lambda page, data: data["speaker"]["name"] == "Ivan Petrov"),
+    ("/actors/RUS", "/api/actors/RUS", lambda page, data: data["state"] is True),
+    ("/timeline?source=RUS&target=DEU", "/api/timeline?source=RUS&target=DEU",
+     lambda page, data: f'<h2>Events ({data["events"]["total"]})</h2>' in page),
+    ("/network?states=true", "/api/network?states=true",
+     lambda page, data: {"RUS", "DEU"} <= {n["actor"] for n in data["nodes"]}),
+    ("/provenance?q=dead+in+the+water", "/api/provenance?q=dead+in+the+water",
+     lambda page, data: page.count('class="chain"') == len(data["chains"]) == 1),
+    ("/alerts", "/api/alerts", lambda page, data: data == []),
+])
+def test_every_page_links_its_data_as_json(client, path, twin, same):
+    """Each page names its JSON twin, the API call answering the data it shows with the
+    same filters (as Datasette serves one view as HTML or JSON), and the two agree."""
+    page = client.get(path)
+    assert page.status_code == 200
+    (found,) = re.findall(r'class="json-twin" href="([^"]*)"', page.text)
+    assert html.unescape(found) == twin
+    answer = client.get(twin)
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
+    assert same(page.text, answer.json())
+
+
+def test_the_paste_box_and_error_pages_have_no_twin(client):
+    for path in ("/paste", "/articles/nope"):
+        assert "json-twin" not in client.get(path).text

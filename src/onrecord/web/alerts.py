@@ -22,4 +22,5 @@ def alerts_page(store: StoreDep,
     """A page of alerts; the link at the bottom pages back."""
     found = alerts.recent(store, alerts.DEFAULT_LIMIT, before)
     older = found[-1].alert_id if len(found) == alerts.DEFAULT_LIMIT else None
-    return page(render("alerts.html", alerts=found, older=older, before=before))
+    return page(render("alerts.html", alerts=found, older=older, before=before,
+                       twin="/api/alerts" + (f"?before={before}" if before else "")))

@@ -62,6 +62,8 @@ def query_string(query: BaseModel, **changed: object) -> str:
     params = query.model_dump(mode="json", by_alias=True, exclude_defaults=True,
                               exclude={"cursor"})
     params.update({k: v for k, v in changed.items() if v is not None})
+    # flags as the API documents them (conditional=true), not as Python prints them
+    params = {k: str(v).lower() if isinstance(v, bool) else v for k, v in params.items()}
     return urlencode(params, doseq=True)
 
 

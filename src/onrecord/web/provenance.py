@@ -7,6 +7,7 @@ user data)."""
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
@@ -23,4 +24,5 @@ router = APIRouter(include_in_schema=False)
 def provenance_page(store: StoreDep,
                     q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     """The chains of a quoted phrase across the stored articles."""
-    return page(render("provenance.html", q=q, chains=views.provenance(store, q)))
+    return page(render("provenance.html", q=q, chains=views.provenance(store, q),
+                       twin=f"/api/provenance?{urlencode({'q': q})}" if q else None))

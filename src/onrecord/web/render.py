@@ -43,6 +43,11 @@ _env.filters["when"] = time_tag
 _env.filters["readable"] = readable
 
 
+def _twin(path: str, params: str) -> str:
+    """The URL of a page's JSON twin: the API path that answers its data, with its filters."""
+    return f"{path}?{params}" if params else path
+
+
 def render(template: str, **context: Any) -> str:
     """One page as HTML."""
     return _env.get_template(template).render(**context)
@@ -57,22 +62,24 @@ def _week_days(period: str) -> tuple[str, str]:
 
 def home_html(data: Dashboard) -> str:
     """The home page: totals, quotations per week, the busiest, the latest threats."""
-    return render("home.html", data=data,
+    return render("home.html", data=data, twin="/api/dashboard",
                   week_days={w.period: _week_days(w.period) for w in data.weeks if w.period})
 
 
 def actors_html(data: ActorsPage, query: ActorListQuery) -> str:
     """Every actor under its state, narrowed as asked, the states as facets, the download."""
     facets = facet_links(query, {"country": data.states})
-    return render("actors.html", data=data, query=query, facets=facets,
-                  query_string=query_string(query))
+    shown = query_string(query)
+    return render("actors.html", data=data, query=query, facets=facets, query_string=shown,
+                  twin=_twin("/api/actors", shown))
 
 
 def speakers_html(found: list[Counted], q: str, limit: int) -> str:
     """Every speaker, busiest first, or those matching what was typed (the first ``limit``,
     which the download has too)."""
     shown = urlencode({"q": q, "limit": limit} if q else {"limit": limit})
-    return render("speakers.html", speakers=found, q=q, query_string=shown)
+    return render("speakers.html", speakers=found, q=q, query_string=shown,
+                  twin=_twin("/api/speakers", shown))
 
 
 def article_html(
@@ -95,6 +102,7 @@ def article_html(
         events=events,
         copies=copies,
         stored=stored,
+        twin=f"/records/{quote(article.doc_id, safe='')}" if stored else None,
         permalink=f"/paste?url={quote(fetched_from, safe='')}" if fetched_from else None,
     )
 
@@ -110,6 +118,7 @@ def search_html(data: Search, query: QuoteQuery) -> str:
         also=also, query_string=query_string(resolved),
         facets=facet_links(resolved, data.facets),
         next=next_url("/search", resolved, page.next_cursor),
+        twin=_twin("/api/search", query_string(query, cursor=query.cursor)),
     )
 
 
@@ -117,12 +126,14 @@ def speaker_html(data: SpeakerPage, paging: Paging) -> str:
     """A speaker's page: who they addressed, how they are named, all their quotations."""
     path = f"/speakers/{quote(data.speaker.name, safe='')}"
     return render("speaker.html", speaker=data.speaker, page=data.quotes,
-                  next=next_url(path, paging, data.quotes.next_cursor))
+                  next=next_url(path, paging, data.quotes.next_cursor),
+                  twin=_twin(f"/api{path}", query_string(paging, cursor=paging.cursor)))
 
 
 def actor_html(record: ActorRecord) -> str:
     """An actor's page: events by type both ways, counterparts with their timelines."""
-    return render("actor.html", actor=record)
+    return render("actor.html", actor=record,
+                  twin=f"/api/actors/{quote(record.actor, safe='')}")
 
 
 def timeline_html(data: Timeline, pair: TimelineQuery) -> str:
@@ -132,7 +143,8 @@ def timeline_html(data: Timeline, pair: TimelineQuery) -> str:
     return render("timeline.html", pair=pair, series=data.series, chart=chart,
                   events=data.events, parties=data.parties,
                   fields=form_fields(pair, TimelineQuery),
-                  all_events=query_string(events, negated="false"))
+                  all_events=query_string(events, negated="false"),
+                  twin=_twin("/api/timeline", query_string(pair)))
 
 
 def facet_links(query: BaseModel, found: dict[str, list[Counted]]) -> dict[str, list]:
@@ -149,10 +161,12 @@ def events_html(data: EventsPage, query: EventQuery) -> str:
     return render("events.html", page=data.events, query=query, parties=data.parties,
                   fields=form_fields(query, EventFilter), sorted_by=sorted_by,
                   query_string=query_string(query), facets=facet_links(query, data.facets),
-                  next=next_url("/events", query, data.events.next_cursor))
+                  next=next_url("/events", query, data.events.next_cursor),
+                  twin=_twin("/api/events", query_string(query, cursor=query.cursor)))
 
 
 def network_html(net: Network, f: NetworkQuery) -> str:
     """Who threatens or supports whom: the actor network of the events matching ``f``."""
     return render("network.html", chart=network_chart(net), network=net, states=f.states,
-                  fields=form_fields(f, NetworkQuery), colours=RELATION_COLOURS)
+                  fields=form_fields(f, NetworkQuery), colours=RELATION_COLOURS,
+                  twin=_twin("/api/network", query_string(f)))
