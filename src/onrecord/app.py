@@ -28,10 +28,11 @@ from onrecord.api.budget import RateLimit
 from onrecord.errors import FetchFailed, FetchTimeout, InputError
 from onrecord.ingest.guard import AddressPolicy
 from onrecord.nlp import load_nlp
-from onrecord.server.cache import ResponseCache, sqlite_revision
+from onrecord.server.cache import ResponseCache
 from onrecord.server.middleware import BodyLimit, NoNul, unprocessable
 from onrecord.server.settings import Settings
 from onrecord.store import open_store
+from onrecord.store.db import sqlite_revision
 from onrecord.store.queries import InvalidCursor
 
 #: The routers of the app, in the order their routes are matched.

@@ -13,15 +13,10 @@ PostgreSQL has no such cheap counter, so answers from a PostgreSQL store are not
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from pathlib import Path
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from onrecord.store import Store
 
 #: Paths whose GET answers depend on the store and the URL only (not on headers or time).
 CACHED_PATHS = (
@@ -31,22 +26,6 @@ CACHED_PATHS = (
 #: Memory for kept answers per server process: a record is a few kB, a list page 10–30 kB, so
 #: this holds thousands; the least recently used go first.
 MAX_BYTES = 64 * 1024 * 1024
-
-
-def sqlite_revision(store: Store) -> Callable[[], int] | None:
-    """A function giving the store's write revision, or None when it has none (PostgreSQL,
-    an in-memory SQLite database)."""
-    path = store.engine.url.database if store.dialect == "sqlite" else None
-    if not path or path == ":memory:":
-        return None
-    watcher = sqlite3.connect(Path(path).resolve().as_uri(), uri=True, check_same_thread=False)
-    lock = threading.Lock()
-
-    def revision() -> int:
-        with lock:
-            return watcher.execute("PRAGMA data_version").fetchone()[0]
-
-    return revision
 
 
 class ResponseCache:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from onrecord.store import words
 from onrecord.store.db import Store
 from onrecord.store.filters import ArticleFilter, EventFilter, Period, QuoteFilter
 from onrecord.store.lists import Table, filtered
@@ -65,6 +66,8 @@ def total(
     Words alone on SQLite are counted in the full-text index itself: 2 words in 28,000 of
     100,000 quotations, 3 ms there, 26 ms with each match looked up in the table.
     """
+    if table == "quotes" and (matched := words.matching(store, f)) is not None:
+        return matched.count
     where, listing = filtered(store, table, f)
     statement = f"SELECT count(*) FROM {listing.sql_from} WHERE {where.sql}"
     kind = {"articles": ArticleFilter, "quotes": QuoteFilter}.get(table)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from onrecord.store.db import Store
@@ -50,28 +50,49 @@ def decode(cursor: str, listing: Listing) -> list[object]:
 
 
 def page_rows(
-    store: Store, listing: Listing, columns: str, where: Where, cursor: str | None, limit: int
+    store: Store, listing: Listing, columns: str, where: Where, cursor: str | None, limit: int,
+    keep: Callable[[int], bool] | None = None,
 ) -> tuple[list[tuple], str | None]:
     """One page of rows in the listing's order (``columns``, then the sort keys), and the
-    cursor of the next page."""
+    cursor of the next page. With ``keep``, only the rows whose row id it keeps: the list is
+    read in its order, in rounds four times larger each, until the page is full."""
+    after = decode(cursor, listing) if cursor is not None else None
+    if keep is None:
+        rows = store.read(*_statement(store, listing, columns, where, after, limit + 1))
+    else:
+        rows, size = [], 4 * (limit + 1)
+        while len(rows) <= limit:
+            read = store.read(*_statement(
+                store, listing, f"{listing.alias}.rowid, {columns}", where, after, size
+            ))
+            rows += [row[1:] for row in read if keep(row[0])]
+            if len(read) < size:
+                break
+            after, size = list(read[-1][-len(listing.keys):]), size * 4
+    if len(rows) <= limit:
+        return rows, None
+    return rows[:limit], encode(rows[limit - 1][-len(listing.keys):])
+
+
+def _statement(
+    store: Store, listing: Listing, columns: str, where: Where, after: list[object] | None,
+    limit: int,
+) -> tuple[str, dict]:
+    """The SQL of up to ``limit`` rows in the listing's order after the keys ``after``."""
     collated = collate(store)
     keys = [(expr + (collated if is_text else ""), desc) for expr, desc, is_text in listing.keys]
-    clauses, params = list(where.clauses), dict(where.params)
-    if cursor is not None:
-        values = decode(cursor, listing)
-        after = []
+    clauses, params = list(where.clauses), {**where.params, "limit": limit}
+    if after is not None:
+        later = []
         for i, (expr, desc) in enumerate(keys):
             equal = [f"{keys[j][0]} = :key{j}" for j in range(i)]
-            after.append(" AND ".join([*equal, f"{expr} {'<' if desc else '>'} :key{i}"]))
-        clauses.append("(" + " OR ".join(f"({a})" for a in after) + ")")
-        params.update({f"key{i}": v for i, v in enumerate(values)})
+            later.append(" AND ".join([*equal, f"{expr} {'<' if desc else '>'} :key{i}"]))
+        clauses.append("(" + " OR ".join(f"({a})" for a in later) + ")")
+        params.update({f"key{i}": v for i, v in enumerate(after)})
     selected = ", ".join(f"{expr} AS key{i}" for i, (expr, _, _) in enumerate(listing.keys))
     order = ", ".join(f"{expr}{' DESC' if desc else ''}" for expr, desc in keys)
     statement = (
         f"SELECT {columns}, {selected} FROM {listing.sql_from} "
         f"WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY {order} LIMIT :limit"
     )
-    rows = store.read(statement, {**params, "limit": limit + 1})
-    if len(rows) <= limit:
-        return rows, None
-    return rows[:limit], encode(rows[limit - 1][-len(listing.keys):])
+    return statement, params

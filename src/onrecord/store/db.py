@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -84,9 +86,32 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _fts_phrases(query: str) -> list[str]:
+    """A user's words as FTS5 quoted terms, never a syntax error."""
+    return ['"' + term.replace('"', '""') + '"' for term in re.findall(r"\w+", query)]
+
+
 def _fts_terms(query: str) -> str:
-    """A user's words as an FTS5 query of quoted terms (all must match), never a syntax error."""
-    return " ".join('"' + term.replace('"', '""') + '"' for term in re.findall(r"\w+", query))
+    """A user's words as an FTS5 query of quoted terms (all must match)."""
+    return " ".join(_fts_phrases(query))
+
+
+def sqlite_revision(store: Store) -> Callable[[], int] | None:
+    """A function giving the store's write revision, or None when it has none (PostgreSQL,
+    an in-memory SQLite database): SQLite's ``PRAGMA data_version`` on a connection of its own
+    that never writes, which changes on every commit by any other connection, this process's
+    or another's, and costs a few microseconds."""
+    path = store.engine.url.database if store.dialect == "sqlite" else None
+    if not path or path == ":memory:":
+        return None
+    watcher = sqlite3.connect(Path(path).resolve().as_uri(), uri=True, check_same_thread=False)
+    lock = threading.Lock()
+
+    def revision() -> int:
+        with lock:
+            return watcher.execute("PRAGMA data_version").fetchone()[0]
+
+    return revision
 
 
 _UPSERT_ARTICLE = text(

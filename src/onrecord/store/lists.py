@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from pydantic_core import from_json
 
 from onrecord.model import Article
+from onrecord.store import words
 from onrecord.store.cursor import Listing, page_rows
 from onrecord.store.db import Store
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
@@ -147,9 +148,14 @@ def quote_fragments(
     store: Store, f: QuoteFilter | None = None, cursor: str | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> Fragments:
-    """Quotations matching ``f``, newest article first, in text order within an article."""
-    where_, listing = filtered(store, "quotes", f)
-    rows, next_cursor = page_rows(store, listing, "q.item", where_, cursor, limit)
+    """Quotations matching ``f``, newest article first, in text order within an article
+    (common words alone: the list read in order, kept by the words' bitmaps)."""
+    if (matched := words.matching(store, f)) is not None:
+        rows, next_cursor = page_rows(store, QUOTES, "q.item", Where(), cursor, limit,
+                                      keep=matched.has)
+    else:
+        where_, listing = filtered(store, "quotes", f)
+        rows, next_cursor = page_rows(store, listing, "q.item", where_, cursor, limit)
     return Fragments([row[0] for row in rows], next_cursor)
 
 
