@@ -117,3 +117,22 @@ def test_fragments_are_written_anew_when_the_models_change(db_url):
 
 def test_article_fields_of_a_fragment_are_the_rows_article():
     assert tuple(ArticleRef.model_fields) == items.ARTICLE_FIELDS
+
+
+def test_articles_and_records_are_what_the_model_writes(client):
+    """An article's fragment holds an empty text; the answer puts the text in its place,
+    whatever it holds (marks, escapes, other scripts)."""
+    http, stored = client
+    for outlet in sorted({a.source for a in stored.values()}):
+        answer = http.get("/api/articles", params={"source": outlet, "limit": 3})
+        page = Page[Article](items=[stored[a["doc_id"]] for a in answer.json()["items"]],
+                             next_cursor=answer.json()["next_cursor"])
+        assert answer.content == TypeAdapter(Page[Article]).dump_json(page)
+    for doc_id, article in stored.items():
+        assert http.get(f"/records/{doc_id}").content == article.model_dump_json().encode()
+
+
+def test_an_article_fragment_takes_any_text():
+    article = Article(doc_id="x", title='He said ,"text":"" here', text='“Q,” he said.\n\\ \u2028')
+    item = items.article_item(article)
+    assert items.with_text(item, article.text) == article.model_dump_json()

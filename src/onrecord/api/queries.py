@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from onrecord.model import Article
 from onrecord.provenance import chain_json
 from onrecord.server import views
-from onrecord.server.deps import Key, StoreDep
+from onrecord.server.deps import Key, StoreDep, json_answer
 from onrecord.server.download import MEDIA_TYPES, download
 from onrecord.server.params import (
     ActorListDownload,
@@ -57,12 +57,6 @@ _NOT_FOUND = {404: {"description": "Not in the store."}}
 _BAD_CURSOR = {422: {"description": "A bad parameter or cursor, with a message."}}
 
 
-def _json(answer: bytes) -> Response:
-    """An answer already written as JSON, exactly as its response model would write it (the
-    lists join their rows' stored JSON: no model a row, no check of the answer)."""
-    return Response(answer, media_type="application/json")
-
-
 _FILES = {
     **_BAD_CURSOR,
     200: {"content": {media: {} for media in MEDIA_TYPES.values()},
@@ -78,7 +72,7 @@ async def list_articles(
     if query.format != "json":
         rows = queries.every(queries.articles, store, query)
         return await run_in_threadpool(download, rows, Article, query.format, "articles")
-    return queries.articles(store, query, query.cursor, query.limit)
+    return json_answer(queries.article_fragments(store, query, query.cursor, query.limit).json())
 
 
 @router.get("/quotes", responses=_FILES, response_model=Page[QuoteRow])
@@ -89,7 +83,7 @@ async def list_quotes(
     if query.format != "json":
         rows = queries.every(queries.quotes, store, query)
         return await run_in_threadpool(download, rows, QuoteRow, query.format, "quotes")
-    return _json(views.quote_fragments(store, query).json())
+    return json_answer(views.quote_fragments(store, query).json())
 
 
 @router.get("/events", responses=_FILES, response_model=Page[EventRow])
@@ -101,7 +95,7 @@ async def list_events(
     if query.format != "json":
         rows = queries.every(queries.events, store, query, order=query.order)
         return await run_in_threadpool(download, rows, EventRow, query.format, "events")
-    return _json(views.event_fragments(store, query).json())
+    return json_answer(views.event_fragments(store, query).json())
 
 
 def _per_period(
@@ -181,7 +175,7 @@ async def get_speaker(
 ) -> Response:
     """Who a speaker addressed, how they were named, their cues, and their quotations."""
     record, page = views.speaker_parts(store, name, paging)
-    return _json(b'{"speaker":' + record.model_dump_json().encode() + b',"quotes":'
+    return json_answer(b'{"speaker":' + record.model_dump_json().encode() + b',"quotes":'
                  + page.json() + b"}")
 
 

@@ -6,10 +6,10 @@ copies route is matched first, so an id that itself ends in ``/copies`` names it
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from onrecord.model import Article
-from onrecord.server.deps import StoredArticle, StoreDep
+from onrecord.server.deps import StoredArticle, StoreDep, StoredJson, json_answer
 from onrecord.store import Copy
 
 router = APIRouter(tags=["records"])
@@ -25,6 +25,6 @@ async def get_copies(article: StoredArticle, store: StoreDep) -> list[Copy]:
 
 @router.get("/records/{doc_id:path}", response_model=Article,
             responses={404: {"description": "No stored article has this doc_id."}})
-async def get_record(article: StoredArticle) -> Article:
+async def get_record(record: StoredJson) -> Response:
     """One stored article in the onrecord record format."""
-    return article
+    return json_answer(record)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, HTTPException, Path, Request, status
+from fastapi import Depends, HTTPException, Path, Request, Response, status
 
 from onrecord.model import Article
 from onrecord.store import Store
@@ -37,12 +37,34 @@ async def _stored_article(store: StoreDep, doc_id: str) -> Article:
     as the shortest query holding one), and the process's other requests with it."""
     article = store.get(doc_id)
     if article is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article with doc_id {doc_id!r}")
+        raise _no_article(doc_id)
     return article
+
+
+def _no_article(doc_id: str) -> HTTPException:
+    return HTTPException(status.HTTP_404_NOT_FOUND, f"no article with doc_id {doc_id!r}")
+
+
+async def _stored_json(store: StoreDep, doc_id: str) -> str:
+    """The stored record named by the route's ``doc_id`` as the API writes it."""
+    found = store.get_json(doc_id)
+    if found is None:
+        raise _no_article(doc_id)
+    return found
 
 
 #: The stored record named by the route's ``doc_id``; 404 naming it when there is none.
 StoredArticle = Annotated[Article, Depends(_stored_article)]
+
+#: ``StoredArticle`` as its JSON, for a route that answers it as it is (``json_answer``).
+StoredJson = Annotated[str, Depends(_stored_json)]
+
+
+def json_answer(answer: str | bytes) -> Response:
+    """An answer already written as JSON, exactly as its response model would write it (from
+    the fragments the store keeps: no model a row, no check of the answer)."""
+    return Response(answer, media_type="application/json")
+
 
 #: A path segment naming a speaker or an actor.
 Key = Annotated[str, Path(min_length=1, max_length=300)]

@@ -24,7 +24,7 @@ from sqlalchemy.exc import OperationalError
 from onrecord.errors import InputError
 from onrecord.model import ActorRef, Article, Mention
 from onrecord.store.aggregates import CURRENT
-from onrecord.store.items import event_items, quote_items, refresh
+from onrecord.store.items import article_item, event_items, quote_items, refresh, with_text
 from onrecord.store.migrations import applied, migrate
 
 DEFAULT_DB = "onrecord.db"
@@ -116,13 +116,13 @@ def sqlite_revision(store: Store) -> Callable[[], int] | None:
 
 _UPSERT_ARTICLE = text(
     "INSERT INTO articles (doc_id, url, source, title, published, text, record, body_hash, "
-    "signature, language, stored_at) VALUES (:doc_id, :url, :source, :title, :published, :text, "
-    ":record, :body_hash, :signature, :language, :now) "
+    "signature, language, stored_at, item) VALUES (:doc_id, :url, :source, :title, :published, "
+    ":text, :record, :body_hash, :signature, :language, :now, :item) "
     "ON CONFLICT (doc_id) DO UPDATE SET url = excluded.url, source = excluded.source, "
     "title = excluded.title, published = excluded.published, text = excluded.text, "
     "record = excluded.record, body_hash = excluded.body_hash, "
     "signature = excluded.signature, language = excluded.language, "
-    "stored_at = excluded.stored_at"
+    "stored_at = excluded.stored_at, item = excluded.item"
 )
 
 
@@ -305,6 +305,7 @@ class Store:
             "title": article.title, "published": article.published, "text": article.text,
             "record": json.dumps(record, ensure_ascii=False), "body_hash": stored.body_hash,
             "signature": stored.signature, "language": article.language, "now": _now(),
+            "item": article_item(article),
         })
         for table in ("quotes", "events"):
             conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": article.doc_id})
@@ -348,11 +349,13 @@ class Store:
 
     def get(self, doc_id: str) -> Article | None:
         """The stored record of ``doc_id``, exactly as it was put."""
-        rows = self.read("SELECT text, record FROM articles WHERE doc_id = :d", {"d": doc_id})
-        if not rows:
-            return None
-        article_text, record = rows[0]
-        return Article.model_validate({**json.loads(record), "text": article_text})
+        found = self.get_json(doc_id)
+        return None if found is None else Article.model_validate_json(found)
+
+    def get_json(self, doc_id: str) -> str | None:
+        """The stored record of ``doc_id`` as the API writes it (``onrecord.store.items``)."""
+        rows = self.read("SELECT item, text FROM articles WHERE doc_id = :d", {"d": doc_id})
+        return with_text(*rows[0]) if rows else None
 
     def versions(self, doc_id: str) -> list[Article]:
         """The earlier versions of ``doc_id``, oldest first, each exactly as it was stored."""

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel
-from pydantic_core import from_json
 
 from onrecord.model import Article
 from onrecord.store import words
 from onrecord.store.cursor import Listing, page_rows
 from onrecord.store.db import Store
 from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
+from onrecord.store.items import with_text
 from onrecord.store.results import EventRow, Page, QuoteRow
 from onrecord.store.where import Scope, Where, where
 
@@ -96,30 +96,22 @@ def filtered(
     return where(f or EventFilter(), Scope(store, "e", "events")), EVENTS
 
 
-def _records(store: Store, doc_ids: set[str]) -> dict[str, dict]:
-    """The stored records of ``doc_ids`` with their text, parsed by pydantic's JSON reader
-    (twice as fast as ``json.loads`` on a record)."""
-    names = {f"d{i}": d for i, d in enumerate(sorted(doc_ids))}
-    if not names:
-        return {}
-    placeholders = ", ".join(":" + n for n in names)
-    statement = f"SELECT doc_id, record, text FROM articles WHERE doc_id IN ({placeholders})"
-    records = {}
-    for doc_id, record, text in store.read(statement, names):
-        records[doc_id] = {**from_json(record), "text": text}
-    return records
+def article_fragments(
+    store: Store, f: ArticleFilter | None = None, cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> Fragments:
+    """Stored articles (whole records), newest first."""
+    where_, listing = filtered(store, "articles", f)
+    rows, next_cursor = page_rows(store, listing, "a.item, a.text", where_, cursor, limit)
+    return Fragments([with_text(item, text) for item, text, *_ in rows], next_cursor)
 
 
 def articles(
     store: Store, f: ArticleFilter | None = None, cursor: str | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> Page[Article]:
-    """Stored articles (whole records), newest first."""
-    where_, listing = filtered(store, "articles", f)
-    rows, next_cursor = page_rows(store, listing, "a.doc_id", where_, cursor, limit)
-    records = _records(store, {row[0] for row in rows})
-    items = [Article.model_validate(records[row[0]]) for row in rows]
-    return Page(items=items, next_cursor=next_cursor)
+    """Stored articles (``article_fragments``), as records."""
+    return article_fragments(store, f, cursor, limit).page(Article)
 
 
 @dataclass
@@ -139,7 +131,7 @@ class Fragments:
         items = ",".join(self.items)
         return f'{{"items":[{items}],"next_cursor":{cursor},"total":{total}}}'.encode()
 
-    def page(self, model: type[QuoteRow | EventRow]) -> Page:
+    def page(self, model: type[Article | QuoteRow | EventRow]) -> Page:
         return Page(items=[model.model_validate_json(item) for item in self.items],
                     next_cursor=self.next_cursor, total=self.total)
 

@@ -13,6 +13,7 @@ from onrecord.store.lists import (
     EventOrder,
     Fragments,
     Table,
+    article_fragments,
     articles,
     event_fragments,
     events,
@@ -46,7 +47,7 @@ __all__ = [
     "DEFAULT_LIMIT", "FACETS", "MAX_LIMIT", "ActorEntry", "ActorRecord", "ArticleRef", "Counted",
     "Counterpart", "Edge", "Escalation", "EventOrder", "EventRow", "Fragments", "InvalidCursor",
     "Network", "Node", "Page", "PeriodCount", "QuoteRow", "Relation", "SeriesPoint",
-    "SpeakerRecord", "Table", "actor", "actor_entries", "articles", "counts", "escalation",
-    "event_fragments", "events", "every", "facets", "network", "outlets", "parties", "period_of",
-    "quote_fragments", "quotes", "relations", "speaker", "speaker_names", "total",
+    "SpeakerRecord", "Table", "actor", "actor_entries", "article_fragments", "articles", "counts",
+    "escalation", "event_fragments", "events", "every", "facets", "network", "outlets", "parties",
+    "period_of", "quote_fragments", "quotes", "relations", "speaker", "speaker_names", "total",
 ]
