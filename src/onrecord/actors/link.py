@@ -24,6 +24,7 @@ from onrecord.actors.mentions import (
     CONFIDENCE_INHERITED,
     ArticleActors,
 )
+from onrecord.actors.unlisted import unlisted_ref
 from onrecord.analysis import Document, Party, Phrase, Quotation
 from onrecord.datafiles import DataFile, read_yaml
 from onrecord.model import ActorRef, Mention
@@ -111,16 +112,27 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
     the group); else the group or the state its description names ("a Hezbollah commander"
     is the group), or that the article names beside the person elsewhere ("Israeli Prime
     Minister Ehud Olmert", then "“…,” Mr. Olmert said"), under the name the article gives
-    it; ``None`` when it tells nothing."""
+    it, or an organisation the KB does not list by the short name the article gives it ("an
+    ONLF spokesman" is the ONLF); ``None`` when it tells nothing."""
     if known is not None:
         return kb.acting_for(known, on)
     side = _affiliation(kb, phrase, on) or _first_state(kb, affiliations, on) \
         or _the_country(kb, phrase, mention.name, on)
     if side is not None and side.non_state:
         return side
-    if mention.name is None and side is None:
-        return None
+    if side is None:
+        side = _unlisted_in(phrase)
+        if side is not None or mention.name is None:
+            return side
     return ActorRef(name=mention.name, country=side.country if side else None)
+
+
+def _unlisted_in(phrase: Phrase) -> ActorRef | None:
+    """An organisation the KB does not list that the mention is or speaks for, by the short
+    name the article gives it: "the ONLF", "an MDC spokesman" (``actors.unlisted``)."""
+    words = phrase.words
+    named = [e for e in entities(words.doc) if words.start <= e.root.i < words.end]
+    return next((ref for ref in map(unlisted_ref, named) if ref is not None), None)
 
 
 class _Words(DataFile):

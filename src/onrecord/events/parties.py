@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import PARTY_ENTS, party_words
+from onrecord.actors.unlisted import unlisted_ref
 from onrecord.events.lexicon import lexicon
 from onrecord.model import ActorRef, Event
 from onrecord.nlp import entities, entity_of, positions, verb_of
@@ -87,7 +88,8 @@ def _a_role(token: Token, found: ActorRef | None) -> bool:
 def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
     """The actor a noun names: itself ("Berlin"), its phrase ("the Baltic states"), else a
     named party modifying it ("Taiwanese independence", "a US arms package", "Singh's
-    remarks": the party they belong to); a surname by the fuller name the article gives."""
+    remarks": the party they belong to); a surname by the fuller name the article gives; an
+    organisation the KB does not list by its short name ("the ONLF")."""
     if lexicon().is_first_person(token):
         return None
     found = _resolve(kb, _named_by(token), on) or kb.resolve(_phrase(token), on)
@@ -103,7 +105,7 @@ def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | 
         found = _resolve(kb, ent, on)
         if found is not None:
             return found
-    return None
+    return unlisted_ref(entity_of(token) or token.doc[token.i:token.i + 1])
 
 
 def subject_ref(kb: KnowledgeBase, trigger: Token, on: dt.date | None) -> ActorRef | None:
