@@ -278,6 +278,15 @@ def test_a_lead_in_of_a_person_or_body_ending_in_a_colon_introduces_the_quotatio
                    "The result was stark: \"Nobody voted.\"").quotes == []
 
 
+def test_a_document_in_a_lead_in_ending_in_a_colon_or_comma_speaks():
+    article = extract("The council's closing statement reads: \u201cNo village will be left "
+                      "behind.\u201d\n\nThe letter, signed by nine bishops, reads, \u201cWe ask "
+                      "only for bread.\u201d")
+    assert [(q.content, q.speaker.mention) for q in article.quotes] == [
+        ("No village will be left behind.", "The council's closing statement"),
+        ("We ask only for bread.", "The letter")]
+
+
 def test_a_lead_in_ending_in_a_comma_before_a_whole_sentence_in_marks_introduces_it():
     article = extract("The mayor of Tarnow, Ewa Lis, appeared on a morning show, \u201cWe will "
                       "rebuild the bridge by spring.\u201d\n\nLis, also on social media, defended "

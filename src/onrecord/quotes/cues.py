@@ -52,6 +52,7 @@ class Lexicon(DataFile):
     infinitive_directive_preps: dict[str, frozenset[str]]
     issuer_nouns: frozenset[str]
     issuer_preps: frozenset[str]
+    worded_documents: frozenset[str]
     document_preps: frozenset[str]
     withholding_verbs: frozenset[str]
     circumstance_preps: frozenset[str]
@@ -631,7 +632,9 @@ def colon_site(colon: Token, marks: tuple[str, ...] = (":",)) -> CueSite | None:
     if verb is None:
         return None
     speaker = _subject(verb)
-    if speaker is None or not _is_agent(speaker):
+    # A document reads out its words too: "The mission statement reads: “…”".
+    if speaker is None or not (_is_agent(speaker)
+                               or speaker.lemma_.lower() in lexicon().worded_documents):
         return None
     return CueSite([verb], speaker, negated=_is_negated(verb))
 
