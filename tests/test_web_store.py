@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from records import build_article
 
 from onrecord.app import Settings, create_app
+from onrecord.model import Article, Mention, Quote
 from onrecord.server import views
 from onrecord.store import Copy
 
@@ -306,6 +307,35 @@ def test_a_speaker_is_found_by_surname_in_any_case_and_accents(client):
     assert {"Ivan Petrov", "Jane Roe"} <= {c["name"] for c in everyone}
     assert [c["count"] for c in everyone] == sorted((c["count"] for c in everyone), reverse=True)
     assert client.get("/api/speakers", params={"q": "nobody"}).json() == []
+
+
+def test_a_hyphenated_name_is_found_by_its_last_part(client):
+    """"sharaa" finds Ahmed al-Sharaa (it found nothing: "al-sharaa" was one word)."""
+    text = "“The transition will be orderly,” said Ahmed al-Sharaa."
+    client.app.state.store.put(Article(
+        doc_id="sy1", published="2025-02-01", text=text, quotes=[Quote(
+            id="q1", kind="direct", content="The transition will be orderly", spans=[(1, 31)],
+            cue="said", speaker=Mention(mention="Ahmed al-Sharaa", span=(39, 54),
+                                        name="Ahmed al-Sharaa"))]))
+    for typed in ("sharaa", "AL-SHARAA", "ahmed al"):
+        assert [c["name"] for c in client.get("/api/speakers", params={"q": typed}).json()] \
+            == ["Ahmed al-Sharaa"], typed
+
+
+def test_search_lists_an_untitled_article_by_its_first_line(client):
+    """A text file has no title: the articles found by the words read as its first line (they
+    read "Untitled article"), with its number of quotations, as /api/search gives them."""
+    client.app.state.store.put(Article(
+        doc_id="txt1", source="notes.txt", published="2024-05-02",
+        text="Harbour talks stall in Odesa\n\nThe harbour stayed shut on Tuesday."))
+    page = client.get("/search", params={"q": "harbour"}).text
+    assert '<a href="/articles/txt1">Harbour talks stall in Odesa</a>' in page
+    assert "notes.txt · 0 quotations" in page
+    (hit,) = client.get("/api/search", params={"q": "harbour"}).json()["articles"]
+    assert hit == {"doc_id": "txt1", "url": None, "source": "notes.txt", "title": None,
+                   "published": "2024-05-02", "quotes": 0,
+                   "opening": "Harbour talks stall in Odesa\n\nThe harbour stayed shut on Tuesday."}
+    assert client.get("/api/search", params={"q": "water"}).json()["articles"][0]["quotes"] == 4
 
 
 def test_actors_page_heads_each_state_with_its_officials(client):

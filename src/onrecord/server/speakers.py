@@ -13,8 +13,10 @@ MAX_SPEAKERS = 200
 
 
 def _matches(words: list[str], text: str) -> bool:
-    """Every typed word begins a word of ``text`` ("ser lav" finds "Sergei Lavrov")."""
-    tokens = name_key(text).split()
+    """Every typed word begins a word of ``text`` ("ser lav" finds "Sergei Lavrov"), or a part
+    of a hyphenated one ("sharaa" finds "Ahmed al-Sharaa", "al-sharaa" too)."""
+    key = name_key(text)
+    tokens = key.split() + key.replace("-", " ").split()
     return all(any(t.startswith(w) for t in tokens) for w in words)
 
 

@@ -7,7 +7,6 @@ from collections import Counter
 
 from pydantic import BaseModel
 
-from onrecord.model import Article
 from onrecord.provenance import Chain
 from onrecord.provenance.store import trace_stored
 from onrecord.server.deps import found
@@ -19,6 +18,7 @@ from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
 from onrecord.store.queries import (
     ActorEntry,
     ActorRecord,
+    ArticleHit,
     Counted,
     Escalation,
     EventRow,
@@ -57,7 +57,7 @@ class Search(BaseModel):
     (``speaker``), the others offered."""
 
     quotes: Page[QuoteRow]
-    articles: list[Article]
+    articles: list[ArticleHit]
     speaker: str | None = None
     other_speakers: list[Counted] = []
     #: The commonest speakers, kinds and cues among the matches, with counts (first page).
@@ -208,9 +208,9 @@ def search(store: Store, query: QuoteQuery) -> Search:
             query = query.model_copy(update={"speaker": found[0].name})
         others = [c for c in found if c.name != query.speaker]
     page = quote_list(store, query)
-    hits: list[Article] = []
+    hits: list[ArticleHit] = []
     if query.q and query.cursor is None:
-        hits = queries.articles(store, ArticleFilter(q=query.q), limit=SEARCH_LIMIT).items
+        hits = queries.article_hits(store, ArticleFilter(q=query.q), SEARCH_LIMIT)
     found = queries.facets(store, "quotes", query, page.total) if page.total is not None else {}
     return Search(quotes=page, articles=hits, speaker=query.speaker, other_speakers=others,
                   facets=found)

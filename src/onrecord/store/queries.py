@@ -3,7 +3,7 @@
 pair's escalation (``escalation``), the actor network (``network``) and what they answer
 (``results``). One SQL text serves SQLite and PostgreSQL (``where`` decides what differs)."""
 
-from onrecord.store.browse import actor_entries
+from onrecord.store.browse import actor_entries, article_hits
 from onrecord.store.counts import FACETS, counts, facets, outlets, period_of, total
 from onrecord.store.cursor import InvalidCursor
 from onrecord.store.escalation import escalation
@@ -27,6 +27,7 @@ from onrecord.store.relations import relations
 from onrecord.store.results import (
     ActorEntry,
     ActorRecord,
+    ArticleHit,
     ArticleRef,
     Counted,
     Counterpart,
@@ -44,10 +45,11 @@ from onrecord.store.results import (
 )
 
 __all__ = [
-    "DEFAULT_LIMIT", "FACETS", "MAX_LIMIT", "ActorEntry", "ActorRecord", "ArticleRef", "Counted",
-    "Counterpart", "Edge", "Escalation", "EventOrder", "EventRow", "Fragments", "InvalidCursor",
-    "Network", "Node", "Page", "PeriodCount", "QuoteRow", "Relation", "SeriesPoint",
-    "SpeakerRecord", "Table", "actor", "actor_entries", "article_fragments", "articles", "counts",
-    "escalation", "event_fragments", "events", "every", "facets", "network", "outlets", "parties",
-    "period_of", "quote_fragments", "quotes", "relations", "speaker", "speaker_names", "total",
+    "DEFAULT_LIMIT", "FACETS", "MAX_LIMIT", "ActorEntry", "ActorRecord", "ArticleHit",
+    "ArticleRef", "Counted", "Counterpart", "Edge", "Escalation", "EventOrder", "EventRow",
+    "Fragments", "InvalidCursor", "Network", "Node", "Page", "PeriodCount", "QuoteRow", "Relation",
+    "SeriesPoint", "SpeakerRecord", "Table", "actor", "actor_entries", "article_fragments",
+    "article_hits", "articles", "counts", "escalation", "event_fragments", "events", "every",
+    "facets", "network", "outlets", "parties", "period_of", "quote_fragments", "quotes",
+    "relations", "speaker", "speaker_names", "total",
 ]

@@ -25,6 +25,14 @@ class ArticleRef(BaseModel):
     published: str | None = None
 
 
+class ArticleHit(ArticleRef):
+    """An article found by words, as a list shows it: its metadata, the beginning of its text
+    (for one without a title) and its number of quotations, without its record."""
+
+    opening: str = ""
+    quotes: int = 0
+
+
 class QuoteRow(Quote):
     """A quotation exactly as in its record, with the article it is in."""
 
