@@ -24,6 +24,7 @@ from onrecord.actors.mentions import (
     CONFIDENCE_INHERITED,
     ArticleActors,
 )
+from onrecord.actors.speakers import CandidateReader, SpeakerModel
 from onrecord.actors.unlisted import unlisted_ref
 from onrecord.analysis import Document, Party, Phrase, Quotation
 from onrecord.datafiles import DataFile, read_yaml
@@ -255,12 +256,17 @@ class _Resolver:
 
 
 def resolve_parties(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase,
-                    on: dt.date | None, text: str) -> None:
+                    on: dt.date | None, text: str, model: SpeakerModel | None = None,
+                    candidates: bool = False) -> None:
     """Set each quotation's ``speaker`` and ``addressee`` (``Party``), in text order. A
     quotation with no cue of its own goes on with the speaker of the one it continues, a
     little less surely. ``text`` is the article's (the parser reads a copy with furniture
-    blanked; a mention quotes the article)."""
+    blanked; a mention quotes the article). With a ``model``, the speaker is the candidate
+    it ranks first (``speakers``); ``candidates`` keeps every quotation's candidates on it
+    (``Quotation.speaker_candidates``) for fitting one."""
     resolver = _Resolver(doc, kb, on, text)
+    reader = CandidateReader(doc, resolver.actors, quotations) \
+        if model is not None or candidates else None
     said: dict[Quotation, tuple[Phrase, Mention]] = {}  # the speaker before linking
     for quotation in quotations:
         phrase: Phrase | None = None
@@ -278,6 +284,14 @@ def resolve_parties(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase,
                     "confidence": min(speaker.confidence, CONFIDENCE_INHERITED)})
         if phrase is not None and speaker is not None:
             said[quotation] = (phrase, speaker)
+        if reader is not None:
+            found = reader.read(quotation, phrase, speaker)
+            if candidates:
+                quotation.speaker_candidates = found
+            chosen = model.choose(found) if model is not None else None
+            if chosen is not None:
+                phrase, speaker = chosen.phrase, chosen.mention
+        if phrase is not None and speaker is not None:
             quotation.speaker = resolver.party(phrase, speaker)
         addressee = resolver.read(quotation.addressee_phrase, salient=False)
         if addressee is not None:

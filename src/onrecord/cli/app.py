@@ -17,10 +17,10 @@ from typer.core import TyperCommand, TyperGroup
 from onrecord.errors import InputError, InputWarning
 
 #: Each top-level command and the ``onrecord.cli`` modules that register it (``eval`` gathers
-#: sub-commands from three), in the order ``onrecord --help`` lists them.
+#: sub-commands from four), in the order ``onrecord --help`` lists them.
 COMMANDS: dict[str, tuple[str, ...]] = {
     "actors": ("actors",),
-    "eval": ("eval", "eval_events", "provenance"),
+    "eval": ("eval", "eval_events", "eval_speakers", "provenance"),
     "extract": ("extract",),
     "ingest": ("ingest",),
     "run": ("ingest",),
