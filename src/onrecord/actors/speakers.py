@@ -43,10 +43,13 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "we", "us", "our"}
 _OBJECT_DEPS = {"pobj", "dobj", "dative"}
+# Tokens between a name and the cue's subject phrase for the name to stand "next to" it.
+_NEXT_TO_SUBJECT = 3
 # Features read apart on the rules' own choice: how far back and where its mention is.
 _RULE_INTERACTIONS = {"sentences_back", "paragraphs_back", "gender", "named_after",
                       "in_cue_sentence", "only_inside_quotes", "inside_quotation", "recency",
-                      "type", "object_in_cue_sentence"}
+                      "type", "object_in_cue_sentence", "in_subject_phrase",
+                      "next_to_subject", "subject_of_cue"}
 
 
 def _against_rule(features: dict[str, float], rule_type: str, kind: str,
@@ -56,7 +59,8 @@ def _against_rule(features: dict[str, float], rule_type: str, kind: str,
     it was mentioned more lately than the rules' choice."""
     out = {f"other&rule_{rule_type}": 1.0}
     for name in ("in_cue_sentence", "named_after", "object_in_cue_sentence", "sentences_back:0",
-                 "sentences_back:1", "type:person", "type:body"):
+                 "sentences_back:1", "type:person", "type:body", "in_subject_phrase",
+                 "next_to_subject", "subject_of_cue"):
         if name in features:
             out[f"other&rule_{rule_type}&{name}"] = 1.0
     if closer:
@@ -101,12 +105,9 @@ class _Layout:
         return bisect_right(self.sentence_starts, offset) - 1
 
 
-def _bucket(value: int, edges: Sequence[int]) -> str:
-    """ "0", "1", "2", "3+" for ``edges`` (0, 1, 2, 3)."""
-    for edge in edges[:-1]:
-        if value <= edge:
-            return str(edge)
-    return f"{edges[-1]}+"
+def _bucket(value: int, top: int) -> str:
+    """ "0", "1", … up to ``top``, which stands for ``top`` and more ("2+")."""
+    return str(value) if value < top else f"{top}+"
 
 
 def subject_kind(phrase: Phrase | None, actors: ArticleActors, has_cue: bool) -> str:
@@ -182,7 +183,8 @@ class CandidateReader:
         for key, candidate in found.items():
             candidate.features = self._features(
                 candidate, kind, offsets[key], anchor, sentence, paragraph, quotation,
-                previous, rank[key], last_subject, mention.name if mention else None)
+                previous, rank[key], last_subject, mention.name if mention else None,
+                cue_phrase)
         rule_key = next(key for key, c in found.items() if c.rule)
         rule_type = next(n for n in found[rule_key].features if n.startswith("type:"))
         rule_last = max((o for o in offsets[rule_key] if o < anchor), default=-1)
@@ -251,8 +253,8 @@ class CandidateReader:
 
     def _features(self, candidate: Candidate, kind: str, offsets: list[int], anchor: int,
                   sentence: int, paragraph: int, quotation: Quotation, previous: str | None,
-                  rank: int, last_subject: str | None,
-                  rule_name: str | None) -> dict[str, float]:
+                  rank: int, last_subject: str | None, rule_name: str | None,
+                  cue_phrase: Phrase | None) -> dict[str, float]:
         layout = self.layout
         name = candidate.name
         person = self._person(name)
@@ -273,8 +275,8 @@ class CandidateReader:
         before = [o for o in offsets if o < anchor]
         if before:
             last = before[-1]
-            sentences = _bucket(sentence - layout.sentence(last), (0, 1, 2, 4))
-            paragraphs = _bucket(paragraph - layout.paragraph(last), (0, 1, 2))
+            sentences = _bucket(sentence - layout.sentence(last), 3)
+            paragraphs = _bucket(paragraph - layout.paragraph(last), 2)
             features[f"sentences_back:{sentences}"] = 1.0
             features[f"paragraphs_back:{paragraphs}"] = 1.0
             if all(self._inside_quotes(o) for o in before):
@@ -282,7 +284,7 @@ class CandidateReader:
         elif offsets:
             features["named_after"] = 1.0
         if name is not None and kind_of != "unresolved":
-            features[f"recency:{_bucket(rank, (1, 2, 3))}"] = 1.0
+            features[f"recency:{_bucket(rank, 3)}"] = 1.0
             features["mentions"] = math.log1p(len(offsets))
             if offsets and layout.paragraph(offsets[0]) <= 1:
                 features["in_lead"] = 1.0
@@ -298,7 +300,7 @@ class CandidateReader:
         if name is not None and name == last_subject:
             features["last_subject"] = 1.0
             features[f"last_subject&subject:{kind}"] = 1.0
-        features.update(self._in_cue_sentence(offsets, quotation, sentence))
+        features.update(self._in_cue_sentence(offsets, quotation, sentence, cue_phrase))
         if candidate.rule:
             features.update({f"rule&{n}": v for n, v in list(features.items())
                              if n.split(":")[0] in _RULE_INTERACTIONS})
@@ -306,12 +308,16 @@ class CandidateReader:
             features["extends_rule"] = 1.0
         return features
 
-    def _in_cue_sentence(self, offsets: list[int], quotation: Quotation,
-                         sentence: int) -> dict[str, float]:
-        """Whether a mention in the cue's sentence is the cue's object ("told Nasrallah")."""
+    def _in_cue_sentence(self, offsets: list[int], quotation: Quotation, sentence: int,
+                         cue_phrase: Phrase | None) -> dict[str, float]:
+        """Where a mention in the cue's sentence stands: the cue's object ("told Nasrallah"),
+        inside or next to its subject's phrase ("the spokesman for the agency, Ana Cole, said",
+        "the president and his ministry"), inside a quotation."""
         if quotation.cue is None:
             return {}
         out: dict[str, float] = {}
+        subject = {t.i for t in cue_phrase.head.subtree} if cue_phrase is not None else set()
+        edges = (min(subject), max(subject)) if subject else None
         for offset in offsets:
             if self.layout.sentence(offset) != sentence:
                 continue
@@ -321,6 +327,13 @@ class CandidateReader:
                 out["object_in_cue_sentence"] = 1.0
             if self._inside_quotes(offset):
                 out["inside_quotation"] = 1.0
+            if token.i in subject:
+                out["in_subject_phrase"] = 1.0
+            elif edges is not None and (0 < edges[0] - token.i <= _NEXT_TO_SUBJECT
+                                        or 0 < token.i - edges[1] <= _NEXT_TO_SUBJECT):
+                out["next_to_subject"] = 1.0
+            if token.head == quotation.cue and token.dep_ in ("nsubj", "nsubjpass"):
+                out["subject_of_cue"] = 1.0
         return out
 
 
