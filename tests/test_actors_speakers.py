@@ -14,7 +14,7 @@ from onrecord.actors.speakers import (
     save_model,
 )
 from onrecord.datafiles import DataFileError
-from onrecord.pipeline import ArticleText, extract_many, speaker_candidates
+from onrecord.pipeline import ArticleText, extract_many, parse_all, speaker_candidates
 
 # Two people named, then "he" after the second: the rules take the latest subject.
 _TWO_PEOPLE = (
@@ -25,7 +25,7 @@ _TWO_PEOPLE = (
 
 
 def _candidates(text: str) -> list[list[tuple]]:
-    _, found = next(speaker_candidates([ArticleText(text=text)]))
+    _, found = speaker_candidates(parse_all([ArticleText(text=text)])[0])
     return found
 
 
