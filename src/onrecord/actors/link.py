@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -286,8 +287,10 @@ def resolve_parties(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase,
             said[quotation] = (phrase, speaker)
         if reader is not None:
             found = reader.read(quotation, phrase, speaker)
-            if candidates:
-                quotation.speaker_candidates = found
+            if candidates:  # each as its record would print it, known actors' names taken
+                quotation.speaker_candidates = [
+                    replace(c, mention=resolver.party(c.phrase, c.mention).mention)
+                    if c.mention is not None and c.phrase is not None else c for c in found]
             chosen = model.choose(found) if model is not None else None
             if chosen is not None:
                 phrase, speaker = chosen.phrase, chosen.mention
