@@ -50,6 +50,20 @@ def test_a_middle_initial_is_part_of_the_name_not_an_acronym():
                     "Lindqvist said the repairs would take a month.") == ["Peter K. Lindqvist"]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("“The talks went well,” said Chief Negotiator R.J. Okafor, the delegation's head.",
+     "R.J. Okafor"),
+    ("The claim was denied by Deputy Commander Major General T.S. Varma on Friday. “None of it "
+     "is true,” Varma said.", "T.S. Varma"),
+])
+def test_initials_opening_a_name_are_part_of_it_not_an_acronym(text, name):
+    assert set(speakers(text)) == {name}
+
+
+def test_initials_of_a_state_are_still_no_persons_name():
+    assert speakers("U.S. negotiators said the talks would resume in March.") == [None]
+
+
 def test_a_whole_name_is_that_person_not_another_with_the_same_word():
     names = speakers("Park Ji-hoon said the ministry had been warned. Park Soo-min, an analyst, "
                      "said the warning came too late.")

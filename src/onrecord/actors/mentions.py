@@ -58,7 +58,9 @@ _VARIANT_SURNAME_CUTOFF = 0.8
 _FUZZY_ORGANISATION = 0.94
 _CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
-_INITIAL = re.compile(r"^[A-Z]\.$")
+# A middle initial ("James L. Jones") or a run of initials opening a name ("M.K. Narayanan",
+# "H.R. McMaster"); "U.S." is a place, and an acronym.
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _EMBEDDED_CLAUSES = {"ccomp", "xcomp", "csubj", "pcomp"}
 
@@ -218,8 +220,8 @@ class ArticleActors:
             return False
         if any(t.lower_ in self.gaz.organisation_heads for t in tokens):
             return False
-        if any(_ACRONYM.match(t.text) and not _INITIAL.match(t.text) for t in tokens):
-            return False  # "NATO", "IAEA"; not a middle initial ("James L. Jones")
+        if any(_ACRONYM.match(t.text) and not self._initials(t) for t in tokens):
+            return False  # "NATO", "IAEA"; not initials ("James L. Jones", "M.K. Narayanan")
         if len(tokens) == 1 and _CAMEL_CASE.search(text):
             return False  # QatarEnergy, ExxonMobil: companies, whatever NER says
         if any(t.ent_type_ in _PERSON_ENTS for t in tokens):
@@ -238,6 +240,9 @@ class ArticleActors:
             return True
         return len(tokens) >= 2 and all(t.ent_type_ not in _NOT_PERSON_ENTS | {"ORG"}
                                         for t in tokens)
+
+    def _initials(self, token: Token) -> bool:
+        return bool(_INITIALS.match(token.text)) and not self.gaz.is_place(token.text)
 
     def _person_context(self, head: Token) -> list[Token]:
         """Words around a name that say who the person is: pre-name modifiers, appositions,
