@@ -202,7 +202,7 @@ class CandidateReader:
         named: dict[str, list[int]] = {}
         for person in self.actors.people.values():
             if any(start <= m < end for m in person.mentions):
-                named[person.name] = person.mentions
+                named[person.name] = list(person.mentions)
         for organisation in self.actors.organisations:
             offset = organisation.mentions[0]
             if start <= offset < end and organisation.name[:1].isupper():
@@ -415,9 +415,9 @@ def fit(groups: Sequence[tuple[Sequence[dict[str, float]], Sequence[bool]]], l2:
     return SpeakerModel(dict(zip(names, map(float, result.x), strict=True)), fitted_on, l2)
 
 
-def load_model(path: Path) -> SpeakerModel:
-    """A speaker model written by ``onrecord eval speakers --fit``; ``DataFileError`` naming
-    the file and the line when it does not fit ``_Weights``."""
+def load_model(path: str | Path) -> SpeakerModel:
+    """A speaker model written by ``onrecord eval speakers --fit`` (a path, or the name of a
+    shipped data file); ``DataFileError`` naming the file and the line when it does not fit."""
     data = read_yaml(path, _Weights)
     return SpeakerModel(dict(data.weights), data.fitted_on, data.l2)
 
@@ -433,5 +433,4 @@ def shipped_model() -> SpeakerModel | None:
     choose)."""
     if not resources.files("onrecord.data").joinpath(MODEL_FILE).is_file():
         return None
-    data = read_yaml(MODEL_FILE, _Weights)
-    return SpeakerModel(dict(data.weights), data.fitted_on, data.l2)
+    return load_model(MODEL_FILE)
