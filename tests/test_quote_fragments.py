@@ -61,3 +61,8 @@ def test_a_characterisation_after_a_verb_of_blame_quotes_the_marked_words(senten
 def test_a_reported_clause_with_its_own_subject_stays_whole(sentence, start):
     [quote] = extract(sentence).quotes
     assert quote.kind == "mixed" and quote.content.startswith(start)
+
+
+def test_words_in_marks_after_spoke_of_are_the_speakers_characterisation():
+    [quote] = extract("The judge spoke of \u201cdeep unease\u201d.").quotes
+    assert (quote.kind, quote.content, quote.cue) == ("mixed", "deep unease", "spoke")
