@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from array import array
 from functools import cache
 from itertools import islice
 from pathlib import Path
@@ -83,8 +82,8 @@ def _identifier():
     ptc, pc, classes, nextmove, row, out = (np.load(folder / f"{name}.npy", mmap_mode="r")
                                             for name in _ARRAYS)
 
-    def flat(values) -> array:  # the DFA is walked a byte at a time: a stdlib array
-        return array(values.dtype.char, values.tobytes())
+    def flat(values) -> memoryview:  # the DFA is walked a byte at a time: Python ints
+        return memoryview(values).cast("B").cast(values.dtype.char)  # mapped, not copied
 
     return LanguageIdentifier(ptc, np.asarray(pc), classes.tolist(), flat(nextmove),
                               out.tolist(), norm_probs=True, tk_row=flat(row))

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -25,9 +27,11 @@ _WORDS = "onrecord.words"
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and captions have no full stop, and without this
     the parser runs them into the next paragraph's first sentence."""
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws:
-            doc[token.i + 1].is_sent_start = True
+    # Only whitespace tokens can hold one (the tokenizer splits at whitespace): read from the
+    # document's array, so no Token object is made for every word.
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -109,19 +109,28 @@ class Fetcher:
         self, options: FetchOptions | None = None, policy: AddressPolicy | None = None
     ) -> None:
         self.options = options or FetchOptions()
-        self._client = httpx.Client(
-            headers={"User-Agent": self.options.user_agent},
-            timeout=self.options.timeout,
-            follow_redirects=True,
-            transport=GuardedTransport(policy) if policy else None,
-            trust_env=policy is None,
-        )
+        self._client: httpx.Client | None = None
         self._policy = policy
         self._robots: dict[str, RobotFileParser | str] = {}
         self._last: dict[str, float] = {}
 
+    @property
+    def client(self) -> httpx.Client:
+        """The HTTP client, made at the first fetch: making one loads the TLS certificates
+        (0.1 s), which a run reading only files never needs."""
+        if self._client is None:
+            self._client = httpx.Client(
+                headers={"User-Agent": self.options.user_agent},
+                timeout=self.options.timeout,
+                follow_redirects=True,
+                transport=GuardedTransport(self._policy) if self._policy else None,
+                trust_env=self._policy is None,
+            )
+        return self._client
+
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -190,7 +199,7 @@ class Fetcher:
         # httpx's timeout bounds each wait for bytes; this bounds the whole fetch, so a server
         # that drips a byte now and then cannot hold the run.
         deadline = time.monotonic() + self.options.timeout
-        with self._client.stream("GET", url, headers=headers) as response:
+        with self.client.stream("GET", url, headers=headers) as response:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.options.max_bytes:
                 raise FetchFailed(url, f"too large ({declared} bytes > {self.options.max_bytes})")

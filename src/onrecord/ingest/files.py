@@ -7,7 +7,6 @@ import glob
 import io
 import re
 import sys
-import unicodedata
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,12 +21,15 @@ from onrecord.errors import InputError, InputWarning
 _MAX_CONTROL_SHARE = 0.005
 
 
+#: Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but tab, newline,
+#: carriage return and form feed.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f"
-    )
+    controls = len(_CONTROLS.findall(text))
     return controls > _MAX_CONTROL_SHARE * max(len(text), 1)
 
 
