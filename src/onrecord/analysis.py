@@ -62,7 +62,9 @@ class Quotation:
     kind: QuoteKind
     spans: list[Span]
     content: str
-    tokens: list[Token]  # the tokens that start inside ``spans``, in text order
+    # The tokens that start inside ``spans``, in text order; for a characterisation that quotes
+    # the marked words alone, those of its whole reported clause (whom it is aimed at).
+    tokens: list[Token]
     cue_text: str | None = None
     cue_span: Span | None = None
     cue: Token | None = None  # the cue's verb or noun: "threatened" in "has repeatedly threatened"

@@ -80,6 +80,9 @@ class _Draft:
     marked: MarkedQuote | None = None
     nested_marks: list[int] = field(default_factory=list)
     inherits_from: _Draft | None = None  # the draft whose speaker this one continues
+    # The whole reported clause of a characterisation that quotes only the marked words: the
+    # later stages read whom it is aimed at ("condemned a US arms package as “…”").
+    clause: list[Span] | None = None
 
 
 def _in_spans(offset: int, spans: list[Span]) -> bool:
@@ -353,8 +356,9 @@ def _attach_marked(article: _Article) -> list[_Draft]:
                 covered = False
             outside = article.words_outside(site.clause)
             if covered and outside >= MIXED_MIN_OUTSIDE_WORDS:
-                clause = _characterised(article, site, _through_quote(article, site.clause))
-                drafts.append(_Draft("mixed", clause, site, quote))
+                clause = _through_quote(article, site.clause)
+                drafts.append(_Draft("mixed", _characterised(article, site, clause), site, quote,
+                                     clause=clause))
                 used.add(site)
                 continue
         else:
@@ -493,7 +497,7 @@ def _indirect(article: _Article, drafts: list[_Draft]) -> list[_Draft]:
         kind: QuoteKind = "mixed" if inside_marks else "indirect"
         clause = _through_quote(article, site.clause)
         found.append(_Draft(kind, _characterised(article, site, clause) if inside_marks
-                            else clause, site))
+                            else clause, site, clause=clause))
         taken.extend(site.clause)
     return found
 
@@ -534,7 +538,8 @@ def _quotation(article: _Article, draft: _Draft, number: int,
     site = draft.site
     quotation = Quotation(
         id=f"q{number}", kind=draft.kind, spans=draft.spans, content=_content(article, draft),
-        tokens=article.tokens_in(draft.spans), continues=found.get(draft.inherits_from))
+        tokens=article.tokens_in(draft.clause or draft.spans),
+        continues=found.get(draft.inherits_from))
     if site is not None:
         document = document_of(site)
         cue = _cue(site)
