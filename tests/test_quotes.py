@@ -613,6 +613,11 @@ def test_no_quotation_looks_through_the_rest_of_its_paragraph(monkeypatch):
      "for war.", "it would answer any drill at sea"),
     ("Critics say the mayor broke his promises, an accusation the mayor strongly denies.",
      "the mayor broke his promises"),
+    # A verb of blame or naming with its object, coordinated with the clause.
+    ("The minister said the convoy had crossed the border at dawn and accused the rebels of an "
+     "ambush.", "the convoy had crossed the border at dawn"),
+    ("The mayor said the bridge would reopen in May, and spoke against any new toll.",
+     "the bridge would reopen in May"),
 ])
 def test_a_second_report_or_the_writers_gloss_after_a_comma_ends_the_clause(sentence, first):
     assert extract(sentence).quotes[0].content == first

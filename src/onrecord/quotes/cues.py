@@ -313,7 +313,7 @@ def _describes_person(relative: Token, root: Token) -> bool:
 
 def _is_second_report(conj: Token, lex: Lexicon) -> bool:
     """Whether ``conj``, coordinated with a reported clause, is the speaker's next act."""
-    if conj.dep_ != "conj" or conj.lemma_.lower() not in lex.verbs:
+    if conj.dep_ != "conj" or conj.lemma_.lower() not in lex.verbs | lex.fragment_verbs:
         return False
     # Its own subject or auxiliary ("and would observe it") keeps it in the clause; a
     # second report has a clause or an addressee of its own ("and urged Washington to").
@@ -324,8 +324,12 @@ def _is_second_report(conj: Token, lex: Lexicon) -> bool:
     if any(c.dep_ == "auxpass" for c in conj.head.children) \
             and not any(c.dep_ in _OBJECT_DEPS for c in conj.children):
         return False
+    # "… and accused Caracas of harbouring rebels", "… and called for calm": a verb of blame
+    # or naming with its object is the speaker's next act, as the writer tells it.
     return conj.lemma_.lower() in lex.addressee_verbs or any(
-        c.dep_ == "ccomp" for c in conj.children)
+        c.dep_ == "ccomp" for c in conj.children) or (
+        conj.lemma_.lower() in lex.fragment_verbs
+        and any(c.dep_ in ("dobj", "prep") for c in conj.children))
 
 
 def _is_other_report(conj: Token, lex: Lexicon) -> bool:
