@@ -465,6 +465,14 @@ def test_a_wrong_our_side_names_is_a_charge_its_owner_is_the_doer():
         "said.").events]
 
 
+def test_a_claim_called_deceit_charges_its_maker_one_called_baseless_is_rejected():
+    (charge,) = extract("“The Latvian report is a fabrication,” the Estonian minister Ana Vor "
+                        "said.").events
+    (rejection,) = extract("“The Latvian report is baseless,” the Estonian minister Ana Vor "
+                           "said.").events
+    assert (charge.type, rejection.type) == ("ACCUSE", "REJECT")
+
+
 def test_a_wrong_that_is_only_the_topic_is_no_charge():
     assert "ACCUSE" not in [e.type for e in extract(
         "“The mayors will talk about corruption in the ports,” the Estonian minister Ana Vor "
