@@ -2,7 +2,7 @@
 ``onrecord serve`` on 127.0.0.1, over a SQLite store of 100,000 quotations.
 
     python benchmarks/bench_api_load.py [--clients 50] [--seconds 60] [--quotes 100000]
-                                        [--workers 2]
+                                        [--workers 2] [--floor]
 
 The store is generated once (hand-built records, no extraction: 20,000 articles of 5 quotations
 and 2 events each, 300 speakers, 40 outlets, two years) and kept in ``benchmarks/.cache``. The
@@ -10,7 +10,10 @@ server is the real command in its own process (``--workers`` processes); the cli
 asyncio loop in this one, each on its own kept-alive connection, requesting the endpoints below
 in turn. Reported: requests/s, p50 /
 p95 / p99 latency, errors (any status but 200, or no answer within 30 s), overall and per
-endpoint; written to ``benchmarks/results/bench_api_load.json``. Goal: 0 errors, p95 < 100 ms.
+endpoint, and the server's CPU a request; written to ``benchmarks/results/bench_api_load.json``.
+Goal: 0 errors, p95 < 100 ms. ``--floor`` serves ``floor_app`` instead (the same requests, each
+answered at once with a fixed JSON): the framework's and server's own cost, the floor under the
+API's (``benchmarks/results/bench_api_load_floor.json``).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from urllib.parse import quote
 
 import httpx
 from common import ROOT, machine, print_table, write_result
+from fastapi import FastAPI, Response
 
 from onrecord.model import ActorRef, Article, Event, Mention, Quote
 from onrecord.store import Stored, open_store
@@ -149,6 +153,19 @@ async def client(port: int, until: float, seed: int, articles: int, samples: lis
         connection[1].close()
 
 
+def floor_app() -> FastAPI:
+    """``--floor``: FastAPI answering every GET with the same small JSON, nothing else: what a
+    request costs the framework and the server alone, measured as the API is."""
+    app = FastAPI()
+
+    @app.get("/{path:path}")
+    async def answer(path: str) -> Response:
+        return Response(b'{"items":[],"next_cursor":null,"total":0}',
+                        media_type="application/json")
+
+    return app
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -199,6 +216,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--quotes", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2, help="onrecord serve --workers")
+    parser.add_argument("--floor", action="store_true",
+                        help="serve floor_app instead: the framework's own cost a request")
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     db = CACHE / f"load-{args.quotes}-{STORE_VERSION}.db"
@@ -207,9 +226,12 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     env.pop("ONRECORD_TOKEN", None)  # read-only server
+    command = ["-m", "onrecord", "serve", "--db", str(db)]
+    if args.floor:
+        command = ["-m", "uvicorn", "bench_api_load:floor_app", "--factory", "--app-dir",
+                   str(ROOT / "benchmarks")]
     server = subprocess.Popen(
-        [sys.executable, "-m", "onrecord", "serve", "--db", str(db), "--port", str(port),
-         "--workers", str(args.workers)],
+        [sys.executable, *command, "--port", str(port), "--workers", str(args.workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_until_up(base, server)
@@ -244,6 +266,7 @@ def main() -> None:
         # Both sides share the machine's cores: how much of the CPU the clients themselves took.
         "cpu_seconds": {"server": round(server_cpu, 1), "clients": round(client_cpu, 1),
                         "clients_share": round(client_cpu / (client_cpu + server_cpu), 2)},
+        "server_cpu_ms_per_request": round(1000 * server_cpu / max(len(samples), 1), 2),
         "machine_at_start": before,
     }
     rows = [[name, *(str(v) for v in figures.values())]
@@ -251,8 +274,11 @@ def main() -> None:
                                   (f"all after {WARM_UP:.0f} s", result["after_warm_up"])]]
     print_table(f"{args.clients} clients, {elapsed:.0f} s, {args.quotes} quotes (SQLite)",
                 ["endpoint", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"], rows)
-    print(f"CPU: server {server_cpu:.0f} s, clients {client_cpu:.0f} s of {elapsed:.0f} s")
-    print(f"written to {write_result('bench_api_load', result)}")
+    print(f"CPU: server {server_cpu:.1f} s ({result['server_cpu_ms_per_request']} ms a request), "
+          f"clients {client_cpu:.1f} s of {elapsed:.0f} s; load {before['load_average_1min']:.1f} "
+          f"-> {os.getloadavg()[0]:.1f}")
+    name = "bench_api_load_floor" if args.floor else "bench_api_load"
+    print(f"written to {write_result(name, result)}")
 
 
 if __name__ == "__main__":
