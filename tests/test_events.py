@@ -473,6 +473,13 @@ def test_a_claim_called_deceit_charges_its_maker_one_called_baseless_is_rejected
     assert (charge.type, rejection.type) == ("ACCUSE", "REJECT")
 
 
+def test_calling_for_something_asks_for_it():
+    """A phrasal cue codes by its lemma and preposition, as "called on" does."""
+    (event,) = extract("The Estonian minister Ana Vor called for “an immediate end” to the "
+                       "Latvian blockade.").events
+    assert (event.type, event.signals.basis) == ("REQUEST", "cue")
+
+
 def test_a_wrong_that_is_only_the_topic_is_no_charge():
     assert "ACCUSE" not in [e.type for e in extract(
         "“The mayors will talk about corruption in the ports,” the Estonian minister Ana Vor "

@@ -164,6 +164,16 @@ def _own_doing(trigger: Token, lex: Lexicon) -> bool:
     return _by_speakers_side(_governing_verb(trigger), lex)
 
 
+def cue_type(cue: Token, lex: Lexicon) -> str | None:
+    """The type a speech-act verb codes by itself ("accused", "called on", "called for"), as
+    ``TYPE`` or ``TYPE/mode``; a phrasal one by its lemma and particle or preposition."""
+    lemma = cue.lemma_.lower()
+    for child in cue.children:
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in lex.cues:
+            return lex.cues[f"{lemma} {child.lower_}"]
+    return lex.cues.get(lemma)
+
+
 def contexts_of(words: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(name for name, pattern in lex.contexts.items() if pattern.search(words))
 
@@ -219,7 +229,7 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
     cue_lemma = cue.lemma_.lower() if cue is not None else None
     contexts = contexts_of(context_text.lower() + " " + lemmas.text, lex)
     cued_threat = cue_lemma in lex.threat_cues
-    cued = cued_as or lex.cues.get(cue_lemma or "")
+    cued = cued_as or (cue_type(cue, lex) if cue is not None else None)
     if cued is not None and tokens and not cued.startswith("THREATEN"):
         # "accused Caracas of 'threatening the peace'": the quoted words are what is alleged
         # or asked for, not the speaker's own threat.

@@ -25,7 +25,7 @@ import yaml
 from spacy.tokens import Token
 
 from onrecord.datafiles import DataFile, read_yaml
-from onrecord.events.coding import Coded
+from onrecord.events.coding import Coded, cue_type
 from onrecord.events.lexicon import Lexicon
 from onrecord.events.parties import subjects_of
 from onrecord.events.quotetype import QuoteTypeModel
@@ -150,9 +150,8 @@ def cue_says(cue: Token | None, event_type: str, lex: Lexicon) -> str:
     ("neutral"). Journalists choose the cue for what the speaker did."""
     if cue is None:
         return "none"
-    lemma = cue.lemma_.lower()
-    cued = lex.cues.get(lemma, "").partition("/")[0]
-    if cued == event_type or (event_type == "THREATEN" and lemma in lex.threat_cues):
+    cued = (cue_type(cue, lex) or "").partition("/")[0]
+    if cued == event_type or (event_type == "THREATEN" and cue.lemma_.lower() in lex.threat_cues):
         return "agrees"
     return "other" if cued else "neutral"
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.analysis import Quotation
-from onrecord.events.coding import Coded, code_words, contexts_of
+from onrecord.events.coding import Coded, code_words, contexts_of, cue_type
 from onrecord.events.confidence import shipped_model, signals
 from onrecord.events.lexicon import lexicon
 from onrecord.events.parties import object_ref, own_sides, side, subject_ref
@@ -49,16 +49,6 @@ def _attribution(doc: Doc, quotations: list[Quotation]) -> set[int]:
     reported act's own words stop."""
     return _quoted(doc, quotations) | {t.i for q in quotations if q.speaker
                                        for t in q.speaker.phrase.words}
-
-
-def _cue_type(verb: Token) -> str | None:
-    """The type a speech-act verb codes by itself ("accused", "called on"), if any."""
-    lemma = verb.lemma_.lower()
-    cues = lexicon().cues
-    for child in verb.children:
-        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in cues:
-            return cues[f"{lemma} {child.lower_}"]
-    return cues.get(lemma)
 
 
 def _evidence(verb: Token, attribution: set[int]) -> Span:
@@ -109,7 +99,7 @@ def _acts(doc: Doc, quoted: set[int],
         for verb in outside:
             if verb.pos_ != "VERB":
                 continue
-            cued = _cue_type(verb)
+            cued = cue_type(verb, lexicon())
             if cued is not None:
                 event_type, _, mode = cued.partition("/")
                 yield verb, Coded(event_type, mode or None, verb, is_negated(verb),
