@@ -227,6 +227,13 @@ def test_api_answers_the_pages_chains_as_json(tmp_path):
     assert page.count('class="chain"') == 2 and "(exact copy)" in page
     assert 'href="/articles/c">Copy Post</a>' in page  # a copy has no page: its article's
     assert nothing == {"q": "", "chains": []}
+    with TestClient(create_app(Settings(db=db))) as client:
+        rows = client.get("/api/provenance", params={"q": "allied territory", "format": "csv"})
+    assert rows.headers["content-type"].startswith("text/csv")
+    lines = rows.text.strip().splitlines()
+    assert lines[0].startswith("chain,first,doc_id,quote_id,published,source,")
+    assert len(lines) == 1 + sum(len(c["occurrences"]) for c in data["chains"])
+    assert 'href="/api/provenance?q=allied%20territory&amp;format=csv"' in page
 
 
 def test_page_says_how_many_of_a_mixed_quotes_words_are_quoted(tmp_path):

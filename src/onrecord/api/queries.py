@@ -210,14 +210,20 @@ async def get_network(store: StoreDep, query: Annotated[NetworkQuery, Query()]) 
     return queries.network(store, query, states=query.states)
 
 
-@router.get("/provenance")
+@router.get("/provenance", responses=_FILES, response_model=None)
 def get_provenance(
     store: StoreDep,
     q: Annotated[str, Query(max_length=500, description="Quoted words to trace.")] = "",
-) -> dict:
+    format: Annotated[Format, Query(description="json, or every appearance of the chains as "
+                                    "a csv, jsonl or parquet file.")] = "json",
+) -> dict | Response:
     """The provenance page's data: the first chains of quotations holding the words, each with
     where they first appeared, their fullest version, every variant with its outlet and date
     (copies folded in by de-duplication too), who they are attributed to and the conflicts
-    (``onrecord provenance --json``'s chains). Plain ``def``: a store changed since the last
-    trace has its groups rebuilt first, seconds on a large store."""
-    return {"q": q, "chains": [chain_json(c) for c in views.provenance(store, q)]}
+    (``onrecord provenance --json``'s chains); with ``format``, one row per appearance. Plain
+    ``def``: a store changed since the last trace has its groups rebuilt first, seconds on a
+    large store."""
+    chains = views.provenance(store, q)
+    if format != "json":
+        return download(views.appearances(chains), views.Appearance, format, "provenance")
+    return {"q": q, "chains": [chain_json(c) for c in chains]}

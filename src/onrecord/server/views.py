@@ -220,6 +220,37 @@ def search(store: Store, query: QuoteQuery) -> Search:
 MAX_CHAINS = 20
 
 
+class Appearance(BaseModel):
+    """One appearance of traced words, a row of the provenance page's download: its chain (the
+    first appearance's ``doc_id/quote_id``), where and when it ran, who said it, its words."""
+
+    chain: str
+    first: bool
+    doc_id: str
+    quote_id: str
+    published: str | None
+    source: str | None
+    url: str | None
+    title: str | None
+    kind: str
+    speaker_name: str | None
+    speaker_mention: str | None
+    content: str
+    #: A copy that de-duplication folded into the stored article ``copy_of``.
+    copy_of: str | None = None
+    copy_kind: str | None = None
+
+
+def appearances(chains: list[Chain]) -> list[Appearance]:
+    """Every appearance in ``chains``, chain by chain, each earliest first."""
+    return [Appearance(chain=c.id, first=o is c.earliest, doc_id=o.doc_id, quote_id=o.quote_id,
+                       published=o.published, source=o.source, url=o.url, title=o.title,
+                       kind=o.kind, speaker_name=o.speaker_name,
+                       speaker_mention=o.speaker_mention, content=o.content,
+                       copy_of=o.copy_of, copy_kind=o.copy_kind)
+            for c in chains for o in c.occurrences]
+
+
 def provenance(store: Store, q: str) -> list[Chain]:
     """Where quoted words first appeared: the first ``MAX_CHAINS`` chains holding them, each
     with its variants, outlets and dates (copies folded in by de-duplication too), who the
