@@ -50,6 +50,7 @@ PAGES = [
     ("events", "/events?type=THREATEN&conditional=true"),
     ("search", "/search?q=respond"),
     ("search-speaker", "/search?speaker=Ivan+Petrov&kind=direct"),
+    ("articles", "/articles"),
     ("article", "/articles/sample-1"),
     ("speaker", "/speakers/Ivan%20Petrov"),
     ("actor", "/actors/rus-petrov"),

@@ -125,7 +125,7 @@ def test_articles_by_text_outlet_and_date(corpus):
     assert ids(source="wire.example", to="2024-02-28") == ["a3", "a1"]
     assert ids(q="Belgrade") == ["a3"]
     assert queries.articles(corpus, ArticleFilter(q="Belgrade")).items[0] == corpus.get("a3")
-    (hit,) = queries.article_hits(corpus, ArticleFilter(q="Belgrade"), 5)
+    (hit,) = queries.article_hits(corpus, ArticleFilter(q="Belgrade"), 5).items
     assert (hit.doc_id, hit.title, hit.quotes) == ("a3", "Story a3", 2)
     assert hit.opening.startswith("“the talks with Belgrade")
 

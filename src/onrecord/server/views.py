@@ -10,7 +10,14 @@ from pydantic import BaseModel
 from onrecord.provenance import Chain
 from onrecord.provenance.store import trace_stored
 from onrecord.server.deps import found
-from onrecord.server.params import ActorListQuery, EventQuery, Paging, QuoteQuery, TimelineQuery
+from onrecord.server.params import (
+    ActorListQuery,
+    ArticleQuery,
+    EventQuery,
+    Paging,
+    QuoteQuery,
+    TimelineQuery,
+)
 from onrecord.server.speakers import find_speakers
 from onrecord.store import Store, queries
 from onrecord.store.counts import counted
@@ -123,6 +130,15 @@ def quote_fragments(store: Store, query: QuoteQuery) -> Fragments:
     return page
 
 
+def article_list(store: Store, query: ArticleQuery) -> Page[ArticleHit]:
+    """The articles page: a page of articles matching ``query`` as a list shows them, newest
+    first, with their total on the first page."""
+    page = queries.article_hits(store, query, query.limit, query.cursor)
+    if query.cursor is None:
+        page.total = queries.total(store, "articles", query)
+    return page
+
+
 def quote_list(store: Store, query: QuoteQuery) -> Page[QuoteRow]:
     return quote_fragments(store, query).page(QuoteRow)
 
@@ -210,7 +226,7 @@ def search(store: Store, query: QuoteQuery) -> Search:
     page = quote_list(store, query)
     hits: list[ArticleHit] = []
     if query.q and query.cursor is None:
-        hits = queries.article_hits(store, ArticleFilter(q=query.q), SEARCH_LIMIT)
+        hits = queries.article_hits(store, ArticleFilter(q=query.q), SEARCH_LIMIT).items
     found = queries.facets(store, "quotes", query, page.total) if page.total is not None else {}
     return Search(quotes=page, articles=hits, speaker=query.speaker, other_speakers=others,
                   facets=found)

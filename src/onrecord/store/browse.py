@@ -19,7 +19,7 @@ from onrecord.store.cursor import page_rows
 from onrecord.store.db import Store
 from onrecord.store.filters import ArticleFilter
 from onrecord.store.lists import filtered
-from onrecord.store.results import ActorEntry, ArticleHit
+from onrecord.store.results import ActorEntry, ArticleHit, Page
 from onrecord.store.where import sql
 
 #: Characters of an article's text kept as its opening (its first line stands for a title).
@@ -91,20 +91,23 @@ def actor_entries(store: Store, q: str = "", country: str | None = None) -> list
     return result
 
 
-def article_hits(store: Store, f: ArticleFilter, limit: int) -> list[ArticleHit]:
-    """The first ``limit`` articles matching ``f``, newest first, each with its opening and
-    its number of quotations (the search page lists 50: their whole records, text and all,
-    took half the page's time)."""
+def article_hits(
+    store: Store, f: ArticleFilter, limit: int, cursor: str | None = None
+) -> Page[ArticleHit]:
+    """A page of the articles matching ``f``, newest first, each with its opening and its
+    number of quotations (the search page lists 50: their whole records, text and all, took
+    half the page's time)."""
     where_, listing = filtered(store, "articles", f)
     columns = f"a.doc_id, a.url, a.source, a.title, a.published, substr(a.text, 1, {OPENING}) " \
         "AS opening"
-    rows, _ = page_rows(store, listing, columns, where_, None, limit)
+    rows, next_cursor = page_rows(store, listing, columns, where_, cursor, limit)
     if not rows:
-        return []
+        return Page(items=[], next_cursor=None)
     ids = {f"d{i}": row[0] for i, row in enumerate(rows)}
     quotes = dict(store.read("SELECT doc_id, count(*) FROM quotes WHERE doc_id IN "
                              f"({', '.join(':' + name for name in ids)}) GROUP BY doc_id", ids))
-    return [ArticleHit(doc_id=doc_id, url=url, source=source, title=title,
-                       published=published, opening=opening or "",
-                       quotes=quotes.get(doc_id, 0))
-            for doc_id, url, source, title, published, opening, *_keys in rows]
+    return Page(items=[
+        ArticleHit(doc_id=doc_id, url=url, source=source, title=title, published=published,
+                   opening=opening or "", quotes=quotes.get(doc_id, 0))
+        for doc_id, url, source, title, published, opening, *_keys in rows
+    ], next_cursor=next_cursor)

@@ -15,6 +15,7 @@ from onrecord.server.deps import Key, StoredArticle, StoreDep
 from onrecord.server.fetched import extract_fetched, pasted_url
 from onrecord.server.params import (
     ActorListQuery,
+    ArticleQuery,
     EventQuery,
     NetworkQuery,
     Paging,
@@ -28,6 +29,7 @@ from onrecord.web.render import (
     actor_html,
     actors_html,
     article_html,
+    articles_html,
     events_html,
     home_html,
     network_html,
@@ -109,6 +111,12 @@ def annotate_pasted(article: Annotated[ExtractRequest, Form()], request: Request
         fetched = extract_fetched(request, **{**meta, "url": url})
         return page(article_html(fetched, fetched_from=url))
     return page(article_html(extract(article.text, **meta)))
+
+
+@router.get("/articles")
+def articles_page(store: StoreDep, query: Annotated[ArticleQuery, Query()]) -> HTMLResponse:
+    """Every stored article, newest first, or those by words, outlet, language and date."""
+    return page(articles_html(views.article_list(store, query), query))
 
 
 @router.get("/articles/{doc_id:path}")

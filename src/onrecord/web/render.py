@@ -15,6 +15,7 @@ from onrecord.ingest import is_url
 from onrecord.model import Article, Event
 from onrecord.server.params import (
     ActorListQuery,
+    ArticleQuery,
     EventQuery,
     NetworkQuery,
     Paging,
@@ -23,8 +24,8 @@ from onrecord.server.params import (
 )
 from onrecord.server.views import ActorsPage, Dashboard, EventsPage, Search, SpeakerPage, Timeline
 from onrecord.store import Copy
-from onrecord.store.filters import EventFilter, QuoteFilter
-from onrecord.store.queries import ActorRecord, Counted, Network
+from onrecord.store.filters import ArticleFilter, EventFilter, QuoteFilter
+from onrecord.store.queries import ActorRecord, ArticleHit, Counted, Network, Page
 from onrecord.web.charts import RELATION_COLOURS, network_chart, timeline_chart
 from onrecord.web.dates import readable, time_tag
 from onrecord.web.forms import form_fields, next_url, query_string
@@ -105,6 +106,14 @@ def article_html(
         twin=f"/records/{quote(article.doc_id, safe='')}" if stored else None,
         permalink=f"/paste?url={quote(fetched_from, safe='')}" if fetched_from else None,
     )
+
+
+def articles_html(page: Page[ArticleHit], query: ArticleQuery) -> str:
+    """The articles list: the filters, the total, a page of articles, the download."""
+    shown = query_string(query)
+    return render("articles.html", page=page, fields=form_fields(query, ArticleFilter),
+                  query_string=shown, next=next_url("/articles", query, page.next_cursor),
+                  twin=_twin("/api/articles", query_string(query, cursor=query.cursor)))
 
 
 def search_html(data: Search, query: QuoteQuery) -> str:
