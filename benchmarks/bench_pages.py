@@ -89,6 +89,8 @@ def pages(articles: int) -> dict[str, Callable[[random.Random], str]]:
         "search, words": lambda rng: f"/search?q={words(rng)}",
         "search, speaker lower case": lambda rng: f"/search?speaker={speaker(rng).lower()}",
         "search, outlet": lambda rng: f"/search?source={rng.choice(OUTLETS)}",
+        "articles": lambda rng: "/articles",
+        "articles, outlet": lambda rng: f"/articles?source={rng.choice(OUTLETS)}",
         "article": lambda rng: f"/articles/load-{rng.randrange(articles):06}",
         "speaker": lambda rng: f"/speakers/{speaker(rng)}",
         "actor": lambda rng: f"/actors/actor-{rng.randrange(len(SPEAKERS)):03}",
