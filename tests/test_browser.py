@@ -169,6 +169,53 @@ def test_every_page_fits_the_screen_and_runs_clean(browser, server, viewport):
     assert not problems, problems
 
 
+#: Pages of each kind (first path segment, with or without a query) the crawl opens, and in
+#: all: enough to reach every kind from the home page's links within a minute a width.
+CRAWL_PER_KIND, CRAWL_PAGES = 3, 60
+#: Links the crawl leaves: the API's JSON and files, the record downloads, the API docs.
+NOT_PAGES = ("/api/", "/records/", "/docs", "/static/", "/favicon.ico")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_a_crawl_from_the_home_page_fits_the_screen_and_runs_clean(browser, server, viewport):
+    """Following the links from the home page, every page of each kind reached (up to three
+    a kind, sixty in all) at 1366x900 and at 390x844: answered below 400, nothing wider than
+    the screen, no console error, no request that fails."""
+    width, height = VIEWPORTS[viewport]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console: {m.text} at {page.url}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"script error: {e} at {page.url}"))
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url} from {page.url}")
+            if r.status >= 400 else None)
+    queue, seen, kinds, opened = ["/"], {"/"}, {}, 0
+    while queue and opened < CRAWL_PAGES:
+        path = queue.pop(0)
+        kind = (path.split("?")[0].split("/")[1], "?" in path)
+        if kinds.get(kind, 0) >= CRAWL_PER_KIND:
+            continue
+        kinds[kind] = kinds.get(kind, 0) + 1
+        opened += 1
+        response = page.goto(f"{server}{path}")
+        assert response is not None and response.status < 400, path
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} is {overflow} px wider than the {width} px screen"
+        for href in page.eval_on_selector_all(
+                "a[href]:not([download])",  # the network's links are SVG's: read the attribute
+                "links => links.map(a => new URL(a.getAttribute('href'), location.href).href)"):
+            if href.startswith(server):
+                target = href[len(server):].split("#")[0] or "/"
+                if target not in seen and not target.startswith(NOT_PAGES):
+                    seen.add(target)
+                    queue.append(target)
+    context.close()
+    assert len(kinds) >= 12, sorted(kinds)  # every kind of page the menu and home reach
+    assert not problems, problems
+
+
 def _screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
