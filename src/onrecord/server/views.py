@@ -4,6 +4,7 @@ Datasette serves one view as HTML or JSON), so the two never disagree about a pa
 from __future__ import annotations
 
 from collections import Counter
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -35,6 +36,7 @@ from onrecord.store.queries import (
     PeriodCount,
     QuoteRow,
     SpeakerRecord,
+    Table,
 )
 
 #: Article hits shown beside the quotations on the search page (the first page only).
@@ -122,21 +124,28 @@ def dashboard(store: Store) -> Dashboard:
     )
 
 
+Listed = TypeVar("Listed", Page, Fragments)
+
+
+def _totalled(page: Listed, store: Store, table: Table,
+              query: ArticleQuery | QuoteQuery | EventQuery) -> Listed:
+    """``page`` with the total of its list when it is the list's first."""
+    if query.cursor is None:
+        page.total = queries.total(store, table, query)
+    return page
+
+
 def quote_fragments(store: Store, query: QuoteQuery) -> Fragments:
     """A page of quotations matching ``query``, with their total on the first page."""
-    page = queries.quote_fragments(store, query, query.cursor, query.limit)
-    if query.cursor is None:
-        page.total = queries.total(store, "quotes", query)
-    return page
+    return _totalled(queries.quote_fragments(store, query, query.cursor, query.limit), store,
+                     "quotes", query)
 
 
 def article_list(store: Store, query: ArticleQuery) -> Page[ArticleHit]:
     """The articles page: a page of articles matching ``query`` as a list shows them, newest
     first, with their total on the first page."""
-    page = queries.article_hits(store, query, query.limit, query.cursor)
-    if query.cursor is None:
-        page.total = queries.total(store, "articles", query)
-    return page
+    return _totalled(queries.article_hits(store, query, query.limit, query.cursor), store,
+                     "articles", query)
 
 
 def quote_list(store: Store, query: QuoteQuery) -> Page[QuoteRow]:
@@ -145,10 +154,8 @@ def quote_list(store: Store, query: QuoteQuery) -> Page[QuoteRow]:
 
 def event_fragments(store: Store, query: EventQuery) -> Fragments:
     """A page of events matching ``query`` in its order, with their total on the first page."""
-    page = queries.event_fragments(store, query, query.cursor, query.limit, query.order)
-    if query.cursor is None:
-        page.total = queries.total(store, "events", query)
-    return page
+    return _totalled(queries.event_fragments(store, query, query.cursor, query.limit,
+                                             query.order), store, "events", query)
 
 
 def event_list(store: Store, query: EventQuery) -> Page[EventRow]:
