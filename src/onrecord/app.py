@@ -7,6 +7,7 @@ API's paths are JSON, everywhere else they are pages a person can read.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -41,9 +42,15 @@ ROUTERS: tuple[APIRouter, ...] = (api.router, web.router)
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Load spaCy at start-up so the first request does not wait for it; close the store last."""
+    """Load spaCy at start-up so the first request does not wait for it, then put what start-up
+    made out of the garbage collector's reach: a full collection walked its 150,000 objects,
+    100-120 ms in the middle of some request; now only what requests make. Close the store
+    last."""
     load_nlp()
+    gc.collect()
+    gc.freeze()
     yield
+    gc.unfreeze()
     if app.state.store is not None:
         app.state.store.close()
 
