@@ -33,6 +33,7 @@ from onrecord.actors.media import is_outlet
 from onrecord.actors.mentions import ArticleActors, Person
 from onrecord.analysis import Phrase, Quotation
 from onrecord.datafiles import DataFile, read_yaml
+from onrecord.learning import design, feature_index
 from onrecord.model import Mention
 from onrecord.nlp import entity_of
 
@@ -389,15 +390,11 @@ def fit(groups: Sequence[tuple[Sequence[dict[str, float]], Sequence[bool]]], l2:
     from scipy.optimize import minimize
 
     kept = [(rows, labels) for rows, labels in groups if any(labels) and not all(labels)]
-    names = sorted({n for rows, _ in kept for row in rows for n in row})
-    index = {n: i for i, n in enumerate(names)}
+    index = feature_index(row for rows, _ in kept for row in rows)
+    names = list(index)
     matrices, targets = [], []
     for rows, labels in kept:
-        x = np.zeros((len(rows), len(names)))
-        for i, row in enumerate(rows):
-            for n, v in row.items():
-                x[i, index[n]] = v
-        matrices.append(x)
+        matrices.append(design(rows, index))
         targets.append(np.array(labels, dtype=float))
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from spacy.tokens import Token
 
 from onrecord.eval.gold import GoldArticle
 from onrecord.eval.metrics import LOOSE, Report, evaluate, overlaps, tokens_in, word_tokens
-from onrecord.events.classify import fit_softmax
+from onrecord.learning import design, feature_index, fit_softmax
 from onrecord.model import Span
 from onrecord.pipeline import ArticleText, Parsed, parse_all, quotes_record
 from onrecord.quotes import Judge, rules_judge
@@ -41,12 +40,8 @@ _WHOLE = "whole"
 def fit(rows: Sequence[dict[str, float]], marked: Sequence[bool],
         threshold: float = THRESHOLD, fitted_on: str = "") -> FragmentModel:
     """A model of clauses with their features and whether each quotes the marked words alone."""
-    names = sorted({name for row in rows for name in row})
-    index = {name: i for i, name in enumerate(names)}
-    x = np.zeros((len(rows), len(names)))
-    for i, row in enumerate(rows):
-        for name, value in row.items():
-            x[i, index[name]] = value
+    index = feature_index(rows)
+    x = design(rows, index)
     classes, w, b = fit_softmax(x, [_MARKED if y else _WHOLE for y in marked], L2)
     if len(classes) < 2:
         raise ValueError("fitting needs clauses of both readings (marked words alone, whole)")

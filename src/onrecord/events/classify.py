@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord import embed
 from onrecord.datafiles import read_shipped_json
 from onrecord.events.lexicon import lexicon
+from onrecord.learning import fit_softmax, softmax
 from onrecord.model import Event
 
 NO_EVENT = "NONE"
@@ -39,8 +40,6 @@ NO_EVENT = "NONE"
 RULE_WEIGHT = 0.3
 VERB_WEIGHT = 1.0
 L2 = 0.1
-STEPS = 600  # full-batch Adam steps; the loss is flat well before (checked on the same data)
-LEARNING_RATE = 0.05
 MODEL_FILE = "event_model.json"
 LICENSE_HEADER = {
     "license": "CC BY-SA 4.0",
@@ -145,37 +144,9 @@ def features(sentences: np.ndarray, clauses: np.ndarray, rule_types: list[str],
                       VERB_WEIGHT * _onehot(verbs, verb_labels)])
 
 
-def softmax(z: np.ndarray) -> np.ndarray:
-    z = np.exp(z - z.max(1, keepdims=True))
-    return z / z.sum(1, keepdims=True)
-
-
-def fit_softmax(x: np.ndarray, y: list[str], l2: float = L2
-                ) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    """Multinomial logistic regression with an L2 penalty (mean log-loss + L2/2n |W|^2, the
-    scikit-learn objective), by full-batch Adam: the labels, weights and bias."""
-    labels = tuple(sorted(set(y)))
-    target = np.zeros((len(y), len(labels)))
-    target[np.arange(len(y)), [labels.index(t) for t in y]] = 1.0
-    x = x.astype(np.float64)
-    w = np.zeros((x.shape[1], len(labels)))
-    b = np.zeros(len(labels))
-    moments = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
-    for step in range(1, STEPS + 1):
-        error = (softmax(x @ w + b) - target) / len(y)
-        grads = (x.T @ error + l2 * w / len(y), error.sum(0))
-        for k, (param, grad) in enumerate(zip((w, b), grads, strict=True)):
-            m, v = moments[2 * k], moments[2 * k + 1]
-            m[:] = 0.9 * m + 0.1 * grad
-            v[:] = 0.999 * v + 0.001 * grad ** 2
-            param -= LEARNING_RATE * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step))
-                                                              + 1e-8)
-    return labels, w.astype(np.float32), b.astype(np.float32)
-
-
 def train(x: np.ndarray, y: list[str], rule_labels: tuple[str, ...],
           verb_labels: tuple[str, ...]) -> TypeModel:
-    labels, w, b = fit_softmax(x, y)
+    labels, w, b = fit_softmax(x, y, L2)
     return TypeModel(labels, rule_labels, verb_labels, w, b)
 
 

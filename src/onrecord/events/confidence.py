@@ -29,6 +29,7 @@ from onrecord.events.coding import Coded, cue_type
 from onrecord.events.lexicon import Lexicon
 from onrecord.events.parties import subjects_of
 from onrecord.events.quotetype import QuoteTypeModel
+from onrecord.learning import design, feature_index
 from onrecord.model import ActorRef, Event, Quote
 from onrecord.plover import codebook
 
@@ -190,22 +191,14 @@ def weigh(events: Sequence[Event], quotes: Sequence[Quote], types: QuoteTypeMode
     return weighed
 
 
-def _design(examples: Sequence[Signals], names: list[str]) -> np.ndarray:
-    index = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(examples), len(names)))
-    for row, example in enumerate(examples):
-        for name, value in example.features().items():
-            if name in index:
-                x[row, index[name]] = value
-    return x
-
-
 def fit(examples: Sequence[Signals], correct: Sequence[bool]) -> tuple[float, dict[str, float]]:
     """L2-regularised logistic regression (full-batch gradient descent, NumPy only) of
     whether a coded event is right, over the events no veto removed."""
     kept = [(s, y) for s, y in zip(examples, correct, strict=True) if not s.vetoed()]
-    names = sorted({f for s, _ in kept for f in s.features()})
-    x = _design([s for s, _ in kept], names)
+    rows = [s.features() for s, _ in kept]
+    index = feature_index(rows)
+    names = list(index)
+    x = design(rows, index)
     y = np.array([float(c) for _, c in kept])
     w, b = np.zeros(len(names)), 0.0
     for _ in range(STEPS):

@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from onrecord.datafiles import read_shipped_json
-from onrecord.events.classify import fit_softmax, softmax
 from onrecord.events.lexicon import lexicon
+from onrecord.learning import design, feature_index, fit_softmax, softmax
 from onrecord.model import Quote
 
 MODEL_FILE = "quote_types.json"
@@ -62,10 +62,7 @@ class QuoteTypeModel:
     fitted_on: str
 
     def probabilities(self, quote: Quote) -> dict[str, float]:
-        x = np.zeros((1, len(self.vocabulary)), dtype=np.float32)
-        for name, value in quote_features(quote).items():
-            if name in self.vocabulary:
-                x[0, self.vocabulary[name]] = value
+        x = design([quote_features(quote)], self.vocabulary, np.float32)
         p = softmax(x @ self.weights + self.bias)[0]
         return {label: float(p[i]) for i, label in enumerate(self.labels)}
 
@@ -78,11 +75,8 @@ class QuoteTypeModel:
 
 def fit(quotes: Sequence[Quote], labels: Sequence[str], fitted_on: str = "") -> QuoteTypeModel:
     rows = [quote_features(q) for q in quotes]
-    vocabulary = {name: i for i, name in enumerate(sorted({n for r in rows for n in r}))}
-    x = np.zeros((len(rows), len(vocabulary)), dtype=np.float32)
-    for i, row in enumerate(rows):
-        for name, value in row.items():
-            x[i, vocabulary[name]] = value
+    vocabulary = feature_index(rows)
+    x = design(rows, vocabulary, np.float32)
     names, w, b = fit_softmax(x, list(labels), L2)
     return QuoteTypeModel(names, vocabulary, w, b, fitted_on)
 
