@@ -18,6 +18,7 @@ from functools import lru_cache
 from onrecord.datafiles import DataFile, read_yaml
 
 _SPACE = re.compile(r"\s+")
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w'.-]+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 
@@ -58,6 +59,12 @@ def plain_spaces(text: str) -> str:
 def squeeze(text: str) -> str:
     """NFC, invisible characters dropped, any run of whitespace (incl. no-break) one space."""
     return _SPACE.sub(" ", drop_invisible(unicodedata.normalize("NFC", text))).strip()
+
+
+def without_article(text: str) -> str:
+    """``text`` without a leading article: "the Kremlin" -> "Kremlin", "An MDC spokesman" ->
+    "MDC spokesman"."""
+    return _ARTICLE.sub("", text)
 
 
 def caseless(text: str) -> str:

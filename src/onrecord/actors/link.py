@@ -31,6 +31,7 @@ from onrecord.analysis import Document, Party, Phrase, Quotation
 from onrecord.datafiles import DataFile, read_yaml
 from onrecord.model import ActorRef, Mention
 from onrecord.nlp import entities, entity_of, parsed_text
+from onrecord.normalise import without_article
 
 #: Entity labels of words that may name a party (a state, a body, a group, a person).
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
@@ -56,7 +57,7 @@ def _part_of_name(words: str, name: str | None) -> bool:
     names that body or person, not another the KB knows by those words."""
     if not name:
         return False
-    short = re.sub(r"^(the|a|an)\s+", "", words.strip(), flags=re.IGNORECASE).lower()
+    short = without_article(words.strip()).lower()
     return bool(short) and re.search(rf"\b{re.escape(short)}\b", name.lower()) is not None
 
 

@@ -25,7 +25,7 @@ from onrecord.actors.gazetteer import Gazetteer, gazetteer
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.model import Mention
 from onrecord.nlp import entities, entity_of, parsed_text
-from onrecord.normalise import drop_invisible
+from onrecord.normalise import drop_invisible, without_article
 
 CONFIDENCE_FULL_NAME = 0.97
 CONFIDENCE_SURNAME = 0.92
@@ -325,7 +325,7 @@ class ArticleActors:
             if entity is not None:
                 if entity.start not in taken:
                     taken.add(entity.start)
-                    names.append(_without_article(entity.text))
+                    names.append(without_article(entity.text))
             elif self._is_affiliation(token):
                 names.append(token.text)
         return names
@@ -347,7 +347,7 @@ class ArticleActors:
     def _read_organisations(self) -> None:
         for ent in entities(self.doc):
             if ent.label_ in ("ORG", "GPE", "NORP") and not self._covers_person(ent.start):
-                self.organisations.append(Organisation(_without_article(ent.text),
+                self.organisations.append(Organisation(without_article(ent.text),
                                                        ent.root.lower_, [ent.start_char]))
         for token in self.doc:
             if token.lemma_.lower() in self.gaz.organisation_heads \
@@ -355,7 +355,7 @@ class ArticleActors:
                 start, end = _phrase(token)
                 end = self._of_name(token, end)
                 text = " ".join(self.doc[start:end].text.split())
-                self.organisations.append(Organisation(_without_article(text), token.lower_,
+                self.organisations.append(Organisation(without_article(text), token.lower_,
                                                        [self.doc[start].idx]))
 
     def _of_name(self, head: Token, end: int) -> int:
@@ -613,7 +613,7 @@ class ArticleActors:
 
     def _organisation_name(self, head: Token,
                            tokens: list[Token]) -> tuple[str | None, float | None]:
-        text = _without_article(" ".join("".join(t.text_with_ws for t in tokens).split()))
+        text = without_article(" ".join("".join(t.text_with_ws for t in tokens).split()))
         generic = self._is_organisation_head(head) and len(tokens) <= 2
         if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_
                                         or self.gaz.is_place(head.text)):
@@ -646,7 +646,7 @@ class ArticleActors:
         entity = entity_of(head)
         if entity is None or entity.label_ != "ORG" or entity.end <= head.i + 1:
             return None
-        return _without_article(" ".join(entity.text.split()))
+        return without_article(" ".join(entity.text.split()))
 
     def _is_organisation_head(self, head: Token) -> bool:
         """ "ministry", and "minstry" too: a typo in a body's name still names a body."""
@@ -690,7 +690,7 @@ class ArticleActors:
             first = token.i
         while self.doc[first].lower_ in joiners:
             first += 1
-        return _without_article(" ".join(self.doc[first:max(head.i, tokens[-1].i) + 1]
+        return without_article(" ".join(self.doc[first:max(head.i, tokens[-1].i) + 1]
                                          .text.split()))
 
 
@@ -743,10 +743,6 @@ def _another_given_name(known: str, name: str) -> bool:
 
 def _plain(name: str) -> str:
     return " ".join(name.replace("-", " ").lower().split())
-
-
-def _without_article(text: str) -> str:
-    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
 
 
 def _phrase(head: Token) -> tuple[int, int]:

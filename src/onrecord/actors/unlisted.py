@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span
 from onrecord.actors.media import is_outlet
 from onrecord.model import ActorRef
 from onrecord.nlp import entities, parsed_text
+from onrecord.normalise import without_article
 
 #: A short name as printed: "ONLF", "ZANU-PF", "HRCP" (two to ten letters or digits).
 _SHORT = re.compile(r"[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,9})?")
-_DETERMINER = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
 def short_name(organisation: Span) -> str | None:
@@ -63,4 +63,4 @@ def unlisted_ref(words: Span | None) -> ActorRef | None:
 
 
 def _bare(words: Span) -> str:
-    return _DETERMINER.sub("", words.text.strip())
+    return without_article(words.text.strip())
