@@ -157,7 +157,7 @@ def _own_doing(trigger: Token, lex: Lexicon) -> bool:
     to protect them", "if we ignore the resolution". Charging is not such a wrong ("we
     condemn the launch"), nor is a wrong the speaker names ("we view it as a violation"): a
     noun's doer is its owner ("our violation"), not the subject of the verb it hangs on."""
-    if lex.cues.get(trigger.lemma_.lower(), "").startswith("ACCUSE"):
+    if (cue_type(trigger, lex) or "").startswith("ACCUSE"):
         return False
     if trigger.pos_ == "NOUN":
         return any(c.dep_ == "poss" and lex.is_first_person(c) for c in trigger.children)
