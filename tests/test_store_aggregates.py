@@ -93,14 +93,14 @@ def _actor_from_rows(store: Store, key: str) -> ActorRecord | None:
         n_quotes = conn.execute(text(
             "SELECT count(*) FROM quotes WHERE speaker_actor_id = :a OR speaker_name = :a"),
             {"a": key}).scalar_one()
-    ends = {role: [e for e in events if key in (
-        e[f"{role}_actor_id"] or e[f"{role}_name"], e[f"{role}_name"])]
-        for role in ("source", "target")}
-    state = not ends["source"] and not ends["target"]
-    if state:  # a state by its code: it, its bodies and officials
-        ends = {role: [e for e in events if e[f"{role}_country"] == key
-                       and not e[f"{role}_non_state"]] for role in ("source", "target")}
-        state = bool(ends["source"] or ends["target"])
+    # a state by its code first: it, its bodies and officials (Russia coded RUS included)
+    ends = {role: [e for e in events if e[f"{role}_country"] == key
+                   and not e[f"{role}_non_state"]] for role in ("source", "target")}
+    state = bool(ends["source"] or ends["target"])
+    if not state:
+        ends = {role: [e for e in events if key in (
+            e[f"{role}_actor_id"] or e[f"{role}_name"], e[f"{role}_name"])]
+            for role in ("source", "target")}
     if not ends["source"] and not ends["target"] and not n_quotes:
         return None
     roles = [("source", "target", e) for e in ends["source"]]

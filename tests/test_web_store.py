@@ -6,12 +6,12 @@ import html
 import re
 
 import pytest
-from corpus import build_corpus
+from corpus import GERMANY, build_corpus
 from fastapi.testclient import TestClient
 from records import build_article
 
 from onrecord.app import Settings, create_app
-from onrecord.model import Article, Mention, Quote
+from onrecord.model import ActorRef, Article, Event, Mention, Quote
 from onrecord.server import views
 from onrecord.store import Copy
 
@@ -295,6 +295,26 @@ def test_a_state_by_its_code_rolls_up_its_officials(client):
     page = client.get("/actors/RUS").text  # headed by the state, not by its official's name
     assert "<h1>RUS (state)</h1>" in page and "its bodies and officials: Ivan Petrov" in page
     assert "<h1>Ivan Petrov</h1>" in client.get("/actors/rus-petrov").text
+
+
+def test_a_state_coded_with_its_own_code_is_still_the_whole_state(client):
+    """Russia itself coded RUS beside its official: the state's page counts both, as the
+    actors list does (it counted only Russia's own events, one where the list said four)."""
+    russia = ActorRef(name="Russia", actor_id="RUS", country="RUS", sector="GOV")
+    client.app.state.store.put(Article(
+        doc_id="ru1", published="2024-02-10", text="Russia warned Germany.",
+        events=[Event(id="e1", type="THREATEN", source=russia, target=GERMANY)]))
+    rows = {row["actor"]: row for row in client.get("/api/actors").json()}
+    checked = 0
+    for key, row in rows.items():
+        if row["kind"] == "state":
+            record = client.get(f"/api/actors/{key}").json()
+            assert record["state"] is True, key
+            assert sum(c["count"] for c in record["as_source"]) == row["as_source"], key
+            assert sum(c["count"] for c in record["as_target"]) == row["as_target"], key
+            checked += 1
+    assert checked >= 3 and rows["RUS"]["as_source"] == 6  # Petrov's five and Russia's own
+    assert "<h1>RUS (state)</h1>" in client.get("/actors/RUS").text
 
 
 def test_a_speaker_is_found_by_surname_in_any_case_and_accents(client):

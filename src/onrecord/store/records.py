@@ -126,19 +126,20 @@ def _state_tallies(conn: Connection, code: str) -> tuple[dict[str, Tallied], ...
 
 def actor(store: Store, key: str) -> ActorRecord | None:
     """An actor (actor id or name) in the events and quotes, or a state by its country code
-    with its bodies and officials rolled up (RUS: the Kremlin, Lavrov, Putin, ...); None if
-    the corpus never has it. Negated events count under "not" and their type."""
+    with its bodies and officials rolled up (RUS: the Kremlin, Lavrov, Putin, ...), also when
+    the state itself is coded with its code (Russia as RUS: the state, not only its own
+    events); None if the corpus never has it. Negated events count under "not" and their
+    type."""
     quoted = "SELECT count(*) FROM quotes WHERE speaker_actor_id = :a OR speaker_name = :a"
     with store.engine.connect() as conn:
-        tally = _actor_tallies(conn, key)
-        state = not tally  # no actor of that key: a state by its code, or nobody
-        if state:
-            tally, negated = _state_tallies(conn, key)
-            state = bool(tally)
-        else:
-            _, negated = _counted_ends(
-                conn, "(e.{role}_actor_id = :a OR e.{role}_name = :a) AND e.negated", key
-            )
+        tally, negated = _state_tallies(conn, key)
+        state = bool(tally)
+        if not state:
+            tally = _actor_tallies(conn, key)
+            if tally:
+                _, negated = _counted_ends(
+                    conn, "(e.{role}_actor_id = :a OR e.{role}_name = :a) AND e.negated", key
+                )
         n_quotes = conn.execute(sql(quoted), {"a": key}).scalar_one()
     if not tally and not n_quotes:
         return None
