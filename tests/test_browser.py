@@ -283,6 +283,22 @@ def test_article_quotes_and_cards_work_from_the_keyboard(page, server):
     expect(page.locator("a.record-json")).to_have_attribute("download", "sample-1.json")
 
 
+@pytest.mark.parametrize("width", [390, 700])
+def test_on_one_column_the_quotation_cards_are_a_list_under_the_text(browser, server, width):
+    """Where the article's two columns become one (a phone; a tablet upright), the cards
+    come after the text and scroll with the page, not in a sticky box of their own (on a
+    phone it was an 812 px box holding 2,954 px of cards)."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server}/articles/sample-1")
+    text, panel = page.locator("#text").bounding_box(), page.locator("#quotes").bounding_box()
+    assert panel["y"] >= text["y"] + text["height"]
+    assert page.locator("#quotes").evaluate(
+        "el => [getComputedStyle(el).position, el.scrollHeight <= el.clientHeight]"
+    ) == ["static", True]
+    context.close()
+
+
 def _paste(page: Page, server: str) -> None:
     page.goto(f"{server}/paste")
     page.locator("#title").fill("<i>Pasted</i> piece")

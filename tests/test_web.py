@@ -169,7 +169,11 @@ def test_article_page_marks_every_span_and_shows_speakers():
     assert "unresolved: A spokesman" in html
     assert 'Jane Roe <span class="confidence">(confidence 0.93)</span>' in html
     assert "Government of Germany" in html
-    assert "THREATEN" in html and "CONSULT" in html
+    events = [re.sub(r"\s+", " ", re.sub("<[^>]+>", "", li)) for li in re.findall(
+        r'<ul class="events">\s*<li>(.*?)</li>', html, re.S)]
+    assert events == [  # the words apart, as one reads them ("[military]Jane Roe" was one)
+        "THREATEN [military] Jane Roe → Government of Germany, intensity -4.0, "
+        "if: any attack on us", "CONSULT &lt;i&gt;Talks&lt;/i&gt; office → ?"]
 
 
 def test_searched_words_are_marked_in_any_case_and_form():
