@@ -396,6 +396,12 @@ def test_a_lists_download_has_exactly_the_rows_it_shows(client):
         assert len(rows) == shown > 0, page
 
 
+def _facet(page: str, name: str) -> list[str]:
+    """The values a page shows in one of its facets."""
+    box = page.split(f'data-facet="{name}"')[1].split("</section>")[0]
+    return [html.unescape(v) for v in re.findall(r'">([^<]*)</a> <span class="n">', box)]
+
+
 @pytest.mark.parametrize(("path", "twin", "same"), [
     ("/", "/api/dashboard",
      lambda page, data: f'<strong>{data["totals"]["quotes"]}</strong>' in page),
@@ -403,8 +409,9 @@ def test_a_lists_download_has_exactly_the_rows_it_shows(client):
      lambda page, data: [s["name"] for s in data] == ["Ivan Petrov"] and "Ivan Petrov" in page),
     ("/actors?country=RUS", "/api/actors?country=RUS",
      lambda page, data: [a["actor"] for a in data] == ["RUS", "rus-petrov"]),
-    ("/events?type=THREATEN", "/api/events?type=THREATEN",
-     lambda page, data: f'id="event-total">{data["total"]}<' in page),
+    ("/events?type=THREATEN", "/api/events/page?type=THREATEN",
+     lambda page, data: f'id="event-total">{data["events"]["total"]}<' in page
+     and _facet(page, "source") == [f["name"] for f in data["facets"]["source"]] != []),
     ("/search?q=water", "/api/search?q=water",
      lambda page, data: page.count('class="hit') == len(data["quotes"]["items"]) == 2),
     ("/articles/a1", "/records/a1", lambda page, data: data["doc_id"] == "a1"),

@@ -197,6 +197,16 @@ async def get_timeline(store: StoreDep, query: Annotated[PairQuery, Query()]) ->
     return views.timeline(store, query)
 
 
+@router.get("/events/page", responses=_BAD_CURSOR)
+async def get_events_page(
+    store: StoreDep, query: Annotated[EventQuery, Query()]
+) -> views.EventsPage:
+    """The events page's data: a page of events in the order asked, the commonest types,
+    sources and targets among all the matches with their counts (on the first page), and the
+    parties its filters suggest."""
+    return views.events_page(store, query)
+
+
 @router.get("/search", responses=_BAD_CURSOR)
 async def get_search(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> views.Search:
     """The search page's data: quotations by words and filters, and articles with the words."""

@@ -171,7 +171,7 @@ def events_html(data: EventsPage, query: EventQuery) -> str:
                   fields=form_fields(query, EventFilter), sorted_by=sorted_by,
                   query_string=query_string(query), facets=facet_links(query, data.facets),
                   next=next_url("/events", query, data.events.next_cursor),
-                  twin=_twin("/api/events", query_string(query, cursor=query.cursor)))
+                  twin=_twin("/api/events/page", query_string(query, cursor=query.cursor)))
 
 
 def network_html(net: Network, f: NetworkQuery) -> str:
