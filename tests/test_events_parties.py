@@ -103,3 +103,11 @@ def test_a_state_named_inside_a_clause_of_the_quote_is_not_the_speakers_side():
                    "convoys through.", "2011-05-01")
     assert event.type == "ACCUSE"
     assert event.source is None or event.source.country != "ISR"
+
+
+def test_a_thing_named_before_with_its_owner_aims_the_rejection_at_that_owner():
+    # "the audit" is the one the article gave to the EU a paragraph before.
+    events = _parties("The EU audit of the fisheries was published on Monday.\n“Norway rejects "
+                      "the audit. It is biased,” the Norwegian foreign ministry said.")
+    assert ("REJECT", "NOR", "EU") in events
+

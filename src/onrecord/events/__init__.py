@@ -95,7 +95,8 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
     suffered = lexicon().suffered_by_subject
     target = target_ref(kb, doc, source, addressee, acting, condition, tokens, on,
                         subject_suffers=acting is not None and acting.lemma_.lower() in suffered,
-                        subject_aimed=coded.trigger is not None and coded.type in SUBJECT_AIMED)
+                        subject_aimed=coded.trigger is not None and coded.type in SUBJECT_AIMED,
+                        verbal=coded.type in codebook().verbal)
     if target is None and _carries(quotation, coded, source, previous):
         target = previous.target
     if target is None:

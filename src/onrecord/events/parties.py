@@ -108,6 +108,42 @@ def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | 
     return unlisted_ref(entity_of(token) or token.doc[token.i:token.i + 1])
 
 
+#: Determiners of a thing the reader has been told of before ("the report", "such a drill").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def _owner(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
+    """The party a common noun's own words give it: a named modifier ("the UN report",
+    "North Korea's launch") or its doer ("the report by the UN Office")."""
+    modifiers = [entity_of(t) or t.doc[t.i:t.i + 1] for t in token.doc[token.left_edge.i:token.i]
+                 if (t.ent_type_ in PARTY_ENTS or t.pos_ in ("PROPN", "ADJ"))
+                 and not lexicon().is_first_person(t)]
+    doers = [entity_of(g) or g.doc[g.i:g.i + 1] for c in token.children
+             if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    for words in modifiers + doers:
+        found = _resolve(kb, words, on)
+        if found is not None:
+            return found
+    return None
+
+
+def _owner_named_before(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
+    """A thing the article named before with its owner, now named alone: "India rejects the
+    report" after "the UN report said", "we condemn the launch" after "North Korea's rocket
+    launch". The latest earlier mention that gives an owner names it."""
+    if token.pos_ != "NOUN" or not any(c.dep_ in ("det", "predet", "amod")
+                                       and c.lower_ in _DEFINITE for c in token.children):
+        return None
+    earlier = sorted({*positions(token.doc, token.lower_),
+                      *positions(token.doc, token.lemma_.lower())} - {token.i})
+    for i in reversed([i for i in earlier if i < token.i]):
+        if token.doc[i].pos_ == "NOUN":
+            found = _owner(kb, token.doc[i], on)
+            if found is not None:
+                return found
+    return None
+
+
 def subject_ref(kb: KnowledgeBase, trigger: Token, on: dt.date | None) -> ActorRef | None:
     """The actor of a reported action: the trigger's subject ("Russia struck ..."), unless it
     is the speaker ("we")."""
@@ -269,13 +305,16 @@ def _asks_itself(kb: KnowledgeBase, source: ActorRef | None,
 def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: ActorRef | None,
                trigger: Token | None, condition: tuple[int, int] | None, tokens: list[Token],
                on: dt.date | None, subject_suffers: bool = False,
-               subject_aimed: bool = False) -> ActorRef | None:
+               subject_aimed: bool = False, verbal: bool = False) -> ActorRef | None:
     """The party the event is aimed at, never the source's own side nor a co-actor of the
     trigger ("Moscow and Minsk will use atomic arms", said in Minsk: Moscow acts too), unless
     the trigger's subject suffers it ("Germany will pay a price") or is what a charge or a
     demand is aimed at (``subject_aimed``: "Israel needs to stop building settlements",
     tried first); never what a first-person copula says the speaker is ("if I am President
-    of the United States"); none when the condition asks the source itself to act."""
+    of the United States"); none when the condition asks the source itself to act. The words
+    of a ``verbal`` event (a charge, a rejection, a threat) are aimed at the owner of a thing
+    the article named before with its owner ("India rejects the report" after "the UN
+    report"); a material act's object ("pull out the troops") is no such thing."""
     own = own_sides(source)
     if addressee is not None and addressee.country and side(addressee) not in own:
         return addressee
@@ -289,7 +328,8 @@ def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: 
     for token in aimed + _candidates(doc, trigger, condition, tokens):
         if token.i in actors or _described(token, trigger) or _identity(token):
             continue
-        party = party_of(kb, token, on)
+        party = party_of(kb, token, on) \
+            or (_owner_named_before(kb, token, on) if verbal else None)
         if party is not None and side(party) not in own \
                 and (source is None or party.actor_id != source.actor_id):
             return party
