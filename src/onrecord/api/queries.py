@@ -30,7 +30,7 @@ from onrecord.server.params import (
     EventCountQuery,
     EventQuery,
     Format,
-    NetworkQuery,
+    NetworkDownload,
     Paging,
     PairQuery,
     QuoteCountQuery,
@@ -213,11 +213,17 @@ async def get_search(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> 
     return views.search(store, query)
 
 
-@router.get("/network")
-async def get_network(store: StoreDep, query: Annotated[NetworkQuery, Query()]) -> Network:
+@router.get("/network", responses=_FILES, response_model=Network)
+async def get_network(
+    store: StoreDep, query: Annotated[NetworkDownload, Query()]
+) -> Network | Response:
     """Actors and who did what to whom: edges per relation, weighted by events; with
-    ``states``, officials and bodies rolled up into their states."""
-    return queries.network(store, query, states=query.states)
+    ``states``, officials and bodies rolled up into their states; with ``format``, the edges
+    as rows (source, target, their names, relation, events, types)."""
+    net = queries.network(store, query, states=query.states)
+    if query.format != "json":
+        return download(views.edge_rows(net), views.EdgeRow, query.format, "network")
+    return net
 
 
 @router.get("/provenance", responses=_FILES, response_model=None)

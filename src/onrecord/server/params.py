@@ -87,6 +87,10 @@ class NetworkQuery(EventFilter):
                          "(a node per country code; a non-state armed group keeps its own).")
 
 
+class NetworkDownload(NetworkQuery, Downloadable):
+    pass
+
+
 #: A required actor: id or name.
 ActorKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 

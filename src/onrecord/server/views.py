@@ -3,6 +3,7 @@ Datasette serves one view as HTML or JSON), so the two never disagree about a pa
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import TypeVar
 
@@ -31,6 +32,7 @@ from onrecord.store.queries import (
     Escalation,
     EventRow,
     Fragments,
+    Network,
     Node,
     Page,
     PeriodCount,
@@ -237,6 +239,28 @@ def search(store: Store, query: QuoteQuery) -> Search:
     found = queries.facets(store, "quotes", query, page.total) if page.total is not None else {}
     return Search(quotes=page, articles=hits, speaker=query.speaker, other_speakers=others,
                   facets=found)
+
+
+class EdgeRow(BaseModel):
+    """An arrow of the network, a row of its download: who to whom (keys and names), the
+    relation, its events, and their types with counts (one JSON column)."""
+
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    relation: str
+    events: int
+    types: str
+
+
+def edge_rows(net: Network) -> list[EdgeRow]:
+    """The network's arrows as rows, heaviest first, as its page lists them."""
+    names = {n.actor: n.name for n in net.nodes}
+    return [EdgeRow(source=e.source, source_name=names.get(e.source, e.source), target=e.target,
+                    target_name=names.get(e.target, e.target), relation=e.relation,
+                    events=e.count, types=json.dumps(e.types, ensure_ascii=False))
+            for e in sorted(net.edges, key=lambda e: (-e.count, e.source, e.target))]
 
 
 #: Chains shown for one phrase (the group with the most quotations holding it first).

@@ -176,6 +176,7 @@ def events_html(data: EventsPage, query: EventQuery) -> str:
 
 def network_html(net: Network, f: NetworkQuery) -> str:
     """Who threatens or supports whom: the actor network of the events matching ``f``."""
+    shown = query_string(f)
     return render("network.html", chart=network_chart(net), network=net, states=f.states,
                   fields=form_fields(f, NetworkQuery), colours=RELATION_COLOURS,
-                  twin=_twin("/api/network", query_string(f)))
+                  query_string=shown, twin=_twin("/api/network", shown))
