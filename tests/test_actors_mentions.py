@@ -168,3 +168,30 @@ def test_a_name_set_off_after_a_relation_names_the_person_described():
                       "\u201cWe hold the council responsible.\u201d\n\n\u201cWe will fight on,"
                       "\u201d he said.")
     assert [q.speaker.name for q in article.quotes][-2:] == ["Paul Amsel", "Paul Amsel"]
+
+
+def test_a_name_set_off_after_a_description_is_the_speaker():
+    assert speakers("One of the fishermen's leaders, Kwame Asante Boateng, who left when he "
+                    "was 12, says he is studying law.") == ["Kwame Asante Boateng"]
+
+
+def test_a_plural_word_ends_a_title_and_opens_no_name():
+    assert speakers("The Minister of Foreign Relations Duarte Pacheco said the border would "
+                    "stay open.") == ["Duarte Pacheco"]
+
+
+def test_a_name_the_recogniser_labels_a_body_keeps_its_given_name():
+    assert speakers("Torben Vinding Holm, the head of the alliance, vowed that the mission "
+                    "would go on.") == ["Torben Vinding Holm"]
+
+
+def test_she_after_a_person_a_copula_introduces_is_that_person():
+    assert speakers('"We will build new houses," said Alphonse Tubiana. One of those ready to '
+                    "leave is Kadiatou Sow. She says she lost her farm in the floods.") \
+        == ["Alphonse Tubiana", "Kadiatou Sow"]
+
+
+def test_he_after_a_person_with_a_who_clause_is_that_person():
+    assert speakers('"We will build new houses," said Tobias Ferreira.\nMany refuse to go '
+                    "back, like Kebba Jallow, who lives in a camp near the river.\nHe says he "
+                    "lost his land.") == ["Tobias Ferreira", "Kebba Jallow"]

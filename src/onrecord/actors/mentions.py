@@ -61,7 +61,9 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 # A middle initial ("James L. Jones") or a run of initials opening a name ("M.K. Narayanan",
 # "H.R. McMaster"); "U.S." is a place, and an acronym.
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# A subject, and the person a copula introduces ("Among those going home is Amara Diallo.
+# She says …"): whom a later "he" or "she" follows.
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "attr"}
 _EMBEDDED_CLAUSES = {"ccomp", "xcomp", "csubj", "pcomp"}
 
 
@@ -180,21 +182,33 @@ class ArticleActors:
         organisations while two or more words remain ("NATO Mark Rutte", not "Israel Katz")."""
         first = start
         for i in range(start, end - 1):
-            if self._is_title(self.doc[i]):
+            # "Minister of Foreign Relations Celso Amorim": a plural ends a title, never
+            # opens a name.
+            if self._is_title(self.doc[i]) or self.doc[i].tag_ == "NNPS":
                 first = i + 1
-        while first < end - 2 and self._is_affiliation(self.doc[first]):
+        while first < end - 2 and self._is_affiliation(self.doc[first]) \
+                and not self._one_entity(first, end):
             first += 1
         given = next((i for i in range(first, end - 1) if self._is_given_name(self.doc[i])), None)
         if given is not None and not any(t.ent_type_ in _PERSON_ENTS
                                          for t in self.doc[first:given]):
             first = given  # "Inspector-General of Police Khalid Abu Bakar": the name starts here
         entity = self._person_entity_ending(end)
-        if given is None and entity is not None and first < entity.start:
+        described = first > start or (start > 0 and self.doc[start - 1].lower_ == "the")
+        if given is None and entity is not None and first < entity.start and described:
             # "Colombian Senador Jimmy Chamorro", "Prime Minster Silvio Berlusconi": a title
             # the lists do not know (another language's, a misspelt one) before the name the
-            # entity recogniser marks.
+            # entity recogniser marks, after a title, a place or "the"; a run that opens with
+            # such a word ("Anders Fogh Rasmussen") opens with a given name.
             first = entity.start
         return first, list(self.doc[start:first])
+
+    def _one_entity(self, i: int, end: int) -> bool:
+        """Whether token ``i`` opens an entity that runs to the end of the name: "Torben
+        Vinding Holm" labelled as one organisation is a mislabelled name, not a body's
+        name before a person's ("NATO Mark Rutte")."""
+        entity = entity_of(self.doc[i])
+        return entity is not None and entity.start == i and entity.end >= end
 
     def _person_entity_ending(self, end: int) -> Span | None:
         """The person entity of two words or more that ends at token ``end`` (exclusive); not
@@ -236,10 +250,19 @@ class ArticleActors:
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.gaz.person_heads
                for c in head.children):
             return True
-        if head.dep_ == "appos" and head.head.lemma_.lower() in self.gaz.person_heads:
+        if head.dep_ == "appos" and self._describes_person(head.head):
             return True
+        if _subject_of_relative(head):
+            return True  # "like Amara Diallo, who lives in the camp": "who" is for people
         return len(tokens) >= 2 and all(t.ent_type_ not in _NOT_PERSON_ENTS | {"ORG"}
                                         for t in tokens)
+
+    def _describes_person(self, noun: Token) -> bool:
+        """Whether ``noun`` heads a person's description, through the phrases after it: "a
+        spokesman for the refugee agency, Ana Kol," sets the name off after "agency"."""
+        while noun.dep_ in ("pobj", "prep") and noun.head is not noun:
+            noun = noun.head
+        return noun.lemma_.lower() in self.gaz.person_heads
 
     def _initials(self, token: Token) -> bool:
         return bool(_INITIALS.match(token.text)) and not self.gaz.is_place(token.text)
@@ -304,7 +327,8 @@ class ArticleActors:
             head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS) else None
         # A subject inside someone's reported words ("Fowler said he expects Clinton to
         # recover") is not who a later "he" follows.
-        if subject is not None and subject.head.dep_ not in _EMBEDDED_CLAUSES:
+        if subject is not None and subject.head.dep_ not in _EMBEDDED_CLAUSES \
+                or _subject_of_relative(head):
             person.subject_mentions.append(head.idx)
         context = stripped + self._person_context(head)
         person.roles |= _role_words(context, self.gaz)
@@ -401,7 +425,7 @@ class ArticleActors:
         if head.lower_ == "old" and any(c.lower_ == "year" for c in head.children) \
                 and any(t.lower_ == "the" for t in tokens):
             return self._latest_subject(head.idx)  # "the 78-year-old also said"
-        person = self._named_person(head)
+        person = self._named_person(head) or self._name_set_off(head)
         if person is not None:
             mention = self.doc[tokens[0].i:tokens[-1].i + 1].text.lower()
             full = len(person.name.split()) > 1 and person.name.lower() in mention
@@ -447,6 +471,18 @@ class ArticleActors:
         if variant is not None and (found is None or _plain(found.name) not in _plain(words)):
             return variant
         return found
+
+    def _name_set_off(self, head: Token) -> Person | None:
+        """ "A spokesman for the refugee agency, Ana Kol, said", "One of the camp's elders,
+        Musa Diop, says": the person named in apposition within the speaker's phrase (not in
+        a clause inside it)."""
+        for token in head.subtree:
+            if token.dep_ != "appos" or not _is_name_token(token):
+                continue
+            path = [token, *(t for t in token.ancestors if head.is_ancestor(t))]
+            if all(t.dep_ in ("appos", "prep", "pobj") for t in path):
+                return self._named_person(token)
+        return None
 
     def _person_by_word(self, chain: list[Token]) -> Person | None:
         """The person one of the words names; a capitalised word the tagger took for a common
@@ -724,6 +760,13 @@ def _acronyms(text: str) -> dict[str, str]:
                 found[match.group(2)] = " ".join(words[words.index(first_word):])
                 break
     return found
+
+
+def _subject_of_relative(head: Token) -> bool:
+    """ "… like Amara Diallo, who lives in the camp.": the name is the subject of its
+    relative clause."""
+    return any(c.dep_ == "relcl" and any(g.tag_ == "WP" and g.dep_ in _SUBJECT_DEPS
+                                         for g in c.children) for c in head.children)
 
 
 def _related_to_named(head: Token) -> bool:
