@@ -299,6 +299,29 @@ def test_on_one_column_the_quotation_cards_are_a_list_under_the_text(browser, se
     context.close()
 
 
+#: The smallest text a chart may show, in CSS pixels.
+MIN_CHART_TEXT_PX = 9
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_chart_text_stays_readable(browser, server, viewport):
+    """The timeline's and the network's words and numbers are at least 9 px on a laptop and
+    on a phone (scaled to the phone's width they were 4-6 px); a chart wider than the screen
+    scrolls inside its box, not the page."""
+    width, height = VIEWPORTS[viewport]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    for path, chart in (("/timeline?source=rus-petrov&target=deu", "#timeline-chart"),
+                        ("/network", "#network-chart")):
+        page.goto(f"{server}{path}")
+        smallest = page.locator(chart).evaluate("""svg => Math.min(...[...svg.querySelectorAll(
+            'text')].map(t => { const m = t.getScreenCTM();
+            return Math.hypot(m.a, m.b) * parseFloat(getComputedStyle(t).fontSize); }))""")
+        assert smallest >= MIN_CHART_TEXT_PX, f"{path}: text of {smallest:.1f} px"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+    context.close()
+
+
 def _paste(page: Page, server: str) -> None:
     page.goto(f"{server}/paste")
     page.locator("#title").fill("<i>Pasted</i> piece")
