@@ -18,6 +18,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from onrecord.api.route import ReadRoute
 from onrecord.model import Article
 from onrecord.provenance import chain_json
 from onrecord.server import views
@@ -51,7 +52,7 @@ from onrecord.store.queries import (
     Table,
 )
 
-router = APIRouter(prefix="/api", tags=["queries"])
+router = APIRouter(prefix="/api", tags=["queries"], route_class=ReadRoute)
 
 _NOT_FOUND = {404: {"description": "Not in the store."}}
 _BAD_CURSOR = {422: {"description": "A bad parameter or cursor, with a message."}}

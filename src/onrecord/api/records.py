@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from onrecord.api.route import ReadRoute
 from onrecord.model import Article
 from onrecord.server.deps import StoredArticle, StoreDep, StoredJson, json_answer
 from onrecord.store import Copy
 
-router = APIRouter(tags=["records"])
+router = APIRouter(tags=["records"], route_class=ReadRoute)
 
 
 @router.get("/records/{doc_id:path}/copies", response_model=list[Copy],
