@@ -37,7 +37,7 @@ from onrecord.store.db import sqlite_revision
 from onrecord.store.queries import InvalidCursor
 
 #: The routers of the app, in the order their routes are matched.
-ROUTERS: tuple[APIRouter, ...] = (api.router, web.router)
+ROUTERS: tuple[APIRouter, ...] = (*api.routers, web.router)
 
 
 @asynccontextmanager
