@@ -195,3 +195,15 @@ def test_he_after_a_person_with_a_who_clause_is_that_person():
     assert speakers('"We will build new houses," said Tobias Ferreira.\nMany refuse to go '
                     "back, like Kebba Jallow, who lives in a camp near the river.\nHe says he "
                     "lost his land.") == ["Tobias Ferreira", "Kebba Jallow"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Several hundred shop owners met the minister on Monday, the Harbour Authority said. The "
+     "shop owners said sales had fallen by half.\nThey said the port could close within a "
+     "year.", "The shop owners"),
+    ('"The port is losing money," the Harbour Authority said.\n"Sales have fallen by half," '
+     "says the memo. It also says the port could close within a year.", "the memo"),
+])
+def test_they_and_it_after_an_unnamed_group_or_document_that_spoke_are_that_speaker(
+        text, speaker):
+    assert speakers(text)[-1] == speaker

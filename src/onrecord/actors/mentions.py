@@ -130,7 +130,8 @@ class ArticleActors:
         self.on = on
         self.people: dict[str, Person] = {}  # by lower-cased surname
         self.organisations: list[Organisation] = []
-        self.speaking_bodies: list[tuple[int, str]] = []  # (offset, name) of bodies that spoke
+        # (offset, name, plural) of the bodies, groups and documents that spoke
+        self.speaking_bodies: list[tuple[int, str, bool]] = []
         self.unnamed_speakers: list[int] = []  # offsets of "a ministry spokesman" who spoke
         self.acronyms = _acronyms(self.parsed)
         self._read_people()
@@ -411,10 +412,14 @@ class ArticleActors:
             if salient and person is not None and head.idx not in person.subject_mentions:
                 bisect.insort(person.subject_mentions, head.idx)
             if salient and person is None and head.pos_ != "PRON":
-                bisect.insort(self.speaking_bodies, (head.idx, mention.name))
+                bisect.insort(self.speaking_bodies, (head.idx, mention.name, False))
         elif salient and head.lemma_.lower() in self.gaz.person_heads \
                 and head.tag_ in ("NN", "NNP") and not _related_to_named(head):
             bisect.insort(self.unnamed_speakers, head.idx)
+        elif salient and head.pos_ in ("NOUN", "PROPN"):
+            # "Several hundred business leaders said … They forecast …", "says the email. It
+            # also …": a group or a document the article never names, as printed.
+            bisect.insort(self.speaking_bodies, (head.idx, mention.mention, head.tag_ == "NNS"))
         return mention
 
     def _resolve_name(self, head: Token, tokens: list[Token]) -> tuple[str | None, float | None]:
@@ -535,7 +540,8 @@ class ArticleActors:
         """He/she: the compatible person last seen as a subject or speaker (journalists' "he"
         follows the sentence subject), else the last compatible person mentioned."""
         lower = pronoun.lower_
-        spoken = [name for offset, name in self.speaking_bodies if offset < pronoun.idx]
+        spoken = [name for offset, name, plural in self.speaking_bodies
+                  if offset < pronoun.idx and not (plural and lower == "it")]
         if lower in _PLURAL_PRONOUNS | {"it"} and spoken:
             # "The Pentagon said ... It added": the body that spoke last.
             return spoken[-1], CONFIDENCE_PRONOUN
