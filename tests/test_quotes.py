@@ -651,6 +651,36 @@ def test_a_clause_of_its_own_after_a_comma_and_and_goes_on_with_what_was_said():
     assert quote.content.startswith("it was too soon")
 
 
+@pytest.mark.parametrize(("sentence", "end"), [
+    # A noun phrase the parser hangs on "said" after ", and": the list goes on.
+    ("Environment Ministry spokesperson Karl Obst said they apply to letters of complaint, "
+     "criticism or injury, technical or scientific notes and reports that don't reach any "
+     "conclusion, and Cabinet Office letters, agendas and minutes that don't deal with matters "
+     "of public interest.", "matters of public interest"),
+    # A second clause in marks after the closing mark of the first.
+    ('Marta Ruiz, the mayor of the port, said the storm was a "test of the city and the worst '
+     'flood of a century for the people, especially in the old quarter," and "help has come" '
+     'for the families of the fishermen.', "for the families of the fishermen"),
+])
+def test_what_the_parser_hangs_on_the_speech_verb_after_comma_and_is_still_said(sentence, end):
+    [quote] = extract(sentence).quotes
+    assert quote.content.endswith(end)
+
+
+def test_a_report_after_a_comma_on_the_speakers_own_words_is_a_quotation_of_its_own():
+    contents = [q.content for q in extract(
+        'The union said its members were "shocked" by the closure of the depot, which they '
+        'described as "an act of spite".').quotes]
+    assert contents == ['its members were "shocked" by the closure of the depot',
+                        "an act of spite"]
+
+
+def test_what_the_speaker_would_not_say_is_not_part_of_what_they_said():
+    [quote] = extract("The minister said the delay was because the border checks had "
+                      "improved, though he did not say what had changed.").quotes
+    assert quote.content == "the delay was because the border checks had improved"
+
+
 def test_a_report_of_its_own_after_a_comma_and_and_is_another_quotation():
     contents = [q.content for q in extract(
         "The envoy said the talks had broken down, and officials insist that the truce is "

@@ -297,9 +297,21 @@ def _writer_tail(root: Token) -> set[int]:
             continue
         if token.right_edge.i < root.right_edge.i and not doc[token.right_edge.i + 1].is_punct:
             continue  # a parenthetical inside the clause, not its tail
-        if _opens_writer_adjunct(first) or _describes_person(token, root):
+        if _opens_writer_adjunct(first) or _describes_person(token, root) \
+                or _reports_on_its_own(token):
             return {t.i for t in doc[first.i - 1:root.right_edge.i + 1]}
     return set()
+
+
+def _reports_on_its_own(token: Token) -> bool:
+    """ "said they were “appalled” by the closure, which they described as “an attack”",
+    "said the vetting had improved, though he did not say what changed": an adverbial or
+    relative clause after a comma whose verb reports with a subject of its own is the
+    writer's next report (a quotation of its own, or nothing said), not the speaker's words."""
+    lex = lexicon()
+    return token.dep_ in ("advcl", "relcl") \
+        and token.lemma_.lower() in lex.verbs | lex.fragment_verbs \
+        and any(c.dep_ in _SUBJECT_DEPS for c in token.children)
 
 
 def _describes_person(relative: Token, root: Token) -> bool:
@@ -532,20 +544,24 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
 
 
 def _second_clause(verb: Token, clause_root: Token | None, lex: Lexicon) -> Token | None:
-    """ "said the count was fair, and there was no sign of fraud": the parser hangs a second
-    clause with its own subject on the speech verb; right after the reported clause, a comma and
-    "and", it goes on with what was said, unless it is a report of its own ("…, and officials
-    insist …")."""
+    """ "said the count was fair, and there was no sign of fraud", "said they handle letters of
+    complaint, and board minutes that deal with no subject of national interest": the parser
+    hangs the rest of the reported clause on the speech verb; right after the clause, a comma
+    and "and" (quotation marks aside: "said he was “a promoter of hatred,” and “justice has been
+    done”"), a clause with its own subject or a noun phrase goes on with what was said, unless
+    it is a report of its own ("…, and officials insist …")."""
     if clause_root is None or clause_root.dep_ not in _CLAUSE_DEPS or clause_root.i < verb.i:
         return None
     doc = verb.doc
     end = clause_root.right_edge.i
     for conj in verb.rights:
-        if conj.dep_ != "conj" or conj.i <= end:
+        if conj.dep_ not in ("conj", "dobj") or conj.i <= end:
             continue
         between = doc[end + 1:conj.left_edge.i]
-        if [t.lower_ for t in between] != [",", "and"] or between[1].head.i != verb.i:
+        if [t.lower_ for t in between if not t.is_quote] != [",", "and"]:
             return None
+        if conj.pos_ in ("NOUN", "PROPN"):
+            return conj
         if conj.lemma_.lower() in lex.verbs or not any(
                 c.dep_ in (*_SUBJECT_DEPS, "expl") for c in conj.children):
             return None
