@@ -211,7 +211,7 @@ def test_timeline_page_draws_the_pair(client):
     assert html.count('<circle class="conditional"') == 1  # two conditional threats in January
     assert "<title>Jan 2024: 2 THREATEN</title>" in html
     assert html.count("<tr class=") == 3
-    assert client.get("/api/timeline", params={"source": "rus-petrov"}).status_code == 422
+    assert client.get("/api/escalation", params={"source": "rus-petrov"}).status_code == 422
 
 
 def test_timeline_lists_the_newest_events_and_links_to_all(client, monkeypatch):
@@ -234,6 +234,8 @@ def test_timeline_page_offers_the_parties_until_both_are_picked(client):
     assert 'name="source" value="rus-petrov"' in html and 'name="target" value=""' in html
     assert '<option value="rus-petrov">Ivan Petrov' in html
     assert '<option value="RUS">RUS (state)' in html
+    twin = client.get("/api/timeline", params={"source": "rus-petrov"}).json()  # its data
+    assert twin["series"] is None and {"rus-petrov", "RUS"} <= {p["actor"] for p in twin["parties"]}
 
 
 def test_network_page_draws_actors_and_weighted_edges(client):

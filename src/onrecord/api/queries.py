@@ -36,6 +36,7 @@ from onrecord.server.params import (
     PairQuery,
     QuoteCountQuery,
     QuoteQuery,
+    TimelineQuery,
 )
 from onrecord.server.speakers import MAX_SPEAKERS, SUGGESTIONS, find_speakers
 from onrecord.store import Store, queries
@@ -193,8 +194,11 @@ async def get_escalation(store: StoreDep, query: Annotated[PairQuery, Query()]) 
 
 
 @router.get("/timeline", responses=_BAD_CURSOR)
-async def get_timeline(store: StoreDep, query: Annotated[PairQuery, Query()]) -> views.Timeline:
-    """The timeline page's data: the escalation series of a pair and the events under it."""
+async def get_timeline(
+    store: StoreDep, query: Annotated[TimelineQuery, Query()]
+) -> views.Timeline:
+    """The timeline page's data: the escalation series of a pair and the events under it,
+    and the parties to pick (series and events null until both parties are given)."""
     return views.timeline(store, query)
 
 
