@@ -446,47 +446,63 @@ def test_a_negated_event_never_shows_as_its_type(page, server):
     expect(page.locator("#card-q1 .events")).to_contain_text("not THREATEN")
 
 
-# The five everyday tasks, each within three clicks of the home page.
+# The five everyday tasks, each within three clicks of the home page, on a laptop and a phone.
 
 
-def test_task_conditional_threats_by_one_speaker(page, server):
-    page.goto(f"{server}/")
-    page.locator("#top-speakers").get_by_role("link", name="Ivan Petrov").click()  # 1
-    page.get_by_role("link", name="conditional threats").click()  # 2
-    expect(page.locator("#event-total")).to_have_text("2")
-    expect(page.locator("#events-table .etype")).to_have_text(["THREATEN", "THREATEN"])
+@pytest.fixture(params=VIEWPORTS)
+def screen(request, browser: Browser) -> Iterator[Page]:
+    """A page at 1366x900, then at 390x844."""
+    width, height = VIEWPORTS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    yield context.new_page()
+    context.close()
 
 
-def test_task_escalation_between_two_states(page, server):
-    page.goto(f"{server}/")
-    page.get_by_role("navigation").get_by_role("link", name="Timeline").click()  # 1
-    page.locator('input[name="source"]').fill("RUS")
-    page.locator('input[name="target"]').fill("DEU")
-    page.get_by_role("button", name="Show").click()  # 2
-    expect(page.locator("h1")).to_have_text("Escalation: RUS → DEU")
-    expect(page.locator("#timeline-chart rect.bar")).to_have_count(2)
+def test_task_conditional_threats_by_one_speaker(screen, server):
+    screen.goto(f"{server}/")
+    screen.locator("#top-speakers").get_by_role("link", name="Ivan Petrov").click()  # 1
+    screen.get_by_role("link", name="conditional threats").click()  # 2
+    expect(screen.locator("#event-total")).to_have_text("2")
+    expect(screen.locator("#events-table .etype")).to_have_text(["THREATEN", "THREATEN"])
 
 
-def test_task_read_an_article_and_see_who_said_each_quote(page, server):
-    page.goto(f"{server}/")
-    page.locator("#latest-threats li a").first.click()  # 1
-    expect(page.locator(".card .speaker-name").first).to_contain_text("Ivan Petrov")
-    expect(page.locator("#text mark.quote").first).to_be_visible()
+def test_task_escalation_between_two_states(screen, server):
+    screen.goto(f"{server}/")
+    screen.get_by_role("navigation").get_by_role("link", name="Timeline").click()  # 1
+    screen.locator('input[name="source"]').fill("RUS")
+    screen.locator('input[name="target"]').fill("DEU")
+    screen.get_by_role("button", name="Show").click()  # 2
+    expect(screen.locator("h1")).to_have_text("Escalation: RUS → DEU")
+    expect(screen.locator("#timeline-chart rect.bar")).to_have_count(2)
 
 
-def test_task_export_what_was_found(page, server):
-    page.goto(f"{server}/")
-    page.get_by_role("link", name="All conditional threats").click()  # 1
-    with page.expect_download() as download:
-        page.get_by_role("link", name="CSV").click()  # 2
+def test_task_read_an_article_and_see_who_said_each_quote(screen, server):
+    screen.goto(f"{server}/")
+    screen.locator("#latest-threats li a").first.click()  # 1
+    expect(screen.locator(".card .speaker-name").first).to_contain_text("Ivan Petrov")
+    expect(screen.locator("#text mark.quote").first).to_be_visible()
+    quoted = {q for marks in screen.locator("#text mark.quote").evaluate_all(
+        "ms => ms.map(m => m.dataset.q)") for q in marks.split()}
+    cards = screen.locator("section.card")
+    expect(cards).to_have_count(len(quoted))  # a card for each quotation, naming who said it
+    names = cards.locator(".speaker-name")
+    expect(names).to_have_count(len(quoted))
+    assert all(name.strip() for name in names.all_inner_texts())
+
+
+def test_task_export_what_was_found(screen, server):
+    screen.goto(f"{server}/")
+    screen.get_by_role("link", name="All conditional threats").click()  # 1
+    with screen.expect_download() as download:
+        screen.get_by_role("link", name="CSV").click()  # 2
     lines = Path(download.value.path()).read_text(encoding="utf-8").strip().splitlines()
     assert lines[0].startswith("id,type,") and len(lines) == 1 + 3  # header + 3 threats
 
 
-def test_task_where_a_quote_first_appeared(page, server):
-    page.goto(f"{server}/")
-    page.locator("#top-outlets").get_by_role("link", name="wire.example").click()  # 1
-    page.locator("#quote-results .hit a", has_text="Story").first.click()  # 2
-    page.locator(".card .trace").first.click()  # 3
-    page.wait_for_url(re.compile(r"/provenance\?q="))
-    expect(page.locator("main")).to_contain_text("First appeared")
+def test_task_where_a_quote_first_appeared(screen, server):
+    screen.goto(f"{server}/")
+    screen.locator("#top-outlets").get_by_role("link", name="wire.example").click()  # 1
+    screen.locator("#quote-results .hit a", has_text="Story").first.click()  # 2
+    screen.locator(".card .trace").first.click()  # 3
+    screen.wait_for_url(re.compile(r"/provenance\?q="))
+    expect(screen.locator("main")).to_contain_text("First appeared")
