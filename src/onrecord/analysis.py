@@ -78,8 +78,6 @@ class Quotation:
     condition: TokenSpan | None = None  # "if attacked": its words, on the parse
     hedged: bool = False
     negated: bool = False
-    # The speakers a ranker chose among (``actors.speakers.Candidate``), kept when fitting one.
-    speaker_candidates: list | None = None
 
     @property
     def condition_span(self) -> Span | None:

@@ -1,5 +1,5 @@
 """The arithmetic the small learned models share (the event-type classifier, the quotation-type
-and confidence models, the fragment judge, the speaker ranker): a design matrix from named
+and confidence models, the fragment judge): a design matrix from named
 features, and multinomial logistic regression. NumPy only; nothing is downloaded."""
 
 from __future__ import annotations

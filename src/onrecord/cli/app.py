@@ -20,7 +20,7 @@ from onrecord.errors import InputError, InputWarning
 #: sub-commands from four), in the order ``onrecord --help`` lists them.
 COMMANDS: dict[str, tuple[str, ...]] = {
     "actors": ("actors",),
-    "eval": ("eval", "eval_events", "eval_speakers", "provenance"),
+    "eval": ("eval", "eval_events", "provenance"),
     "extract": ("extract",),
     "ingest": ("ingest",),
     "run": ("ingest",),

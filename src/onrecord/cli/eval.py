@@ -16,7 +16,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from onrecord.actors.speakers import SpeakerModel, load_model
 from onrecord.cli.app import app
 from onrecord.datafiles import DataFileError
 from onrecord.errors import InputError
@@ -43,9 +42,8 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.1f}"
 
 
-def _extract(articles: list[GoldArticle], speakers: SpeakerModel | None = None) -> list[Article]:
-    """Records of the gold texts, with a progress bar on stderr (the spaCy parse is slow);
-    ``speakers``: a speaker ranker instead of the shipped one, if any."""
+def _extract(articles: list[GoldArticle]) -> list[Article]:
+    """Records of the gold texts, with a progress bar on stderr (the spaCy parse is slow)."""
     sources = (ArticleText(text=a.text, doc_id=a.id) for a in articles)
     columns = (
         TextColumn("extracting"),
@@ -56,7 +54,7 @@ def _extract(articles: list[GoldArticle], speakers: SpeakerModel | None = None) 
     records: list[Article] = []
     with Progress(*columns, console=stderr, transient=True) as progress:
         task = progress.add_task("extract", total=len(articles))
-        for record in extract_many(sources, speakers=speakers):
+        for record in extract_many(sources):
             records.append(record)
             progress.advance(task)
     return records
@@ -167,10 +165,6 @@ def eval_command(
             "--errors", help="List misses, false alarms, boundary errors, wrong speakers."
         ),
     ] = False,
-    speaker_model: Annotated[
-        Path | None,
-        typer.Option(help="A speaker ranker written by `onrecord eval speakers --fit`."),
-    ] = None,
 ) -> None:
     """Score the extractor against the gold articles (or PolNeAR) and print the report.
 
@@ -182,11 +176,10 @@ def eval_command(
         raise typer.BadParameter("give --gold or --polnear, not both")
     try:
         articles, source_label = _load(gold, polnear, limit)
-        speakers = load_model(speaker_model) if speaker_model is not None else None
     except (GoldError, InputError, DataFileError) as exc:
         stderr.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(code=1) from None
-    report = evaluate(articles, _extract(articles, speakers))
+    report = evaluate(articles, _extract(articles))
     stdout = Console()
     print_report(stdout, report, source_label)
     if errors:
