@@ -111,3 +111,14 @@ def test_a_thing_named_before_with_its_owner_aims_the_rejection_at_that_owner():
                       "the audit. It is biased,” the Norwegian foreign ministry said.")
     assert ("REJECT", "NOR", "EU") in events
 
+
+
+def test_a_person_out_of_every_office_speaks_for_no_body():
+    # In office the former secretary general spoke for the UN; years after his term he
+    # speaks for himself, so the demand has no party as its source.
+    words = "Kofi Annan said Norway should release the detained fishermen."
+    in_office = _event(words, "2005-05-01")
+    retired = _event(words, "2010-05-01")
+    assert _ends(in_office) == ("REQUEST", "UN", "NOR")
+    assert _ends(retired) == ("REQUEST", None, "NOR")
+    assert retired.source is None or retired.source.actor_id is None

@@ -146,13 +146,24 @@ class KnowledgeBase:
 
     def acting_for(self, ref: ActorRef | None, on: dt.date | None = None) -> ActorRef | None:
         """The party an event codes for ``ref``: a member of a non-state armed group acts for
-        the group ("Naim Qassem" -> Hezbollah, not Lebanon); anyone else for themself (their
-        state or body is in ``country`` already)."""
+        the group ("Naim Qassem" -> Hezbollah, not Lebanon); a person out of office for no
+        party (the name alone); anyone else for themself (their state or body is in
+        ``country`` already)."""
+        if ref is not None and self._out_of_office(ref, on):
+            return ActorRef(name=ref.name)
         actor = self.actors.get(ref.actor_id or "") if ref is not None and ref.non_state \
             else None
         role = actor.role_on(on) if actor is not None and actor.kind == "person" else None
         group = self.actors.get(role.of) if role is not None else None
         return self.ref(group) if group is not None and group.kind != "state" else ref
+
+    def _out_of_office(self, ref: ActorRef, on: dt.date | None) -> bool:
+        """A person every one of whose roles ended before ``on`` speaks for no state or body:
+        a president quoted two months after his fall, a secretary general mediating three
+        years after his term."""
+        actor = self.actors.get(ref.actor_id or "")
+        return on is not None and actor is not None and actor.kind == "person" \
+            and bool(actor.roles) and all(r.end is not None and r.end <= on for r in actor.roles)
 
     def resolve(self, mention: str, on: dt.date | None = None) -> ActorRef | None:
         """Who ``mention`` ("Rutte", "the Kremlin", "NATO's secretary general", "Russian

@@ -330,7 +330,7 @@ def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: 
             continue
         party = party_of(kb, token, on) \
             or (_owner_named_before(kb, token, on) if verbal else None)
-        if party is not None and side(party) not in own \
+        if side(party) is not None and side(party) not in own \
                 and (source is None or party.actor_id != source.actor_id):
             return party
     return None
