@@ -122,3 +122,11 @@ def test_a_person_out_of_every_office_speaks_for_no_body():
     assert _ends(in_office) == ("REQUEST", "UN", "NOR")
     assert _ends(retired) == ("REQUEST", None, "NOR")
     assert retired.source is None or retired.source.actor_id is None
+
+
+def test_the_government_named_alone_speaks_for_the_state_the_story_is_about():
+    # Malawi is named most often before "the government"; Zambia, named last, is a neighbour.
+    events = _parties("Voters in Malawi queued for hours on Friday. Malawi's electoral board "
+                      "counted the ballots overnight.\nThe government said Zambia should "
+                      "reopen its border crossings.")
+    assert events == [("REQUEST", "MWI", "ZMB")]

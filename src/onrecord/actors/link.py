@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -118,7 +119,7 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
     if known is not None:
         return kb.acting_for(known, on)
     side = _affiliation(kb, phrase, on) or _first_state(kb, affiliations, on) \
-        or _the_country(kb, phrase, mention.name, on)
+        or _the_country(kb, phrase, mention.name, on) or _home_state(kb, phrase, on)
     if side is not None and side.non_state:
         return side
     if side is None:
@@ -139,6 +140,7 @@ def _unlisted_in(phrase: Phrase) -> ActorRef | None:
 class _Words(DataFile):
     stance_verbs: frozenset[str]
     anaphoric_states: frozenset[str]
+    state_institutions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +167,27 @@ def _the_country(kb: KnowledgeBase, phrase: Phrase, name: str | None,
             return _last_state(kb, [e for e in entities(doc)
                                     if e.label_ == "GPE" and e.end <= span.start], on)
     return None
+
+
+def _home_state(kb: KnowledgeBase, phrase: Phrase, on: dt.date | None) -> ActorRef | None:
+    """ "The government said", "prosecutors said", "the military's chief of staff said": a
+    state's own institution named with no state speaks for the state the article has named
+    most often before it (the story's own state, not a neighbour it has just mentioned)."""
+    words = phrase.words
+    if not any(t.lemma_.lower() in party_words().state_institutions
+               and t.ent_type_ != "PERSON" for t in words):
+        return None
+    named = [party for entity in entities(words.doc)
+             if entity.label_ in PARTY_ENTS and entity.end <= words.start
+             and (party := kb.resolve(entity.text, on)) is not None
+             and _a_state(kb, party)]
+    counts = Counter(party.country for party in named)
+    return max(named, key=lambda party: counts[party.country], default=None)
+
+
+def _a_state(kb: KnowledgeBase, party: ActorRef) -> bool:
+    actor = kb.actors.get(party.actor_id or "")
+    return actor is not None and actor.kind == "state"
 
 
 def _last_state(kb: KnowledgeBase, named: list[Span], on: dt.date | None) -> ActorRef | None:
