@@ -367,6 +367,36 @@ def test_paste_box_fetches_a_pasted_url(page, server, site):
     assert page.goto(f"{server}/paste?url=nonsense").status == 422
 
 
+def test_errors_are_pages_with_the_message_and_a_way_back(page, server, site):
+    """The three errors that reached the browser as raw JSON: an unknown article (404), a
+    bad timeline parameter (422), a pasted URL that cannot be fetched (502)."""
+    for path, status, message in (
+        ("/articles/nope", 404, "no article with doc_id 'nope'"),
+        ("/timeline?source=RUS&target=DEU&period=decade", 422,
+         "period: Input should be 'day', 'week', 'month' or 'year'"),
+    ):
+        assert page.goto(f"{server}{path}").status == status, path
+        expect(page.locator("#error .message")).to_have_text(message)
+    page.goto(f"{server}/paste")
+    page.locator("#text").fill(f"{site.base}/missing")
+    with page.expect_response(f"{server}/paste") as answer:
+        page.get_by_role("button", name="Annotate").click()
+    assert answer.value.status == 502
+    expect(page.locator("#error .message")).to_have_text(f"{site.base}/missing: HTTP 404")
+    page.locator("#home-link").click()
+    expect(page.locator("h1")).to_have_text("What the store holds")
+
+
+def test_the_speaker_field_suggests_names_as_one_types(page, server):
+    """"petr" typed in lower case offers Ivan Petrov, with his quotations, to pick."""
+    page.goto(f"{server}/search")
+    page.locator('input[name="speaker"]').press_sequentially("petr")
+    options = page.locator("#speaker-names option")
+    expect(options).to_have_count(1)
+    expect(options).to_have_attribute("value", "Ivan Petrov")
+    expect(options).to_have_attribute("label", "Ivan Petrov · 5 quotations")
+
+
 def test_search_finds_a_quote_and_opens_its_article(page, server):
     page.goto(f"{server}/search")
     page.get_by_role("searchbox").fill("dead water")
