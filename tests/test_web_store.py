@@ -108,6 +108,17 @@ def test_home_page_numbers_lead_to_the_pages(client):
     assert 'href="/search?source=wire.example"' in html
 
 
+def test_the_home_pages_weeks_run_on_through_weeks_without_quotations(client):
+    """Quotations per week over the last twelve weeks up to the latest: a week without
+    any is a bar of 0, not left out (the chart put 8 January beside 22 January)."""
+    weeks = client.get("/api/dashboard").json()["weeks"]
+    assert [w["period"] for w in weeks] == [f"2024-W{n:02}" for n in range(2, 14)]
+    assert [w["count"] for w in weeks] == [2, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 2]
+    home = client.get("/").text
+    assert home.count('<span class="n">0</span></a></li>') == 8
+    assert 'href="/search?from=2024-01-15&amp;to=2024-01-21"' in home  # an empty week too
+
+
 def test_every_number_on_the_home_page_is_the_total_it_links_to(client):
     """A busy actor's number counts its events with another actor at either end (Germany is
     mostly a target): its link lists exactly those; so do a speaker's and an outlet's, and

@@ -3,6 +3,7 @@ Datasette serves one view as HTML or JSON), so the two never disagree about a pa
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from typing import TypeVar
@@ -110,15 +111,27 @@ class Dashboard(BaseModel):
     threats: list[EventRow]
 
 
+def _recent_weeks(counted: list[PeriodCount], n: int) -> list[PeriodCount]:
+    """The last ``n`` ISO weeks up to the latest with quotations (none before the first),
+    a week without any counted 0: a gap in the news is no gap in the chart's time."""
+    dated = {c.period: c.count for c in counted if c.period}
+    if not dated:
+        return []
+    first, last = (dt.date.fromisocalendar(int(p[:4]), int(p[6:]), 1)
+                   for p in (min(dated), max(dated)))
+    weeks = (last - dt.timedelta(weeks=k) for k in reversed(range(n)))
+    return [PeriodCount(period=f"{y}-W{w:02}", count=dated.get(f"{y}-W{w:02}", 0))
+            for y, w, _ in (d.isocalendar() for d in weeks if d >= first)]
+
+
 def dashboard(store: Store) -> Dashboard:
     """Everything on the home page, each number a way into the pages."""
     speakers = queries.speaker_names(store)
-    weeks = [c for c in queries.counts(store, "quotes", period="week") if c.period]
     threats = EventFilter(type=["THREATEN"], conditional=True, negated=False)
     return Dashboard(
         totals=Totals(articles=store.count("articles"), quotes=store.count("quotes"),
                       events=store.count("events"), speakers=len(speakers)),
-        weeks=weeks[-WEEKS:],
+        weeks=_recent_weeks(queries.counts(store, "quotes", period="week"), WEEKS),
         speakers=[Counted(name=name, count=n) for name, n, _ in speakers[:TOP]],
         actors=queries.parties(store, TOP, states=False),
         outlets=queries.outlets(store, TOP),
