@@ -207,3 +207,15 @@ def test_he_after_a_person_with_a_who_clause_is_that_person():
 def test_they_and_it_after_an_unnamed_group_or_document_that_spoke_are_that_speaker(
         text, speaker):
     assert speakers(text)[-1] == speaker
+
+
+def test_a_state_is_not_its_people_one_letter_longer():
+    assert speakers("Mauritanian troops crossed the river, and Mauritanian officials denied it. "
+                    "Mauritania, in turn, claimed the patrol stayed inside Mauritanian "
+                    "territory.") == ["Mauritania"]
+
+
+def test_a_body_sharing_one_word_with_a_name_read_as_a_person_is_its_own_body():
+    assert speakers("Dalvik Ocean Freight, which owns the tanker, has begun talks with the "
+                    "pirates.\nThe International Ocean Bureau reports that pirates hold 14 "
+                    "ships.") == ["International Ocean Bureau"]

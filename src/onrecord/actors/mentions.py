@@ -466,6 +466,9 @@ class ArticleActors:
         ("NATO chief Mark Rutte"), never a name inside a modifier ("the sister of Kim Jong Un")."""
         chain = [head] + [c for c in head.lefts if c.dep_ in ("compound", "flat")]
         found = self._person_by_word(chain)
+        if found is not None and head.text[:1].isupper() and not self._is_title(head) \
+                and head.lower_ not in found.keys and self._misspelt(head.lower_) is not found:
+            found = None  # "the International Maritime Bureau" is no "Vela International …"
         # A whole name the mention spells out is that person: "Kim Chang-su" is not whoever
         # else shares the word "Kim" (spellings apart: "Kim Jong-Un" is "Kim Jong Un").
         words = drop_invisible(self.doc[min(t.i for t in chain):head.i + 1].text)
@@ -710,6 +713,8 @@ class ArticleActors:
         def preference(n: str) -> tuple[int, int]:  # more often, then earlier
             return spellings[n], -first_seen[n]
 
+        if " " not in name:
+            return name  # "Colombia" and "Colombian" are a state and its people
         close = [n for n in spellings if n != name
                  and difflib.SequenceMatcher(None, n, name).ratio() >= _FUZZY_ORGANISATION]
         better = [n for n in close if preference(n) > preference(name)]
