@@ -261,6 +261,13 @@ def test_network_page_draws_actors_and_weighted_edges(client):
     assert 'id="rolled-up"' in states and 'name="states" value="true" title=' in states
     assert "RUS → DEU: 3 THREATEN" in states and "Ivan Petrov" not in states
     assert client.get("/api/network?states=true").json()["nodes"][0]["country"] == "DEU"
+    client.app.state.store.put(Article(  # an official known by name only sits by her state
+        doc_id="ru2", published="2024-02-11", text="Olga Ivanova warned Germany.",
+        events=[Event(id="e1", type="THREATEN", source=ActorRef(name="Olga Ivanova",
+                                                                country="RUS"), target=GERMANY)]))
+    nodes = client.get("/api/network").json()["nodes"]
+    assert {n["actor"]: n["country"] for n in nodes}["Olga Ivanova"] == "RUS"
+    assert '<text class="group"' in client.get("/network").text  # RUS: her and Petrov
     [link] = re.findall(r'class="download" href="([^"]+format=csv)"', only)  # what it draws
     rows = client.get(link.replace("&amp;", "&")).text.splitlines()
     assert rows[0] == "source,source_name,target,target_name,relation,events,types"

@@ -114,6 +114,13 @@ def network(
             f" UNION ALL SELECT 'country', {end}, {end}, NULL, 0 FROM linking "
             f"WHERE {end}_state = 1 AND {end} {kept}" for end in ("source", "target")
         )
+    else:  # a person known by name only (no actor id) has the country their events give
+        statement += "".join(
+            f" UNION ALL SELECT 'country', e.{end}_name, min(e.{end}_country), NULL, 0 "
+            f"FROM events e WHERE e.{end}_name {kept} AND e.{end}_actor_id IS NULL "
+            f"AND e.{end}_country IS NOT NULL GROUP BY e.{end}_name"
+            for end in ("source", "target")
+        )
     with store.engine.connect() as conn:
         rows = conn.execute(sql(statement), {**params, "max_nodes": max_nodes}).all()
     weight: dict[str, int] = {}
