@@ -229,7 +229,7 @@ def main() -> None:
     command = ["-m", "onrecord", "serve", "--db", str(db)]
     if args.floor:
         command = ["-m", "uvicorn", "bench_api_load:floor_app", "--factory", "--app-dir",
-                   str(ROOT / "benchmarks")]
+                   str(ROOT / "benchmarks"), "--no-access-log"]  # as onrecord serve
     server = subprocess.Popen(
         [sys.executable, *command, "--port", str(port), "--workers", str(args.workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

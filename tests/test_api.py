@@ -151,3 +151,14 @@ def test_serve_command_is_registered():
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
     assert "ONRECORD_TOKEN" in result.output
+
+
+def test_serve_logs_each_request_only_when_asked(monkeypatch, tmp_path):
+    runs = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: runs.append(options))
+    monkeypatch.setenv("ONRECORD_DB", "")  # serve sets it for its workers: undone after
+    monkeypatch.setenv("ONRECORD_CORS_ORIGINS", "")
+    db = str(tmp_path / "store.db")
+    for flag in ([], ["--access-log"]):
+        assert CliRunner().invoke(cli, ["serve", "--db", db, *flag]).exit_code == 0
+    assert [options["access_log"] for options in runs] == [False, True]

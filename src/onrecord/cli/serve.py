@@ -32,6 +32,10 @@ def serve(
         typer.Option(min=1, help="Server processes; about one per core. Each keeps its own "
                      "answer cache and database connections (SQLite takes concurrent readers)."),
     ] = 1,
+    access_log: Annotated[
+        bool,
+        typer.Option(help="Log a line for every request (errors are logged either way)."),
+    ] = False,
 ) -> None:
     """Serve the REST API (docs at /docs) and the web UI.
 
@@ -47,4 +51,7 @@ def serve(
     typer.echo(f"onrecord: web UI at http://{shown}:{port}/ (API docs at /docs), store {db}; "
                f"{'writes need the token' if settings.token else 'read-only'}; "
                f"{workers} process{'es' * (workers > 1)}. Ctrl-C stops.")
-    uvicorn.run("onrecord.app:create_app", factory=True, host=host, port=port, workers=workers)
+    # Off by default: uvicorn's line a request cost 0.1-0.3 ms of CPU, up to a quarter of a
+    # read request's (docs/web.md).
+    uvicorn.run("onrecord.app:create_app", factory=True, host=host, port=port, workers=workers,
+                access_log=access_log)
