@@ -681,6 +681,26 @@ def test_what_the_speaker_would_not_say_is_not_part_of_what_they_said():
     assert quote.content == "the delay was because the border checks had improved"
 
 
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    ('The leaflet dropped over the town was short. "Stay inside and keep away from the '
+     'windows," it read.', "Stay inside and keep away from the windows,", "it"),
+    ('The complaint reads, in part: "The company misled its workers for a decade and hid the '
+     'losses."', "The company misled its workers for a decade and hid the losses.",
+     "The complaint"),
+])
+def test_a_text_that_reads_is_a_cue_and_reading_a_text_aloud_is_not(text, content, mention):
+    [quote] = extract(text).quotes
+    assert (quote.cue[:4], quote.content, quote.speaker.mention) == ("read", content, mention)
+    assert extract("She read the statement aloud to the crowd.").quotes == []
+
+
+def test_who_responded_by_saying_is_the_speaker():
+    [quote] = extract("A navy spokesman responded to the report by saying that the ship had "
+                      "never left port.").quotes
+    assert quote.content == "the ship had never left port"
+    assert quote.speaker.mention == "A navy spokesman"
+
+
 def test_a_report_of_its_own_after_a_comma_and_and_is_another_quotation():
     contents = [q.content for q in extract(
         "The envoy said the talks had broken down, and officials insist that the truce is "

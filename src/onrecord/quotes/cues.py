@@ -48,6 +48,7 @@ class Lexicon(DataFile):
     infinitive_commissives: frozenset[str]
     infinitive_agent_only: frozenset[str]
     agent_only_verbs: frozenset[str]
+    object_free_verbs: frozenset[str]
     infinitive_directives: frozenset[str]
     infinitive_directive_preps: dict[str, frozenset[str]]
     issuer_nouns: frozenset[str]
@@ -256,6 +257,10 @@ def _subject(verb: Token) -> Token | None:
             continue
         if verb.dep_ == "acl":  # "a statement saying ...", "officials saying ..."
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "by":
+            verb = verb.head.head  # "responded to the news by saying ...": who responded
+            seen += 1
+            continue
         if verb.dep_ not in _INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -507,6 +512,8 @@ def _reports_preceding_clause(verb: Token, lex: Lexicon) -> bool:
 def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     lemma = verb.lemma_.lower()
     if lemma not in lex.verbs:
+        return None
+    if lemma in lex.object_free_verbs and any(c.dep_ == "dobj" for c in verb.children):
         return None
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ROOT") and not any(
             c.dep_ in _SUBJECT_DEPS for c in verb.children) and verb.i < verb.head.i + 1:
