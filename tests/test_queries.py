@@ -335,6 +335,19 @@ def test_a_minimum_confidence_keeps_the_events_the_coder_is_sure_of(store):
     assert len(_event_ids(store)) == 3
 
 
+def test_hedged_and_negated_events_are_found_or_left_out_as_asked(store):
+    """"may respond" is hedged, "will never attack" negated, "will respond" neither."""
+    store.put(Article(doc_id="h", text="x", published="2024-05-02", events=[
+        Event(id="e1", type="THREATEN", source=PETROV, target=GERMANY, hedged=True),
+        Event(id="e2", type="THREATEN", source=PETROV, target=GERMANY, negated=True),
+        Event(id="e3", type="THREATEN", source=PETROV, target=GERMANY),
+    ]))
+    assert _event_ids(store, hedged=True) == ["h/e1"]
+    assert _event_ids(store, hedged=False) == ["h/e2", "h/e3"]
+    assert _event_ids(store, negated=True) == ["h/e2"]
+    assert _event_ids(store, negated=False, hedged=False) == ["h/e3"]
+
+
 def test_migration_0011_reads_the_confidence_of_stored_events(db_url):
     with old_store(db_url, migration("event_confidence") - 1) as engine:
         old_schema.put(engine, _sure_and_unsure())
