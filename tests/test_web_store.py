@@ -355,6 +355,19 @@ def test_a_speaker_is_found_by_surname_in_any_case_and_accents(client):
     assert client.get("/api/speakers", params={"q": "nobody"}).json() == []
 
 
+def test_a_speaker_is_found_by_how_articles_name_them(client):
+    """"foreign minister", in any case, finds Ivan Petrov once an article calls him so."""
+    text = "“We are ready,” said Russia’s foreign minister."
+    client.app.state.store.put(Article(
+        doc_id="fm1", published="2024-04-01", text=text, quotes=[Quote(
+            id="q1", kind="direct", content="We are ready", spans=[(1, 13)], cue="said",
+            speaker=Mention(mention="Russia’s foreign minister", span=(21, 46),
+                            name="Ivan Petrov", actor_id="rus-petrov"))]))
+    typed = {"q": "FOREIGN minister"}
+    assert [c["name"] for c in client.get("/api/speakers", params=typed).json()] == [
+        "Ivan Petrov"]
+
+
 def test_a_hyphenated_name_is_found_by_its_last_part(client):
     """"sharaa" finds Ahmed al-Sharaa (it found nothing: "al-sharaa" was one word)."""
     text = "“The transition will be orderly,” said Ahmed al-Sharaa."
