@@ -154,6 +154,9 @@ def test_stored_article_links_its_actors_and_record(client):
     for link in re.findall(r'<a class="actor-link" href="(/actors/[^"]+)"', page):
         assert client.get(html.unescape(link)).status_code == 200, link
     assert 'class="actor-link" href="/actors/Government%20of%20Germany"' in page
+    speakers = re.findall(r'<a class="speaker-link" href="(/speakers/[^"]+)"', page)
+    assert speakers == ["/speakers/Jane%20Roe"] * 2  # her two quotations' cards
+    assert "<h1>Jane Roe</h1>" in client.get(speakers[0]).text
     assert 'href="/records/sample-1" download="sample-1.json"' in page
     assert page.count('tabindex="0"') == page.count('<mark class="quote') + page.count(
         '<section class="card')
