@@ -659,17 +659,22 @@ class ArticleActors:
     def _organisation_name(self, head: Token,
                            tokens: list[Token]) -> tuple[str | None, float | None]:
         text = without_article(" ".join("".join(t.text_with_ws for t in tokens).split()))
-        generic = self._is_organisation_head(head) and len(tokens) <= 2
+        if head.text in self.acronyms:  # "The ONLF accused …", whatever the tagger made of it
+            return self.acronyms[head.text], CONFIDENCE_ORGANISATION
         if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_
                                         or self.gaz.is_place(head.text)):
             name = self._entity_name(head) or self._proper_name(head, tokens)
-            earlier = self._earlier_same_head(head, tokens, name) if generic else None
-            if earlier is not None:  # "the Commission said", after "… Commission of Pakistan"
+            # "the Commission said", after "… Commission of Pakistan"; "The Red Cross says",
+            # after "the Kenya Red Cross"
+            earlier = None if self.gaz.is_place(name) \
+                else self._earlier_same_head(head, tokens, name)  # not "North and South Korea"
+            if earlier is not None:
                 return earlier, CONFIDENCE_DESCRIPTION
             return self.acronyms.get(name) or self._usual_spelling(name), CONFIDENCE_ORGANISATION
         if self._is_organisation_head(head):
             earlier = self._earlier_same_head(head, tokens, text)
-            if earlier is not None and any(t.lower_ == "the" for t in tokens):
+            if earlier is not None and not any(t.lower_ in ("a", "an", "another", "some")
+                                               for t in tokens):
                 return earlier, CONFIDENCE_DESCRIPTION
             if any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens):
                 return text, CONFIDENCE_ORGANISATION
@@ -677,13 +682,22 @@ class ArticleActors:
 
     def _earlier_same_head(self, head: Token, tokens: list[Token], text: str) -> str | None:
         """ "the ministry" -> the fullest earlier name with the same head noun. Its own words
-        must all be in that name: "the Chinese government" is not the "Nationalist government"
-        of an earlier paragraph."""
-        own = {t.lower_ for t in tokens if t.is_alpha and t.dep_ != "det"}
-        same = [o for o in self.organisations
-                if o.head == head.lower_ and o.mentions[0] < head.idx
-                and len(o.name) > len(text) and own <= set(o.name.lower().split())]
+        must all be in that name, a place as its country: "the Chinese government" is not the
+        "Nationalist government" of an earlier paragraph; "India's External Affairs ministry"
+        is the "Indian Ministry of External Affairs"."""
+        own = self._name_words([t.text for t in tokens if t.is_alpha and t.dep_ != "det"])
+        names = [*self.organisations,
+                 *(Organisation(n, n.split()[-1].lower(), [self.parsed.find(n)])
+                   for n in self.acronyms.values())]
+        same = [o for o in names
+                if o.head == head.lower_ and 0 <= o.mentions[0] < head.idx
+                and len(o.name) > len(text) and own <= self._name_words(o.name.split())]
         return max(same, key=lambda o: len(o.name)).name if same else None
+
+    def _name_words(self, words: list[str]) -> set[str]:
+        """Lower-cased words of a name, a place or its people as the country's code."""
+        places = self.gaz.place_country
+        return {places.get(w.lower(), w.lower()) for w in words} - {"of", "the", "and", "for"}
 
     def _entity_name(self, head: Token) -> str | None:
         """The organisation entity around ``head`` when it runs on past the noun phrase the
