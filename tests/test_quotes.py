@@ -694,6 +694,12 @@ def test_a_text_that_reads_is_a_cue_and_reading_a_text_aloud_is_not(text, conten
     assert extract("She read the statement aloud to the crowd.").quotes == []
 
 
+def test_a_clause_the_parser_hangs_on_an_adverb_of_the_speech_verb_is_reported():
+    [quote] = extract("The race organisers had said as late as Friday that all the boats were "
+                      "ready to sail.").quotes
+    assert quote.content == "all the boats were ready to sail"
+
+
 def test_who_responded_by_saying_is_the_speaker():
     [quote] = extract("A navy spokesman responded to the report by saying that the ship had "
                       "never left port.").quotes

@@ -478,16 +478,20 @@ def _is_complementizer(that: Token, clause: Token) -> bool:
 
 
 def _statement_clause(verb: Token) -> Token | None:
-    """ "said in a statement that ...", "said during a news conference that ...": the parser
-    hangs the reported clause on the noun of the verb's adjunct."""
-    for prep in verb.children:
-        if prep.dep_ != "prep":
+    """ "said in a statement that ...", "said during a news conference that ...", "had said
+    as late as Thursday that ...": the parser hangs the reported clause on the noun of the
+    verb's adjunct, or on its adverb."""
+    for adjunct in verb.children:
+        if adjunct.dep_ == "advmod":
+            nouns = [adjunct]
+        elif adjunct.dep_ == "prep":
+            nouns = [c for c in adjunct.children if c.dep_ == "pobj"]
+        else:
             continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj":
-                clause = _that_clause(noun)
-                if clause is not None:
-                    return clause
+        for noun in nouns:
+            clause = _that_clause(noun)
+            if clause is not None:
+                return clause
     return None
 
 
