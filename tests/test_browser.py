@@ -322,6 +322,25 @@ def test_chart_text_stays_readable(browser, server, viewport):
     context.close()
 
 
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_a_lists_filters_fold_on_a_phone_under_those_set(browser, server, viewport):
+    """On a phone the events, not a screen of form fields, come first: the filters are
+    folded under a summary naming those set, and a tap unfolds them; on a laptop they are
+    open."""
+    width, height = VIEWPORTS[viewport]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{server}/events?type=THREATEN&conditional=true")
+    summary, form = page.locator("#filters summary"), page.locator("#filters form.filters")
+    expect(summary).to_have_text("Filters: type, conditional")
+    if viewport == "phone":
+        expect(form).to_be_hidden()
+        assert page.locator("#event-total").bounding_box()["y"] < height
+        summary.click()
+    expect(form).to_be_visible()
+    context.close()
+
+
 def _paste(page: Page, server: str) -> None:
     page.goto(f"{server}/paste")
     page.locator("#title").fill("<i>Pasted</i> piece")
