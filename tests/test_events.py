@@ -356,6 +356,12 @@ def test_being_threatened_tells_of_someone_elses_threat():
         "The fishermen said they had been threatened with arrest at the harbour.").events]
 
 
+def test_a_threat_made_against_the_speaker_is_not_the_speakers_threat():
+    assert "THREATEN" not in [e.type for e in _extract(
+        "“The council believes that by threatening us and harassing us it can silence us,” "
+        "the Estonian envoy Ana Vor said.", min_confidence=0.0).events]
+
+
 def test_a_war_that_is_only_the_topic_is_no_threat():
     assert "THREATEN" not in [e.type for e in extract(
         "The minister will consult the envoys on the war against smugglers, Ana Vor "
@@ -534,3 +540,15 @@ def test_encouraging_another_party_is_a_request():
     (event,) = extract("“We encourage the Latvian government to reopen the border,” the "
                        "Estonian envoy Ana Vor said.").events
     assert event.type == "REQUEST"
+
+
+def test_a_negated_event_is_less_sure_than_the_same_event_said_plainly():
+    from onrecord.pipeline import ArticleText, extract_many
+
+    plain, negated = (next(extract_many([ArticleText(text=text)], min_confidence=0.0)).events[0]
+                      for text in ("“We will strike the depots,” the Estonian envoy Ana Vor said.",
+                                   "“We will not strike the depots,” the Estonian envoy Ana Vor "
+                                   "said."))
+    assert (plain.type, negated.type) == ("THREATEN", "THREATEN")
+    assert negated.negated and not plain.negated
+    assert negated.confidence < plain.confidence

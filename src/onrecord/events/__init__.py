@@ -105,8 +105,9 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
     agent = agent_of(coded.trigger, own_sides(speaker),
                      lambda token: side(party_of(kb, token, on)), lexicon())
     condition_words = quotation.condition.text if quotation.condition is not None else None
+    negated = quotation.negated or coded.negated
     known = signals(coded, quotation.kind, source, target, agent, condition_words,
-                    quotation.hedged, lexicon().counterfactuals,
+                    quotation.hedged, negated, lexicon().counterfactuals,
                     cue_says(cue, coded.type, lexicon()))
     return Event(
         id=event_id,
@@ -117,7 +118,7 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
         target=target,
         quote_id=quotation.id,
         condition=condition_words,
-        negated=quotation.negated or coded.negated,
+        negated=negated,
         hedged=quotation.hedged,
         intensity=lexicon().intensity(coded.type, coded.mode),
         evidence=_evidence(quotation, coded),

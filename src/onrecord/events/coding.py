@@ -23,6 +23,8 @@ NEGATION_DEPTH = 6
 # How far up from a noun trigger its clause's verb may sit ("launch a preemptive strike on").
 GOVERNOR_DEPTH = 4
 _CLAUSE_BOUNDARIES = {"ROOT", "ccomp", "advcl", "parataxis", "relcl", "conj"}
+# Clauses that say something of a noun, not what the sentence's verb does.
+_OWN_CLAUSES = {"relcl", "acl"}
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,21 @@ def _forward(trigger: Token, tokens: list[Token], lex: Lexicon) -> bool:
 
 
 def _conditioned(trigger: Token, condition: tuple[int, int] | None) -> bool:
-    """The condition is in the trigger's sentence ("if they cross, we will use force"); one
-    in another sentence of the quotation says nothing of this one."""
-    sentence = trigger.sent
-    return condition is not None and sentence.start_char <= condition[0] < sentence.end_char
+    """The condition bears on the trigger's clause: it hangs on the trigger's verb or a verb
+    above it ("if they cross, we will use force"; "any attack will be met with force"). Not a
+    harm word in a clause of its own beside it ("when we go on the offensive, we take the
+    havens of the militants we are fighting"), nor one in another sentence."""
+    if condition is None:
+        return False
+    inside = [t for t in trigger.sent if condition[0] <= t.idx < condition[1]]
+    heads = {t.head for t in inside if not condition[0] <= t.head.idx < condition[1]}
+    word = trigger
+    while True:
+        if word in heads or word.i in {t.i for t in inside}:
+            return True
+        if word.dep_ in _OWN_CLAUSES or word.head.i == word.i:
+            return False
+        word = word.head
 
 
 def _in_subject_clause(trigger: Token) -> bool:
@@ -191,11 +204,12 @@ _PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 def _names_a_danger(trigger: Token, lex: Lexicon) -> bool:
     """ "The presence of foreign warships threatens our security": a thing that threatens is a
     danger the speaker names, not a threat anyone makes; "the villagers were threatened with
-    eviction" tells of someone else's threat."""
+    eviction" and "by threatening us they hope to silence us" tell of someone else's threat."""
     if trigger.lemma_.lower() not in lex.danger_verbs or trigger.pos_ != "VERB":
         return False
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
-        return True  # "they were threatened with ...": someone else's threat, told
+    if any(c.dep_ in ("nsubjpass", "auxpass") or (c.dep_ == "dobj" and lex.is_first_person(c))
+           for c in trigger.children):
+        return True
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if subject is None and trigger.dep_ == "conj":  # "has become a tool and threatens to"
         subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)

@@ -54,6 +54,7 @@ class Signals:
     conditional: bool
     hedged: bool
     counterfactual: bool
+    negated: bool = False  # "would not agree", "did not threaten": no event of its type (guide)
     learned: float | None = None  # the quotation model's probability of this type
     cue: str = "none"  # what the reporting verb says of the type: "agrees", "other", "neutral"
 
@@ -75,7 +76,8 @@ class Signals:
         names += [name for name, on in (("source_known", self.source_known),
                                         ("target_known", self.target_known),
                                         ("conditional", self.conditional),
-                                        ("hedged", self.hedged)) if on]
+                                        ("hedged", self.hedged),
+                                        ("negated", self.negated)) if on]
         values = dict.fromkeys(names, 1.0)
         if self.learned is None:
             values["learned=none"] = 1.0
@@ -158,12 +160,12 @@ def cue_says(cue: Token | None, event_type: str, lex: Lexicon) -> str:
 
 
 def signals(coded: Coded, kind: str, source: ActorRef | None, target: ActorRef | None,
-            agent: str, condition: str | None, hedged: bool,
+            agent: str, condition: str | None, hedged: bool, negated: bool,
             counterfactuals: Iterable[str], cue: str = "none") -> Signals:
     lowered = (condition or "").lower()
     return Signals(type=coded.type, basis=coded.basis, kind=kind, cue=cue,
                    source_known=known(source), target_known=known(target), agent=agent,
-                   conditional=condition is not None, hedged=hedged,
+                   conditional=condition is not None, hedged=hedged, negated=negated,
                    counterfactual=any(lowered.startswith(c) for c in counterfactuals))
 
 

@@ -134,7 +134,7 @@ def code_reported(doc: Doc, quotes: list[Quotation], kb: KnowledgeBase, on: dt.d
             continue
         condition_words = doc.text[condition[0]:condition[1]] if condition else None
         known = signals(coded, "reported", source, target, "speaker", condition_words, False,
-                        lex.counterfactuals)
+                        coded.negated, lex.counterfactuals)
         events.append(Event(
             id=f"e{first_id + len(events)}", type=coded.type, mode=coded.mode,
             context=list(coded.contexts), source=source, target=target,
