@@ -816,3 +816,10 @@ def test_a_possessive_apostrophe_before_the_cue_is_no_quotation_mark():
                       "that closing the port is unwise.").quotes
     assert (quote.content, quote.speaker.name) == ("closing the port is unwise", "Tomas Vela")
 
+
+
+def test_a_group_speaker_is_printed_with_its_coordination():
+    [quote] = extract("Analysts and retired naval officers contacted by reporters say the "
+                      "warning is unusual.").quotes
+    assert quote.speaker.mention == "Analysts and retired naval officers"
+    assert quote.speaker.name is None

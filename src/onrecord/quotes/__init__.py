@@ -513,14 +513,15 @@ def _content(article: _Article, draft: _Draft) -> str:
 def _phrase(doc: Doc, head: Token | None) -> Phrase | None:
     """The speaker's or addressee's phrase: the issuer of a document ("a statement from the
     Kremlin" -> "Kremlin"); the name in apposition to a description ("Ukraine's foreign
-    minister, Andrii Sybiha, said": Sybiha)."""
+    minister, Andrii Sybiha, said": Sybiha); a group as printed, with its coordination
+    ("Analysts and military officers say")."""
     if head is None:
         return None
     head = issuer(head)
     if head.pos_ == "NOUN":
         head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
                     None) or name_after_relation(head) or head
-    start, end = name_phrase(head)
+    start, end = name_phrase(head, group=head.tag_ == "NNS")
     return Phrase(head, doc[start:end])
 
 

@@ -146,15 +146,18 @@ def document_of(site: CueSite) -> tuple[str, bool] | None:
     return None
 
 
-def name_phrase(head: Token) -> tuple[int, int]:
+def name_phrase(head: Token, group: bool = False) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by ``head``, without appositions,
-    relative clauses or coordination: "Mark Rutte, the NATO chief, who ..." -> "Mark Rutte"."""
+    relative clauses or coordination: "Mark Rutte, the NATO chief, who ..." -> "Mark Rutte".
+    A ``group`` keeps its coordination: "Analysts and military officers", "NATO and U.S.
+    officials"."""
+    left_out = _NOT_IN_NAME - {"cc", "conj"} if group else _NOT_IN_NAME
     keep = {head.i}
-    stack = [c for c in head.children if c.dep_ not in _NOT_IN_NAME]
+    stack = [c for c in head.children if c.dep_ not in left_out]
     while stack:
         tok = stack.pop()
         keep.add(tok.i)
-        stack.extend(c for c in tok.children if c.dep_ not in _NOT_IN_NAME)
+        stack.extend(c for c in tok.children if c.dep_ not in left_out)
     doc = head.doc
     # Hyphens glued inside a word the parser split ("secretary-general", "Ching-te").
     keep |= {t.i for t in doc[min(keep):max(keep) + 1]
