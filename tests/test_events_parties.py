@@ -130,3 +130,17 @@ def test_the_government_named_alone_speaks_for_the_state_the_story_is_about():
                       "counted the ballots overnight.\nThe government said Zambia should "
                       "reopen its border crossings.")
     assert events == [("REQUEST", "MWI", "ZMB")]
+
+
+def test_words_that_name_no_one_are_aimed_at_the_side_the_speakers_side_faces_in_the_story():
+    # Finland charges Norway twice and Norway answers; far down the story a Finnish charge
+    # names no one: it is aimed at Norway, the side Finland faces, not at Sweden, which is
+    # only mentioned and never speaks.
+    events = _parties(
+        "Finland's foreign ministry said Norway had failed to honour the fishing accord.\n"
+        "Norway's foreign ministry said Finland should stop its patrols.\n"
+        "Finland's foreign ministry said Norway had broken the quota deal again.\n"
+        "Boats from Sweden fished in the same waters.\nTalks resumed in Oslo.\n"
+        "Prices of cod rose.\nThe weather was fine.\n"
+        "Finland's foreign ministry said the decision was deplorable and reckless.")
+    assert events[-1] == ("ACCUSE", "FIN", "NOR")

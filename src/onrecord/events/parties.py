@@ -14,6 +14,7 @@ NATO"), else any other party the condition or the words name.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -368,3 +369,36 @@ def voiced_by(kb: KnowledgeBase, tokens: list[Token], on: dt.date | None) -> Act
             if party is not None:
                 return party
     return None
+
+
+
+def _counterpart(event: Event, aimed: list[Event], speaking: set[str]) -> ActorRef | None:
+    """The party the event's side aims at most often in the article, if one does so more
+    often than any other and speaks in the article too."""
+    own = own_sides(event.source)
+    counts = Counter(side(e.target) for e in aimed if side(e.source) == side(event.source)
+                     and side(e.target) in speaking - own)
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        return None
+    return next(e.target for e in aimed if side(e.target) == top[0][0])
+
+
+def story_targets(events: list[Event]) -> list[Event]:
+    """The article's events, each that names no target and is no threat (a threat naming no
+    one is a posture, ``carried_target``) aimed at the side its source faces in the story:
+    the party the source's side aims at most often elsewhere in the article, when that party
+    speaks in it too (one of the story's two sides, not a place the words pass by). "The
+    calm is finished because the enemy did not abide by its obligations", said by a Hamas
+    spokesman in a story where Hamas accuses Israel twice, is aimed at Israel. What the words
+    say and the confidence they give stay as they were."""
+    aimed = [e for e in events if side(e.source) is not None and side(e.target) is not None
+             and side(e.target) not in own_sides(e.source)]
+    speaking = {s for s in (side(e.source) for e in events) if s is not None}
+    filled = []
+    for event in events:
+        target = _counterpart(event, aimed, speaking) if event.target is None \
+            and event.type != "THREATEN" and side(event.source) is not None else None
+        filled.append(event if target is None
+                      else event.model_copy(update={"target": target}).knowing(event.signals))
+    return filled
