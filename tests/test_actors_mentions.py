@@ -244,3 +244,8 @@ def test_a_ministry_named_with_its_country_otherwise_is_the_name_given_before():
     assert speakers('"The report is false," the Indian Ministry of Home Affairs said on '
                     'Monday.\n"We reject it," India\'s Home Affairs ministry said in a '
                     "statement.") == ["Indian Ministry of Home Affairs"] * 2
+
+
+def test_a_describing_adjective_and_a_time_phrase_do_not_hide_the_person_described():
+    assert speakers("Chilean President Anna Varga opened the session. The young Chilean "
+                    "president on Monday said the border would stay shut.") == ["Anna Varga"]

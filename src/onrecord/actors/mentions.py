@@ -586,7 +586,15 @@ class ArticleActors:
         with less confidence."""
         gaz = self.gaz
         role = head.lemma_.lower()
-        words = _role_words([t for t in tokens if t.i != head.i], gaz) - gaz.neutral_modifiers
+        # A describing adjective that is no title or nationality ("the young leader", "the
+        # ailing president") need not be among the person's roles.
+        # Nor does a phrase of time or place ("the leader on Sunday", "the envoy in Geneva"):
+        # only "of", "for" and "to" relate a role ("ambassador to the UN").
+        aside = {t.i for c in head.children if c.dep_ == "prep"
+                 and c.lower_ not in ("of", "for", "to") for t in c.subtree}
+        modifiers = [t for t in tokens if t.i != head.i and t.i not in aside and not (
+            t.pos_ == "ADJ" and t.lower_ not in gaz.honorifics and not gaz.is_place(t.text))]
+        words = _role_words(modifiers, gaz) - gaz.neutral_modifiers
         countries = {w for w in words if w in gaz.place_country}
         needed = {w for w in words if " " not in w and w not in gaz.place_country} - {role}
         head_classes = gaz.classes_of(role)
