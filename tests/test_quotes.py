@@ -700,6 +700,12 @@ def test_a_clause_the_parser_hangs_on_an_adverb_of_the_speech_verb_is_reported()
     assert quote.content == "all the boats were ready to sail"
 
 
+def test_the_writers_only_before_that_is_not_what_was_said():
+    [quote] = extract("The colonel would not guess how long the siege would last. He said "
+                      "only that the fighting was hard.").quotes
+    assert quote.content == "the fighting was hard"
+
+
 def test_who_responded_by_saying_is_the_speaker():
     [quote] = extract("A navy spokesman responded to the report by saying that the ship had "
                       "never left port.").quotes

@@ -411,7 +411,10 @@ def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
                        or (doc[run[0]].head.i == root.i
                            and _is_complementizer(doc[run[0]], root))
                        # "But the goal is not revenue, according to ...": the writer's "But"
-                       or (doc[run[0]].dep_ == "cc" and doc[run[0]].is_sent_start)):
+                       or (doc[run[0]].dep_ == "cc" and doc[run[0]].is_sent_start)
+                       # "said only that the fighting is tough": the writer's "only"
+                       or (doc[run[0]].dep_ in ("advmod", "mark")
+                           and _before_complementizer(doc[run[0]], root))):
             run = run[1:]
         while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
             run = run[:-1]
@@ -466,6 +469,12 @@ def _verb_group(verb: Token) -> list[Token]:
 def _that_clause(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp")
                  and any(_is_complementizer(m, c) for m in c.children)), None)
+
+
+def _before_complementizer(token: Token, root: Token) -> bool:
+    """Whether ``token`` hangs on ``root`` before its complementizer "that", or is it."""
+    that = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    return token.head.i == root.i and that is not None and token.i <= that.i
 
 
 def _is_complementizer(that: Token, clause: Token) -> bool:
