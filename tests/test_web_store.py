@@ -6,7 +6,7 @@ import html
 import re
 
 import pytest
-from corpus import GERMANY, build_corpus
+from corpus import GERMANY, PETROV, build_corpus
 from fastapi.testclient import TestClient
 from records import build_article
 
@@ -398,6 +398,25 @@ def test_search_lists_an_untitled_article_by_its_first_line(client):
                    "published": "2024-05-02", "quotes": 0,
                    "opening": "Harbour talks stall in Odesa\n\nThe harbour stayed shut on Tuesday."}
     assert client.get("/api/search", params={"q": "water"}).json()["articles"][0]["quotes"] == 4
+
+
+def test_lists_link_an_untitled_article_by_its_first_line(client):
+    """A quotation or event of a text file (no title) links to its article by the text's
+    first line on the search, events, speaker and timeline pages (they read "Untitled
+    article" and "article")."""
+    text = "Petrov warns Berlin again\n\n“We will answer,” said Ivan Petrov."
+    client.app.state.store.put(Article(
+        doc_id="txt2", source="notes.txt", published="2024-05-03", text=text,
+        quotes=[Quote(id="q1", kind="direct", content="We will answer", spans=[(28, 42)],
+                      cue="said", speaker=Mention(mention="Ivan Petrov", span=(50, 61),
+                                                  name="Ivan Petrov", actor_id="rus-petrov"))],
+        events=[Event(id="e1", type="THREATEN", source=PETROV, target=GERMANY, quote_id="q1")]))
+    for path in ("/search?q=answer", "/events?source=rus-petrov", "/speakers/Ivan%20Petrov",
+                 "/timeline?source=rus-petrov&target=deu"):
+        page = client.get(path).text
+        assert '/articles/txt2#card-q1">Petrov warns Berlin again</a>' in page, path
+    assert client.get("/api/search?q=answer").json()["headlines"] == {
+        "txt2": "Petrov warns Berlin again"}
 
 
 def test_articles_page_lists_what_the_home_page_counts(client):

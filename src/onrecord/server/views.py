@@ -60,6 +60,8 @@ class Timeline(BaseModel):
     series: Escalation | None
     events: Page[EventRow] | None
     parties: list[Node]
+    #: The first line of each untitled article the events are from, standing for its title.
+    headlines: dict[str, str] = {}
 
 
 class Search(BaseModel):
@@ -74,6 +76,8 @@ class Search(BaseModel):
     other_speakers: list[Counted] = []
     #: The commonest speakers, kinds and cues among the matches, with counts (first page).
     facets: dict[str, list[Counted]] = {}
+    #: The first line of each untitled article the quotations are from, standing for its title.
+    headlines: dict[str, str] = {}
 
 
 class EventsPage(BaseModel):
@@ -83,6 +87,8 @@ class EventsPage(BaseModel):
     events: Page[EventRow]
     facets: dict[str, list[Counted]]
     parties: list[Node]
+    #: The first line of each untitled article the events are from, standing for its title.
+    headlines: dict[str, str] = {}
 
 
 #: The newest events listed under a timeline's chart (the events page has them all).
@@ -142,6 +148,13 @@ def dashboard(store: Store) -> Dashboard:
 Listed = TypeVar("Listed", Page, Fragments)
 
 
+def headlines(store: Store, page: Page[QuoteRow] | Page[EventRow]) -> dict[str, str]:
+    """The first lines standing for the titles of the page's untitled articles (the speaker
+    page's are the web's alone: ``SpeakerPage`` is the API's answer as its bytes are built)."""
+    return queries.headlines(store, (row.article.doc_id for row in page.items
+                                     if not row.article.title))
+
+
 def _totalled(page: Listed, store: Store, table: Table,
               query: ArticleQuery | QuoteQuery | EventQuery) -> Listed:
     """``page`` with the total of its list when it is the list's first."""
@@ -181,7 +194,8 @@ def events_page(store: Store, query: EventQuery) -> EventsPage:
     """The events page: a page of events, their facets and the parties to pick."""
     page = event_list(store, query)
     found = queries.facets(store, "events", query, page.total) if page.total is not None else {}
-    return EventsPage(events=page, facets=found, parties=queries.parties(store))
+    return EventsPage(events=page, facets=found, parties=queries.parties(store),
+                      headlines=headlines(store, page))
 
 
 #: Rows shown on the actors page (its download has every match).
@@ -234,7 +248,8 @@ def timeline(store: Store, pair: TimelineQuery) -> Timeline:
                             limit=TIMELINE_ROWS)
     # The series counts the same events: their total is its sum, not another count.
     listed.total = series.undated + sum(sum(p.counts.values()) for p in series.points)
-    return Timeline(series=series, events=listed, parties=parties)
+    return Timeline(series=series, events=listed, parties=parties,
+                    headlines=headlines(store, listed))
 
 
 def search(store: Store, query: QuoteQuery) -> Search:
@@ -251,7 +266,7 @@ def search(store: Store, query: QuoteQuery) -> Search:
         hits = queries.article_hits(store, ArticleFilter(q=query.q), SEARCH_LIMIT).items
     found = queries.facets(store, "quotes", query, page.total) if page.total is not None else {}
     return Search(quotes=page, articles=hits, speaker=query.speaker, other_speakers=others,
-                  facets=found)
+                  facets=found, headlines=headlines(store, page))
 
 
 class EdgeRow(BaseModel):

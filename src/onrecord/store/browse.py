@@ -12,6 +12,7 @@ so it is listed apart, with its country.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from onrecord.normalise import name_key
 from onrecord.store.counts import best_name
@@ -111,3 +112,16 @@ def article_hits(
                    opening=opening or "", quotes=quotes.get(doc_id, 0))
         for doc_id, url, source, title, published, opening, *_keys in rows
     ], next_cursor=next_cursor)
+
+
+def headlines(store: Store, doc_ids: Iterable[str]) -> dict[str, str]:
+    """The first line of each untitled article among ``doc_ids`` (a text file's: it stands
+    for the title a list links to), by doc_id."""
+    ids = {f"d{i}": doc_id for i, doc_id in enumerate(dict.fromkeys(doc_ids))}
+    if not ids:
+        return {}
+    rows = store.read(f"SELECT doc_id, substr(text, 1, {OPENING}) FROM articles "
+                      f"WHERE doc_id IN ({', '.join(':' + name for name in ids)}) "
+                      "AND coalesce(title, '') = ''", ids)
+    return {doc_id: line for doc_id, opening in rows
+            if (line := next(iter((opening or "").strip().splitlines()), ""))}

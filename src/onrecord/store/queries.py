@@ -3,7 +3,7 @@
 pair's escalation (``escalation``), the actor network (``network``) and what they answer
 (``results``). One SQL text serves SQLite and PostgreSQL (``where`` decides what differs)."""
 
-from onrecord.store.browse import actor_entries, article_hits
+from onrecord.store.browse import actor_entries, article_hits, headlines
 from onrecord.store.counts import FACETS, counts, facets, outlets, period_of, total
 from onrecord.store.cursor import InvalidCursor
 from onrecord.store.escalation import escalation
@@ -50,6 +50,7 @@ __all__ = [
     "Fragments", "InvalidCursor", "Network", "Node", "Page", "PeriodCount", "QuoteRow", "Relation",
     "SeriesPoint", "SpeakerRecord", "Table", "actor", "actor_entries", "article_fragments",
     "article_hits", "articles", "counts", "escalation", "event_fragments", "events", "every",
+    "headlines",
     "facets", "network", "outlets", "parties", "period_of", "quote_fragments", "quotes",
     "relations", "speaker", "speaker_names", "total",
 ]

@@ -134,7 +134,8 @@ def search_page(store: StoreDep, query: Annotated[QuoteQuery, Query()]) -> HTMLR
 @router.get("/speakers/{name:path}")
 def speaker_page(store: StoreDep, name: Key, paging: Annotated[Paging, Query()]) -> HTMLResponse:
     """Everything one speaker said across the corpus, and to whom."""
-    return page(speaker_html(views.speaker_page(store, name, paging), paging))
+    data = views.speaker_page(store, name, paging)
+    return page(speaker_html(data, paging, views.headlines(store, data.quotes)))
 
 
 @router.get("/actors/{actor:path}")

@@ -123,6 +123,7 @@ def search_html(data: Search, query: QuoteQuery) -> str:
     also = {c.name: query_string(query, speaker=c.name) for c in data.other_speakers}
     return render(
         "search.html", fields=form_fields(query, QuoteFilter), page=page, query=query,
+        headlines=data.headlines,
         article_hits=data.articles, speaker=data.speaker, other_speakers=data.other_speakers,
         also=also, query_string=query_string(resolved),
         facets=facet_links(resolved, data.facets),
@@ -131,10 +132,10 @@ def search_html(data: Search, query: QuoteQuery) -> str:
     )
 
 
-def speaker_html(data: SpeakerPage, paging: Paging) -> str:
+def speaker_html(data: SpeakerPage, paging: Paging, headlines: dict[str, str]) -> str:
     """A speaker's page: who they addressed, how they are named, all their quotations."""
     path = f"/speakers/{quote(data.speaker.name, safe='')}"
-    return render("speaker.html", speaker=data.speaker, page=data.quotes,
+    return render("speaker.html", speaker=data.speaker, page=data.quotes, headlines=headlines,
                   next=next_url(path, paging, data.quotes.next_cursor),
                   twin=_twin(f"/api{path}", query_string(paging, cursor=paging.cursor)))
 
@@ -150,6 +151,7 @@ def timeline_html(data: Timeline, pair: TimelineQuery) -> str:
     chart = timeline_chart(data.series) if data.series else None
     events = EventFilter.model_validate(pair.model_dump(by_alias=True, exclude={"period"}))
     return render("timeline.html", pair=pair, series=data.series, chart=chart,
+                  headlines=data.headlines,
                   events=data.events, parties=data.parties,
                   fields=form_fields(pair, TimelineQuery),
                   all_events=query_string(events, negated="false"),
@@ -168,6 +170,7 @@ def events_html(data: EventsPage, query: EventQuery) -> str:
     sorted_by = {key: query_string(query, order=oldest if key == "newest" else key)
                  for key in ("newest", "type", "source", "target")}
     return render("events.html", page=data.events, query=query, parties=data.parties,
+                  headlines=data.headlines,
                   fields=form_fields(query, EventFilter), sorted_by=sorted_by,
                   query_string=query_string(query), facets=facet_links(query, data.facets),
                   next=next_url("/events", query, data.events.next_cursor),
