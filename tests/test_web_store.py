@@ -240,6 +240,20 @@ def test_timeline_lists_the_newest_events_and_links_to_all(client, monkeypatch):
     assert 'id="event-total">3<' in listed
 
 
+def test_the_timeline_says_as_many_undated_events_as_it_lists(client):
+    """An undated threat is not charted and said so, and listed once; an undated denial
+    (negated) is neither counted nor listed (the page said "1 undated event not charted"
+    above three undated rows)."""
+    client.app.state.store.put(Article(doc_id="nodate", text="x", events=[
+        Event(id="e1", type="THREATEN", source=PETROV, target=GERMANY),
+        Event(id="e2", type="THREATEN", source=PETROV, target=GERMANY, negated=True)]))
+    page = client.get("/timeline", params={"source": "rus-petrov", "target": "deu"}).text
+    assert "1 undated event not charted (listed below)" in page
+    rows = page.split('id="pair-events"')[1].split("</table>")[0]
+    assert rows.count('<span class="undated">undated</span>') == 1
+    assert "<h2>Events (4)</h2>" in page  # three charted and the undated one
+
+
 def test_timeline_page_offers_the_parties_until_both_are_picked(client):
     """From the menu the timeline has no pair yet: two pickers, the busiest actors and every
     state by its code suggested; one party alone is kept in its picker."""
