@@ -249,3 +249,9 @@ def test_a_ministry_named_with_its_country_otherwise_is_the_name_given_before():
 def test_a_describing_adjective_and_a_time_phrase_do_not_hide_the_person_described():
     assert speakers("Chilean President Anna Varga opened the session. The young Chilean "
                     "president on Monday said the border would stay shut.") == ["Anna Varga"]
+
+
+def test_it_after_a_document_the_subject_of_the_sentence_before_is_that_document():
+    assert speakers('"We are appealing," the Harbour Authority said.\nThe report is known to '
+                    "hold material the crew disputes. It says the crew ignored two "
+                    "warnings.") == ["Harbour Authority", "The report"]

@@ -26,6 +26,7 @@ from onrecord.actors.kb import KnowledgeBase
 from onrecord.model import Mention
 from onrecord.nlp import entities, entity_of, parsed_text
 from onrecord.normalise import drop_invisible, without_article
+from onrecord.quotes.cues import lexicon
 
 CONFIDENCE_FULL_NAME = 0.97
 CONFIDENCE_SURNAME = 0.92
@@ -543,8 +544,12 @@ class ArticleActors:
         """He/she: the compatible person last seen as a subject or speaker (journalists' "he"
         follows the sentence subject), else the last compatible person mentioned."""
         lower = pronoun.lower_
-        spoken = [name for offset, name, plural in self.speaking_bodies
-                  if offset < pronoun.idx and not (plural and lower == "it")]
+        said = [(offset, name) for offset, name, plural in self.speaking_bodies
+                if offset < pronoun.idx and not (plural and lower == "it")]
+        document = self._document_subject(pronoun) if lower == "it" else None
+        if document is not None and (not said or document[0] > said[-1][0]):
+            return document[1], CONFIDENCE_PRONOUN
+        spoken = [name for _, name in said]
         if lower in _PLURAL_PRONOUNS | {"it"} and spoken:
             # "The Pentagon said ... It added": the body that spoke last.
             return spoken[-1], CONFIDENCE_PRONOUN
@@ -641,6 +646,19 @@ class ArticleActors:
             if indefinite or any(c.dep_ == "relcl" for c in token.children):
                 return True
         return False
+
+    def _document_subject(self, pronoun: Token) -> tuple[int, str] | None:
+        """ "The report is known to hold disputed material. It says …": a document the
+        subject of this sentence or the one before, as printed, is what "it" says."""
+        sentence = pronoun.sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+        for token in reversed(self.doc[start:pronoun.i]):
+            if token.dep_ in _SUBJECT_DEPS and token.pos_ == "NOUN" and token.tag_ == "NN" \
+                    and token.lemma_.lower() in lexicon().issuer_nouns:
+                first, end = _phrase(token)
+                words = self.doc[first:end]
+                return token.idx, self.text[words.start_char:words.end_char]
+        return None
 
     def _subject_body(self, pronoun: Token) -> tuple[str | None, float | None]:
         """ "Niger's military government gave Benin 72 hours to dismantle what it called …":
