@@ -212,11 +212,26 @@ def test_speaker_page_lists_quotes_and_addressees(client):
 def test_actor_page_counts_events_and_links_timelines(client):
     html = client.get("/actors/rus-petrov").text
     assert "<h1>Ivan Petrov</h1>" in html
-    assert '<td>THREATEN</td><td class="n">3</td>' in html
+    assert ('<td>THREATEN</td><td class="n"><a href="/events?source=rus-petrov&amp;'
+            'type=THREATEN&amp;negated=false">3</a></td>') in html
     assert 'href="/timeline?source=rus-petrov&amp;target=deu"' in html
     assert 'href="/timeline?source=gbr-roe&amp;target=rus-petrov"' in html
     escaped = client.get("/actors/<i>Talks</i> office").text
     assert "&lt;i&gt;Talks&lt;/i&gt; office" in escaped and "<i>Talks" not in escaped
+
+
+def test_each_number_on_an_actor_page_is_the_events_it_links_to(client):
+    """An actor's or a state's events by type, as source and as target ("not THREATEN" the
+    negated ones), each open the events list with exactly as many rows."""
+    checked = 0
+    for row in client.get("/api/actors").json():
+        page = client.get(f"/actors/{row['actor']}").text
+        for href, number in re.findall(r'<td class="n"><a href="(/events\?[^"]+)">(\d+)</a>',
+                                       page):
+            listed = client.get(html.unescape(href)).text
+            assert re.search(r'id="event-total">(\d+)<', listed).group(1) == number, href
+            checked += 1
+    assert checked >= 12
 
 
 def test_timeline_page_draws_the_pair(client):
