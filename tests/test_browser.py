@@ -427,6 +427,10 @@ def test_search_finds_a_quote_and_opens_its_article(page, server):
     hits.first.get_by_role("link").click()
     page.wait_for_url(re.compile(r"/articles/sample-1#card-q"))
     expect(page.locator("h1")).to_have_text("Minister <em>warns</em> of force")
+    quote = page.url.rsplit("#card-", 1)[1]  # that quotation selected, its words in view
+    expect(page.locator(f"#card-{quote}")).to_have_class(re.compile(r"\bselected\b"))
+    words = page.locator(f'#text mark.selected[data-q~="{quote}"]').first
+    expect(words).to_be_in_viewport()
 
 
 def test_search_filters_then_opens_a_speaker_page(page, server):

@@ -23,6 +23,13 @@ document.addEventListener("click", (event) => {
   }
 });
 
+// A link to a quotation's card (a search hit's, /articles/ID#card-q2) opens the article with
+// that quotation selected and its words in view, as a click on the card would.
+const linked = /^#card-(.+)$/.exec(window.location.hash);
+if (linked && document.getElementById(`card-${decodeURIComponent(linked[1])}`)) {
+  selectQuote(decodeURIComponent(linked[1])).first?.scrollIntoView({ block: "center" });
+}
+
 // The keyboard does what a click does: Enter or Space on a focused quotation or card.
 document.addEventListener("keydown", (event) => {
   if ((event.key === "Enter" || event.key === " ") && event.target.matches("#text mark[data-q], .card[data-q]")) {
