@@ -173,7 +173,7 @@ def test_article_page_marks_every_span_and_shows_speakers():
         r'<ul class="events">\s*<li>(.*?)</li>', html, re.S)]
     assert events == [  # the words apart, as one reads them ("[military]Jane Roe" was one)
         "THREATEN [military] Jane Roe → Government of Germany, intensity -4.0, "
-        "if: any attack on us", "CONSULT &lt;i&gt;Talks&lt;/i&gt; office → ?"]
+        "if: any attack on us", "CONSULT &lt;i&gt;Talks&lt;/i&gt; office → unknown"]
 
 
 def test_searched_words_are_marked_in_any_case_and_form():
