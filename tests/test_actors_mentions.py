@@ -255,3 +255,14 @@ def test_it_after_a_document_the_subject_of_the_sentence_before_is_that_document
     assert speakers('"We are appealing," the Harbour Authority said.\nThe report is known to '
                     "hold material the crew disputes. It says the crew ignored two "
                     "warnings.") == ["Harbour Authority", "The report"]
+
+
+def test_a_body_named_with_a_hyphened_article_keeps_it():
+    assert speakers("The Qatar-based broadcaster Al-Jazeera said its office had been "
+                    "closed.") == ["Al-Jazeera"]
+
+
+def test_an_acronym_in_brackets_is_no_part_of_the_name_a_later_mention_takes():
+    assert speakers("The Democratic Republic of Congo (DRC) government has confirmed that 251 "
+                    "refugees died.\nThe government said the boat was overloaded.") \
+        == ["Democratic Republic of Congo government"] * 2

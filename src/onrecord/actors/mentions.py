@@ -373,16 +373,15 @@ class ArticleActors:
     def _read_organisations(self) -> None:
         for ent in entities(self.doc):
             if ent.label_ in ("ORG", "GPE", "NORP") and not self._covers_person(ent.start):
-                self.organisations.append(Organisation(without_article(ent.text),
+                self.organisations.append(Organisation(_unbracketed(ent.text),
                                                        ent.root.lower_, [ent.start_char]))
         for token in self.doc:
             if token.lemma_.lower() in self.gaz.organisation_heads \
                     and token.pos_ in ("NOUN", "PROPN"):
                 start, end = _phrase(token)
                 end = self._of_name(token, end)
-                text = " ".join(self.doc[start:end].text.split())
-                self.organisations.append(Organisation(without_article(text), token.lower_,
-                                                       [self.doc[start].idx]))
+                self.organisations.append(Organisation(_unbracketed(self.doc[start:end].text),
+                                                       token.lower_, [self.doc[start].idx]))
 
     def _of_name(self, head: Token, end: int) -> int:
         """ "Human Rights Commission of Pakistan": a capitalised body's name goes on through
@@ -731,7 +730,7 @@ class ArticleActors:
         entity = entity_of(head)
         if entity is None or entity.label_ != "ORG" or entity.end <= head.i + 1:
             return None
-        return without_article(" ".join(entity.text.split()))
+        return _unbracketed(entity.text)
 
     def _is_organisation_head(self, head: Token) -> bool:
         """ "ministry", and "minstry" too: a typo in a body's name still names a body."""
@@ -771,11 +770,12 @@ class ArticleActors:
             capitalised = token.text[:1].isupper() and not glued
             # "Prime Minister's Office" is a name; "Norway's Equinor" is a country's company.
             possessive_name = token.lower_ in ("'s", "’s") and head.lower_ in generic
+            hyphen = token.text == "-" and glued and not token.whitespace_  # "Al-Jazeera"
             if token.i != first - 1 or not (capitalised or token.lower_ in joiners
-                                            or possessive_name):
+                                            or possessive_name or hyphen):
                 break
             first = token.i
-        while self.doc[first].lower_ in joiners:
+        while self.doc[first].text in joiners or self.doc[first].text == "-":
             first += 1
         return without_article(" ".join(self.doc[first:max(head.i, tokens[-1].i) + 1]
                                          .text.split()))
@@ -783,6 +783,13 @@ class ArticleActors:
 
 _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on|the|de)\s+)*)+[A-Z][\w'’.-]*)\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
+
+
+def _unbracketed(text: str) -> str:
+    """A body's name without its acronym in brackets, one word a line, no leading article:
+    "The Democratic Republic of Congo (DRC) government" -> "Democratic Republic of Congo
+    government"."""
+    return without_article(" ".join(re.sub(r"\s*\([^()]*(?:\)|$)", "", text).split()))
 
 
 def _last_subject(people: Iterable[Person], offset: int) -> Person | None:
