@@ -552,3 +552,13 @@ def test_a_negated_event_is_less_sure_than_the_same_event_said_plainly():
     assert (plain.type, negated.type) == ("THREATEN", "THREATEN")
     assert negated.negated and not plain.negated
     assert negated.confidence < plain.confidence
+
+
+def test_a_denial_with_an_exception_is_a_conditional_threat():
+    (event,) = extract("The Estonian envoy Ana Vor said Estonia would not use force unless its "
+                       "border is crossed.").events
+    assert (event.type, event.negated) == ("THREATEN", False)
+    assert event.condition == "unless its border is crossed"
+    (denied,) = _extract("The Estonian envoy Ana Vor said Estonia would not use force against "
+                         "anyone.", min_confidence=0.0).events
+    assert (denied.type, denied.negated) == ("THREATEN", True)

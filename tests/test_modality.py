@@ -80,3 +80,13 @@ def test_a_quotations_condition_is_where_it_was_found_not_where_its_words_first_
     apply_modality([quotation])
     second = text.rindex("if they cross the line")
     assert quotation.condition_span == (second, second + len("if they cross the line"))
+
+
+def test_not_only_adds_to_what_follows_it_does_not_deny_it():
+    from onrecord.modality import is_negated
+
+    doc = load_nlp()("A nuclear Ruritania is not only a danger to us but to the region, and it "
+                     "is not a partner.")
+    first, second = (t for t in doc if t.lemma_ == "be")
+    assert not is_negated(first)
+    assert is_negated(second)

@@ -39,6 +39,8 @@ class Words(DataFile):
     hedge_phrases: Phrases
     denial_cues: frozenset[str]
     negators: frozenset[str]
+    not_negating_before: frozenset[str]
+    exception_condition_words: frozenset[str]
 
     @cached_property
     def by_first_word(self) -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
@@ -236,9 +238,16 @@ def is_negated(token: Token) -> bool:
     "no plans to strike" (the negator on the word or on the word it depends on)."""
     w = words()
     for word in (token, token.head if token.dep_ in ("xcomp", "dobj", "pobj", "acl") else token):
-        if any(c.dep_ in ("neg", "det") and c.lower_ in w.negators for c in word.children):
+        if any(c.dep_ in ("neg", "det") and c.lower_ in w.negators and not _additive(c)
+               for c in word.children):
             return True
     return False
+
+
+def _additive(negator: Token) -> bool:
+    """ "not only", "not merely": the negator adds to what follows, it does not deny it."""
+    after = negator.nbor() if negator.i + 1 < len(negator.doc) else None
+    return after is not None and after.lower_ in words().not_negating_before
 
 
 def cue_negated(cue: Token | None) -> bool:

@@ -135,6 +135,15 @@ def _conditioned(trigger: Token, condition: tuple[int, int] | None) -> bool:
         word = word.head
 
 
+def _excepted(trigger: Token, condition: tuple[int, int] | None) -> bool:
+    """ "would not use nuclear weapons unless its sovereignty is violated": a denial with an
+    exception says when the act would come; it is a conditional threat, not a denied one."""
+    if condition is None or not _conditioned(trigger, condition):
+        return False
+    first = trigger.doc.text[condition[0]:condition[1]].split(maxsplit=1)[:1]
+    return bool(first) and first[0].lower() in words().exception_condition_words
+
+
 def _in_subject_clause(trigger: Token) -> bool:
     """ "supplying missiles to Ukraine would make Berlin a party": an act named as the subject
     of a judgement is what the speaker weighs, not what anyone does or promises."""
@@ -263,8 +272,8 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
                 continue
             if cued_threat or _conditioned(trigger, condition) or _forward(trigger, tokens,
                                                                            lex):
-                coded = Coded("THREATEN", mode, trigger, _negated(trigger), contexts,
-                              "threat")
+                negated = _negated(trigger) and not _excepted(trigger, condition)
+                coded = Coded("THREATEN", mode, trigger, negated, contexts, "threat")
                 if not coded.negated:
                     return coded
                 denied = denied or coded
