@@ -3,8 +3,9 @@
 
 Same texts, same process, same batch size; each side runs ``--rounds`` times alternately and
 the best round counts. Times are the process's CPU time (``time.process_time``), not the
-wall clock: on a shared machine the wall clock measures the other sessions too. Goal: event coding adds at most 10% per article. Prints a table and
-writes ``benchmarks/results/bench_events.json``.
+wall clock: on a shared machine the wall clock measures the other sessions too. Goal: the
+event stage costs at most 15 % of extraction (issue 17). Prints a table and writes
+``benchmarks/results/bench_events.json``.
 
     python benchmarks/bench_events.py [--copies N] [--rounds R] [--classify]
 """
