@@ -207,7 +207,9 @@ def _mode(event_type: str, lemmas: str, lex: Lexicon) -> str | None:
     return None
 
 
-_PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Entities that can act (make a threat): people, bodies, states and peoples; not places
+# (``actors.link.PARTY_ENTS`` also takes places, which can stand for a state).
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def _names_a_danger(trigger: Token, lex: Lexicon) -> bool:
@@ -224,7 +226,7 @@ def _names_a_danger(trigger: Token, lex: Lexicon) -> bool:
         subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
-    return subject.ent_type_ not in _PARTY_ENTS and subject.pos_ != "PROPN" \
+    return subject.ent_type_ not in _ACTOR_ENTS and subject.pos_ != "PROPN" \
         and subject.lower_ not in lex.party_pronouns
 
 
