@@ -266,3 +266,9 @@ def test_an_acronym_in_brackets_is_no_part_of_the_name_a_later_mention_takes():
     assert speakers("The Democratic Republic of Congo (DRC) government has confirmed that 251 "
                     "refugees died.\nThe government said the boat was overloaded.") \
         == ["Democratic Republic of Congo government"] * 2
+
+
+def test_the_tail_of_a_hyphened_word_is_nobody():
+    actors = ArticleActors(load_nlp()("The Qatar-based broadcaster said its office had been "
+                                      "closed by the Secretary-General's order."))
+    assert [p.name for p in actors.people.values()] == []

@@ -288,8 +288,9 @@ class ArticleActors:
             while end > first and self.doc[end - 1].lower_ in ("'s", "’s", "’", "'"):
                 end -= 1
             tokens = list(self.doc[first:end])
-            if not tokens or not self._is_person(tokens, stripped):
-                continue
+            if not tokens or not tokens[0].text[:1].isupper() \
+                    or not self._is_person(tokens, stripped):
+                continue  # "-based" of "Qatar-based", "-General" of "Secretary-General": no name
             found.append((drop_invisible(self.doc[first:end].text), tokens[-1], stripped))
         # Fullest names first, so "Rutte" joins "Mark Rutte" rather than starting a person.
         for name, head, stripped in sorted(found, key=lambda f: -len(f[0].split())):
