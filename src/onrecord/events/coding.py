@@ -124,11 +124,11 @@ def _conditioned(trigger: Token, condition: tuple[int, int] | None) -> bool:
     havens of the militants we are fighting"), nor one in another sentence."""
     if condition is None:
         return False
-    inside = [t for t in trigger.sent if condition[0] <= t.idx < condition[1]]
-    heads = {t.head for t in inside if not condition[0] <= t.head.idx < condition[1]}
+    inside = {t.i for t in trigger.sent if condition[0] <= t.idx < condition[1]}
+    bearing = inside | {trigger.doc[i].head.i for i in inside}
     word = trigger
     while True:
-        if word in heads or word.i in {t.i for t in inside}:
+        if word.i in bearing:
             return True
         if word.dep_ in _OWN_CLAUSES or word.head.i == word.i:
             return False
@@ -140,8 +140,8 @@ def _excepted(trigger: Token, condition: tuple[int, int] | None) -> bool:
     exception says when the act would come; it is a conditional threat, not a denied one."""
     if condition is None or not _conditioned(trigger, condition):
         return False
-    first = trigger.doc.text[condition[0]:condition[1]].split(maxsplit=1)[:1]
-    return bool(first) and first[0].lower() in words().exception_condition_words
+    first = next(t for t in trigger.sent if condition[0] <= t.idx < condition[1])
+    return first.lower_ in words().exception_condition_words
 
 
 def _in_subject_clause(trigger: Token) -> bool:

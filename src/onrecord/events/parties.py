@@ -371,7 +371,6 @@ def voiced_by(kb: KnowledgeBase, tokens: list[Token], on: dt.date | None) -> Act
     return None
 
 
-
 def _counterpart(event: Event, aimed: list[Event], speaking: set[str]) -> ActorRef | None:
     """The party the event's side aims at most often in the article, if one does so more
     often than any other and speaks in the article too."""
