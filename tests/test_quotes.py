@@ -829,3 +829,16 @@ def test_a_group_speaker_is_printed_with_its_coordination():
                       "warning is unusual.").quotes
     assert quote.speaker.mention == "Analysts and retired naval officers"
     assert quote.speaker.name is None
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("He told reporters the talks had failed, but that a second round was possible.",
+     "the talks had failed, but that a second round was possible"),
+    ("The envoy cited the new grain deal to support his argument that the blockade no longer "
+     "matters, and that the real aim of the drills is to box in the republic.",
+     "the blockade no longer matters, and that the real aim of the drills is to box in the "
+     "republic"),
+])
+def test_a_second_clause_opened_by_that_goes_on_with_the_report(sentence, content):
+    [quote] = extract(sentence).quotes
+    assert quote.content == content

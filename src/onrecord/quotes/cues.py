@@ -391,6 +391,26 @@ def _dangling_conjunct(root: Token, indices: list[int]) -> list[int]:
     return [t.i for c in tail for t in c.subtree]
 
 
+def _second_that_clause(root: Token, indices: list[int]) -> list[int]:
+    """ "claimed the threat no longer exists, and that the real goal is containment": a
+    clause opened by "that" right after the reported clause and a conjunction is a second
+    content clause of the same report, wherever the parser hangs it (token indices to add,
+    from the conjunction on)."""
+    if not indices:
+        return []
+    doc = root.doc
+    i = indices[-1] + 1
+    while i < len(doc) and (doc[i].text == "," or doc[i].is_quote):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "or", "but"):
+        return []
+    that, clause = doc[i + 1], doc[i + 1].head
+    if that.lower_ != "that" or that.dep_ != "mark" or clause.left_edge.i != that.i \
+            or clause.i in indices or clause.sent != root.sent:
+        return []
+    return list(range(indices[-1] + 1, clause.right_edge.i + 1))
+
+
 def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     """Char spans of ``root``'s subtree, minus ``exclude``'s subtree, a leading "that",
     and punctuation at the edges of each run."""
@@ -399,6 +419,7 @@ def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     skip |= _writer_tail(root) | _coordinated_report(root)
     indices = [t.i for t in root.subtree if t.i not in skip]
     indices = sorted(indices + _dangling_conjunct(root, indices))
+    indices += _second_that_clause(root, indices)
     runs: list[list[int]] = []
     for i in indices:
         if runs and i == runs[-1][-1] + 1:
