@@ -562,3 +562,21 @@ def test_a_denial_with_an_exception_is_a_conditional_threat():
     (denied,) = _extract("The Estonian envoy Ana Vor said Estonia would not use force against "
                          "anyone.", min_confidence=0.0).events
     assert (denied.type, denied.negated) == ("THREATEN", True)
+
+
+def test_a_party_branded_with_a_charged_word_is_accused():
+    """Characterisations charge: "labelled them traitors", "the trial was a sham"."""
+    (label,) = extract("The Estonian minister Ana Vor labelled the Latvian negotiators "
+                       "“traitors”.").events
+    (sham,) = extract("“The Latvian trial was a sham and the verdict unjust,” the Estonian "
+                      "minister Ana Vor said.").events
+    assert (label.type, sham.type) == ("ACCUSE", "ACCUSE")
+
+
+def test_a_crime_is_a_charge_only_when_something_is_called_one():
+    (called,) = extract("“The Latvian blockade is a crime,” the Estonian minister Ana Vor "
+                        "said.").events
+    assert called.type == "ACCUSE"
+    assert "ACCUSE" not in [e.type for e in extract(
+        "“The crime had nothing to do with the election,” the Estonian minister Ana Vor "
+        "said.").events]
