@@ -272,3 +272,17 @@ def test_the_tail_of_a_hyphened_word_is_nobody():
     actors = ArticleActors(load_nlp()("The Qatar-based broadcaster said its office had been "
                                       "closed by the Secretary-General's order."))
     assert [p.name for p in actors.people.values()] == []
+
+
+def test_she_goes_past_a_man_to_a_name_most_women_bear():
+    # "Maureen" is in no hand list of first names; the baby-name counts make her a woman.
+    assert speakers("Customs officer Tobias Brandt met port director Maureen Oyelaran on "
+                    "Monday. Brandt toured the docks with her. She said the cranes would be "
+                    "replaced.") \
+        == ["Maureen Oyelaran"]
+
+
+def test_a_pronoun_against_the_name_still_finds_the_only_one_it_can_mean():
+    # The article's own "he" for a name most bearers of which are women.
+    assert speakers("Rosalind Achterberg, 31, who sells fruit in the market, saw the blast. "
+                    "He said the street shook.") == ["Rosalind Achterberg"]

@@ -26,7 +26,7 @@ class _Roles(DataFile):
 
 
 class _FirstNames(DataFile):
-    """``data/first_names.yaml``."""
+    """``data/first_names.yaml`` and ``data/given_name_genders.yaml``."""
 
     male: frozenset[str]
     female: frozenset[str]
@@ -46,6 +46,9 @@ class Gazetteer:
     organisation_heads: frozenset[str]
     male_names: frozenset[str]
     female_names: frozenset[str]
+    # Lower-cased given name -> "m" or "f", for pronoun agreement only (a superset of the two
+    # lists above, which win where they disagree).
+    name_genders: dict[str, str]
 
     def is_place(self, words: str) -> bool:
         key = words.lower()
@@ -73,6 +76,9 @@ def gazetteer() -> Gazetteer:
         for word in words:
             role_classes.setdefault(word, set()).add(class_name)
     names = read_yaml("first_names.yaml", _FirstNames)
+    common = read_yaml("given_name_genders.yaml", _FirstNames)
+    genders = {name: "m" for name in common.male} | {name: "f" for name in common.female}
+    genders |= {name: "m" for name in names.male} | {name: "f" for name in names.female}
     return Gazetteer(
         place_country=place_country,
         country_words={k: frozenset(v) for k, v in country_words.items()},
@@ -86,4 +92,5 @@ def gazetteer() -> Gazetteer:
         organisation_heads=roles.organisation_heads,
         male_names=names.male,
         female_names=names.female,
+        name_genders=genders,
     )

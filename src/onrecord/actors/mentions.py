@@ -73,6 +73,9 @@ class Person:
     name: str
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
+    # From a given name most bearers of which are of one sex ("Kathryn"): rules out a
+    # pronoun of the other while someone else fits it.
+    likely_gender: str | None = None
     mentions: list[int] = field(default_factory=list)  # char offsets
     subject_mentions: list[int] = field(default_factory=list)
     # The states and bodies the article names beside the person, in text order: "Israeli"
@@ -306,6 +309,8 @@ class ArticleActors:
                     person.gender = "m"
                 elif words[0].lower() in self.gaz.female_names:
                     person.gender = "f"
+                else:
+                    person.likely_gender = self.gaz.name_genders.get(words[0].lower())
 
     def _add_mention(self, name: str, head: Token, stripped: list[Token]) -> None:
         surname = name.split()[-1].lower()
@@ -562,6 +567,11 @@ class ArticleActors:
         gender = "m" if lower in _MALE_PRONOUNS else "f"
         candidates = [(offset, p) for offset, p in self._before(pronoun.idx)
                       if p.gender in (None, gender)]
+        likely = [(offset, p) for offset, p in candidates
+                  if p.gender is not None or p.likely_gender in (None, gender)]
+        # "Yasmeen Afdhal, who works for …, was a witness. He described …": an article's
+        # pronoun against the name still finds her when no one else fits.
+        candidates = likely or candidates
         if not candidates:
             return None, None
         best = _last_subject((p for _, p in candidates), pronoun.idx) or candidates[-1][1]
