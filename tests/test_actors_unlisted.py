@@ -37,3 +37,22 @@ def test_a_news_agency_is_no_party():
 def test_initials_never_spelled_out_as_a_group_name_no_party():
     assert _ends("“Estonia violated the NPT,” the Latvian minister said.") \
         == [("ACCUSE", "LVA", "EST")]
+
+
+def test_initials_the_article_uses_elsewhere_are_the_short_name():
+    (event,) = extract("The Highland Farmers League won two seats. “We condemn the arrests,” "
+                       "an HFL spokesman said.", published="2024-05-01",
+                       min_confidence=0.0).events
+    assert (event.source.actor_id, event.source.name) == ("HFL", "Highland Farmers League")
+
+
+def test_a_person_named_beside_the_group_speaks_for_it():
+    (event,) = extract("Toomas Rebane, a spokesman for the Coastal Liberation Army, met "
+                       "reporters in the port, a CLA stronghold. “We condemn the blockade,” "
+                       "Rebane said.", published="2024-05-01", min_confidence=0.0).events
+    assert (event.source.actor_id, event.source.name) == ("CLA", "Coastal Liberation Army")
+
+
+def test_a_short_name_the_parser_does_not_mark_is_the_speaker():
+    assert _ends("The Ogaden Liberation Front (OLF) said it took the towns. The OLF accused "
+                 "Ethiopia of “scorched earth” tactics.") == [("ACCUSE", "OLF", "ETH")]

@@ -116,3 +116,11 @@ def test_the_countrys_army_speaks_for_the_state_the_article_has_just_named():
     (event,) = article.events
     # Its own people are never the target of the army's words.
     assert (event.source.country, event.target) == ("EGY", None)
+
+
+def test_where_an_unknown_person_speaks_is_not_whom_they_speak_for():
+    event = _only_event(
+        "The Estonian foreign minister Odo Valtrek flew to Riga on Monday.\n"
+        "“We condemn the blockade of our ports,” said Odo Valtrek in Riga.")
+    assert (event.type, event.source.name, event.source.country) == \
+        ("ACCUSE", "Odo Valtrek", "EST")

@@ -87,9 +87,13 @@ def _affiliation(kb: KnowledgeBase, phrase: Phrase, on: dt.date | None) -> Actor
     if not len(words):
         return None
     head = words.root.head if words.root.dep_ == "appos" else words.root
+    where = {t.i for prep in head.subtree if prep.dep_ == "prep"
+             and prep.lower_ in party_words().place_prepositions for t in prep.subtree}
     for token in head.subtree:
         if words.start <= token.i < words.end and token.ent_type_ == "PERSON":
             continue  # the unknown person's own name
+        if token.i in where:
+            continue  # where they are, not whom they speak for: "Saud al Faisal in Rome"
         if token.ent_type_ in PARTY_ENTS or token.pos_ in ("PROPN", "ADJ"):
             entity = entity_of(token)
             names = [entity.text, token.text] if entity is not None else [token.text]
@@ -123,7 +127,7 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
     if side is not None and side.non_state:
         return side
     if side is None:
-        side = _unlisted_in(phrase)
+        side = _unlisted_in(phrase) or _unlisted_among(phrase.words.doc, affiliations)
         if side is not None or mention.name is None:
             return side
     return ActorRef(name=mention.name, country=side.country if side else None)
@@ -131,14 +135,28 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
 
 def _unlisted_in(phrase: Phrase) -> ActorRef | None:
     """An organisation the KB does not list that the mention is or speaks for, by the short
-    name the article gives it: "the ONLF", "an MDC spokesman" (``actors.unlisted``)."""
+    name the article gives it: "the ONLF", "an MDC spokesman" (``actors.unlisted``); the
+    phrase's own head too, a short name the parser did not mark as a name ("The ONLF
+    accused ...")."""
     words = phrase.words
     named = [e for e in entities(words.doc) if words.start <= e.root.i < words.end]
+    head = phrase.head
+    named += [] if head.ent_type_ else [words.doc[head.i:head.i + 1]]
+    return next((ref for ref in map(unlisted_ref, named) if ref is not None), None)
+
+
+def _unlisted_among(doc: Doc, affiliations: list[str]) -> ActorRef | None:
+    """An organisation the KB does not list that the article names beside the person
+    anywhere, by its short name: "George Sibotshiwe, a spokesman for the Movement for
+    Democratic Change", "Joao Caholo, the SADC deputy executive secretary"."""
+    named = [e for e in entities(doc) if e.label_ == "ORG"
+             and without_article(e.text.strip()) in affiliations]
     return next((ref for ref in map(unlisted_ref, named) if ref is not None), None)
 
 
 class _Words(DataFile):
     stance_verbs: frozenset[str]
+    place_prepositions: frozenset[str]
     anaphoric_states: frozenset[str]
     state_institutions: frozenset[str]
 

@@ -24,16 +24,20 @@ _SHORT = re.compile(r"[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,9})?")
 def short_name(organisation: Span) -> str | None:
     """The short name of the organisation ``organisation`` names: itself when printed as one
     ("the MDC"), else the one the article puts in brackets after its full name ("the
-    Movement for Democratic Change (MDC)")."""
+    Movement for Democratic Change (MDC)"), else its initials when the article uses them
+    elsewhere ("the Movement for Democratic Change" and "an MDC stronghold")."""
     words = _bare(organisation)
     if _SHORT.fullmatch(words):
         return words
     inside = re.search(rf"\(({_SHORT.pattern})\)?$", words)  # the parser took the bracket in
     if inside:
         return inside.group(1)
-    bracketed = re.search(rf"{re.escape(words)}\s*\(({_SHORT.pattern})\)",
-                          parsed_text(organisation.doc))
-    return bracketed.group(1) if bracketed else None
+    text = parsed_text(organisation.doc)
+    bracketed = re.search(rf"{re.escape(words)}\s*\(({_SHORT.pattern})\)", text)
+    if bracketed:
+        return bracketed.group(1)
+    initials = "".join(word[0] for word in _unowned(words).split() if word[:1].isupper())
+    return initials if len(initials) > 2 and re.search(rf"\b{initials}\b", text) else None
 
 
 def _spelled_out(doc: Doc, code: str) -> Span | None:
@@ -58,9 +62,15 @@ def unlisted_ref(words: Span | None) -> ActorRef | None:
     full = _spelled_out(words.doc, code) if printed_short else words
     if full is None and words.label_ != "ORG":
         return None
-    return ActorRef(name=_bare(full).partition(" (")[0] if full is not None else code,
+    return ActorRef(name=_unowned(_bare(full)).partition(" (")[0] if full is not None else code,
                     actor_id=code)
 
 
 def _bare(words: Span) -> str:
     return without_article(words.text.strip())
+
+
+def _unowned(name: str) -> str:
+    """The organisation's own name without a possessor: "Tsvangirai's Movement for
+    Democratic Change" is the Movement for Democratic Change."""
+    return re.sub(r"^.*?['’]s\s+", "", name)
