@@ -580,3 +580,30 @@ def test_a_crime_is_a_charge_only_when_something_is_called_one():
     assert "ACCUSE" not in [e.type for e in extract(
         "“The crime had nothing to do with the election,” the Estonian minister Ana Vor "
         "said.").events]
+
+
+def _threats(text: str) -> list:
+    return [e for e in extract(text).events if e.type == "THREATEN" and not e.negated]
+
+
+def test_fighting_that_goes_on_is_no_threat():
+    assert not _threats("“Our units will continue fighting the smugglers in the north,” the "
+                        "Estonian minister Ana Vor said.")
+
+
+def test_an_attack_foretold_is_no_partys_threat():
+    assert not _threats("“More attacks could take place in the capital,” the Estonian "
+                        "minister Ana Vor said.")
+
+
+def test_a_harm_denied_by_its_subject_is_no_threat():
+    assert not _threats("“Nothing can destroy the friendship of our peoples,” the Estonian "
+                        "minister Ana Vor said.")
+
+
+def test_cutting_cooperation_and_suing_are_threats():
+    (cut,) = _threats("“We might stop sharing intelligence with Latvia,” the Estonian "
+                      "minister Ana Vor said.")
+    (sue,) = _threats("“We will take the Latvian ministry to court over the blockade,” the "
+                      "Estonian minister Ana Vor said.")
+    assert (cut.mode, sue.mode) == ("relations", "arrest")

@@ -144,6 +144,41 @@ def _excepted(trigger: Token, condition: tuple[int, int] | None) -> bool:
     return first.lower_ in words().exception_condition_words
 
 
+def _subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("xcomp", "conj"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject
+
+
+def _denied_by_subject(trigger: Token, lex: Lexicon) -> bool:
+    """ "nothing can destroy symbols", "no one will attack us": the subject denies the act."""
+    subject = _subject(_governing_verb(trigger))
+    return subject is not None and (subject.lower_ in lex.negative_subjects or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+
+
+def _occurs(verb: Token, lex: Lexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in lex.occurrence_verbs or any(
+        f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in verb.children
+        if c.dep_ in ("prt", "dobj"))
+
+
+def _not_held_over(trigger: Token, condition: tuple[int, int] | None, lex: Lexicon) -> bool:
+    """Force words telling of an act going on ("it will continue fighting the militants") or
+    of a harm foretold ("more such attacks could take place", "war may break out") are no act
+    the speaker holds over another party; an act going on until a condition is met is ("vowed
+    to keep attacking ships until the siege is lifted")."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and _occurs(trigger.head, lex):
+        return True
+    if _conditioned(trigger, condition):
+        return False
+    verb = _governing_verb(trigger)
+    return (verb.i != trigger.i and verb.lemma_.lower() in lex.ongoing_verbs) or (
+        verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in lex.ongoing_verbs)
+
+
 def _in_subject_clause(trigger: Token) -> bool:
     """ "supplying missiles to Ukraine would make Berlin a party": an act named as the subject
     of a judgement is what the speaker weighs, not what anyone does or promises."""
@@ -269,12 +304,14 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
     told = [t for t in tokens if _names_a_danger(t, lex)]
     for mode, patterns in lex.threats.items():
         for trigger in lemmas.find_all(patterns):
-            if _a_topic(trigger, lex) or any(trigger.is_ancestor(t) or t.is_ancestor(trigger)
-                                             or t.i == trigger.i for t in told):
+            if _a_topic(trigger, lex) or _not_held_over(trigger, condition, lex) or any(
+                    trigger.is_ancestor(t) or t.is_ancestor(trigger) or t.i == trigger.i
+                    for t in told):
                 continue
             if cued_threat or _conditioned(trigger, condition) or _forward(trigger, tokens,
                                                                            lex):
-                negated = _negated(trigger) and not _excepted(trigger, condition)
+                negated = (_negated(trigger) or _denied_by_subject(trigger, lex)) \
+                    and not _excepted(trigger, condition)
                 coded = Coded("THREATEN", mode, trigger, negated, contexts, "threat")
                 if not coded.negated:
                     return coded
