@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from onrecord import extract
 from onrecord.actors.mentions import ArticleActors
@@ -286,3 +287,15 @@ def test_a_pronoun_against_the_name_still_finds_the_only_one_it_can_mean():
     # The article's own "he" for a name most bearers of which are women.
     assert speakers("Rosalind Achterberg, 31, who sells fruit in the market, saw the blast. "
                     "He said the street shook.") == ["Rosalind Achterberg"]
+
+
+def test_a_surname_the_recogniser_calls_a_body_is_still_the_persons_subject():
+    doc = load_nlp()("Daniel Okafor left the sect in May. The preacher Tom Vessey stayed. "
+                     "Okafor contacted former members. He said the sect had lied.")
+    okafor = next(t for t in doc if t.text == "Okafor" and t.i > 5)
+    doc.ents = [e for e in doc.ents if okafor not in e] + [Span(doc, okafor.i, okafor.i + 1,
+                                                                "ORG")]
+    actors = ArticleActors(doc)
+    assert okafor.idx in actors.people["okafor"].subject_mentions
+    he = next(t for t in doc if t.text == "He")
+    assert actors.resolve(he, he.i, he.i + 1).name == "Daniel Okafor"

@@ -286,18 +286,25 @@ class ArticleActors:
 
     def _read_people(self) -> None:
         found: list[tuple[str, Token, list[Token]]] = []
+        surnames: list[tuple[Token, list[Token]]] = []  # one word that is no name by itself
         for start, end in self._name_runs():
             first, stripped = self._split_titles(start, end)
             while end > first and self.doc[end - 1].lower_ in ("'s", "’s", "’", "'"):
                 end -= 1
             tokens = list(self.doc[first:end])
-            if not tokens or not tokens[0].text[:1].isupper() \
-                    or not self._is_person(tokens, stripped):
+            if not tokens or not tokens[0].text[:1].isupper():
                 continue  # "-based" of "Qatar-based", "-General" of "Secretary-General": no name
-            found.append((drop_invisible(self.doc[first:end].text), tokens[-1], stripped))
+            if self._is_person(tokens, stripped):
+                found.append((drop_invisible(self.doc[first:end].text), tokens[-1], stripped))
+            elif len(tokens) == 1:
+                surnames.append((tokens[0], stripped))
         # Fullest names first, so "Rutte" joins "Mark Rutte" rather than starting a person.
         for name, head, stripped in sorted(found, key=lambda f: -len(f[0].split())):
             self._add_mention(name, head, stripped)
+        for token, stripped in surnames:
+            person = self._surname_alone(token)
+            if person is not None:
+                self._add_mention(person.name, token, stripped, person)
         for person in self.people.values():
             person.mentions.sort()
             person.subject_mentions.sort()
@@ -312,7 +319,20 @@ class ArticleActors:
                 else:
                     person.likely_gender = self.gaz.name_genders.get(words[0].lower())
 
-    def _add_mention(self, name: str, head: Token, stripped: list[Token]) -> None:
+    def _surname_alone(self, token: Token) -> Person | None:
+        """ "Montalvo had known Devocht personally": the surname of someone the article named
+        in full is that person's mention whatever label the recogniser gives it (so a later
+        "he" follows that subject), unless it is a place or a body's acronym; a surname two
+        people bear is the one named last before it."""
+        if self.gaz.is_place(token.text) or _ACRONYM.match(token.text):
+            return None
+        bearers = [(max(m for m in p.mentions if m < token.idx), p) for p in self.people.values()
+                   if p.surname == token.lower_ and " " in p.name
+                   and any(m < token.idx for m in p.mentions)]
+        return max(bearers, key=lambda pair: pair[0])[1] if bearers else None
+
+    def _person_called(self, name: str) -> Person:
+        """The person ``name`` names, made when the article has no one of that name yet."""
         surname = name.split()[-1].lower()
         person = self.people.get(name.lower()) or self.people.get(surname)
         if person is not None and _another_given_name(person.name, name):
@@ -328,6 +348,12 @@ class ArticleActors:
             person = self._spelt_otherwise(name)
         if person is None:
             person = self.people[surname] = Person(name)
+        return person
+
+    def _add_mention(self, name: str, head: Token, stripped: list[Token],
+                     person: Person | None = None) -> None:
+        """A mention of ``person``, or of the person called ``name``."""
+        person = person or self._person_called(name)
         person.mentions.append(head.idx)
         # "Finland's defence minister, Antti Häkkänen, dismissed ...": the name in apposition
         # to a subject is the subject.
