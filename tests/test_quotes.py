@@ -842,3 +842,30 @@ def test_a_group_speaker_is_printed_with_its_coordination():
 def test_a_second_clause_opened_by_that_goes_on_with_the_report(sentence, content):
     [quote] = extract(sentence).quotes
     assert quote.content == content
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("She said the embargo could not be used to justify a blockade, but rather it aims to "
+     "restart the talks.",
+     "the embargo could not be used to justify a blockade, but rather it aims to restart the "
+     "talks"),
+    ("According to officials, the drills are not meant to threaten the island; rather, they "
+     "are a routine test of readiness.",
+     "the drills are not meant to threaten the island; rather, they are a routine test of "
+     "readiness"),
+    ('The envoy said the republic is "not a lost cause", but "a difficult partner".',
+     'the republic is "not a lost cause", but "a difficult partner"'),
+])
+def test_what_replaces_a_denied_thing_goes_on_with_the_statement(sentence, content):
+    [quote] = extract(sentence).quotes
+    assert quote.content == content
+
+
+def test_after_a_denial_a_clause_with_but_or_someone_elses_report_stays_out():
+    [quote] = extract("He said the ministers would not resign, but the cabinet met on "
+                      "Friday.").quotes
+    assert quote.content == "the ministers would not resign"
+    first, second = extract("He said the ministers would not resign, but officials said a "
+                            "reshuffle was likely.").quotes
+    assert (first.content, second.content) == ("the ministers would not resign",
+                                               "a reshuffle was likely")

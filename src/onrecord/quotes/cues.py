@@ -411,6 +411,51 @@ def _second_that_clause(root: Token, indices: list[int]) -> list[int]:
     return list(range(indices[-1] + 1, clause.right_edge.i + 1))
 
 
+def _correction(root: Token, indices: list[int]) -> list[int]:
+    """ "said the resolution could not be used to justify war, but rather it seeks …", "the
+    patrols are not intended to intimidate; rather, they are …", "said Yemen is “not a failed
+    state”, but “an incredibly fragile state”": after a clause that denies something,
+    "rather" (or "instead") and the rest of the sentence, or "but" and a phrase with no verb,
+    put the right thing in the place of the denied one: the same statement goes on (token
+    indices to add), unless someone else reports it."""
+    doc = root.doc
+    if not indices or not any(doc[i].dep_ == "neg" for i in indices):
+        return []
+    i = indices[-1] + 1
+    while i < len(doc) and doc[i].text in (",", ";", ":") or (i < len(doc) and doc[i].is_quote):
+        i += 1
+    if i >= len(doc) or doc[i].sent != root.sent:
+        return []
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    if doc[i].lower_ in ("rather", "instead") or (
+            doc[i].lower_ == "but" and following is not None
+            and following.lower_ in ("rather", "instead")):
+        end = root.sent.end - 1
+    elif doc[i].lower_ == "but":
+        j = i + 1
+        while j < root.sent.end and doc[j].is_quote:
+            j += 1
+        if j >= root.sent.end:
+            return []
+        phrase = doc[j]
+        while phrase.head.i != phrase.i and indices[-1] < phrase.head.i < root.sent.end:
+            phrase = phrase.head
+        if phrase.left_edge.i <= indices[-1] or any(
+                t.pos_ in ("VERB", "AUX") for t in phrase.subtree):
+            return []
+        end = phrase.right_edge.i
+        while end + 1 < root.sent.end and doc[end + 1].is_quote:
+            end += 1
+    else:
+        return []
+    added = range(indices[-1] + 1, end + 1)
+    lex = lexicon()
+    if any(doc[k].lemma_.lower() in lex.verbs and any(
+            c.dep_ in _SUBJECT_DEPS for c in doc[k].children) for k in added):
+        return []
+    return list(added)
+
+
 def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     """Char spans of ``root``'s subtree, minus ``exclude``'s subtree, a leading "that",
     and punctuation at the edges of each run."""
@@ -420,6 +465,7 @@ def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     indices = [t.i for t in root.subtree if t.i not in skip]
     indices = sorted(indices + _dangling_conjunct(root, indices))
     indices += _second_that_clause(root, indices)
+    indices += _correction(root, indices)
     runs: list[list[int]] = []
     for i in indices:
         if runs and i == runs[-1][-1] + 1:
