@@ -27,6 +27,14 @@ def test_a_description_glued_to_the_name_gives_the_name(text, name):
 
 
 @pytest.mark.parametrize(("text", "name"), [
+    ("The border is calm, according to Kenyan vice-president Amara Odhiambo.", "Amara Odhiambo"),
+    ("The port will reopen, according to Chilean vice-minister Rosa Fuentes.", "Rosa Fuentes"),
+])
+def test_a_hyphened_title_the_parser_splits_from_its_name_still_gives_the_name(text, name):
+    assert speakers(text) == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
     # A title in another language, and a misspelt one, that no title list knows.
     ("The Finnish Ulkoministeri Pekka Virtanen said the deal was a mistake.", "Pekka Virtanen"),
     ("Italian Prime Minster Roberto Galli said the deal was a mistake.", "Roberto Galli"),

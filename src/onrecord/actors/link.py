@@ -251,6 +251,23 @@ def _glued_name(actors: ArticleActors, head: Token) -> tuple[int, int] | None:
     return first.i, edge.i + 1
 
 
+def _across_hyphen(phrase: Phrase) -> Phrase:
+    """ "according to Cuban vice-premier Carlos Lage": a parse that makes the word before a
+    hyphen the phrase and the name after it a phrase of its own beside it (both objects of
+    "to") names that person; the phrase runs from the description to the name."""
+    head = phrase.head
+    doc = head.doc
+    if head.pos_ != "NOUN" or head.whitespace_ or head.i + 2 >= len(doc) \
+            or doc[head.i + 1].text != "-" or doc[head.i + 1].whitespace_:
+        return phrase
+    name = doc[head.i + 2]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    if name.pos_ != "PROPN" or name.head != head.head or name.dep_ != head.dep_:
+        return phrase
+    return Phrase(name, doc[phrase.words.start:name.i + 1])
+
+
 class _Resolver:
     """One article's mentions, resolved in text order against the article and the KB."""
 
@@ -271,6 +288,7 @@ class _Resolver:
         glued to, if any (``_glued_name``)."""
         if phrase is None:
             return None
+        phrase = _across_hyphen(phrase)
         glued = _glued_name(self.actors, phrase.head)
         if glued is not None:
             doc = phrase.head.doc
