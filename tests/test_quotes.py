@@ -869,3 +869,15 @@ def test_after_a_denial_a_clause_with_but_or_someone_elses_report_stays_out():
                             "reshuffle was likely.").quotes
     assert (first.content, second.content) == ("the ministers would not resign",
                                                "a reshuffle was likely")
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Aid workers say the death toll continues to rise and are calling for a quick ceasefire.",
+     "the death toll continues to rise"),
+    ("He says the ferries are late and wants an inquiry.", "the ferries are late"),
+    ("The mayor says the bridges are closed and remain under guard.",
+     "the bridges are closed and remain under guard"),
+])
+def test_a_verb_that_agrees_with_the_speaker_not_the_clause_is_the_writers(sentence, content):
+    [quote] = extract(sentence).quotes
+    assert quote.content == content

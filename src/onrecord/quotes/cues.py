@@ -360,13 +360,37 @@ def _is_other_report(conj: Token, lex: Lexicon) -> bool:
         and any(c.dep_ in _CLAUSE_DEPS for c in conj.children)
 
 
+# Present-tense verbs that agree with a singular subject and with a plural one.
+_NUMBER_TAGS = {"VBZ": "singular", "VBP": "plural"}
+
+
+def _speakers_verb(conj: Token, root: Token) -> bool:
+    """ "Relief officials say the toll continues to rise and are calling for a solution": a
+    subjectless verb coordinated with the clause that agrees in number with the speech verb
+    and not with the clause's verb has the speaker for its subject; it is the writer's report
+    of what they do."""
+    cue = root.head
+    return conj.dep_ == "conj" and root.dep_ in _CLAUSE_DEPS \
+        and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in conj.children) \
+        and _number(conj) is not None and _number(root) is not None \
+        and _number(conj) != _number(root) and _number(conj) == _number(cue)
+
+
+def _number(verb: Token) -> str | None:
+    """Singular or plural as the verb group shows it ("continues", "are calling"), or None
+    (past tense, modal, infinitive)."""
+    finite = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb)
+    return _NUMBER_TAGS.get(finite.tag_)
+
+
 def _coordinated_report(root: Token) -> set[int]:
     """ "said China opposes the visit and urged Washington to ...": a subjectless speech verb
     coordinated with the clause is the speaker's second act, not part of what they said."""
     doc = root.doc
     lex = lexicon()
     for conj in root.children:
-        if not (_is_second_report(conj, lex) or _is_other_report(conj, lex)):
+        if not (_is_second_report(conj, lex) or _is_other_report(conj, lex)
+                or _speakers_verb(conj, root)):
             continue
         start = conj.left_edge.i
         while start > root.i and doc[start - 1].dep_ in ("cc", "punct"):
