@@ -881,3 +881,14 @@ def test_after_a_denial_a_clause_with_but_or_someone_elses_report_stays_out():
 def test_a_verb_that_agrees_with_the_speaker_not_the_clause_is_the_writers(sentence, content):
     [quote] = extract(sentence).quotes
     assert quote.content == content
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The governor said the state hosts 9,000 young migrants, also known as dreamers.",
+     "the state hosts 9,000 young migrants"),
+    ("Officials said the fire began in the old market, known as the Souk.",
+     "the fire began in the old market"),
+])
+def test_the_writers_gloss_on_the_last_word_is_no_part_of_the_clause(sentence, content):
+    [quote] = extract(sentence).quotes
+    assert quote.content == content
