@@ -43,6 +43,17 @@ def test_an_unknown_title_before_a_recognised_name_is_no_part_of_it(text, name):
     assert speakers(text) == [name]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Scientologist Tom Hendry said the march would go ahead.", "Tom Hendry"),
+    ("Methodist Margaret Oduya said the church would stay open.", "Margaret Oduya"),
+    # The run opens with a word no given-name count knows, and so does the entity.
+    ("Anders Fogh Rasmussen said the alliance was ready.", "Anders Fogh Rasmussen"),
+])
+def test_a_word_before_a_given_name_the_recogniser_leaves_out_is_no_part_of_the_name(text,
+                                                                                     name):
+    assert speakers(text) == [name]
+
+
 def test_a_hyphenated_surname_keeps_the_given_name_the_recogniser_left_out():
     assert speakers("Poland's farm minister, Władysław Nowak-Zieliński, said the harvest "
                     "would be late.") == ["Władysław Nowak-Zieliński"]

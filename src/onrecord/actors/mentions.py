@@ -200,13 +200,21 @@ class ArticleActors:
             first = given  # "Inspector-General of Police Khalid Abu Bakar": the name starts here
         entity = self._person_entity_ending(end)
         described = first > start or (start > 0 and self.doc[start - 1].lower_ == "the")
-        if given is None and entity is not None and first < entity.start and described:
+        if given is None and entity is not None and first < entity.start and (
+                described or self._given_name_after(first, entity.start)):
             # "Colombian Senador Jimmy Chamorro", "Prime Minster Silvio Berlusconi": a title
             # the lists do not know (another language's, a misspelt one) before the name the
             # entity recogniser marks, after a title, a place or "the"; a run that opens with
-            # such a word ("Anders Fogh Rasmussen") opens with a given name.
+            # such a word ("Anders Fogh Rasmussen") opens with a given name, unless the
+            # entity opens with one and the run does not ("Scientologist Tom Cruise").
             first = entity.start
         return first, list(self.doc[start:first])
+
+    def _given_name_after(self, first: int, name: int) -> bool:
+        """Whether the entity's first word (``name``) is a given name the baby-name counts
+        know and the run's first word is none."""
+        genders = self.gaz.name_genders
+        return self.doc[name].lower_ in genders and self.doc[first].lower_ not in genders
 
     def _one_entity(self, i: int, end: int) -> bool:
         """Whether token ``i`` opens an entity that runs to the end of the name: "Torben
