@@ -144,3 +144,28 @@ def test_words_that_name_no_one_are_aimed_at_the_side_the_speakers_side_faces_in
         "Prices of cod rose.\nThe weather was fine.\n"
         "Finland's foreign ministry said the decision was deplorable and reckless.")
     assert events[-1] == ("ACCUSE", "FIN", "NOR")
+
+
+
+def _last_ends(text: str) -> tuple:
+    event = extract(text, published="2024-05-01", min_confidence=0.0).events[-1]
+    return tuple(ref.actor_id if ref.non_state or ref.country is None else ref.country
+                 for ref in (event.source, event.target))
+
+
+def test_the_rebels_described_are_the_group_the_story_names():
+    assert _last_ends("The Northern Delta Resistance Front (NDRF) took two towns on Monday. "
+                      "The NDRF said the towns were now free.\n“We condemn the attacks of "
+                      "the rebels,” said the Estonian prime minister.") == ("EST", "NDRF")
+
+
+def test_a_rebel_statement_speaks_for_the_group_the_story_names():
+    assert _last_ends("The Northern Delta Resistance Front (NDRF) took two towns on Monday. "
+                      "The NDRF has fought the army since 2019.\n“We condemn the Estonian "
+                      "air strikes,” a rebel statement said.") == ("NDRF", "EST")
+
+
+def test_a_state_institution_named_alone_is_the_state_the_story_names():
+    assert _last_ends("Estonia sent more troops north. Estonia has fought the Northern Delta "
+                      "Resistance Front (NDRF) since 2019.\n“We condemn the attacks of the "
+                      "government troops,” the NDRF said.") == ("NDRF", "EST")

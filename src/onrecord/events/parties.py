@@ -19,7 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.kb import KnowledgeBase
-from onrecord.actors.link import PARTY_ENTS, party_words
+from onrecord.actors.link import PARTY_ENTS, home_state, party_words, story_group
 from onrecord.actors.unlisted import unlisted_ref
 from onrecord.events.lexicon import lexicon
 from onrecord.model import ActorRef, Event
@@ -212,6 +212,26 @@ def _in_condition(tokens: list[Token], condition: tuple[int, int] | None) -> lis
             and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
 
 
+def _group_described(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
+    """ "the rebels", "the rebellion", "the opposition", "this terrorist group": a group
+    described, not named, is the group the story is about (``story_group``)."""
+    words = [token, *(c for c in token.children if c.dep_ in ("amod", "compound"))]
+    if token.pos_ != "NOUN" or not any(w.lemma_.lower() in party_words().group_words
+                                       for w in words):
+        return None
+    return story_group(kb, token.doc, on)
+
+
+def _institution(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | None:
+    """ "killed 626 government troops", "a message to our new government": a state's own
+    institution named with no state is the state the article has named most often before it
+    (``actors.link.home_state``)."""
+    if token.pos_ != "NOUN":
+        return None
+    doc = token.doc
+    return home_state(kb, doc[token.left_edge.i:token.i + 1], on)
+
+
 def _candidates(doc: Doc, trigger: Token | None, condition: tuple[int, int] | None,
                 tokens: list[Token]) -> list[Token]:
     """Tokens that may name the target, best first: the one who must act or refrain in the
@@ -330,7 +350,8 @@ def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: 
         if token.i in actors or _described(token, trigger) or _identity(token):
             continue
         party = party_of(kb, token, on) \
-            or (_owner_named_before(kb, token, on) if verbal else None)
+            or (_owner_named_before(kb, token, on) if verbal else None) \
+            or _group_described(kb, token, on) or _institution(kb, token, on)
         if side(party) is not None and side(party) not in own \
                 and (source is None or party.actor_id != source.actor_id):
             return party
