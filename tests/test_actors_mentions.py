@@ -318,3 +318,9 @@ def test_a_surname_the_recogniser_calls_a_body_is_still_the_persons_subject():
     assert okafor.idx in actors.people["okafor"].subject_mentions
     he = next(t for t in doc if t.text == "He")
     assert actors.resolve(he, he.i, he.i + 1).name == "Daniel Okafor"
+
+
+def test_a_name_set_off_after_the_place_of_a_role_takes_the_role():
+    # The parser hangs "Nils Ozols" on "Riga"; the name still describes the mayor.
+    assert speakers("The mayor of Riga, Nils Ozols, opened the bridge. The mayor said the "
+                    "bridge was safe.") == ["Nils Ozols"]

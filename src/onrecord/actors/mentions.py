@@ -288,8 +288,9 @@ class ArticleActors:
             modifies = child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < head.i
             if modifies or child.dep_ == "appos":
                 context.extend(child.subtree)
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-            context.extend(t for t in head.head.subtree if t.i < head.i)
+        described = _set_off_from(head)
+        if described is not None and described.pos_ == "NOUN":
+            context.extend(t for t in described.subtree if t.i < head.i)
         return context
 
     def _read_people(self) -> None:
@@ -365,8 +366,9 @@ class ArticleActors:
         person.mentions.append(head.idx)
         # "Finland's defence minister, Antti Häkkänen, dismissed ...": the name in apposition
         # to a subject is the subject.
-        subject = head if head.dep_ in _SUBJECT_DEPS else head.head if (
-            head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS) else None
+        described = _set_off_from(head)
+        subject = head if head.dep_ in _SUBJECT_DEPS else described if (
+            described is not None and described.dep_ in _SUBJECT_DEPS) else None
         # A subject inside someone's reported words ("Fowler said he expects Clinton to
         # recover") is not who a later "he" follows.
         if subject is not None and subject.head.dep_ not in _EMBEDDED_CLAUSES \
@@ -863,6 +865,17 @@ def _acronyms(text: str) -> dict[str, str]:
                 found[match.group(2)] = " ".join(words[words.index(first_word):])
                 break
     return found
+
+
+def _set_off_from(head: Token) -> Token | None:
+    """The noun a name in apposition describes: "the mayor of Riga, Nils Ozols, opened …",
+    which the parser may hang on "Riga", describes "mayor"."""
+    if head.dep_ != "appos":
+        return None
+    noun = head.head
+    while noun.dep_ in ("pobj", "prep") and noun.head is not noun:
+        noun = noun.head
+    return noun if noun.pos_ == "NOUN" else head.head
 
 
 def _subject_of_relative(head: Token) -> bool:
