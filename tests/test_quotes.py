@@ -892,3 +892,17 @@ def test_a_verb_that_agrees_with_the_speaker_not_the_clause_is_the_writers(sente
 def test_the_writers_gloss_on_the_last_word_is_no_part_of_the_clause(sentence, content):
     [quote] = extract(sentence).quotes
     assert quote.content == content
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The appeals court ruled that the export ban was lawful.", "the export ban was lawful"),
+    ("The foreman confessed that he had sold the permits.", "he had sold the permits"),
+    ("She requested that the hearing be delayed.", "the hearing be delayed"),
+])
+def test_verbs_of_saying_beyond_the_common_ones_report_their_clause(sentence, content):
+    [quote] = extract(sentence).quotes
+    assert quote.content == content
+
+
+def test_a_fact_that_conveys_something_says_nothing():
+    assert extract("The shipping data convey that prices are rising.").quotes == []
