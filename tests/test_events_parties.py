@@ -69,7 +69,7 @@ def test_a_charge_a_paragraph_later_stays_aimed_at_the_party_the_side_last_charg
 
 def test_a_charge_several_paragraphs_on_names_no_target_of_its_own():
     assert _parties("Finland's foreign ministry said Norway had failed to honour the fishing "
-                    "accord.\nTrade talks resumed on Monday in Oslo.\nFishermen in the north "
+                    "accord.\nTrade talks resumed on Monday in Helsinki.\nFishermen in the north "
                     "were waiting.\nThe weather was fine.\nThe ministry said the decision was "
                     "deplorable and reckless.") == [
         ("ACCUSE", "FIN", "NOR"), ("ACCUSE", "FIN", None)]
@@ -149,8 +149,8 @@ def test_words_that_name_no_one_are_aimed_at_the_side_the_speakers_side_faces_in
 
 def _last_ends(text: str) -> tuple:
     event = extract(text, published="2024-05-01", min_confidence=0.0).events[-1]
-    return tuple(ref.actor_id if ref.non_state or ref.country is None else ref.country
-                 for ref in (event.source, event.target))
+    return tuple(None if ref is None else ref.actor_id if ref.non_state or ref.country is None
+                 else ref.country for ref in (event.source, event.target))
 
 
 def test_the_rebels_described_are_the_group_the_story_names():
@@ -169,3 +169,15 @@ def test_a_state_institution_named_alone_is_the_state_the_story_names():
     assert _last_ends("Estonia sent more troops north. Estonia has fought the Northern Delta "
                       "Resistance Front (NDRF) since 2019.\n“We condemn the attacks of the "
                       "government troops,” the NDRF said.") == ("NDRF", "EST")
+
+
+def test_a_charge_that_names_no_one_is_aimed_at_the_state_the_story_is_about():
+    assert _last_ends("Estonia held a vote on Sunday. Estonia's ruling party claimed "
+                      "victory, and Estonia's police closed the roads.\nThe vote was “a "
+                      "sham”, NATO officials said.") == ("NATO", "EST")
+
+
+def test_the_story_state_is_never_the_sources_own():
+    assert _last_ends("Estonia held a vote on Sunday. Estonia's ruling party claimed "
+                      "victory, and Estonia's police closed the roads.\nThe vote was “a "
+                      "sham”, Estonian opposition officials said.") == ("EST", None)

@@ -28,6 +28,7 @@ from onrecord.events.parties import (
     own_sides,
     party_of,
     side,
+    story_state,
     story_targets,
     subject_ref,
     target_ref,
@@ -183,7 +184,7 @@ def code_events(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase, on: dt
             aimed_by_side[side(event.source)] = event
         events.append(event)
     events += code_reported(doc, quotations, kb, on, _speakers(quotations), len(events) + 1)
-    events = story_targets(events)
+    events = story_targets(events, story_state(kb, doc, on))
     model = shipped_model()
     events = weigh(events, [q.record() for q in quotations], quotetype.shipped_model(), model)
     floor = model.threshold if min_confidence is None else min_confidence

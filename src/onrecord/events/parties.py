@@ -392,6 +392,11 @@ def voiced_by(kb: KnowledgeBase, tokens: list[Token], on: dt.date | None) -> Act
     return None
 
 
+def _other(story: ActorRef | None, source: ActorRef | None) -> ActorRef | None:
+    """The story's state, unless it is the source's own side."""
+    return None if story is None or side(story) in own_sides(source) else story
+
+
 def _counterpart(event: Event, aimed: list[Event], speaking: set[str]) -> ActorRef | None:
     """The party the event's side aims at most often in the article, if one does so more
     often than any other and speaks in the article too."""
@@ -404,21 +409,38 @@ def _counterpart(event: Event, aimed: list[Event], speaking: set[str]) -> ActorR
     return next(e.target for e in aimed if side(e.target) == top[0][0])
 
 
-def story_targets(events: list[Event]) -> list[Event]:
+def story_state(kb: KnowledgeBase, doc: Doc, on: dt.date | None) -> ActorRef | None:
+    """The state the article names most often, if it names one more often than any other."""
+    counts: Counter[str] = Counter()
+    refs: dict[str, ActorRef] = {}
+    for entity in entities(doc):
+        ref = kb.resolve(entity.text, on)
+        if ref is not None and ref.country and ref.actor_id == ref.country:
+            counts[ref.country] += 1
+            refs.setdefault(ref.country, ref)
+    top = counts.most_common(2)
+    return refs[top[0][0]] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+def story_targets(events: list[Event], story: ActorRef | None = None) -> list[Event]:
     """The article's events, each that names no target and is no threat (a threat naming no
     one is a posture, ``carried_target``) aimed at the side its source faces in the story:
     the party the source's side aims at most often elsewhere in the article, when that party
     speaks in it too (one of the story's two sides, not a place the words pass by). "The
     calm is finished because the enemy did not abide by its obligations", said by a Hamas
-    spokesman in a story where Hamas accuses Israel twice, is aimed at Israel. What the words
-    say and the confidence they give stay as they were."""
+    spokesman in a story where Hamas accuses Israel twice, is aimed at Israel. Failing that,
+    at ``story``, the state the article names most often (``story_state``), when it is not
+    the source's own: "the election fell short of our standards", said by observers in a
+    story about Zimbabwe. What the words say and the confidence they give stay as they
+    were."""
     aimed = [e for e in events if side(e.source) is not None and side(e.target) is not None
              and side(e.target) not in own_sides(e.source)]
     speaking = {s for s in (side(e.source) for e in events) if s is not None}
     filled = []
     for event in events:
-        target = _counterpart(event, aimed, speaking) if event.target is None \
-            and event.type != "THREATEN" and side(event.source) is not None else None
+        target = (_counterpart(event, aimed, speaking) or _other(story, event.source)) \
+            if event.target is None and event.type != "THREATEN" \
+            and side(event.source) is not None else None
         filled.append(event if target is None
                       else event.model_copy(update={"target": target}).knowing(event.signals))
     return filled
