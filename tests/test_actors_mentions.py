@@ -324,3 +324,8 @@ def test_a_name_set_off_after_the_place_of_a_role_takes_the_role():
     # The parser hangs "Nils Ozols" on "Riga"; the name still describes the mayor.
     assert speakers("The mayor of Riga, Nils Ozols, opened the bridge. The mayor said the "
                     "bridge was safe.") == ["Nils Ozols"]
+
+
+def test_they_is_the_plural_subject_of_its_own_sentence_before_an_earlier_body():
+    assert speakers("The Port Authority closed the harbour. Union officials met on Monday, "
+                    "and they said the cranes were unsafe.") == ["Union officials"]

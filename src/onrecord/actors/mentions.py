@@ -47,6 +47,7 @@ _NOT_PERSON_ENTS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "CARDI
 _MALE_PRONOUNS = {"he", "him", "his", "himself"}
 _FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+_THEY = {"they", "them", "their"}
 # Surnames misspelt in the source ("Zelenksy") still resolve when this similar (difflib ratio)
 # and at least this long; a transposition in a 7-letter name scores 0.857.
 _FUZZY_CUTOFF = 0.84
@@ -590,6 +591,9 @@ class ArticleActors:
         document = self._document_subject(pronoun) if lower == "it" else None
         if document is not None and (not said or document[0] > said[-1][0]):
             return document[1], CONFIDENCE_PRONOUN
+        group = self._plural_subject(pronoun) if lower in _THEY else None
+        if group is not None and (not said or group[0] > said[-1][0]):
+            return group[1], CONFIDENCE_PRONOUN
         spoken = [name for _, name in said]
         if lower in _PLURAL_PRONOUNS | {"it"} and spoken:
             # "The Pentagon said ... It added": the body that spoke last.
@@ -701,6 +705,17 @@ class ArticleActors:
         for token in reversed(self.doc[start:pronoun.i]):
             if token.dep_ in _SUBJECT_DEPS and token.pos_ == "NOUN" and token.tag_ == "NN" \
                     and token.lemma_.lower() in lexicon().issuer_nouns:
+                first, end = _phrase(token)
+                words = self.doc[first:end]
+                return token.idx, self.text[words.start_char:words.end_char]
+        return None
+
+    def _plural_subject(self, pronoun: Token) -> tuple[int, str] | None:
+        """ "Church officials have stated they have not received it": the plural noun last in
+        subject position in this sentence, as printed, is whom "they"
+        means when no body has spoken since."""
+        for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS"):
                 first, end = _phrase(token)
                 words = self.doc[first:end]
                 return token.idx, self.text[words.start_char:words.end_char]
