@@ -906,3 +906,9 @@ def test_verbs_of_saying_beyond_the_common_ones_report_their_clause(sentence, co
 
 def test_a_fact_that_conveys_something_says_nothing():
     assert extract("The shipping data convey that prices are rising.").quotes == []
+
+
+def test_the_noun_of_a_cue_verb_reports_the_clause_that_hangs_off_it():
+    [quote] = extract("The union repeated its complaint that the drivers had not been "
+                      "paid.").quotes
+    assert quote.content == "the drivers had not been paid"
