@@ -607,3 +607,11 @@ def test_cutting_cooperation_and_suing_are_threats():
     (sue,) = _threats("“We will take the Latvian ministry to court over the blockade,” the "
                       "Estonian minister Ana Vor said.")
     assert (cut.mode, sue.mode) == ("relations", "arrest")
+
+
+def test_a_denied_word_gives_way_to_what_the_words_do():
+    """ "will not yield to their demands" rejects: the denied demand is coded only when the
+    words code nothing else."""
+    (event,) = extract("“We will not yield to the Latvian demands,” the Estonian minister "
+                       "Ana Vor said.").events
+    assert (event.type, event.negated) == ("REJECT", False)

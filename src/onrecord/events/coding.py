@@ -336,6 +336,9 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
                 promised = promised or Coded(event_type, _mode(event_type, lemmas.text, lex),
                                              trigger, _negated(trigger), contexts, "promised")
                 continue
-            return Coded(event_type, _mode(event_type, lemmas.text, lex), trigger,
-                         _negated(trigger), contexts)
-    return promised
+            coded = Coded(event_type, _mode(event_type, lemmas.text, lex), trigger,
+                          _negated(trigger), contexts)
+            if not coded.negated:
+                return coded
+            denied = denied or coded
+    return promised or denied
