@@ -329,3 +329,10 @@ def test_a_name_set_off_after_the_place_of_a_role_takes_the_role():
 def test_they_is_the_plural_subject_of_its_own_sentence_before_an_earlier_body():
     assert speakers("The Port Authority closed the harbour. Union officials met on Monday, "
                     "and they said the cranes were unsafe.") == ["Union officials"]
+
+
+def test_a_surname_the_tagger_makes_a_plural_noun_is_still_the_persons_subject():
+    doc = load_nlp()("Kathryn Waters opened the show. In her remarks, Waters pointed out the "
+                     "prints.")
+    waters = [t for t in doc if t.text == "Waters"][-1]
+    assert waters.idx in ArticleActors(doc).people["waters"].subject_mentions

@@ -311,6 +311,10 @@ class ArticleActors:
         # Fullest names first, so "Rutte" joins "Mark Rutte" rather than starting a person.
         for name, head, stripped in sorted(found, key=lambda f: -len(f[0].split())):
             self._add_mention(name, head, stripped)
+        # "Waters pointed out …", the tagger making a surname a plural noun.
+        surnames += [(t, []) for t in self.doc if t.pos_ == "NOUN" and t.text[:1].isupper()
+                     and t.is_alpha and not t.text.isupper()]
+        surnames.sort(key=lambda pair: pair[0].i)
         for token, stripped in surnames:
             person = self._surname_alone(token)
             if person is not None:
