@@ -912,3 +912,18 @@ def test_the_noun_of_a_cue_verb_reports_the_clause_that_hangs_off_it():
     [quote] = extract("The union repeated its complaint that the drivers had not been "
                       "paid.").quotes
     assert quote.content == "the drivers had not been paid"
+
+
+@pytest.mark.parametrize(("sentence", "cue", "content"), [
+    ("The minister expressed confidence that the vote would be fair.", "expressed confidence",
+     "the vote would be fair"),
+    ("Residents voiced their fear that the dam could burst.", "voiced their fear",
+     "the dam could burst"),
+])
+def test_a_stance_voiced_with_a_clause_is_a_quotation(sentence, cue, content):
+    [quote] = extract(sentence).quotes
+    assert (quote.cue, quote.content) == (cue, content)
+
+
+def test_a_stance_noun_no_one_voices_reports_nothing():
+    assert extract("The hope that the talks resume is fading.").quotes == []

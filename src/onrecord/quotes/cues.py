@@ -35,6 +35,7 @@ class Lexicon(DataFile):
     phrasal_particles: dict[str, frozenset[str]]
     nouns: frozenset[str]
     noun_cue_verbs: frozenset[str]
+    voiced_nouns: frozenset[str]
     clarity_verbs: frozenset[str]
     clarity_adjectives: frozenset[str]
     according_to: frozenset[str]
@@ -695,11 +696,15 @@ def _object_as_subject(verb: Token, clause_root: Token | None, lex: Lexicon) -> 
 
 
 def _noun_site(noun: Token, lex: Lexicon) -> CueSite | None:
-    """ "issued a stark warning that ...", "his claim that ...": the clause hangs off the noun
-    (or off the verb that governs it)."""
-    if noun.lemma_.lower() not in lex.nouns or noun.pos_ not in ("NOUN", "PROPN"):
+    """ "issued a stark warning that ...", "his claim that ...", "voiced its hope that ...": the
+    clause hangs off the noun (or off the verb that governs it)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     governor = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    lemma = noun.lemma_.lower()
+    voiced = governor is not None and governor.lemma_.lower() in lex.noun_cue_verbs
+    if lemma not in lex.nouns and not (voiced and lemma in lex.voiced_nouns):
+        return None
     clause_root = _that_clause(noun)
     if clause_root is None and governor is not None:
         clause_root = next((c for c in governor.children if c.dep_ == "ccomp"), None)
