@@ -9,7 +9,9 @@ from onrecord.ingest import FetchOptions, ReadOptions
 from onrecord.runner import Runner
 from onrecord.store import open_store
 
-QUICK = ReadOptions(fetch=FetchOptions(timeout=0.5, retries=0, backoff=0.0, host_delay=0.0))
+# The timeout leaves a loaded machine time to send a 50 MB answer's headers; the slow page stalls
+# well past it.
+QUICK = ReadOptions(fetch=FetchOptions(timeout=2.0, retries=0, backoff=0.0, host_delay=0.0))
 FIFTY_MB = 50_000_000
 
 
@@ -60,7 +62,7 @@ def _feed_that_is_html(folder, site):
 
 
 def _url_that_times_out(folder, site):
-    url = site.add("/slow", page("Slow"), stall=3.0)
+    url = site.add("/slow", page("Slow"), stall=6.0)
     listing = folder / "list.urls"
     listing.write_text(url + "\n")
     return listing, url, "timed out (1 attempt)", 0
