@@ -123,12 +123,13 @@ def test_eval_events_scores_plover_records(tmp_path):
         {"id": "r2", "event": "FIGHT", "text": "Rebels attacked an army convoy near the town."},
     ]), "utf-8")
     out = tmp_path / "scores.json"
-    result = runner.invoke(app, ["eval", "events", "--plover", str(records), "--json",
-                                 str(out)])
+    result = runner.invoke(app, ["eval", "events", "--plover", str(records), "--shuffles", "1",
+                                 "--json", str(out)])
     assert result.exit_code == 0, result.output
-    plover = json.loads(out.read_text("utf-8"))["plover"]
-    assert plover["records"] == 2  # the documentation entry is left out; old names mapped
-    assert 0.0 <= plover["macro_f1"] <= 1.0
+    scores = json.loads(out.read_text("utf-8"))
+    assert scores["plover"]["records"] == 2  # the documentation entry is left out; old names mapped
+    assert 0.0 <= scores["plover"]["macro_f1"] <= 1.0
+    assert len(scores["plover_classifier_cv"]["macro_f1"]) == 1  # one shuffle, as asked
 
 
 def test_plover_modes_and_contexts_are_scored_where_records_give_them():

@@ -108,8 +108,8 @@ def examples(texts: list[str], rules: list[str], types: list[str]) -> Examples:
     return Examples(sentences, clauses, [r.verb for r in readings], rules, types)
 
 
-def classifier_runs(records: list[PloverRecord], rules: list[str],
-                    model_out: Path | None) -> tuple[list[TypeReport], TypeModel | None]:
+def classifier_runs(records: list[PloverRecord], rules: list[str], model_out: Path | None,
+                    shuffles: int = 3) -> tuple[list[TypeReport], TypeModel | None]:
     """Cross-validated reports of the classifier on the records (and the model trained on all
     of them when ``model_out`` is given). Empty when the embeddings are not installed."""
     if not embed.available():
@@ -120,7 +120,7 @@ def classifier_runs(records: list[PloverRecord], rules: list[str],
     data = examples([r.text for r in records], rules, [r.type for r in records])
     extra = examples(sentences, rule_types(sentences), [t for t, _ in ours])
     model = train_all(data, extra) if model_out else None
-    return cross_validate(data, extra), model
+    return cross_validate(data, extra, seeds=tuple(range(shuffles))), model
 
 
 def _fit_event_models(gold: Path, out: Path, precision: float) -> None:
@@ -164,6 +164,9 @@ def eval_events(
     precision: Annotated[float, typer.Option(
         min=0.0, max=1.0, help="With --fit-confidence: the precision the threshold aims at, "
         "on held-out articles.")] = 0.8,
+    shuffles: Annotated[int, typer.Option(
+        min=1, help="With --plover: how many shuffles of the classifier's 5-fold "
+        "cross-validation (each fits five models).")] = 3,
 ) -> None:
     """Score event coding: type F1, source/target accuracy, condition F1 (and PLOVER types:
     the rules, and the classifier by 5-fold cross-validation)."""
@@ -198,7 +201,7 @@ def eval_events(
         data["plover"] = {"records": rules_report.records, "macro_f1": rules_report.macro_f1,
                           "accuracy": rules_report.accuracy, "mode_accuracy": mode.rate,
                           "context_accuracy": context.rate}
-        runs, model = classifier_runs(plover_records, rules, model_out)
+        runs, model = classifier_runs(plover_records, rules, model_out, shuffles)
         if runs:
             out.print(plover_table(runs[0], f"rules + classifier, {len(runs)} x 5-fold CV "
                                             "(first shuffle shown)"))
