@@ -615,3 +615,11 @@ def test_a_denied_word_gives_way_to_what_the_words_do():
     (event,) = extract("“We will not yield to the Latvian demands,” the Estonian minister "
                        "Ana Vor said.").events
     assert (event.type, event.negated) == ("REJECT", False)
+
+
+def test_praise_words_support_and_a_hyphenated_dismissal_rejects():
+    (praise,) = extract("“The Latvian court's ruling is a milestone,” the Estonian minister "
+                        "Ana Vor said.").events
+    (dismissal,) = extract("The Estonian minister Ana Vor called the Latvian claims "
+                           "“ill-founded”.").events
+    assert (praise.type, dismissal.type) == ("SUPPORT", "REJECT")
