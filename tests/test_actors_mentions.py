@@ -336,3 +336,18 @@ def test_a_surname_the_tagger_makes_a_plural_noun_is_still_the_persons_subject()
                      "prints.")
     waters = [t for t in doc if t.text == "Waters"][-1]
     assert waters.idx in ArticleActors(doc).people["waters"].subject_mentions
+
+
+def test_an_indefinite_description_in_the_lead_is_the_person_the_story_names_later():
+    text = ("A senior Kenyan police commander said on Monday that the border would stay "
+            "closed.\nThe closure follows a week of raids.\nTraders say they have lost stock."
+            "\nKenyan police commander Peter Mwangi, who leads the border unit, said the "
+            "raids would go on.")
+    assert speakers(text)[0] == "Peter Mwangi"
+
+
+def test_an_indefinite_description_outside_the_lead_stays_unresolved():
+    text = ("The border stays closed.\nThe closure follows a week of raids.\nA police "
+            "commander said on Monday that more raids would come.\nPolice commander Peter "
+            "Mwangi, who leads the border unit, visited the post.")
+    assert speakers(text) == [None]

@@ -39,6 +39,8 @@ CONFIDENCE_INHERITED = 0.7
 CONFIDENCE_CATAPHORA = 0.7
 # How far ahead (characters, about two news paragraphs) a description may find its name.
 _CATAPHORA_WINDOW = 600
+# News leads describe a person ("A top US commander said …") whom the story names later.
+_LEAD_PARAGRAPHS = 2
 
 _NAME_PARTICLES = {"de", "da", "di", "van", "von", "der", "al", "bin", "ibn", "la", "le", "del"}
 _PERSON_ENTS = {"PERSON"}
@@ -490,6 +492,10 @@ class ArticleActors:
         described = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and (
             head.text.islower() or not any(t.ent_type_ == "PERSON" for t in tokens)))
         if head.lemma_.lower() in self.gaz.person_heads and described:
+            if any(t.lower_ in ("a", "an") for t in tokens) and head.tag_ in ("NN", "NNP") \
+                    and self._in_lead(head):
+                person, _ = self._described_person(head, tokens, introduced=True)
+                return (person.name, CONFIDENCE_CATAPHORA) if person else (None, None)
             if any(t.lower_ in ("a", "an", "another", "some", "one") for t in tokens):
                 return None, None
             if head.tag_ in ("NNS", "NNPS"):
@@ -633,8 +639,12 @@ class ArticleActors:
         last = max((m for m in person.subject_mentions if m < offset), default=-1)
         return any(last < m < offset for m in self.unnamed_speakers)
 
-    def _described_person(self, head: Token,
-                          tokens: list[Token]) -> tuple[Person | None, float | None]:
+    def _in_lead(self, head: Token) -> bool:
+        """Whether ``head`` is in the article's first two paragraphs (headline and lead)."""
+        return self.parsed[:head.idx].strip().count("\n") < _LEAD_PARAGRAPHS
+
+    def _described_person(self, head: Token, tokens: list[Token],
+                          introduced: bool = False) -> tuple[Person | None, float | None]:
         """ "the Belarusian leader" -> the person introduced as "Belarusian President ...".
 
         The role must match (same word or same role class); every other modifier ("deputy",
@@ -669,6 +679,10 @@ class ArticleActors:
                 return None
             return len(needed) + len(countries & person_countries) + (role in person.roles)
 
+        if introduced:  # "A top US commander said …" in the lead, named further on
+            return next((p for _, p in sorted((p.mentions[0], p) for p in self.people.values()
+                                              if p.mentions[0] > head.idx)
+                         if score(p) is not None), None), CONFIDENCE_CATAPHORA
         best: tuple[int, int, Person] | None = None
         for offset, person in self._before(head.idx):
             points = score(person)
