@@ -919,6 +919,8 @@ def test_the_noun_of_a_cue_verb_reports_the_clause_that_hangs_off_it():
      "the vote would be fair"),
     ("Residents voiced their fear that the dam could burst.", "voiced their fear",
      "the dam could burst"),
+    ("The senator made the case that the tariffs hurt farmers.", "made the case",
+     "the tariffs hurt farmers"),
 ])
 def test_a_stance_voiced_with_a_clause_is_a_quotation(sentence, cue, content):
     [quote] = extract(sentence).quotes
