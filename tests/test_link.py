@@ -124,3 +124,11 @@ def test_where_an_unknown_person_speaks_is_not_whom_they_speak_for():
         "“We condemn the blockade of our ports,” said Odo Valtrek in Riga.")
     assert (event.type, event.source.name, event.source.country) == \
         ("ACCUSE", "Odo Valtrek", "EST")
+
+
+def test_an_opposition_leader_speaks_for_no_state_whatever_nationality_he_is_given():
+    event = _only_event(
+        "Toomas Rebane, an Estonian opposition leader, spoke in Tallinn on Monday.\n"
+        "“The government has stolen the election,” Rebane said.")
+    assert (event.type, event.source.name, event.source.country, event.target.country) == \
+        ("ACCUSE", "Toomas Rebane", None, "EST")

@@ -113,17 +113,22 @@ def _first_state(kb: KnowledgeBase, names: list[str], on: dt.date | None) -> Act
 
 
 def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | None,
-         on: dt.date | None, affiliations: list[str]) -> ActorRef | None:
+         on: dt.date | None, affiliations: list[str],
+         unofficial: bool = False) -> ActorRef | None:
     """What an event codes the mention as: the known actor (a member of a non-state group as
     the group); else the group or the state its description names ("a Hezbollah commander"
     is the group), or that the article names beside the person elsewhere ("Israeli Prime
     Minister Ehud Olmert", then "“…,” Mr. Olmert said"), under the name the article gives
     it, or an organisation the KB does not list by the short name the article gives it ("an
-    ONLF spokesman" is the ONLF); ``None`` when it tells nothing."""
+    ONLF spokesman" is the ONLF); ``None`` when it tells nothing. An ``unofficial`` person
+    (the article calls them a candidate, an opposition leader, an activist) speaks for no
+    state, whatever nationality it gives them ("Mir-Hossein Mousavi, a candidate in the
+    Iranian presidential election")."""
     if known is not None:
         return kb.acting_for(known, on)
-    side = _affiliation(kb, phrase, on) or _first_state(kb, affiliations, on) \
-        or _the_country(kb, phrase, mention.name, on) or _home_state(kb, phrase, on)
+    side = None if unofficial else (
+        _affiliation(kb, phrase, on) or _first_state(kb, affiliations, on)
+        or _the_country(kb, phrase, mention.name, on) or _home_state(kb, phrase, on))
     if side is not None and side.non_state:
         return side
     if side is None:
@@ -159,6 +164,7 @@ class _Words(DataFile):
     stance_verbs: frozenset[str]
     place_prepositions: frozenset[str]
     group_words: frozenset[str]
+    unofficial_words: frozenset[str]
     anaphoric_states: frozenset[str]
     state_institutions: frozenset[str]
 
@@ -325,7 +331,18 @@ class _Resolver:
         linked = _linked(self.kb, mention, known, self.text)
         said = self.actors.affiliations(linked.name) if linked.name else []
         return Party(phrase, linked, known,
-                     _end(self.kb, phrase, linked, known, self.on, said))
+                     _end(self.kb, phrase, linked, known, self.on, said,
+                          self._unofficial(phrase, linked.name)))
+
+    def _unofficial(self, phrase: Phrase, name: str | None) -> bool:
+        """Whether the speaker's words or the article's description of them name a role
+        outside any state (``unofficial_words`` in ``data/parties.yaml``)."""
+        words = {t.lower_ for t in phrase.words}
+        if name:
+            people = self.actors.people
+            person = people.get(name.lower()) or people.get(name.split()[-1].lower())
+            words |= person.roles if person is not None else set()
+        return not words.isdisjoint(party_words().unofficial_words)
 
     def read(self, phrase: Phrase | None, salient: bool) -> tuple[Phrase, Mention] | None:
         """The mention ``phrase`` makes, and the phrase it is: the name a description is
