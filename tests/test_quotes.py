@@ -929,3 +929,9 @@ def test_a_stance_voiced_with_a_clause_is_a_quotation(sentence, cue, content):
 
 def test_a_stance_noun_no_one_voices_reports_nothing():
     assert extract("The hope that the talks resume is fading.").quotes == []
+
+
+def test_a_position_held_is_reported_of_a_person_or_body_only():
+    [quote] = extract("The mayor thinks the bridge will reopen in May.").quotes
+    assert (quote.cue, quote.content) == ("thinks", "the bridge will reopen in May")
+    assert extract("Markets fear that interest rates will rise.").quotes == []
