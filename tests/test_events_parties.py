@@ -180,4 +180,4 @@ def test_a_charge_that_names_no_one_is_aimed_at_the_state_the_story_is_about():
 def test_the_story_state_is_never_the_sources_own():
     assert _last_ends("Estonia held a vote on Sunday. Estonia's ruling party claimed "
                       "victory, and Estonia's police closed the roads.\nThe vote was “a "
-                      "sham”, Estonian opposition officials said.") == ("EST", None)
+                      "sham”, Estonian officials said.") == ("EST", None)
