@@ -351,3 +351,14 @@ def test_an_indefinite_description_outside_the_lead_stays_unresolved():
             "commander said on Monday that more raids would come.\nPolice commander Peter "
             "Mwangi, who leads the border unit, visited the post.")
     assert speakers(text) == [None]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jordan's King Faisal said the border would stay open.", "King Faisal"),
+    ("Mr Justice Harrow said the file would stay sealed. Harrow added that it was of no help.",
+     "Mr Justice Harrow"),
+    ("Mr Okonjo said the file would stay sealed.", "Okonjo"),
+    ("Sir Alan Pryce said the file would stay sealed.", "Alan Pryce"),
+])
+def test_a_style_stays_with_a_name_the_article_gives_no_more_of(text, name):
+    assert set(speakers(text)) == {name}

@@ -19,6 +19,7 @@ class _Roles(DataFile):
     honorifics: frozenset[str]
     male_honorifics: frozenset[str]
     female_honorifics: frozenset[str]
+    name_styles: frozenset[str]
     role_classes: dict[str, tuple[str, ...]]
     neutral_modifiers: frozenset[str]
     person_heads: frozenset[str]
@@ -40,6 +41,7 @@ class Gazetteer:
     honorifics: frozenset[str]
     male_honorifics: frozenset[str]
     female_honorifics: frozenset[str]
+    name_styles: frozenset[str]
     role_classes: dict[str, frozenset[str]]  # role word or phrase -> class names
     neutral_modifiers: frozenset[str]
     person_heads: frozenset[str]
@@ -86,6 +88,7 @@ def gazetteer() -> Gazetteer:
         honorifics=roles.honorifics,
         male_honorifics=roles.male_honorifics,
         female_honorifics=roles.female_honorifics,
+        name_styles=roles.name_styles,
         role_classes={k: frozenset(v) for k, v in role_classes.items()},
         neutral_modifiers=roles.neutral_modifiers,
         person_heads=roles.person_heads,

@@ -93,7 +93,7 @@ class Person:
     def keys(self) -> set[str]:
         """Every word a later mention may use for this person: "Lin", "Ansari", "Kamysz"."""
         words = {w.lower() for w in re.split(r"[\s-]+", self.name)}
-        return words - _NAME_PARTICLES | {self.surname}
+        return words - _NAME_PARTICLES - gazetteer().honorifics | {self.surname}
 
 
 @dataclass
@@ -211,7 +211,19 @@ class ArticleActors:
             # such a word ("Anders Fogh Rasmussen") opens with a given name, unless the
             # entity opens with one and the run does not ("Scientologist Tom Cruise").
             first = entity.start
+        if end - first == 1:
+            first = self._styled(start, first)
         return first, list(self.doc[start:first])
+
+    def _styled(self, start: int, first: int) -> int:
+        """Where a one-word name starts with its style: "Saudi King Abdullah" -> "King
+        Abdullah", "Mr Justice Green" (a style and the titles just before it); ``first`` when
+        no style stands before the name."""
+        titles = first
+        while titles > start and self._is_title(self.doc[titles - 1]):
+            titles -= 1
+        styled = any(t.lower_.rstrip(".") in self.gaz.name_styles for t in self.doc[titles:first])
+        return titles if styled else first
 
     def _given_name_after(self, first: int, name: int) -> bool:
         """Whether the entity's first word (``name``) is a given name the baby-name counts
