@@ -641,6 +641,8 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     own_subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if lemma in lex.agent_only_verbs and own_subject is not None and not _is_agent(own_subject):
         return None  # "the release of the files implies that ...": a fact, no speaker
+    if lemma in lex.agent_only_verbs and any(c.pos_ not in ("VERB", "AUX") for c in clauses):
+        return None  # "thought the verdict a “farce”": a judgement, no clause reported
     if clause_root is None and _reports_preceding_clause(verb, lex):
         # "The talks are over, the minister said": the clause is the verb's head.
         return CueSite(cue, speaker, _addressee(verb, lex),
