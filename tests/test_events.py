@@ -623,3 +623,11 @@ def test_praise_words_support_and_a_hyphenated_dismissal_rejects():
     (dismissal,) = extract("The Estonian minister Ana Vor called the Latvian claims "
                            "“ill-founded”.").events
     assert (praise.type, dismissal.type) == ("SUPPORT", "REJECT")
+
+
+def test_holding_a_party_responsible_calling_a_coup_and_being_appalled_charge():
+    texts = ["“We hold Mr. Kalnins and his ministers fully responsible for the deaths,” the "
+             "Estonian minister Ana Vor said.",
+             "“The Latvian vote was a coup,” the Estonian minister Ana Vor said.",
+             "The Estonian minister Ana Vor said she was “appalled” by the Latvian decision."]
+    assert [[e.type for e in extract(t).events] for t in texts] == [["ACCUSE"]] * 3

@@ -212,9 +212,11 @@ def _asks_another(trigger: Token, lex: Lexicon) -> bool:
 def _own_doing(trigger: Token, lex: Lexicon) -> bool:
     """A wrong the speaker's own side did or may do is no charge against anyone: "we failed
     to protect them", "if we ignore the resolution". Charging is not such a wrong ("we
-    condemn the launch"), nor is a wrong the speaker names ("we view it as a violation"): a
-    noun's doer is its owner ("our violation"), not the subject of the verb it hangs on."""
-    if (cue_type(trigger, lex) or "").startswith("ACCUSE"):
+    condemn the launch", "we hold them responsible"), nor is a wrong the speaker names ("we
+    view it as a violation"): a noun's doer is its owner ("our violation"), not the subject of
+    the verb it hangs on."""
+    if (cue_type(trigger, lex) or "").startswith("ACCUSE") or \
+            trigger.lemma_.lower() in lex.charge_verbs:
         return False
     if trigger.pos_ == "NOUN":
         return any(c.dep_ == "poss" and lex.is_first_person(c) for c in trigger.children)

@@ -54,6 +54,7 @@ class Lexicon(DataFile):
     topic_prepositions: frozenset[str]  # a harm noun after them is a topic
     deontic_modals: frozenset[str]  # REQUEST triggers that ask only of another party
     first_person: frozenset[str]  # the speaker's own side: "we", "us", "our"
+    charge_verbs: frozenset[str]  # ACCUSE triggers that are the speaker's charge ("we hold")
     stopwords: frozenset[str]  # words the quotation model does not read
 
     def is_first_person(self, token: Token) -> bool:
