@@ -132,3 +132,11 @@ def test_an_opposition_leader_speaks_for_no_state_whatever_nationality_he_is_giv
         "“The government has stolen the election,” Rebane said.")
     assert (event.type, event.source.name, event.source.country, event.target.country) == \
         ("ACCUSE", "Toomas Rebane", None, "EST")
+
+
+def test_a_name_set_beside_a_post_in_apposition_speaks_for_the_posts_state():
+    event = _only_event(
+        "Estonia's Foreign Minister, Odo Valtrek, met the envoys on Monday.\n"
+        "“We condemn the blockade of our ports,” he said.")
+    assert (event.type, event.source.name, event.source.country) == \
+        ("ACCUSE", "Odo Valtrek", "EST")

@@ -128,7 +128,8 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
         return kb.acting_for(known, on)
     side = None if unofficial else (
         _affiliation(kb, phrase, on) or _first_state(kb, affiliations, on)
-        or _the_country(kb, phrase, mention.name, on) or _home_state(kb, phrase, on))
+        or _the_country(kb, phrase, mention.name, on) or _home_state(kb, phrase, on)
+        or _apposed_to(kb, phrase.words.doc, mention.name, on))
     if side is not None and side.non_state:
         return side
     if side is None:
@@ -137,6 +138,28 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
         if side is not None or mention.name is None:
             return side
     return ActorRef(name=mention.name, country=side.country if side else None)
+
+
+def _apposed_to(kb: KnowledgeBase, doc: Doc, name: str | None,
+                on: dt.date | None) -> ActorRef | None:
+    """The state of the post the article sets the person's name beside, in apposition:
+    "Yemen's Foreign Minister, Abu Bakr al-Qirbi, asked", "Spokesman for the government,
+    Lambert Mende, said" (the government of the state the article has named most often)."""
+    if not name:
+        return None
+    for match in re.finditer(re.escape(name), parsed_text(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or span.root.dep_ != "appos":
+            continue
+        post = span.root.head
+        words = doc[post.left_edge.i:post.i + 1]
+        named = [entity_of(t) or doc[t.i:t.i + 1] for t in words
+                 if t.ent_type_ in PARTY_ENTS or t.pos_ in ("PROPN", "ADJ")]
+        side = _first_state(kb, [w.text for w in named], on) or home_state(kb, doc[
+            post.i:span.start], on)
+        if side is not None:
+            return side
+    return None
 
 
 def _unlisted_in(phrase: Phrase) -> ActorRef | None:
