@@ -631,3 +631,10 @@ def test_holding_a_party_responsible_calling_a_coup_and_being_appalled_charge():
              "“The Latvian vote was a coup,” the Estonian minister Ana Vor said.",
              "The Estonian minister Ana Vor said she was “appalled” by the Latvian decision."]
     assert [[e.type for e in extract(t).events] for t in texts] == [["ACCUSE"]] * 3
+
+
+def test_a_passive_charge_is_no_event_of_the_one_charged():
+    article = extract("The Latvian envoy Juris Ozols was accused of “spying for a foreign "
+                      "power”.")
+    assert [q.cue for q in article.quotes] == ["was accused"]
+    assert not article.events

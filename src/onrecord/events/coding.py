@@ -223,6 +223,12 @@ def _own_doing(trigger: Token, lex: Lexicon) -> bool:
     return _by_speakers_side(_governing_verb(trigger), lex)
 
 
+def _passive(cue: Token) -> bool:
+    """ "is accused of taking bribes", "was charged with inciting violence", "was urged to
+    resign": the subject is the one charged or asked, so the words are none of theirs."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+
+
 def cue_type(cue: Token, lex: Lexicon) -> str | None:
     """The type a speech-act verb codes by itself ("accused", "called on", "called for"), as
     ``TYPE`` or ``TYPE/mode``; a phrasal one by its lemma and particle or preposition."""
@@ -292,6 +298,8 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
     contexts = contexts_of(context_text.lower() + " " + lemmas.text, lex)
     cued_threat = cue_lemma in lex.threat_cues
     cued = cued_as or (cue_type(cue, lex) if cue is not None else None)
+    if cued_as is None and cued is not None and _passive(cue):
+        return None
     if cued is not None and tokens and not cued.startswith("THREATEN"):
         # "accused Caracas of 'threatening the peace'": the quoted words are what is alleged
         # or asked for, not the speaker's own threat.
