@@ -362,3 +362,13 @@ def test_an_indefinite_description_outside_the_lead_stays_unresolved():
 ])
 def test_a_style_stays_with_a_name_the_article_gives_no_more_of(text, name):
     assert set(speakers(text)) == {name}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Maria Keller, who heads the refugee agency, visited the camp. The agency chief said "
+     "the camp was full.", "Maria Keller"),
+    ("Joseph Kamau, who leads the opposition, spoke in Nakuru. The opposition leader said "
+     "the vote was rigged.", "Joseph Kamau"),
+])
+def test_a_who_clause_that_gives_a_role_lets_a_later_description_find_the_person(text, name):
+    assert speakers(text) == [name]

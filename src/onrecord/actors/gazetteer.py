@@ -20,6 +20,7 @@ class _Roles(DataFile):
     male_honorifics: frozenset[str]
     female_honorifics: frozenset[str]
     name_styles: frozenset[str]
+    role_verbs: dict[str, str]
     role_classes: dict[str, tuple[str, ...]]
     neutral_modifiers: frozenset[str]
     person_heads: frozenset[str]
@@ -42,6 +43,7 @@ class Gazetteer:
     male_honorifics: frozenset[str]
     female_honorifics: frozenset[str]
     name_styles: frozenset[str]
+    role_verbs: dict[str, str]  # "head" (verb lemma) -> "head" (role), "lead" -> "leader"
     role_classes: dict[str, frozenset[str]]  # role word or phrase -> class names
     neutral_modifiers: frozenset[str]
     person_heads: frozenset[str]
@@ -89,6 +91,7 @@ def gazetteer() -> Gazetteer:
         male_honorifics=roles.male_honorifics,
         female_honorifics=roles.female_honorifics,
         name_styles=roles.name_styles,
+        role_verbs=roles.role_verbs,
         role_classes={k: frozenset(v) for k, v in role_classes.items()},
         neutral_modifiers=roles.neutral_modifiers,
         person_heads=roles.person_heads,

@@ -308,6 +308,19 @@ class ArticleActors:
             context.extend(t for t in described.subtree if t.i < head.i)
         return context
 
+    def _relative_roles(self, head: Token) -> set[str]:
+        """ "Maria Keller, who heads the refugee agency, …": the role a "who" clause gives,
+        with the words of what the person heads ("agency head", "refugee agency chief")."""
+        roles: set[str] = set()
+        for clause in head.children:
+            role = self.gaz.role_verbs.get(clause.lemma_.lower())
+            if clause.dep_ != "relcl" or role is None or not any(
+                    g.tag_ == "WP" and g.dep_ in _SUBJECT_DEPS for g in clause.children):
+                continue
+            objects = [t for c in clause.children if c.dep_ == "dobj" for t in c.subtree]
+            roles |= {role} | _role_words(objects, self.gaz)
+        return roles
+
     def _read_people(self) -> None:
         found: list[tuple[str, Token, list[Token]]] = []
         surnames: list[tuple[Token, list[Token]]] = []  # one word that is no name by itself
@@ -394,7 +407,7 @@ class ArticleActors:
                 or _subject_of_relative(head):
             person.subject_mentions.append(head.idx)
         context = stripped + self._person_context(head)
-        person.roles |= _role_words(context, self.gaz)
+        person.roles |= _role_words(context, self.gaz) | self._relative_roles(head)
         person.affiliations += self._affiliations(context)
         honorific = {t.lower_.rstrip(".") for t in stripped}
         if honorific & self.gaz.male_honorifics:
