@@ -181,3 +181,9 @@ def test_the_story_state_is_never_the_sources_own():
     assert _last_ends("Estonia held a vote on Sunday. Estonia's ruling party claimed "
                       "victory, and Estonia's police closed the roads.\nThe vote was “a "
                       "sham”, Estonian officials said.") == ("EST", None)
+
+
+def test_a_rebel_group_described_by_its_country_speaks_for_the_group_not_the_state():
+    assert _last_ends("The Northern Delta Resistance Front (NDRF) took two towns on Monday. "
+                      "The NDRF has fought the army since 2019.\nAn Estonian rebel group "
+                      "said: “We condemn the air strikes on our villages.”")[0] == "NDRF"

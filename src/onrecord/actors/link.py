@@ -126,6 +126,9 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
     Iranian presidential election")."""
     if known is not None:
         return kb.acting_for(known, on)
+    group = _described_group(kb, phrase, mention.name, on)
+    if group is not None:
+        return group
     side = None if unofficial else (
         _affiliation(kb, phrase, on) or _first_state(kb, affiliations, on)
         or _the_country(kb, phrase, mention.name, on) or _home_state(kb, phrase, on)
@@ -133,8 +136,7 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
     if side is not None and side.non_state:
         return side
     if side is None:
-        side = _unlisted_in(phrase) or _unlisted_among(phrase.words.doc, affiliations) \
-            or _described_group(kb, phrase, on)
+        side = _unlisted_in(phrase) or _unlisted_among(phrase.words.doc, affiliations)
         if side is not None or mention.name is None:
             return side
     return ActorRef(name=mention.name, country=side.country if side else None)
@@ -226,10 +228,13 @@ def story_group(kb: KnowledgeBase, doc: Doc, on: dt.date | None) -> ActorRef | N
     return doc.user_data[_GROUP]
 
 
-def _described_group(kb: KnowledgeBase, phrase: Phrase, on: dt.date | None) -> ActorRef | None:
-    """ "A rebel communiqué said", "a rebel group in the east said": a speaker described as a
-    group's, not named, speaks for the group the story is about (``story_group``)."""
-    if any(t.lemma_.lower() in party_words().group_words for t in phrase.words):
+def _described_group(kb: KnowledgeBase, phrase: Phrase, name: str | None,
+                     on: dt.date | None) -> ActorRef | None:
+    """ "A rebel communiqué said", "a rebel group in the east said", then "they said": a
+    speaker described as a group's, not named, speaks for the group the story is about
+    (``story_group``), whatever place the description names."""
+    words = {t.lemma_.lower() for t in phrase.words} | set((name or "").lower().split())
+    if not words.isdisjoint(party_words().group_words):
         return story_group(kb, phrase.words.doc, on)
     return None
 
