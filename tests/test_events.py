@@ -638,3 +638,9 @@ def test_a_passive_charge_is_no_event_of_the_one_charged():
                       "power”.")
     assert [q.cue for q in article.quotes] == ["was accused"]
     assert not article.events
+
+
+def test_a_harm_weighed_as_the_subject_of_a_copula_is_no_threat():
+    assert not _threats("“Military action would not be enough to end the smuggling,” the "
+                        "Estonian minister Ana Vor said.")
+    assert _threats("“Our response will be swift,” the Estonian minister Ana Vor said.")

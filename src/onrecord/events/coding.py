@@ -165,12 +165,22 @@ def _occurs(verb: Token, lex: Lexicon) -> bool:
         if c.dep_ in ("prt", "dobj"))
 
 
+def _judged(subject: Token, lex: Lexicon) -> bool:
+    """ "military action would not be enough", "war is no solution": a harm that is the subject
+    of a copula is weighed, not held over anyone; the speaker's own ("our response will be
+    swift") is still a threat."""
+    return subject.head.lemma_ == "be" and not any(
+        c.dep_ == "poss" and lex.is_first_person(c) for c in subject.children)
+
+
 def _not_held_over(trigger: Token, condition: tuple[int, int] | None, lex: Lexicon) -> bool:
     """Force words telling of an act going on ("it will continue fighting the militants") or
     of a harm foretold ("more such attacks could take place", "war may break out") are no act
     the speaker holds over another party; an act going on until a condition is met is ("vowed
     to keep attacking ships until the siege is lifted")."""
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and _occurs(trigger.head, lex):
+    noun = trigger.head if trigger.dep_ in ("amod", "compound") else trigger  # "military action"
+    if noun.pos_ == "NOUN" and noun.dep_ == "nsubj" and (
+            _occurs(noun.head, lex) or _judged(noun, lex)):
         return True
     if _conditioned(trigger, condition):
         return False
