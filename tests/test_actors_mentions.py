@@ -372,3 +372,10 @@ def test_a_style_stays_with_a_name_the_article_gives_no_more_of(text, name):
 ])
 def test_a_who_clause_that_gives_a_role_lets_a_later_description_find_the_person(text, name):
     assert speakers(text) == [name]
+
+
+def test_it_is_never_a_person_but_the_body_named_in_its_own_sentence():
+    doc = load_nlp()("Rival candidate Omar Saleh spoke in the capital. Saleh accuses the "
+                     "electoral commission because it reported his defeat.")
+    it = next(t for t in doc if t.text == "it")
+    assert ArticleActors(doc).resolve(it, it.i, it.i + 1).name == "electoral commission"

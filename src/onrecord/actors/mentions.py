@@ -622,7 +622,8 @@ class ArticleActors:
         follows the sentence subject), else the last compatible person mentioned."""
         lower = pronoun.lower_
         said = [(offset, name) for offset, name, plural in self.speaking_bodies
-                if offset < pronoun.idx and not (plural and lower == "it")]
+                if offset < pronoun.idx and not (plural and lower == "it")
+                and not (lower == "it" and self._names_person(name))]
         document = self._document_subject(pronoun) if lower == "it" else None
         if document is not None and (not said or document[0] > said[-1][0]):
             return document[1], CONFIDENCE_PRONOUN
@@ -753,6 +754,11 @@ class ArticleActors:
                 return token.idx, self.text[words.start_char:words.end_char]
         return None
 
+    def _names_person(self, name: str) -> bool:
+        """Whether ``name`` is, or ends in, the surname of a person of the article: "it" is
+        never one ("Mousavi accuses the government of fraud after it reported …")."""
+        return name.split()[-1].lower() in self.people
+
     def _plural_subject(self, pronoun: Token) -> tuple[int, str] | None:
         """ "Church officials have stated they have not received it": the plural noun last in
         subject position in this sentence, as printed, is whom "they"
@@ -772,7 +778,17 @@ class ArticleActors:
         start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
         for token in reversed(self.doc[start:pronoun.i]):
             if token.dep_ != "nsubj" or token.pos_ not in ("NOUN", "PROPN") \
-                    or token.ent_type_ == "PERSON":
+                    or token.ent_type_ == "PERSON" or self._names_person(token.text):
+                continue
+            first, end = _phrase(token)
+            name, _ = self._organisation_name(token, list(self.doc[first:end]))
+            if name is not None:
+                return name, CONFIDENCE_PRONOUN
+        # "X accuses the Iranian government of fraud after it reported …": else the body
+        # last named in the pronoun's own sentence, whatever its place.
+        for token in reversed(self.doc[sentence.start:pronoun.i]):
+            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON" \
+                    or self._names_person(token.text) or token.dep_ in ("compound", "poss"):
                 continue
             first, end = _phrase(token)
             name, _ = self._organisation_name(token, list(self.doc[first:end]))
