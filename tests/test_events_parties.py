@@ -187,3 +187,9 @@ def test_a_rebel_group_described_by_its_country_speaks_for_the_group_not_the_sta
     assert _last_ends("The Northern Delta Resistance Front (NDRF) took two towns on Monday. "
                       "The NDRF has fought the army since 2019.\nAn Estonian rebel group "
                       "said: “We condemn the air strikes on our villages.”")[0] == "NDRF"
+
+
+def test_a_charge_that_names_no_one_is_aimed_at_the_group_the_story_is_about():
+    assert _last_ends("The Northern Delta Resistance Front (NDRF) took two towns on Monday. "
+                      "The NDRF has fought the army since 2019.\n“What happened there was a "
+                      "crime,” the Estonian prime minister said.") == ("EST", "NDRF")

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from onrecord.actors.kb import KnowledgeBase
+from onrecord.actors.link import story_group
 from onrecord.analysis import Quotation
 from onrecord.events import quotetype
 from onrecord.events.coding import Coded, code_words
@@ -184,7 +185,7 @@ def code_events(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase, on: dt
             aimed_by_side[side(event.source)] = event
         events.append(event)
     events += code_reported(doc, quotations, kb, on, _speakers(quotations), len(events) + 1)
-    events = story_targets(events, story_state(kb, doc, on))
+    events = story_targets(events, story_state(kb, doc, on), story_group(kb, doc, on))
     model = shipped_model()
     events = weigh(events, [q.record() for q in quotations], quotetype.shipped_model(), model)
     floor = model.threshold if min_confidence is None else min_confidence

@@ -422,7 +422,8 @@ def story_state(kb: KnowledgeBase, doc: Doc, on: dt.date | None) -> ActorRef | N
     return refs[top[0][0]] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
-def story_targets(events: list[Event], story: ActorRef | None = None) -> list[Event]:
+def story_targets(events: list[Event], story: ActorRef | None = None,
+                  group: ActorRef | None = None) -> list[Event]:
     """The article's events, each that names no target and is no threat (a threat naming no
     one is a posture, ``carried_target``) aimed at the side its source faces in the story:
     the party the source's side aims at most often elsewhere in the article, when that party
@@ -431,14 +432,16 @@ def story_targets(events: list[Event], story: ActorRef | None = None) -> list[Ev
     spokesman in a story where Hamas accuses Israel twice, is aimed at Israel. Failing that,
     at ``story``, the state the article names most often (``story_state``), when it is not
     the source's own: "the election fell short of our standards", said by observers in a
-    story about Zimbabwe. What the words say and the confidence they give stay as they
-    were."""
+    story about Zimbabwe; failing that, at ``group``, the group the story is about
+    (``actors.link.story_group``), when it is not the source's own. What the words say and
+    the confidence they give stay as they were."""
     aimed = [e for e in events if side(e.source) is not None and side(e.target) is not None
              and side(e.target) not in own_sides(e.source)]
     speaking = {s for s in (side(e.source) for e in events) if s is not None}
     filled = []
     for event in events:
-        target = (_counterpart(event, aimed, speaking) or _other(story, event.source)) \
+        target = (_counterpart(event, aimed, speaking) or _other(story, event.source)
+                  or _other(group, event.source)) \
             if event.target is None and event.type != "THREATEN" \
             and side(event.source) is not None else None
         filled.append(event if target is None
