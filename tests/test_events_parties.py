@@ -193,3 +193,9 @@ def test_a_charge_that_names_no_one_is_aimed_at_the_group_the_story_is_about():
     assert _last_ends("The Northern Delta Resistance Front (NDRF) took two towns on Monday. "
                       "The NDRF has fought the army since 2019.\n“What happened there was a "
                       "crime,” the Estonian prime minister said.") == ("EST", "NDRF")
+
+
+def test_a_threat_that_names_no_one_is_aimed_at_the_group_the_story_is_about():
+    assert _last_ends("The Northern Delta Resistance Front (NDRF) took two towns on Monday. "
+                      "The NDRF has fought the army since 2019.\n“We will strike back hard,” "
+                      "the Estonian prime minister said.") == ("EST", "NDRF")

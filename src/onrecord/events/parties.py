@@ -433,17 +433,19 @@ def story_targets(events: list[Event], story: ActorRef | None = None,
     at ``story``, the state the article names most often (``story_state``), when it is not
     the source's own: "the election fell short of our standards", said by observers in a
     story about Zimbabwe; failing that, at ``group``, the group the story is about
-    (``actors.link.story_group``), when it is not the source's own. What the words say and
-    the confidence they give stay as they were."""
+    (``actors.link.story_group``), when it is not the source's own. A threat that names no
+    one is aimed at that group alone ("We will decide when and how we act", said by the
+    Israeli prime minister in a story about Hamas): elsewhere it is a posture. What the words
+    say and the confidence they give stay as they were."""
     aimed = [e for e in events if side(e.source) is not None and side(e.target) is not None
              and side(e.target) not in own_sides(e.source)]
     speaking = {s for s in (side(e.source) for e in events) if s is not None}
     filled = []
     for event in events:
-        target = (_counterpart(event, aimed, speaking) or _other(story, event.source)
-                  or _other(group, event.source)) \
-            if event.target is None and event.type != "THREATEN" \
-            and side(event.source) is not None else None
+        target = None if event.target is not None or side(event.source) is None \
+            else _other(group, event.source) if event.type == "THREATEN" \
+            else (_counterpart(event, aimed, speaking) or _other(story, event.source)
+                  or _other(group, event.source))
         filled.append(event if target is None
                       else event.model_copy(update={"target": target}).knowing(event.signals))
     return filled
