@@ -199,3 +199,21 @@ def test_a_threat_that_names_no_one_is_aimed_at_the_group_the_story_is_about():
     assert _last_ends("The Northern Delta Resistance Front (NDRF) took two towns on Monday. "
                       "The NDRF has fought the army since 2019.\n“We will strike back hard,” "
                       "the Estonian prime minister said.") == ("EST", "NDRF")
+
+
+def test_a_pronoun_charged_is_the_party_the_sentence_before_names():
+    event = _event("Sweden moved tanks to the border on Monday. Denmark's foreign minister said "
+                   "they had violated the treaty.", "2024-05-01")
+    assert _ends(event) == ("ACCUSE", "DNK", "SWE")
+
+
+def test_a_pronoun_threatened_is_the_party_the_sentence_before_names():
+    event = _event("Sweden moved tanks to the border on Monday. \"We will strike them if they "
+                   "cross the line,\" Denmark's foreign minister said.", "2024-05-01")
+    assert _ends(event) == ("THREATEN", "DNK", "SWE")
+
+
+def test_a_pronoun_never_stands_for_the_speakers_own_side():
+    event = _event("Denmark moved tanks to the border on Monday. \"We will strike them if they "
+                   "cross the line,\" Denmark's foreign minister said.", "2024-05-01")
+    assert _ends(event) == ("THREATEN", "DNK", None)

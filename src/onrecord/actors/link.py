@@ -192,6 +192,7 @@ class _Words(DataFile):
     unofficial_words: frozenset[str]
     anaphoric_states: frozenset[str]
     state_institutions: frozenset[str]
+    referring_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -232,6 +232,19 @@ def _institution(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRe
     return home_state(kb, doc[token.left_edge.i:token.i + 1], on)
 
 
+def _referent(kb: KnowledgeBase, token: Token, own: set[str],
+              on: dt.date | None) -> ActorRef | None:
+    """ "Sweden moved troops to the border. Denmark accused them of breaking the treaty": a
+    pronoun charged, threatened or asked is the party the sentence before names last as a
+    subject or object, when that party is not the source's own side."""
+    if token.lower_ not in party_words().referring_pronouns or token.sent.start == 0:
+        return None
+    before = token.doc[token.sent.start - 1].sent
+    named = (party_of(kb, t, on) for t in reversed(before)
+             if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
+    return next((p for p in named if side(p) is not None and side(p) not in own), None)
+
+
 def _candidates(doc: Doc, trigger: Token | None, condition: tuple[int, int] | None,
                 tokens: list[Token]) -> list[Token]:
     """Tokens that may name the target, best first: the one who must act or refrain in the
@@ -351,7 +364,8 @@ def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: 
             continue
         party = party_of(kb, token, on) \
             or (_owner_named_before(kb, token, on) if verbal else None) \
-            or _group_described(kb, token, on) or _institution(kb, token, on)
+            or _group_described(kb, token, on) or _institution(kb, token, on) \
+            or _referent(kb, token, own, on)
         if side(party) is not None and side(party) not in own \
                 and (source is None or party.actor_id != source.actor_id):
             return party
