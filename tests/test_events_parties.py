@@ -217,3 +217,9 @@ def test_a_pronoun_never_stands_for_the_speakers_own_side():
     event = _event("Denmark moved tanks to the border on Monday. \"We will strike them if they "
                    "cross the line,\" Denmark's foreign minister said.", "2024-05-01")
     assert _ends(event) == ("THREATEN", "DNK", None)
+
+
+def test_a_pronoun_charged_is_the_party_named_before_it_in_its_own_sentence():
+    event = _event("Sweden moved tanks to the border on Monday, and Denmark's foreign minister "
+                   "said they had violated the treaty.", "2024-05-01")
+    assert _ends(event) == ("ACCUSE", "DNK", "SWE")

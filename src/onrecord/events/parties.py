@@ -235,12 +235,14 @@ def _institution(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRe
 def _referent(kb: KnowledgeBase, token: Token, own: set[str],
               on: dt.date | None) -> ActorRef | None:
     """ "Sweden moved troops to the border. Denmark accused them of breaking the treaty": a
-    pronoun charged, threatened or asked is the party the sentence before names last as a
-    subject or object, when that party is not the source's own side."""
-    if token.lower_ not in party_words().referring_pronouns or token.sent.start == 0:
+    pronoun charged, threatened or asked is the party named last before it as a subject or
+    object, in its own sentence or the one before, when that party is not the source's own
+    side ("Sweden moved tanks, and Denmark said they had violated the treaty")."""
+    if token.lower_ not in party_words().referring_pronouns:
         return None
-    before = token.doc[token.sent.start - 1].sent
-    named = (party_of(kb, t, on) for t in reversed(before)
+    doc = token.doc
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+    named = (party_of(kb, t, on) for t in reversed(doc[start:token.i])
              if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
     return next((p for p in named if side(p) is not None and side(p) not in own), None)
 
