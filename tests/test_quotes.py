@@ -935,3 +935,21 @@ def test_a_position_held_is_reported_of_a_person_or_body_only():
     [quote] = extract("The mayor thinks the bridge will reopen in May.").quotes
     assert (quote.cue, quote.content) == ("thinks", "the bridge will reopen in May")
     assert extract("Markets fear that interest rates will rise.").quotes == []
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("A police spokesman verified that the ferry had sunk.", "verified"),
+    ("A clerk divulged that the ledgers were forged.", "divulged"),
+    ("The governor guaranteed that the ballots would be counted twice.", "guaranteed"),
+])
+def test_verbs_of_revealing_confirming_and_guaranteeing_report_a_clause(sentence, cue):
+    [quote] = extract(sentence).quotes
+    assert quote.cue == cue and quote.kind == "indirect"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The lab results verified that the ferry had sunk.",
+    "The charter guarantees that every ballot is counted twice.",
+])
+def test_a_fact_or_a_document_that_verifies_or_guarantees_is_no_speaker(sentence):
+    assert extract(sentence).quotes == []
