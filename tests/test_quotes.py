@@ -953,3 +953,10 @@ def test_verbs_of_revealing_confirming_and_guaranteeing_report_a_clause(sentence
 ])
 def test_a_fact_or_a_document_that_verifies_or_guarantees_is_no_speaker(sentence):
     assert extract(sentence).quotes == []
+
+
+def test_the_last_verbs_of_complaining_and_advising_report_a_clause():
+    advised = extract("Aides counselled the senator that the bill would fail.")
+    assert [q.cue for q in advised.quotes] == ["counselled"]
+    [quote] = extract("The union whined that the pay offer was an insult.").quotes
+    assert quote.content == "the pay offer was an insult"
