@@ -39,7 +39,6 @@ class Lexicon(DataFile):
     clarity_verbs: frozenset[str]
     clarity_adjectives: frozenset[str]
     according_to: frozenset[str]
-    reporting_participles: frozenset[str]
     quoting_verbs: frozenset[str]
     writer_adjunct_starts: frozenset[str]
     writer_adjunct_phrases: tuple[str, ...]
