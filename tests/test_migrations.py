@@ -2,14 +2,17 @@
 `serve --workers N`, or runs started together by a scheduler."""
 
 import multiprocessing
+import sqlite3
 from importlib import resources
 
 import old_schema
 import pytest
 from old_schema import old_store
+from sqlalchemy.exc import OperationalError
 
+from onrecord.errors import InputError
 from onrecord.model import ActorRef, Article, Event, Mention, Quote
-from onrecord.store import lists, open_store
+from onrecord.store import db, lists, open_store
 from onrecord.store.filters import ArticleFilter, EventFilter
 from onrecord.store.migrations import available
 
@@ -41,6 +44,52 @@ def test_processes_opening_a_new_store_at_once_all_get_the_whole_schema(db_url):
         with store.engine.connect() as conn:
             applied = conn.exec_driver_sql("SELECT version FROM schema_migrations").scalars()
             assert sorted(applied) == [n for n, _ in available(store.dialect)]
+
+
+def _sqlite_error(message: str, code: int) -> OperationalError:
+    orig = sqlite3.OperationalError(message)
+    orig.sqlite_errorcode = code
+    return OperationalError("PRAGMA journal_mode=WAL", {}, orig)
+
+
+def _failing_first(monkeypatch, error: OperationalError, times: int) -> list[int]:
+    calls, real = [], db.migrate
+
+    def migrate(engine):
+        calls.append(1)
+        if len(calls) <= times:
+            raise error
+        return real(engine)
+
+    monkeypatch.setattr(db, "migrate", migrate)
+    monkeypatch.setattr(db, "BUSY_WAIT", 5.0)
+    return calls
+
+
+def test_a_store_another_process_holds_locked_for_a_moment_is_waited_for(tmp_path, monkeypatch):
+    """SQLite can answer "database is locked" at once, past its busy timeout, while another
+    process sets the new file up: opening waits and tries again."""
+    calls = _failing_first(monkeypatch, _sqlite_error("database is locked", sqlite3.SQLITE_BUSY), 2)
+    with open_store(str(tmp_path / "onrecord.db")) as store:
+        assert store.version == max(n for n, _ in available("sqlite"))
+    assert len(calls) == 3
+
+
+def test_a_store_locked_for_longer_than_the_wait_is_named_with_the_reason(tmp_path, monkeypatch):
+    calls = _failing_first(monkeypatch, _sqlite_error("database is locked", sqlite3.SQLITE_BUSY),
+                           1000)
+    monkeypatch.setattr(db, "BUSY_WAIT", 0.3)
+    path = tmp_path / "onrecord.db"
+    with pytest.raises(InputError, match="cannot open the store \\(database is locked\\)"):
+        open_store(str(path))
+    assert 1 < len(calls) < 10
+
+
+def test_any_other_error_opening_a_store_is_not_retried(tmp_path, monkeypatch):
+    calls = _failing_first(monkeypatch, _sqlite_error("disk I/O error", sqlite3.SQLITE_IOERR), 1)
+    with pytest.raises(InputError, match="disk I/O error"):
+        open_store(str(tmp_path / "onrecord.db"))
+    assert len(calls) == 1
 
 
 def test_each_version_has_one_migration_per_dialect_numbered_from_1_without_gaps():

@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -512,13 +513,39 @@ def store_engine(db: str) -> Engine:
     return engine
 
 
+#: How long opening a SQLite store waits out "database is locked", as long as its busy timeout.
+BUSY_WAIT = 30.0
+
+
+def _busy(exc: OperationalError) -> bool:
+    return isinstance(exc.orig, sqlite3.OperationalError) and \
+        getattr(exc.orig, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+
+
+def _prepare(engine: Engine) -> None:
+    """Migrate and refresh the store. SQLite answers "database is locked" at once, without its
+    busy timeout, where waiting could deadlock or while another connection sets up WAL mode: so
+    processes opening a new store together wait for each other instead of failing (each step
+    reads the version under the migration lock, so a repeat does nothing twice)."""
+    deadline, pause = time.monotonic() + BUSY_WAIT, 0.05
+    while True:
+        try:
+            migrate(engine)
+            refresh(engine)
+            return
+        except OperationalError as exc:
+            if not _busy(exc) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(2 * pause, 1.0)
+
+
 def open_store(db: str = DEFAULT_DB) -> Store:
     """Open (creating and migrating to the latest schema as needed) the store at a path or
     ``postgresql://`` DSN."""
     engine = store_engine(db)
     try:
-        migrate(engine)
-        refresh(engine)
+        _prepare(engine)
         return Store(engine)
     except OperationalError as exc:  # no such folder, no permission, no server, a bad password
         engine.dispose()
