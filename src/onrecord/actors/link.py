@@ -215,18 +215,24 @@ def story_group(kb: KnowledgeBase, doc: Doc, on: dt.date | None) -> ActorRef | N
     ("the ONLF", "the MDC", "the NTC"), at least ``GROUP_MENTIONS`` times; none when two are
     named as often."""
     if _GROUP not in doc.user_data:
-        counts: Counter[str] = Counter()
-        refs: dict[str, ActorRef] = {}
+        named = []
         for entity in entities(doc):
             found = kb.resolve(entity.text, on)
             ref = kb.acting_for(found, on) if found is not None else unlisted_ref(entity)
             if ref is not None and ref.actor_id and (ref.non_state or ref.country is None):
-                counts[ref.actor_id] += 1
-                refs.setdefault(ref.actor_id, ref)
-        top = counts.most_common(2)
-        doc.user_data[_GROUP] = refs[top[0][0]] if top and top[0][1] >= GROUP_MENTIONS and (
-            len(top) == 1 or top[0][1] > top[1][1]) else None
+                named.append((ref.actor_id, ref))
+        doc.user_data[_GROUP] = most_named(named, GROUP_MENTIONS)
     return doc.user_data[_GROUP]
+
+
+def most_named(named: list[tuple[str, ActorRef]], at_least: int = 1) -> ActorRef | None:
+    """Of ``(key, party)`` pairs in the order the article names them, the party whose key
+    comes most often, at least ``at_least`` times (as first named); none on a tie."""
+    counts = Counter(key for key, _ in named)
+    top = counts.most_common(2)
+    if not top or top[0][1] < at_least or (len(top) > 1 and top[0][1] == top[1][1]):
+        return None
+    return next(ref for key, ref in named if key == top[0][0])
 
 
 def _described_group(kb: KnowledgeBase, phrase: Phrase, name: str | None,

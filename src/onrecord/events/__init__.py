@@ -185,7 +185,8 @@ def code_events(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase, on: dt
             aimed_by_side[side(event.source)] = event
         events.append(event)
     events += code_reported(doc, quotations, kb, on, _speakers(quotations), len(events) + 1)
-    events = story_targets(events, story_state(kb, doc, on), story_group(kb, doc, on))
+    if any(e.target is None for e in events):  # the story's parties only where one is wanted
+        events = story_targets(events, story_state(kb, doc, on), story_group(kb, doc, on))
     model = shipped_model()
     events = weigh(events, [q.record() for q in quotations], quotetype.shipped_model(), model)
     floor = model.threshold if min_confidence is None else min_confidence

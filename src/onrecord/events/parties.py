@@ -19,7 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.actors.kb import KnowledgeBase
-from onrecord.actors.link import PARTY_ENTS, home_state, party_words, story_group
+from onrecord.actors.link import PARTY_ENTS, home_state, most_named, party_words, story_group
 from onrecord.actors.unlisted import unlisted_ref
 from onrecord.events.lexicon import lexicon
 from onrecord.model import ActorRef, Event
@@ -427,15 +427,9 @@ def _counterpart(event: Event, aimed: list[Event], speaking: set[str]) -> ActorR
 
 def story_state(kb: KnowledgeBase, doc: Doc, on: dt.date | None) -> ActorRef | None:
     """The state the article names most often, if it names one more often than any other."""
-    counts: Counter[str] = Counter()
-    refs: dict[str, ActorRef] = {}
-    for entity in entities(doc):
-        ref = kb.resolve(entity.text, on)
-        if ref is not None and ref.country and ref.actor_id == ref.country:
-            counts[ref.country] += 1
-            refs.setdefault(ref.country, ref)
-    top = counts.most_common(2)
-    return refs[top[0][0]] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+    resolved = (kb.resolve(entity.text, on) for entity in entities(doc))
+    return most_named([(ref.country, ref) for ref in resolved
+                       if ref is not None and ref.country and ref.actor_id == ref.country])
 
 
 def story_targets(events: list[Event], story: ActorRef | None = None,
