@@ -16,7 +16,7 @@ import datetime as dt
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -776,25 +776,26 @@ class ArticleActors:
         sentence or the one before."""
         sentence = pronoun.sent
         start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
-        for token in reversed(self.doc[start:pronoun.i]):
-            if token.dep_ != "nsubj" or token.pos_ not in ("NOUN", "PROPN") \
-                    or token.ent_type_ == "PERSON" or self._names_person(token.text):
-                continue
-            first, end = _phrase(token)
-            name, _ = self._organisation_name(token, list(self.doc[first:end]))
-            if name is not None:
-                return name, CONFIDENCE_PRONOUN
-        # "X accuses the Iranian government of fraud after it reported …": else the body
-        # last named in the pronoun's own sentence, whatever its place.
-        for token in reversed(self.doc[sentence.start:pronoun.i]):
+        name = self._last_body(self.doc[start:pronoun.i], lambda t: t.dep_ == "nsubj")
+        if name is None:
+            # "X accuses the Iranian government of fraud after it reported …": else the body
+            # last named in the pronoun's own sentence, whatever its place.
+            name = self._last_body(self.doc[sentence.start:pronoun.i],
+                                   lambda t: t.dep_ not in ("compound", "poss"))
+        return (name, CONFIDENCE_PRONOUN) if name is not None else (None, None)
+
+    def _last_body(self, words: Span, placed: Callable[[Token], bool]) -> str | None:
+        """The body named last in ``words`` by a noun that ``placed`` accepts, never a person
+        of the article."""
+        for token in reversed(words):
             if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON" \
-                    or self._names_person(token.text) or token.dep_ in ("compound", "poss"):
+                    or not placed(token) or self._names_person(token.text):
                 continue
             first, end = _phrase(token)
             name, _ = self._organisation_name(token, list(self.doc[first:end]))
             if name is not None:
-                return name, CONFIDENCE_PRONOUN
-        return None, None
+                return name
+        return None
 
     def _latest_organisation(self, offset: int) -> tuple[str | None, float | None]:
         earlier = [o for o in self.organisations if o.mentions[0] < offset]
