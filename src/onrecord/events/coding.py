@@ -144,9 +144,11 @@ def _excepted(trigger: Token, condition: tuple[int, int] | None) -> bool:
     return first.lower_ in words().exception_condition_words
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, through: tuple[str, ...] = ("xcomp", "conj")) -> Token | None:
+    """The verb's subject, or the subject of the verb it hangs on ``through`` ("has become a
+    tool and threatens to", "vowed to strike")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ in ("xcomp", "conj"):
+    if subject is None and verb.dep_ in through:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subject
 
@@ -274,9 +276,7 @@ def _names_a_danger(trigger: Token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") or (c.dep_ == "dobj" and lex.is_first_person(c))
            for c in trigger.children):
         return True
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None and trigger.dep_ == "conj":  # "has become a tool and threatens to"
-        subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    subject = _subject(trigger, through=("conj",))
     if subject is None:
         return False
     return subject.ent_type_ not in _ACTOR_ENTS and subject.pos_ != "PROPN" \
