@@ -415,6 +415,13 @@ def _dangling_conjunct(root: Token, indices: list[int]) -> list[int]:
     return [t.i for c in tail for t in c.subtree]
 
 
+def _past_marks(doc: Doc, i: int, marks: tuple[str, ...]) -> int:
+    """The first token from ``i`` on that is neither one of ``marks`` nor a quotation mark."""
+    while i < len(doc) and (doc[i].text in marks or doc[i].is_quote):
+        i += 1
+    return i
+
+
 def _second_that_clause(root: Token, indices: list[int]) -> list[int]:
     """ "claimed the threat no longer exists, and that the real goal is containment": a
     clause opened by "that" right after the reported clause and a conjunction is a second
@@ -423,9 +430,7 @@ def _second_that_clause(root: Token, indices: list[int]) -> list[int]:
     if not indices:
         return []
     doc = root.doc
-    i = indices[-1] + 1
-    while i < len(doc) and (doc[i].text == "," or doc[i].is_quote):
-        i += 1
+    i = _past_marks(doc, indices[-1] + 1, (",",))
     if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "or", "but"):
         return []
     that, clause = doc[i + 1], doc[i + 1].head
@@ -445,9 +450,7 @@ def _correction(root: Token, indices: list[int]) -> list[int]:
     doc = root.doc
     if not indices or not any(doc[i].dep_ == "neg" for i in indices):
         return []
-    i = indices[-1] + 1
-    while i < len(doc) and doc[i].text in (",", ";", ":") or (i < len(doc) and doc[i].is_quote):
-        i += 1
+    i = _past_marks(doc, indices[-1] + 1, (",", ";", ":"))
     if i >= len(doc) or doc[i].sent != root.sent:
         return []
     following = doc[i + 1] if i + 1 < len(doc) else None
@@ -456,9 +459,7 @@ def _correction(root: Token, indices: list[int]) -> list[int]:
             and following.lower_ in ("rather", "instead")):
         end = root.sent.end - 1
     elif doc[i].lower_ == "but":
-        j = i + 1
-        while j < root.sent.end and doc[j].is_quote:
-            j += 1
+        j = _past_marks(doc, i + 1, ())
         if j >= root.sent.end:
             return []
         phrase = doc[j]
