@@ -74,9 +74,15 @@ def engine_url(db: str) -> str:
     return f"sqlite:///{Path(db)}"
 
 
+#: Seconds a SQLite connection waits for a lock (its busy timeout), and opening a store waits
+#: out "database is locked".
+BUSY_WAIT = 30.0
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL may wait for a lock
+    # First: switching to WAL may wait for a lock.
+    cursor.execute(f"PRAGMA busy_timeout={round(BUSY_WAIT * 1000)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -511,10 +517,6 @@ def store_engine(db: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
-
-
-#: How long opening a SQLite store waits out "database is locked", as long as its busy timeout.
-BUSY_WAIT = 30.0
 
 
 def _busy(exc: OperationalError) -> bool:
