@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from common import print_table
+
 from onrecord import extract
 from onrecord.actors.kb import load_kb
 from onrecord.actors.mentions import ArticleActors
@@ -133,13 +135,12 @@ def speaker_pronouns(doc: GumDoc, show: bool) -> Counter:
 
 
 def _table(title: str, counts: Counter) -> None:
-    print(title)
     verdicts = ("right", "wrong", "unresolved", "no named antecedent")
-    print(f"  {'':6s}" + "".join(f"{v:>21s}" for v in verdicts))
-    for pronoun in sorted(PRONOUNS):
-        print(f"  {pronoun:6s}" + "".join(f"{counts[(pronoun, v)]:21d}" for v in verdicts))
-    total = {v: sum(n for (_, w), n in counts.items() if w == v) for v in verdicts}
-    print(f"  {'all':6s}" + "".join(f"{total[v]:21d}" for v in verdicts))
+    rows = [[pronoun, *(str(counts[(pronoun, v)]) for v in verdicts)]
+            for pronoun in sorted(PRONOUNS)]
+    rows.append(["all", *(str(sum(n for (_, w), n in counts.items() if w == v))
+                          for v in verdicts)])
+    print_table(title, ["pronoun", *verdicts], rows)
 
 
 def main() -> None:
