@@ -223,3 +223,18 @@ def test_a_pronoun_charged_is_the_party_named_before_it_in_its_own_sentence():
     event = _event("Sweden moved tanks to the border on Monday, and Denmark's foreign minister "
                    "said they had violated the treaty.", "2024-05-01")
     assert _ends(event) == ("ACCUSE", "DNK", "SWE")
+
+
+def test_a_fact_the_writer_cites_a_report_for_is_the_act_of_its_subject():
+    # The newspaper only carries the fact: the agreement is Chile's.
+    event = _event("According to a report in the Lima Herald, Chile agreed to hand over the "
+                   "fishing boats to Peru.", "2010-05-01")
+    assert _ends(event) == ("AGREE", "CHL", "PER")
+
+
+def test_a_named_informant_is_not_read_as_the_subject_of_the_fact():
+    # An analyst the article names is the speaker of record, even without a party.
+    event = _event("Chile agreed to hand over the fishing boats to Peru, according to Jorge "
+                   "Ruiz, an analyst.", "2010-05-01")
+    assert event.type == "AGREE"
+    assert event.source is None or event.source.country is None

@@ -39,6 +39,7 @@ from onrecord.modality import find_condition
 from onrecord.model import ActorRef, Event, Span
 from onrecord.nlp import parsed_text
 from onrecord.plover import codebook
+from onrecord.quotes.cues import lexicon as cue_lexicon
 
 
 def _evidence(quotation: Quotation, coded: Coded) -> Span:
@@ -92,7 +93,7 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
     if coded.type not in codebook().verbal and coded.trigger is not None:
         source = subject_ref(kb, coded.trigger, on) or speaker
     elif side(source) is None:
-        source = voiced_by(kb, tokens, on) or source
+        source = voiced_by(kb, tokens, on, _informant(quotation)) or source
     # A cue that codes by itself ("condemned a US arms package as ...") acts on its object.
     acting = coded.trigger or cue
     suffered = lexicon().suffered_by_subject
@@ -127,6 +128,15 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
         evidence=_evidence(quotation, coded),
         confidence=shipped_model().score(known),
     ).knowing(known)
+
+
+def _informant(quotation: Quotation) -> bool:
+    """ "according to official sources", "according to a report in the Daily Star": the
+    writer cites where a fact comes from, naming no person; the fact is someone else's act."""
+    first = (quotation.cue_text or "").lower().split()[:1]
+    mention = quotation.speaker.mention if quotation.speaker else None
+    return bool(first) and first[0] in cue_lexicon().according_to and mention is not None \
+        and mention.name is None
 
 
 def code_narration(doc: Doc) -> Coded | None:

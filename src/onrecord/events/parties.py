@@ -390,16 +390,21 @@ def carried_target(earlier: Event | None, source: ActorRef | None, start: int, t
     return earlier.target if between <= NEARBY_BREAKS else None
 
 
-def voiced_by(kb: KnowledgeBase, tokens: list[Token], on: dt.date | None) -> ActorRef | None:
+def voiced_by(kb: KnowledgeBase, tokens: list[Token], on: dt.date | None,
+              informant: bool = False) -> ActorRef | None:
     """The side a speaker the article does not place speaks for, when the quoted words give
     it as the subject of a stated position: "the UN would like to see the government review
     the incidents" (said by a spokesman the KB does not know), "Pakistan welcomes the
-    proposal". Only a quotation's main verb counts, not a clause inside it."""
+    proposal". Only a quotation's main verb counts, not a clause inside it. An
+    ``informant`` (a medium, a report or unnamed sources the writer cites for a fact:
+    "according to official sources, Brazil and Peru discussed ...") tells of the act of
+    whoever is the subject of any main verb: the words are that party's."""
     inside = {t.i for t in tokens}
     for token in tokens:
         if token.head.i in inside and token.head.i != token.i:
             continue
-        if token.lemma_.lower() not in party_words().stance_verbs or token.pos_ != "VERB":
+        if token.pos_ != "VERB" or not (
+                informant or token.lemma_.lower() in party_words().stance_verbs):
             continue
         for subject in (c for c in token.children if c.dep_ == "nsubj" and c.i in inside):
             party = party_of(kb, subject, on)
