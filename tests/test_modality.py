@@ -35,6 +35,17 @@ def test_the_condition_is_the_articles_own_words(text, expected):
     assert condition(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Heavy blows will fall on them if [the enemy] keeps up its raids.",
+     "if [the enemy] keeps up its raids"),
+    ("[I]f [Ruritania] moves its guns to the pass, we will shell the pass.",
+     "[I]f [Ruritania] moves its guns to the pass"),
+])
+def test_editorial_brackets_do_not_cut_the_condition(text, expected):
+    """The parser reads "if [X] acts" as no clause and "[i]f" as no word."""
+    assert condition(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "He asked if the talks would resume.",
     "Even if they attack, we will not retreat.",

@@ -97,29 +97,40 @@ def _clause(opener: Token, head: Token, allowed: set[int]) -> list[Token]:
     return [t for t in doc[start:end + 1] if t.i in allowed]
 
 
+def _bare(token: Token) -> str:
+    """The word in lower case without editorial brackets: "[i]f" reads "if"."""
+    return token.lower_.replace("[", "").replace("]", "")
+
+
 def _word_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
-    if token.lower_ in w.clause_condition_words:
+    word = _bare(token)
+    if word in w.clause_condition_words:
         # "until the blockade is lifted": the marker of a clause after it, with its subject
         head = token.head
         if token.dep_ != "mark" or head.i <= token.i \
                 or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             return None
         return _clause(token, head, allowed)
-    if token.lower_ not in w.condition_words:
+    if word not in w.condition_words:
         return _inverted_condition(token, allowed, w)
     before = token.doc[token.i - 1] if token.i else None
     if before is not None and (before.lower_ in w.not_condition_after
                                or before.lemma_.lower() in w.not_condition_after):
         return None
     head = token.head
-    if head.i == token.i or head.i < token.i:  # "if" not heading a clause of its own
+    # "if" not heading a clause of its own, or heading an editorial bracket ("if [South
+    # Korea] challenges ...", "[i]f [South Korea] sets up ...", which the parser reads as
+    # no clause): the condition runs to the next stop.
+    if head.i <= token.i or head.tag_ == "XX" or word != token.lower_:
         following = [t for t in token.doc[token.i + 1:] if t.i in allowed]
-        clause = [token]
+        opening = before is not None and before.text == "[" and not before.whitespace_ \
+            and before.i in allowed
+        clause = [before, token] if opening else [token]
         for t in following:
             if t.is_punct and t.text in ",;:.!?":
                 break
             clause.append(t)
-        return clause if len(clause) > 1 else None
+        return clause if clause[-1].i > token.i else None
     return _clause(token, head, allowed)
 
 
@@ -197,7 +208,7 @@ def condition_in(tokens: list[Token]) -> Span | None:
     riots start, ...")."""
     w = words()
     allowed = {t.i for t in tokens}
-    lower = [t.lower_ for t in tokens]
+    lower = [_bare(t) for t in tokens]
     for i, token in enumerate(tokens):
         clause = _phrase_condition(tokens, lower, i, allowed, w) \
             or _word_condition(token, allowed, w)
