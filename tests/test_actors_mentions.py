@@ -379,3 +379,13 @@ def test_it_is_never_a_person_but_the_body_named_in_its_own_sentence():
                      "electoral commission because it reported his defeat.")
     it = next(t for t in doc if t.text == "it")
     assert ArticleActors(doc).resolve(it, it.i, it.i + 1).name == "electoral commission"
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour chief Oskar Lindqvist spoke to reporters on Monday.\n\"The pilots' union has let us "
+    "down. Tomas Berg promised the cranes by May and Berg failed. We will sue,\" he said.",
+    "Mayor Oskar Lindqvist opened the bridge.\n\"Nobody believed in it. Jonas Ek called it a "
+    "folly. Ek was wrong,\" he told the crowd.",
+])
+def test_a_subject_inside_quoted_words_is_not_whom_the_writers_he_follows(text):
+    assert speakers(text) == ["Oskar Lindqvist"]

@@ -417,6 +417,7 @@ def resolve_parties(doc: Doc, quotations: list[Quotation], kb: KnowledgeBase,
     little less surely. ``text`` is the article's (the parser reads a copy with furniture
     blanked; a mention quotes the article)."""
     resolver = _Resolver(doc, kb, on, text)
+    resolver.actors.quoted(span for q in quotations if q.kind == "direct" for span in q.spans)
     said: dict[Quotation, tuple[Phrase, Mention]] = {}  # the speaker before linking
     for quotation in quotations:
         phrase: Phrase | None = None

@@ -471,6 +471,20 @@ class ArticleActors:
     def _covers_person(self, i: int) -> bool:
         return self.doc[i].ent_type_ == "PERSON"
 
+    def quoted(self, spans: Iterable[tuple[int, int]]) -> None:
+        """The words of direct quotations are the speaker's: a subject in them ("“Karlsson has
+        done nothing. Karlsson failed us,” he said") is not whom the writer's later "he"
+        follows."""
+        inside = sorted(spans)
+        starts = [start for start, _ in inside]
+
+        def quoted(offset: int) -> bool:
+            i = bisect.bisect_right(starts, offset) - 1
+            return i >= 0 and offset < inside[i][1]
+
+        for person in self.people.values():
+            person.subject_mentions = [m for m in person.subject_mentions if not quoted(m)]
+
     # -- resolving a mention ------------------------------------------------------------
 
     def resolve(self, head: Token, start: int, end: int, salient: bool = False) -> Mention:
