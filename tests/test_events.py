@@ -644,3 +644,16 @@ def test_a_harm_weighed_as_the_subject_of_a_copula_is_no_threat():
     assert not _threats("“Military action would not be enough to end the smuggling,” the "
                         "Estonian minister Ana Vor said.")
     assert _threats("“Our response will be swift,” the Estonian minister Ana Vor said.")
+
+
+def test_a_charge_the_words_report_is_not_the_speakers():
+    """The one charged ("the accused"), a passive charge and the wrong a legal step is about
+    are the court's or the police's charge, not the speaker's."""
+    texts = ["The Estonian minister Ana Vor said the accused would leave Tallinn on Monday.",
+             "The Estonian minister Ana Vor said the envoy had been accused of lying.",
+             "The Estonian minister Ana Vor said the envoy was arrested for inciting riots.",
+             "The Estonian minister Ana Vor said the inquiry into corruption would resume."]
+    assert not any(e.type == "ACCUSE" for t in texts for e in extract(t).events)
+    assert [e.type for e in extract(
+        "“The Latvian envoy incited riots,” the Estonian minister Ana Vor said.").events] \
+        == ["ACCUSE"]

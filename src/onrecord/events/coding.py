@@ -235,6 +235,33 @@ def _own_doing(trigger: Token, lex: Lexicon) -> bool:
     return _by_speakers_side(_governing_verb(trigger), lex)
 
 
+# Roles of a word that names someone or something rather than doing ("the accused", "the
+# condemned man").
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "amod", "compound", "appos", "attr"}
+# How a charged word hangs on the legal step that makes it someone else's charge ("arrested
+# him for inciting", "the corruption investigation", "an inquiry into abuses").
+_PROCESS_LINKS = {"prep", "pobj", "pcomp", "compound", "amod"}
+
+
+def _charged_by_others(trigger: Token, lex: Lexicon) -> bool:
+    """A charge the words report rather than make: a charge verb naming the one charged ("the
+    accused will appeal", "the condemned men") or in the passive ("he was accused of lying"),
+    and a wrong that is what a legal step is about ("was charged with inciting violence",
+    "arrested them for looting", "the inquiry into corruption"): the police's, the court's or
+    the investigators' charge, not the speaker's."""
+    if trigger.lemma_.lower() in lex.charge_acts and trigger.tag_ == "VBN" \
+            and trigger.dep_ in _NOMINAL_DEPS:
+        return True
+    word = trigger
+    while True:
+        if word.lemma_.lower() in lex.legal_steps or (
+                word.lemma_.lower() in lex.charge_acts and _passive(word)):
+            return True
+        if word.dep_ not in _PROCESS_LINKS or word.head.i == word.i:
+            return False
+        word = word.head
+
+
 def _passive(cue: Token) -> bool:
     """ "is accused of taking bribes", "was charged with inciting violence", "was urged to
     resign": the subject is the one charged or asked, so the words are none of theirs."""
@@ -350,7 +377,8 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
             if _in_subject_clause(trigger) or (event_type == "REQUEST"
                                                 and not _asks_another(trigger, lex)):
                 continue
-            if event_type == "ACCUSE" and (_a_topic(trigger, lex) or _own_doing(trigger, lex)):
+            if event_type == "ACCUSE" and (_a_topic(trigger, lex) or _own_doing(trigger, lex)
+                                            or _charged_by_others(trigger, lex)):
                 continue
             if event_type in lex.promised_types and _forward(trigger, tokens, lex):
                 promised = promised or Coded(event_type, _mode(event_type, lemmas.text, lex),

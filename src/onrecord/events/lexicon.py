@@ -55,6 +55,8 @@ class Lexicon(DataFile):
     deontic_modals: frozenset[str]  # REQUEST triggers that ask only of another party
     first_person: frozenset[str]  # the speaker's own side: "we", "us", "our"
     charge_verbs: frozenset[str]  # ACCUSE triggers that are the speaker's charge ("we hold")
+    charge_acts: frozenset[str]  # verbs that charge only as a clause's active verb
+    legal_steps: frozenset[str]  # a wrong they are about is their charge, not the speaker's
     stopwords: frozenset[str]  # words the quotation model does not read
 
     def is_first_person(self, token: Token) -> bool:
