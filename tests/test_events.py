@@ -657,3 +657,17 @@ def test_a_charge_the_words_report_is_not_the_speakers():
     assert [e.type for e in extract(
         "“The Latvian envoy incited riots,” the Estonian minister Ana Vor said.").events] \
         == ["ACCUSE"]
+
+
+def test_a_modal_that_supposes_and_an_appeal_to_a_court_ask_nothing():
+    texts = ["The Estonian minister Ana Vor asked what would follow if the Latvian envoys "
+             "should leave.",
+             "“Should Latvia close the border, we would appeal the ruling,” the Estonian "
+             "minister Ana Vor said.",
+             "“The Latvian envoy talks more than he should,” the Estonian minister Ana Vor "
+             "said."]
+    assert not any(e.type == "REQUEST" for t in texts for e in extract(t).events)
+    asked = [extract("“Latvia should lift the ban,” the Estonian minister Ana Vor said."),
+             extract("“We appeal to Latvia to lift the ban,” the Estonian minister Ana Vor "
+                     "said.")]
+    assert [[e.type for e in a.events] for a in asked] == [["REQUEST"]] * 2

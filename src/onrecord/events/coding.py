@@ -205,18 +205,31 @@ def _by_speakers_side(verb: Token, lex: Lexicon) -> bool:
                for c in verb.children)
 
 
+def _supposed(modal: Token, verb: Token, lex: Lexicon) -> bool:
+    """A modal that supposes or compares asks nothing: "if the envoys should leave", "should
+    the talks fail", "talks more than he should"."""
+    marked = any(c.dep_ == "mark" and c.lower_ in lex.supposing_marks
+                 for c in (*modal.children, *verb.children))
+    inverted = modal.dep_ == "aux" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > modal.i for c in verb.children)
+    return marked or inverted
+
+
 def _asks_another(trigger: Token, lex: Lexicon) -> bool:
     """A request asks something of another party now ("Israel needs to stop building", "the
     AU should suspend him"); not a modal that binds the speaker's own side ("we should
-    inspire more kids") or denies the need ("there was no need to deploy troops"), nor any
-    request in a past modal ("should never have been released", "they should have requested
-    his extradition"): a judgement of what was done."""
+    inspire more kids") or denies the need ("there was no need to deploy troops"), nor one
+    that supposes ("if the envoys should leave"), nor any request in a past modal ("should
+    never have been released", "they should have requested his extradition"): a judgement of
+    what was done."""
     verb = verb_of(trigger)
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(
             c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False
     if trigger.lemma_.lower() not in lex.deontic_modals:
         return True
+    if _supposed(trigger, verb, lex):
+        return False
     return not any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) \
         and not _by_speakers_side(verb, lex)
 

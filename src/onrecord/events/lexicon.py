@@ -53,6 +53,7 @@ class Lexicon(DataFile):
     party_pronouns: frozenset[str]  # pronouns that can stand for a party
     topic_prepositions: frozenset[str]  # a harm noun after them is a topic
     deontic_modals: frozenset[str]  # REQUEST triggers that ask only of another party
+    supposing_marks: frozenset[str]  # a modal marked by them supposes or compares
     first_person: frozenset[str]  # the speaker's own side: "we", "us", "our"
     charge_verbs: frozenset[str]  # ACCUSE triggers that are the speaker's charge ("we hold")
     charge_acts: frozenset[str]  # verbs that charge only as a clause's active verb
