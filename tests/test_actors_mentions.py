@@ -389,3 +389,14 @@ def test_it_is_never_a_person_but_the_body_named_in_its_own_sentence():
 ])
 def test_a_subject_inside_quoted_words_is_not_whom_the_writers_he_follows(text):
     assert speakers(text) == ["Oskar Lindqvist"]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Floods cut the valley road.\nA spokesperson for the online grocer Amazon said \"every van "
+     "is late.\"", "A spokesperson for the online grocer Amazon"),
+    ("Floods cut the valley road.\nA spokesman for the online retailer Amazon said the depots "
+     "were shut.", "A spokesman for the online retailer Amazon"),
+])
+def test_a_body_named_after_its_noun_with_no_comma_names_the_body_not_the_speaker(text, mention):
+    quote, = extract(text).quotes
+    assert (quote.speaker.mention, quote.speaker.name) == (mention, None)

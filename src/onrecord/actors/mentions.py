@@ -278,7 +278,9 @@ class ArticleActors:
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.gaz.person_heads
                for c in head.children):
             return True
-        if head.dep_ == "appos" and self._describes_person(head.head):
+        if head.dep_ == "appos" and self._describes_person(head.head) \
+                and self.doc[tokens[0].i - 1].text == ",":
+            # Set off by a comma; "a spokesperson for the website Fotobook" names the website.
             return True
         if _subject_of_relative(head):
             return True  # "like Amara Diallo, who lives in the camp": "who" is for people

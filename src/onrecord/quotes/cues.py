@@ -152,13 +152,19 @@ def name_phrase(head: Token, group: bool = False) -> tuple[int, int]:
     A ``group`` keeps its coordination: "Analysts and military officers", "NATO and U.S.
     officials"."""
     left_out = _NOT_IN_NAME - {"cc", "conj"} if group else _NOT_IN_NAME
+    doc = head.doc
+
+    def kept(child: Token) -> bool:
+        # A close apposition, no comma before it, names the noun: "the website Fotobook".
+        return child.dep_ not in left_out or (child.dep_ == "appos" and child.i > child.head.i
+                                              and not doc[child.left_edge.i - 1].is_punct)
+
     keep = {head.i}
-    stack = [c for c in head.children if c.dep_ not in left_out]
+    stack = [c for c in head.children if kept(c)]
     while stack:
         tok = stack.pop()
         keep.add(tok.i)
-        stack.extend(c for c in tok.children if c.dep_ not in left_out)
-    doc = head.doc
+        stack.extend(c for c in tok.children if kept(c))
     # Hyphens glued inside a word the parser split ("secretary-general", "Ching-te").
     keep |= {t.i for t in doc[min(keep):max(keep) + 1]
              if t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_}
