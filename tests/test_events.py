@@ -601,6 +601,41 @@ def test_a_harm_denied_by_its_subject_is_no_threat():
                         "minister Ana Vor said.")
 
 
+def test_a_harm_said_to_exist_is_foretold_unless_it_answers():
+    """ "There will be another war": foretold, no party's threat; "there will be a response"
+    is still the speaker's."""
+    assert not _threats("“There will be a new war on the coast,” the Estonian minister Ana "
+                        "Vor said.")
+    assert not _threats("“War may break out in the spring,” the Estonian minister Ana Vor "
+                        "said.")
+    assert _threats("“There will be a harsh response,” the Estonian minister Ana Vor said.")
+
+
+def test_a_harm_aimed_at_the_speakers_side_is_another_partys_act():
+    """ "The enemy could strike our ports": a danger the speaker warns of; what the speaker
+    answers with and defends stays the speaker's."""
+    assert not _threats("“The smugglers could strike our harbours any day,” the Estonian "
+                        "minister Ana Vor said.")
+    assert not _threats("“The Latvians will attack us if we sign,” the Estonian minister Ana "
+                        "Vor said.")
+    assert _threats("“We will answer with all the means at our disposal,” the Estonian "
+                    "minister Ana Vor said.")
+    assert _threats("“We will defend our harbours to the last man,” the Estonian minister "
+                    "Ana Vor said.")
+
+
+def test_being_threatened_among_other_wrongs_suffered_is_no_threat():
+    """ "were beaten, robbed and threatened": the passive reaches down the conjuncts."""
+    assert not _threats("“The fishermen were detained, beaten and threatened,” the Estonian "
+                        "minister Ana Vor said.")
+
+
+def test_a_harm_the_speaker_would_avert_is_no_threat():
+    """ "to defeat attacks on civil liberties": the attack is what the speaker fights off."""
+    assert not _threats("The Estonian minister Ana Vor vowed to defeat any attack on the free "
+                        "press.")
+
+
 def test_cutting_cooperation_and_suing_are_threats():
     (cut,) = _threats("“We might stop sharing intelligence with Latvia,” the Estonian "
                       "minister Ana Vor said.")

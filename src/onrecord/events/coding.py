@@ -175,17 +175,26 @@ def _judged(subject: Token, lex: Lexicon) -> bool:
         c.dep_ == "poss" and lex.is_first_person(c) for c in subject.children)
 
 
+def _foretold(noun: Token, lex: Lexicon) -> bool:
+    """ "There will be another war": a harm that is said to exist is foretold, no party's
+    act; one that answers ("there will be a response") is the speaker's."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children) \
+        and noun.lemma_.lower() not in lex.answers
+
+
 def _not_held_over(trigger: Token, condition: tuple[int, int] | None, lex: Lexicon) -> bool:
     """Force words telling of an act going on ("it will continue fighting the militants") or
-    of a harm foretold ("more such attacks could take place", "war may break out") are no act
-    the speaker holds over another party; an act going on until a condition is met is ("vowed
-    to keep attacking ships until the siege is lifted")."""
+    of a harm foretold ("more such attacks could take place", "war may break out", "there will
+    be war") are no act the speaker holds over another party; an act going on until a
+    condition is met is ("vowed to keep attacking ships until the siege is lifted")."""
     noun = trigger.head if trigger.dep_ in ("amod", "compound") else trigger  # "military action"
-    if noun.pos_ == "NOUN" and noun.dep_ == "nsubj" and (
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nsubj" and (
             _occurs(noun.head, lex) or _judged(noun, lex)):
         return True
     if _conditioned(trigger, condition):
         return False
+    if _foretold(noun, lex):
+        return True
     verb = _governing_verb(trigger)
     return (verb.i != trigger.i and verb.lemma_.lower() in lex.ongoing_verbs) or (
         verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in lex.ongoing_verbs)
@@ -307,14 +316,26 @@ def _mode(event_type: str, lemmas: str, lex: Lexicon) -> str | None:
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
+def _conjoined_above(word: Token) -> list[Token]:
+    """The verbs a conjunct hangs on, up the chain ("beaten" and "robbed" for "threatened" in
+    "were beaten, robbed and threatened")."""
+    above = []
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+        above.append(word)
+    return above
+
+
 def _names_a_danger(trigger: Token, lex: Lexicon) -> bool:
     """ "The presence of foreign warships threatens our security": a thing that threatens is a
     danger the speaker names, not a threat anyone makes; "the villagers were threatened with
-    eviction" and "by threatening us they hope to silence us" tell of someone else's threat."""
+    eviction" ("were beaten and threatened") and "by threatening us they hope to silence us" tell
+    of someone else's threat."""
     if trigger.lemma_.lower() not in lex.danger_verbs or trigger.pos_ != "VERB":
         return False
-    if any(c.dep_ in ("nsubjpass", "auxpass") or (c.dep_ == "dobj" and lex.is_first_person(c))
-           for c in trigger.children):
+    passive = [trigger, *_conjoined_above(trigger)]  # "were beaten, robbed and threatened"
+    if any(c.dep_ in ("nsubjpass", "auxpass") for word in passive for c in word.children) \
+            or any(c.dep_ == "dobj" and lex.is_first_person(c) for c in trigger.children):
         return True
     subject = _subject(trigger, through=("conj",))
     if subject is None:
@@ -331,6 +352,27 @@ def _a_topic(trigger: Token, lex: Lexicon) -> bool:
     owned = any(c.dep_ == "poss" and not lex.is_first_person(c) for c in trigger.children)
     about = trigger.dep_ == "pobj" and trigger.head.lower_ in lex.topic_prepositions
     return owned or about
+
+
+def _aimed_at_speaker(trigger: Token, lex: Lexicon) -> bool:
+    """ "The enemy could strike our ports", "they will attack us": a harm aimed at the
+    speaker's own side is another party's act, a danger the speaker warns of; what the
+    speaker defends is theirs to defend ("we will defend our territory")."""
+    if trigger.lemma_.lower() in lex.protective or _by_speakers_side(trigger, lex):
+        return False  # "we will answer with every means at our disposal"
+    aimed = [c for c in trigger.children if c.dep_ == "dobj"]
+    aimed += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in lex.aimed_prepositions
+              for o in c.children if o.dep_ == "pobj"]
+    return any(lex.is_first_person(o) or any(c.dep_ == "poss" and lex.is_first_person(c)
+                                             for c in o.children) for o in aimed)
+
+
+def _averted(trigger: Token, lex: Lexicon) -> bool:
+    """ "to defeat attacks on civil liberties", "we must prevent a war": a harm the speaker
+    would avert is not one they hold over anyone."""
+    noun = trigger.head if trigger.dep_ in ("amod", "compound") else trigger
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" \
+        and noun.head.lemma_.lower() in lex.averting_verbs
 
 
 def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int] | None,
@@ -364,7 +406,8 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
     told = [t for t in tokens if _names_a_danger(t, lex)]
     for mode, patterns in lex.threats.items():
         for trigger in lemmas.find_all(patterns):
-            if _a_topic(trigger, lex) or _not_held_over(trigger, condition, lex) or any(
+            if _a_topic(trigger, lex) or _not_held_over(trigger, condition, lex) \
+                    or _aimed_at_speaker(trigger, lex) or _averted(trigger, lex) or any(
                     trigger.is_ancestor(t) or t.is_ancestor(trigger) or t.i == trigger.i
                     for t in told):
                 continue

@@ -41,6 +41,10 @@ class Lexicon(DataFile):
     ongoing_verbs: frozenset[str]  # force words under them tell of an act going on
     occurrence_verbs: frozenset[str]  # a harm their subject is foretold, nobody's threat
     negative_subjects: frozenset[str]  # "nothing can destroy us": a denial
+    answers: frozenset[str]  # harm lemmas that answer another's act: the speaker's even foretold
+    protective: frozenset[str]  # threat lemmas whose object is the speaker's to protect
+    aimed_prepositions: frozenset[str]  # "strike on/against/at X": X is what the harm aims at
+    averting_verbs: frozenset[str]  # a harm noun their object is one the speaker would avert
     reporting_verbs: frozenset[str]  # verbs whose reported clause holds the act
     types: dict[str, Alternation]
     verb_types: frozenset[str]
