@@ -706,3 +706,11 @@ def test_a_modal_that_supposes_and_an_appeal_to_a_court_ask_nothing():
              extract("“We appeal to Latvia to lift the ban,” the Estonian minister Ana Vor "
                      "said.")]
     assert [[e.type for e in a.events] for a in asked] == [["REQUEST"]] * 2
+
+
+def test_a_charged_word_on_a_noun_charges_the_nouns_doer_not_the_sufferer():
+    (event,) = extract("“We have suffered greatly from the cowardly smears against our "
+                       "ministry,” the Estonian minister Ana Vor said.").events
+    assert event.type == "ACCUSE"
+    assert not extract("“We regret our cowardly silence,” the Estonian minister Ana Vor "
+                       "said.").events

@@ -248,12 +248,14 @@ def _own_doing(trigger: Token, lex: Lexicon) -> bool:
     to protect them", "if we ignore the resolution". Charging is not such a wrong ("we
     condemn the launch", "we hold them responsible"), nor is a wrong the speaker names ("we
     view it as a violation"): a noun's doer is its owner ("our violation"), not the subject of
-    the verb it hangs on."""
+    the verb it hangs on, and so is the doer of the noun a charged word modifies ("I suffered
+    from their unjust campaigns")."""
     if (cue_type(trigger, lex) or "").startswith("ACCUSE") or \
             trigger.lemma_.lower() in lex.charge_verbs:
         return False
-    if trigger.pos_ == "NOUN":
-        return any(c.dep_ == "poss" and lex.is_first_person(c) for c in trigger.children)
+    noun = trigger.head if trigger.dep_ in ("amod", "compound") else trigger
+    if noun.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "poss" and lex.is_first_person(c) for c in noun.children)
     return _by_speakers_side(_governing_verb(trigger), lex)
 
 
