@@ -140,3 +140,20 @@ def test_a_name_set_beside_a_post_in_apposition_speaks_for_the_posts_state():
         "“We condemn the blockade of our ports,” he said.")
     assert (event.type, event.source.name, event.source.country) == \
         ("ACCUSE", "Odo Valtrek", "EST")
+
+
+def test_a_legislator_the_article_gives_a_party_speaks_for_the_party_not_the_state():
+    event = _only_event(
+        "Senator Tom Reilly, a Republican from Texas, spoke in Austin on Monday.\n"
+        "“Mexico must stop the smugglers,” Reilly said.")
+    assert (event.type, event.source.actor_id, event.source.country, event.target.country) \
+        == ("REQUEST", "GOP", None, "MEX")
+
+
+def test_a_party_word_inside_a_longer_party_name_is_not_that_party():
+    # A Social Democrat of Austria is no member of the American Democratic Party.
+    event = _only_event(
+        "Karl Weber, a Social Democrat from Vienna, spoke on Monday.\n"
+        "“Hungary must reopen the border,” Weber said.")
+    assert event.type == "REQUEST"
+    assert event.source.actor_id != "DEM"

@@ -30,7 +30,7 @@ from onrecord.analysis import Document, Party, Phrase, Quotation
 from onrecord.datafiles import DataFile, read_yaml
 from onrecord.model import ActorRef, Mention
 from onrecord.nlp import entities, entity_of, parsed_text
-from onrecord.normalise import without_article
+from onrecord.normalise import name_key, without_article
 
 #: Entity labels of words that may name a party (a state, a body, a group, a person).
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
@@ -126,7 +126,8 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
     Iranian presidential election")."""
     if known is not None:
         return kb.acting_for(known, on)
-    group = _described_group(kb, phrase, mention.name, on)
+    group = _described_group(kb, phrase, mention.name, on) \
+        or _party_member(phrase, affiliations)
     if group is not None:
         return group
     side = None if unofficial else (
@@ -140,6 +141,33 @@ def _end(kb: KnowledgeBase, phrase: Phrase, mention: Mention, known: ActorRef | 
         if side is not None or mention.name is None:
             return side
     return ActorRef(name=mention.name, country=side.country if side else None)
+
+
+def _party_member(phrase: Phrase, affiliations: list[str]) -> ActorRef | None:
+    """The political party the speaker's words or the article's description of them make
+    them a member of ("Representative Adam Smith, a Democrat", "Republican Jane Doe of
+    Ohio"; ``political_parties`` in ``data/parties.yaml``), before any state they name: a
+    legislator speaks for the party, not the state. A party's word inside a longer name
+    ("the Social Democrat Party", "an Ottawa New Democrat MP") is that other name's."""
+    doc = phrase.words.doc
+    named = [e.text for e in entities(doc) if phrase.words.start <= e.start < phrase.words.end]
+    members = party_words().party_members
+    for words in (*named, *affiliations):
+        party = members.get(name_key(words))
+        if party is not None and _standalone(words, doc):
+            return ActorRef(name=words, actor_id=party)
+    return None
+
+
+def _standalone(words: str, doc: Doc) -> bool:
+    """Whether the article names ``words`` somewhere on their own, not after a capitalised
+    word that makes them part of a longer name."""
+    text = parsed_text(doc)
+    for match in re.finditer(rf"\b{re.escape(words)}\b", text):
+        before = text[:match.start()].split()[-1:]
+        if not before or not before[0][:1].isupper() or not before[0][-1:].isalpha():
+            return True
+    return False
 
 
 def _apposed_to(kb: KnowledgeBase, doc: Doc, name: str | None,
@@ -193,6 +221,13 @@ class _Words(DataFile):
     anaphoric_states: frozenset[str]
     state_institutions: frozenset[str]
     referring_pronouns: frozenset[str]
+    political_parties: dict[str, tuple[str, ...]]
+
+    @property
+    def party_members(self) -> dict[str, str]:
+        """Folded party word -> party id ("democrat" -> "DEM")."""
+        return {name_key(word): party for party, words in self.political_parties.items()
+                for word in words}
 
 
 @lru_cache(maxsize=1)
