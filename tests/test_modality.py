@@ -47,6 +47,25 @@ def test_editorial_brackets_do_not_cut_the_condition(text, expected):
 
 
 @pytest.mark.parametrize("text", [
+    "The settlers held the valley until the province won its freedom.",
+    "Whenever we have spoken out, they have jailed us.",
+    "We will hold this hill until we fall.",
+])
+def test_a_time_of_the_past_or_the_speakers_own_end_is_no_condition(text):
+    assert condition(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Whenever we are shelled, we answer.", "Whenever we are shelled"),
+    ("The fleet would sail for the strait if the sanctions were renewed.",
+     "if the sanctions were renewed"),  # reported speech keeps "if" in the past
+    ("We will keep the ports closed until the raids stop.", "until the raids stop"),
+])
+def test_a_term_set_to_another_party_is_a_condition(text, expected):
+    assert condition(text) == expected
+
+
+@pytest.mark.parametrize("text", [
     "He asked if the talks would resume.",
     "Even if they attack, we will not retreat.",
     "We are ready to talk.",

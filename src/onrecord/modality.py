@@ -28,6 +28,7 @@ class Words(DataFile):
 
     condition_words: frozenset[str]
     clause_condition_words: frozenset[str]
+    own_subjects: frozenset[str] = Field(alias="clause_condition_own_subjects")
     not_condition_after: frozenset[str]
     condition_phrases: Phrases
     condition_fixed: Phrases
@@ -105,10 +106,13 @@ def _bare(token: Token) -> str:
 def _word_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
     word = _bare(token)
     if word in w.clause_condition_words:
-        # "until the blockade is lifted": the marker of a clause after it, with its subject
+        # "until the blockade is lifted": the marker of a clause after it, with its subject;
+        # "until we die" is the speaker's own end, no term set to anyone
         head = token.head
-        if token.dep_ != "mark" or head.i <= token.i \
-                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.dep_ not in ("mark", "advmod") or head.i <= token.i or not subjects \
+                or any(c.dep_ == "nsubj" and c.lower_ in w.own_subjects for c in subjects) \
+                or _told_as_past(head):
             return None
         return _clause(token, head, allowed)
     if word not in w.condition_words:
@@ -132,6 +136,20 @@ def _word_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | 
             clause.append(t)
         return clause if clause[-1].i > token.i else None
     return _clause(token, head, allowed)
+
+
+def _told_as_past(clause: Token) -> bool:
+    """The clause hangs on a verb told in the past with no modal ("ruled the island until
+    the country gained independence", "whenever we have acted, they have punished us"): a
+    time or a habit, no condition ("would strike if they attacked" is one)."""
+    verb = clause.head
+    if clause.dep_ != "advcl" or verb.i == clause.i:
+        return False
+    parts = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if any(p.tag_ == "MD" for p in parts):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        p.lemma_ == "have" or p.tag_ == "VBD" for p in parts[1:])
 
 
 def _inverted_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
