@@ -960,3 +960,73 @@ def test_the_last_verbs_of_complaining_and_advising_report_a_clause():
     assert [q.cue for q in advised.quotes] == ["counselled"]
     [quote] = extract("The union whined that the pay offer was an insult.").quotes
     assert quote.content == "the pay offer was an insult"
+
+
+def test_a_clause_hung_on_the_addressee_is_what_was_told():
+    """ "told a gathering of farmers that few towns understood …": the parser makes the
+    reported clause a relative one on the addressee."""
+    [quote] = extract("The governor told a meeting of river pilots that few ports knew the "
+                      "channel better than theirs.").quotes
+    assert (quote.cue, quote.content) == (
+        "told", "few ports knew the channel better than theirs")
+
+
+def test_a_relative_clause_on_a_cue_noun_reports_nothing():
+    """ "repeated the warning that the mayor had ignored": "that" fills the relative clause's
+    object, so it opens no reported clause."""
+    assert extract("She repeated the warning that the mayor had ignored.").quotes == []
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Ms. Okafor said after the hearing she would not appeal the fine if it were cut.",
+     "she would not appeal the fine if it were cut"),
+    ("The coach said on Friday the squad was ready.", "the squad was ready"),
+])
+def test_when_it_was_said_is_no_part_of_a_clause_without_that(sentence, content):
+    """ "said after the vote he would not accept …" (the parser may hang the clause on the
+    verb as an adverbial one), "said on Monday she would resign"."""
+    [quote] = extract(sentence).quotes
+    assert quote.content == content
+
+
+def test_a_clause_after_that_keeps_its_own_opening_phrase():
+    [quote] = extract("The coach said that on Friday the squad was ready.").quotes
+    assert quote.content == "on Friday the squad was ready"
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Economists worry that the subsidy could fall to local ratepayers.",
+     "the subsidy could fall to local ratepayers"),
+    ("Critics suggest the levy had changed little.", "the levy had changed little"),
+])
+def test_people_named_by_what_they_do_hold_positions(sentence, content):
+    """ "environmentalists worry that …", "analysts have suggested …": a noun for people is a
+    subject that holds a position, unlike "markets" or "the data"."""
+    [quote] = extract(sentence).quotes
+    assert quote.content == content
+
+
+def test_a_feeling_with_an_adjective_reports_no_clause():
+    """ "many citizens feel stung after the crisis showed …": a feeling, not a position."""
+    assert extract("Many farmers feel cheated after the drought exposed the weak "
+                   "levees.").quotes == []
+
+
+@pytest.mark.parametrize(("sentence", "cue", "content"), [
+    ("As the treasurer put it, the levy is a toll on the poor.", "put",
+     "the levy is a toll on the poor"),
+    ("The levy is a toll on the poor, as the treasurer phrased it.", "phrased",
+     "The levy is a toll on the poor"),
+])
+def test_as_someone_put_it_reports_the_clause_it_hangs_on(sentence, cue, content):
+    """ "As Ms. X put it in a statement, the channel is …": the frame of ``as_it_verbs``."""
+    [quote] = extract(sentence).quotes
+    assert (quote.cue, quote.content) == (cue, content)
+
+
+@pytest.mark.parametrize("sentence", [
+    "As the porters put it down, the crate split.",
+    "As the porters put it on the cart, the crate split.",
+])
+def test_putting_a_thing_somewhere_reports_nothing(sentence):
+    assert extract(sentence).quotes == []

@@ -60,6 +60,8 @@ class Lexicon(DataFile):
     place_preps: frozenset[str]
     time_words: frozenset[str]
     occasions: frozenset[str]
+    people_nouns: frozenset[str]
+    as_it_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -487,12 +489,28 @@ def _correction(root: Token, indices: list[int]) -> list[int]:
     return list(added)
 
 
+def _when_said(root: Token) -> set[int]:
+    """ "said on Monday he would resign", "said after the vote he would not accept": with no
+    "that", the parser may hang when or where it was said on the reported clause; a phrase
+    of time or place (``_is_circumstance``) that opens a clause after its cue, before the
+    clause's subject, is the writer's (token indices)."""
+    cue = root.head
+    if root.dep_ not in ("ccomp", "advcl") or cue.i > root.i:
+        return set()
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    first = next((c for c in root.children if c.dep_ != "punct"), None)
+    if subject is None or first is None or first.dep_ != "prep" or first.i > subject.i \
+            or not _is_circumstance(first, lexicon()):
+        return set()
+    return {t.i for t in first.subtree}
+
+
 def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
     """Char spans of ``root``'s subtree, minus ``exclude``'s subtree, a leading "that",
     and punctuation at the edges of each run."""
     doc = root.doc
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
-    skip |= _writer_tail(root) | _coordinated_report(root)
+    skip |= _writer_tail(root) | _coordinated_report(root) | _when_said(root)
     indices = [t.i for t in root.subtree if t.i not in skip]
     indices = sorted(indices + _dangling_conjunct(root, indices))
     indices += _second_that_clause(root, indices)
@@ -583,16 +601,18 @@ def _is_complementizer(that: Token, clause: Token) -> bool:
     # A relative "that" fills a slot of its clause ("the threat that a Trump presidency would
     # constitute"); a complementizer leaves the slot to another word ("Kyiv needed systems").
     return that.dep_ == "mark" or (that.dep_ in ("dobj", "nsubj") and clause.dep_ == "relcl"
-                                   and any(c.dep_ == that.dep_ and c is not that
+                                   and any(c.dep_ == that.dep_ and c.i != that.i
                                            for c in clause.children))
 
 
-def _statement_clause(verb: Token) -> Token | None:
+def _statement_clause(verb: Token, lex: Lexicon) -> Token | None:
     """ "said in a statement that ...", "said during a news conference that ...", "had said
-    as late as Thursday that ...": the parser hangs the reported clause on the noun of the
-    verb's adjunct, or on its adverb."""
+    as late as Thursday that ...", "told a gathering of farmers that ...": the parser hangs
+    the reported clause on the noun of the verb's adjunct, on its adverb, or on the addressee
+    as if the clause were a relative one."""
+    addressee = verb.lemma_.lower() in lex.addressee_verbs
     for adjunct in verb.children:
-        if adjunct.dep_ == "advmod":
+        if adjunct.dep_ == "advmod" or (addressee and adjunct.dep_ in _OBJECT_DEPS):
             nouns = [adjunct]
         elif adjunct.dep_ == "prep":
             nouns = [c for c in adjunct.children if c.dep_ == "pobj"]
@@ -605,6 +625,29 @@ def _statement_clause(verb: Token) -> Token | None:
     return None
 
 
+def _adverbial_clause(verb: Token) -> Token | None:
+    """ "said after the vote he would not accept the offer": with a phrase between the verb
+    and a clause that has no "that", the parser may hang the clause on the verb as an
+    adverbial one; a finite clause with its own subject and no subordinator, right after a
+    verb with no object, is the reported clause."""
+    if any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+        return None
+    for clause in verb.rights:
+        if clause.dep_ != "advcl" or clause.pos_ not in ("VERB", "AUX") or any(
+                t.head.i != verb.i for t in verb.doc[verb.i + 1:clause.left_edge.i]):
+            continue
+        children = list(clause.children)
+        if any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in children) \
+                or not any(c.dep_ in _SUBJECT_DEPS for c in children):
+            continue
+        finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+            for c in children)
+        if finite:
+            return clause
+    return None
+
+
 def _reports_preceding_clause(verb: Token, lex: Lexicon) -> bool:
     """ "…, the minister said." parsed as a paratactic (or coordinated) afterthought of the
     clause it reports: its own subject follows the comma, and its head is no speech verb.
@@ -614,7 +657,7 @@ def _reports_preceding_clause(verb: Token, lex: Lexicon) -> bool:
         return True
     if verb.dep_ == "advcl" and verb.head.i != verb.i \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-            and not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+            and (not any(c.dep_ in _OBJECT_DEPS for c in verb.children) or _puts_it(verb, lex)):
         return True
     if verb.dep_ != "conj" or verb.head.i > verb.i or verb.head.lemma_.lower() in lex.verbs:
         return False
@@ -623,9 +666,24 @@ def _reports_preceding_clause(verb: Token, lex: Lexicon) -> bool:
         and verb.doc[subject.left_edge.i - 1].text == ","
 
 
+def _puts_it(verb: Token, lex: Lexicon) -> bool:
+    """ "As the minister put it, …", "…, as she phrased it in a letter": the frame of
+    ``as_it_verbs``; a particle or a phrase of where the thing went ("as they put it down",
+    "put it on the table") is no such frame."""
+    if verb.lemma_.lower() not in lex.as_it_verbs or verb.dep_ != "advcl":
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) \
+        and not any(c.dep_ == "prt" for c in children) \
+        and all(_is_circumstance(c, lex) or c.lower_ == "to" or any(
+            o.lemma_.lower() in lex.issuer_nouns for o in c.children)
+            for c in children if c.dep_ == "prep")
+
+
 def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     lemma = verb.lemma_.lower()
-    if lemma not in lex.verbs:
+    if lemma not in lex.verbs and not _puts_it(verb, lex):
         return None
     if lemma in lex.object_free_verbs and any(c.dep_ == "dobj" for c in verb.children):
         return None
@@ -640,15 +698,19 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
             return None
         cue.append(prt[0])
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
-    clause_root = clauses[-1] if clauses else _statement_clause(verb)
+    clause_root = clauses[-1] if clauses else (_statement_clause(verb, lex)
+                                               or _adverbial_clause(verb))
     speaker = _subject(verb)
     if _withholds(verb, clause_root, lex) or _is_demonstrative(speaker):
         return None
     own_subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if lemma in lex.agent_only_verbs and own_subject is not None and not _is_agent(own_subject):
         return None  # "the release of the files implies that ...": a fact, no speaker
-    if lemma in lex.agent_only_verbs and any(c.pos_ not in ("VERB", "AUX") for c in clauses):
-        return None  # "thought the verdict a “farce”": a judgement, no clause reported
+    if lemma in lex.agent_only_verbs and (any(c.pos_ not in ("VERB", "AUX") for c in clauses)
+                                          or any(c.dep_ == "acomp" for c in verb.children)):
+        # "thought the verdict a “farce”", "felt stung after the crisis showed …": a
+        # judgement or a feeling, no clause reported.
+        return None
     if clause_root is None and _reports_preceding_clause(verb, lex):
         # "The talks are over, the minister said": the clause is the verb's head.
         return CueSite(cue, speaker, _addressee(verb, lex),
@@ -810,7 +872,8 @@ def _is_agent(head: Token) -> bool:
         return head.lower_ in _AGENT_PRONOUNS
     gaz = gazetteer()
     lemma = head.lemma_.lower()
-    return lemma in gaz.person_heads or lemma in gaz.organisation_heads
+    return lemma in gaz.person_heads or lemma in gaz.organisation_heads \
+        or lemma in lexicon().people_nouns
 
 
 def directive_addressee(verb: Token, lex: Lexicon | None = None) -> Token | None:
