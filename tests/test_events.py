@@ -636,6 +636,25 @@ def test_a_harm_the_speaker_would_avert_is_no_threat():
                         "press.")
 
 
+def test_a_threat_the_words_relay_from_another_party_is_not_the_speakers():
+    """ "X said Y had warned that Y's men would strike": a relayed threat is vetoed; one the
+    speaker relays from their own side is not."""
+    (relayed,) = extract("“The smugglers' leader has vowed that his men will attack the "
+                         "border post,” the Estonian minister Ana Vor said.").events
+    assert (relayed.type, relayed.signals.agent, relayed.confidence) == ("THREATEN", "other", 0)
+    (own,) = extract("“Our president has made clear that we will respond,” the Estonian "
+                     "minister Ana Vor said.").events
+    assert own.signals.agent == "speaker" and own.confidence > 0
+
+
+def test_a_question_threatens_nobody():
+    """ "asked whether Washington would strike", "Will you strike Iran?" """
+    assert not extract("A reporter asked whether Estonia would strike the smugglers' boats.",
+                       published="2025-11-01").events
+    assert not _threats("“Would Latvia use force against the smugglers?” the Estonian "
+                        "minister Ana Vor said.")
+
+
 def test_cutting_cooperation_and_suing_are_threats():
     (cut,) = _threats("“We might stop sharing intelligence with Latvia,” the Estonian "
                       "minister Ana Vor said.")

@@ -12,14 +12,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from onrecord.actors.kb import KnowledgeBase
 from onrecord.actors.link import story_group
 from onrecord.analysis import Quotation
 from onrecord.events import quotetype
 from onrecord.events.coding import Coded, code_words
-from onrecord.events.confidence import agent_of, cue_says, shipped_model, signals, weigh
+from onrecord.events.confidence import (
+    agent_of,
+    cue_says,
+    relayed,
+    shipped_model,
+    signals,
+    weigh,
+)
 from onrecord.events.lexicon import lexicon
 from onrecord.events.narration import code_reported
 from onrecord.events.parties import (
@@ -106,8 +113,12 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
     if target is None:
         target = carried_target((aimed_by_side or {}).get(side(source)), source,
                                 quotation.spans[0][0], text, coded.type, coded.trigger)
-    agent = agent_of(coded.trigger, own_sides(speaker),
-                     lambda token: side(party_of(kb, token, on)), lexicon())
+    def side_of(token: Token) -> str | None:
+        return side(party_of(kb, token, on))
+
+    agent = "other" if coded.type == "THREATEN" and relayed(
+        coded.trigger, cue, own_sides(speaker), side_of, lexicon()) \
+        else agent_of(coded.trigger, own_sides(speaker), side_of, lexicon())
     condition_words = quotation.condition.text if quotation.condition is not None else None
     negated = quotation.negated or coded.negated
     known = signals(coded, quotation.kind, source, target, agent, condition_words,

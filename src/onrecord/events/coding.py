@@ -377,6 +377,12 @@ def _averted(trigger: Token, lex: Lexicon) -> bool:
         and noun.head.lemma_.lower() in lex.averting_verbs
 
 
+def _questioned(trigger: Token) -> bool:
+    """ "Will you strike Iran?": a question threatens nobody (a reporter's, or one the
+    speaker repeats)."""
+    return any(t.text == "?" for t in trigger.sent if t.i > trigger.i)
+
+
 def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int] | None,
                context_text: str, cued_as: str | None = None) -> Coded | None:
     """The event that ``tokens`` (a quotation's words, or a sentence) report, if any.
@@ -400,15 +406,18 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
         event_type, _, mode = cued.partition("/")
         return Coded(event_type, mode or _mode(event_type, lemmas.text, lex), None,
                      False, contexts, "cue")
+    asked = cued_as is None and cue_lemma in lex.question_cues
     for trigger in lemmas.find_all(lex.threat_idioms):
-        return Coded("THREATEN", None, trigger, False, contexts, "idiom")
+        if not (asked or _questioned(trigger)):
+            return Coded("THREATEN", None, trigger, False, contexts, "idiom")
     # A threat the words make wins over one they deny: "did not want war but would defend
     # every inch" threatens; a denied threat is coded only when the words make no other.
     denied: Coded | None = None
     told = [t for t in tokens if _names_a_danger(t, lex)]
     for mode, patterns in lex.threats.items():
         for trigger in lemmas.find_all(patterns):
-            if _a_topic(trigger, lex) or _not_held_over(trigger, condition, lex) \
+            if asked or _questioned(trigger) or _a_topic(trigger, lex) \
+                    or _not_held_over(trigger, condition, lex) \
                     or _aimed_at_speaker(trigger, lex) or _averted(trigger, lex) or any(
                     trigger.is_ancestor(t) or t.is_ancestor(trigger) or t.i == trigger.i
                     for t in told):

@@ -123,6 +123,23 @@ def shipped_model() -> ConfidenceModel:
     return load_model()
 
 
+def relayed(trigger: Token | None, cue: Token | None, own: set[str], side_of,
+            lex: Lexicon) -> bool:
+    """A threat the words relay from another named party ("the militia's commander vowed
+    that his fighters would strike", said by someone else): a speech act reported above the
+    trigger, below the quotation's own cue, whose subject is a noun not of the speaker's side
+    (a pronoun that relays, "he warned", may be the speaker)."""
+    for word in trigger.ancestors if trigger is not None else ():
+        if cue is not None and word.i == cue.i:
+            return False
+        if word.lemma_.lower() in lex.threat_cues | lex.reporting_verbs:
+            subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+            return subject is not None and subject.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ == "poss" and lex.is_first_person(c)
+                            for c in subject.children) and side_of(subject) not in own
+    return False
+
+
 def agent_of(trigger: Token | None, own: set[str], side_of, lex: Lexicon) -> str:
     """Who the trigger says will act: the speaker's side ("we", "our capital and its ally",
     the speaker's own state), another party ("Iran could strike"), or nobody named ("such a

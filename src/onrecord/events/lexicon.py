@@ -38,6 +38,7 @@ class Lexicon(DataFile):
     threats: dict[str, Alternation]  # threat mode -> patterns
     future_words: frozenset[str]
     threat_cues: frozenset[str]
+    question_cues: frozenset[str]  # "asked whether they would strike": a question, no threat
     ongoing_verbs: frozenset[str]  # force words under them tell of an act going on
     occurrence_verbs: frozenset[str]  # a harm their subject is foretold, nobody's threat
     negative_subjects: frozenset[str]  # "nothing can destroy us": a denial
