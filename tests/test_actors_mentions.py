@@ -400,3 +400,20 @@ def test_a_subject_inside_quoted_words_is_not_whom_the_writers_he_follows(text):
 def test_a_body_named_after_its_noun_with_no_comma_names_the_body_not_the_speaker(text, mention):
     quote, = extract(text).quotes
     assert (quote.speaker.mention, quote.speaker.name) == (mention, None)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Rebels shelled the port.\nA letter sent to the mayors by fax said the siege would go on.",
+     "A letter sent to the mayors by fax"),
+    ("Rebels shelled the port.\nA rebel memo issued on Sunday says the bridges are mined.",
+     "A rebel memo issued on Sunday"),
+])
+def test_an_unnamed_document_is_printed_with_its_participle(text, mention):
+    quote, = extract(text).quotes
+    assert (quote.speaker.mention, quote.speaker.name) == (mention, None)
+
+
+def test_an_outlets_report_keeps_no_participle():
+    quote, = extract("Rebels shelled the port.\nA BBC report released on Monday said the "
+                     "bridges are mined.").quotes
+    assert quote.speaker.mention == "A BBC report"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from onrecord.actors.gazetteer import gazetteer
+from onrecord.actors.media import is_outlet
 from onrecord.datafiles import DataFile, read_yaml
 from onrecord.model import Span
 from onrecord.quotes.marks import DASHES, SINGLE_MARKS
@@ -156,10 +157,16 @@ def name_phrase(head: Token, group: bool = False) -> tuple[int, int]:
     left_out = _NOT_IN_NAME - {"cc", "conj"} if group else _NOT_IN_NAME
     doc = head.doc
 
+    # Not an outlet's ("a BBC report released on Monday" stays an outlet cited for a fact).
+    document = head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().worded_documents \
+        and not is_outlet(doc[head.left_edge.i:head.i + 1].text)
+
     def kept(child: Token) -> bool:
         # A close apposition, no comma before it, names the noun: "the website Fotobook".
+        # A document is told apart by its participle: "A letter sent to the mayors by fax".
         return child.dep_ not in left_out or (child.dep_ == "appos" and child.i > child.head.i
-                                              and not doc[child.left_edge.i - 1].is_punct)
+                                              and not doc[child.left_edge.i - 1].is_punct) \
+            or (document and child.head.i == head.i and child.dep_ == "acl" and child.tag_ == "VBN")
 
     keep = {head.i}
     stack = [c for c in head.children if kept(c)]
