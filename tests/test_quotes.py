@@ -1030,3 +1030,42 @@ def test_as_someone_put_it_reports_the_clause_it_hangs_on(sentence, cue, content
 ])
 def test_putting_a_thing_somewhere_reports_nothing(sentence):
     assert extract(sentence).quotes == []
+
+
+def test_a_clause_without_that_hung_on_the_addressee_is_what_was_told():
+    """ "warned residents the storm is coming", "remind the audience he was the only
+    candidate": the parser takes the reported clause for a relative one on the addressee."""
+    [quote] = extract("The harbour master warned the fishermen a gale is coming.").quotes
+    assert (quote.cue, quote.content) == ("warned", "a gale is coming")
+
+
+def test_what_is_warned_of_may_be_the_subject_of_the_clause():
+    """ "warned the death of bin Laden “does not mark the end …”": no person or body is
+    warned; the object opens the reported clause."""
+    [quote] = extract("The premier warned the capture of the port \"does not end the "
+                      "danger we face.\"").quotes
+    assert quote.content == "the capture of the port \"does not end the danger we face.\""
+    assert len(quote.spans) == 1
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The board vowed never again to shut the clinic.", "never again to shut the clinic"),
+    ("The union pledged not to strike before May.", "not to strike before May"),
+])
+def test_a_negation_before_the_infinitive_is_part_of_the_pledge(sentence, content):
+    """ "vowed never again to violate another nation's sovereignty"."""
+    [quote] = extract(sentence).quotes
+    assert quote.content == content and not quote.negated
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("She asked that the two mayors shake hands, which they did, in front of the press.",
+     "the two mayors shake hands"),
+    ("Critics argue the board broke its rules when it issued the permits, which a judge has "
+     "suspended.", "the board broke its rules when it issued the permits"),
+])
+def test_what_became_of_the_thing_said_is_the_writers_aside(sentence, content):
+    """ "requested that the presidents shake hands with each other, which they did": a
+    "which" relative whose verb has a subject of its own, after a comma at the clause's end."""
+    [quote] = extract(sentence).quotes
+    assert quote.content == content

@@ -17,7 +17,7 @@ from onrecord.actors.gazetteer import gazetteer
 from onrecord.actors.media import is_outlet
 from onrecord.datafiles import DataFile, read_yaml
 from onrecord.model import Span
-from onrecord.quotes.marks import DASHES, SINGLE_MARKS
+from onrecord.quotes.marks import ALL_MARKS, DASHES, SINGLE_MARKS
 
 _CLAUSE_DEPS = {"ccomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -321,7 +321,7 @@ def _writer_tail(root: Token) -> set[int]:
         if token.right_edge.i < root.right_edge.i and not doc[token.right_edge.i + 1].is_punct:
             continue  # a parenthetical inside the clause, not its tail
         if _opens_writer_adjunct(first) or _describes_person(token, root) \
-                or _reports_on_its_own(token):
+                or _reports_on_its_own(token) or _writers_aside(token, root):
             return {t.i for t in doc[first.i - 1:root.right_edge.i + 1]}
     return set()
 
@@ -344,6 +344,18 @@ def _describes_person(relative: Token, root: Token) -> bool:
     after = relative.doc[relative.right_edge.i + 1:root.right_edge.i + 1]
     return relative.dep_ == "relcl" and relative.left_edge.lower_ == "who" \
         and all(t.is_punct or t.is_space for t in after)
+
+
+def _writers_aside(relative: Token, root: Token) -> bool:
+    """ "requested that the presidents shake hands, which they did", "…, which the court has
+    put on hold": a relative clause after a comma whose "which" is the object of a verb with a
+    subject of its own tells what became of the thing said, the writer's aside."""
+    if relative.dep_ != "relcl" or relative.left_edge.lower_ != "which" \
+            or relative.head.i > root.right_edge.i:
+        return False
+    which = relative.left_edge
+    return which.head.i == relative.i and which.dep_ in ("dobj", "pobj") and any(
+        c.dep_ in _SUBJECT_DEPS for c in relative.children)
 
 
 def _is_second_report(conj: Token, lex: Lexicon) -> bool:
@@ -626,10 +638,35 @@ def _statement_clause(verb: Token, lex: Lexicon) -> Token | None:
         else:
             continue
         for noun in nouns:
-            clause = _that_clause(noun)
+            clause = _that_clause(noun) or (_contact_clause(noun) if addressee else None)
             if clause is not None:
                 return clause
     return None
+
+
+def _contact_clause(addressee: Token) -> Token | None:
+    """ "warned residents the storm is coming", "remind the audience he was the only
+    candidate": with no "that", the parser may take the reported clause for a relative one
+    on the addressee; a finite clause that opens with a subject of its own (no relative
+    pronoun) is what they were told."""
+    for clause in addressee.rights:
+        if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ == "that" \
+                or subject.left_edge.i != clause.left_edge.i \
+                or any(t.is_punct for t in addressee.doc[addressee.i:clause.left_edge.i]):
+            continue
+        if _finite(clause):
+            return clause
+    return None
+
+
+def _finite(verb: Token) -> bool:
+    """Whether the verb group is finite: a tensed verb or a modal or tensed auxiliary."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+        for c in verb.children)
 
 
 def _adverbial_clause(verb: Token) -> Token | None:
@@ -647,10 +684,7 @@ def _adverbial_clause(verb: Token) -> Token | None:
         if any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in children) \
                 or not any(c.dep_ in _SUBJECT_DEPS for c in children):
             continue
-        finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
-            c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
-            for c in children)
-        if finite:
+        if _finite(clause):
             return clause
     return None
 
@@ -727,12 +761,24 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     clause = sorted(span for root in roots for span in _clause_spans(root))
     subject = _object_as_subject(verb, clause_root, lex)
     if subject is not None:
-        clause = sorted(clause + _clause_spans(subject))
+        clause = _joined(verb.doc, sorted(clause + _clause_spans(subject)))
     second = _second_clause(verb, clause_root, lex)
     if second is not None and clause:
         clause[-1] = (clause[-1][0], max(clause[-1][1], _clause_spans(second)[-1][1]))
     return CueSite(cue, speaker, _addressee(verb, lex), clause, clause_root,
                    _is_negated(verb))
+
+
+def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans with nothing but spaces and quotation marks between them made one: the subject
+    and the rest of "warned the fall of the city “does not mark …”"."""
+    joined: list[Span] = []
+    for start, end in spans:
+        if joined and not doc.text[joined[-1][1]:start].strip(" \n" + ALL_MARKS):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _second_clause(verb: Token, clause_root: Token | None, lex: Lexicon) -> Token | None:
@@ -764,12 +810,15 @@ def _second_clause(verb: Token, clause_root: Token | None, lex: Lexicon) -> Toke
 def _object_as_subject(verb: Token, clause_root: Token | None, lex: Lexicon) -> Token | None:
     """ "remarked any deal with the guild should avoid harming farmers": with no "that", the
     parser makes the clause's subject the verb's object and leaves the clause subjectless;
-    that object is the clause's subject. Not the addressee of "told Kyiv ..."."""
-    if clause_root is None or clause_root.i < verb.i or verb.lemma_.lower() in lex.addressee_verbs \
+    that object is the clause's subject. Not the addressee of "told Kyiv ...", but in
+    "warned the fall of the city “does not mark the end …”" no person or body is warned."""
+    if clause_root is None or clause_root.i < verb.i \
             or any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in clause_root.children):
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj"
-                 and verb.i < c.i and c.right_edge.i < clause_root.left_edge.i), None)
+    addressed = verb.lemma_.lower() in lex.addressee_verbs
+    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i
+                 and c.right_edge.i < clause_root.left_edge.i
+                 and not (addressed and _is_agent(c))), None)
 
 
 def _noun_site(noun: Token, lex: Lexicon) -> CueSite | None:
@@ -932,8 +981,21 @@ def _infinitive_site(verb: Token, lex: Lexicon) -> CueSite | None:
     speaker = _subject(verb)
     if speaker is None or (lemma in lex.infinitive_agent_only and not _is_agent(speaker)):
         return None
-    return CueSite(cue, speaker, addressee, _clause_spans(clause_root), clause_root,
-                   _is_negated(verb), infinitive=True)
+    clause = _clause_spans(clause_root)
+    denial = _denied_infinitive(verb, clause_root)
+    if denial is not None and clause:
+        clause[0] = (denial.left_edge.idx, clause[0][1])
+    negated = _is_negated(verb) and not (denial is not None and denial.dep_ == "neg")
+    return CueSite(cue, speaker, addressee, clause, clause_root, negated, infinitive=True)
+
+
+def _denied_infinitive(verb: Token, clause_root: Token) -> Token | None:
+    """ "vowed never again to violate …", "pledged not to withdraw": a negation between the
+    speech verb and its infinitive, which the parser may hang on the verb, denies the
+    infinitive, not the pledge; the first such word (with its adverbs)."""
+    return next((c for c in verb.children if c.dep_ in ("neg", "advmod")
+                 and verb.i < c.left_edge.i and c.right_edge.i < clause_root.left_edge.i
+                 and any(t.dep_ == "neg" for t in c.subtree)), None)
 
 
 _COMPLEMENT_DEPS = {"dobj", "oprd", "prep", "xcomp", "dative", "attr", "acomp"}
