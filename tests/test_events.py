@@ -733,3 +733,16 @@ def test_a_charged_word_on_a_noun_charges_the_nouns_doer_not_the_sufferer():
     assert event.type == "ACCUSE"
     assert not extract("“We regret our cowardly silence,” the Estonian minister Ana Vor "
                        "said.").events
+
+
+def test_refusals_by_class_reject():
+    """A negated verb of giving in however far its negation, a claim called absurd, a result
+    contested in court and an act pursued despite a warning are refusals."""
+    texts = ["“We do not want to negotiate with the kidnappers,” the Estonian minister Ana "
+             "Vor said.",
+             "“Latvia will hold the exercise despite the Estonian warning,” the Latvian "
+             "minister Juris Ozols said.",
+             "The Latvian minister Juris Ozols vowed to contest the ruling in court.",
+             "“The Estonian claim is absurd,” the Latvian minister Juris Ozols said."]
+    assert [[e.type for e in extract(t).events] for t in texts] == [["REJECT"]] * 4
+    assert not extract("“We will never retreat,” the Estonian minister Ana Vor said.").events

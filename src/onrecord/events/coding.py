@@ -383,6 +383,16 @@ def _questioned(trigger: Token) -> bool:
     return any(t.text == "?" for t in trigger.sent if t.i > trigger.i)
 
 
+def _refuses(verb: Token, lex: Lexicon) -> bool:
+    """A verb of giving in or coming to terms, negated: a refusal, however far the negation
+    ("we do not like to negotiate with kidnappers", "they are not going to accept the plan")."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    phrasal = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+    return (lemma in lex.refusable or bool(phrasal & lex.refusable)) and _negated(verb)
+
+
 def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int] | None,
                context_text: str, cued_as: str | None = None) -> Coded | None:
     """The event that ``tokens`` (a quotation's words, or a sentence) report, if any.
@@ -437,8 +447,12 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
         return Coded(event_type, mode or _mode(event_type, lemmas.text, lex), None,
                      False, contexts, "cue")
     promised: Coded | None = None
+    refused = [t for t in tokens if _refuses(t, lex)]
     for event_type in lex.priority:
-        for trigger in lemmas.find_all(lex.types.get(event_type, ())):
+        found = lemmas.find_all(lex.types.get(event_type, ()))
+        if event_type == "REJECT":
+            found = sorted({*found, *refused}, key=lambda t: t.i)
+        for trigger in found:
             if event_type in lex.verb_types and trigger.pos_ != "VERB":
                 continue
             if _in_subject_clause(trigger) or (event_type == "REQUEST"
@@ -452,7 +466,7 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
                                              trigger, _negated(trigger), contexts, "promised")
                 continue
             coded = Coded(event_type, _mode(event_type, lemmas.text, lex), trigger,
-                          _negated(trigger), contexts)
+                          _negated(trigger) and trigger not in refused, contexts)
             if not coded.negated:
                 return coded
             denied = denied or coded

@@ -48,6 +48,7 @@ class Lexicon(DataFile):
     averting_verbs: frozenset[str]  # a harm noun their object is one the speaker would avert
     reporting_verbs: frozenset[str]  # verbs whose reported clause holds the act
     types: dict[str, Alternation]
+    refusable: frozenset[str]  # verbs whose negation is a refusal (REJECT)
     verb_types: frozenset[str]
     promised_types: frozenset[str]  # material types also coded when announced for the future
     modes: dict[str, dict[str, re.Pattern[str]]]
