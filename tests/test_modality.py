@@ -65,6 +65,31 @@ def test_a_term_set_to_another_party_is_a_condition(text, expected):
     assert condition(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The garrison must leave by Sunday, otherwise we will storm the fort.",
+     "The garrison must leave by Sunday, otherwise"),
+    ("Return the fishermen, or else our navy will fetch them.",
+     "Return the fishermen, or else"),
+    ("The levy must be lifted within a month, failing which we will close the border.",
+     "The levy must be lifted within a month, failing which"),
+    ("Release the convoy. If not, we will shell the depot.", "Release the convoy. If not"),
+    ("Halt the flights or face the consequences.", "Halt the flights or"),
+    ("Leave the harbour now or we will sink your boats.", "Leave the harbour now or"),
+    ("We will open fire only when they cross the ridge.", "only when they cross the ridge"),
+    ("Our guns will answer as soon as they land.", "as soon as they land"),
+])
+def test_a_demand_with_what_follows_if_it_is_not_met_is_a_condition(text, expected):
+    assert condition(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sing with us or dance with us.",
+    "The night was cold, otherwise the march was easy.",
+])
+def test_a_choice_or_a_contrast_is_no_condition(text):
+    assert condition(text) is None
+
+
 @pytest.mark.parametrize("text", [
     "He asked if the talks would resume.",
     "Even if they attack, we will not retreat.",

@@ -32,6 +32,8 @@ class Words(DataFile):
     not_condition_after: frozenset[str]
     condition_phrases: Phrases
     condition_fixed: Phrases
+    fallback_markers: Phrases = Field(alias="fallback_condition_markers")
+    consequence_verbs: frozenset[str] = Field(alias="imperative_consequence_verbs")
     inverted_auxiliaries: frozenset[str] = Field(alias="inverted_condition_auxiliaries")
     implicit_openers: frozenset[str] = Field(alias="implicit_condition_openers")
     implicit_modals: frozenset[str] = Field(alias="implicit_condition_modals")
@@ -48,7 +50,8 @@ class Words(DataFile):
         """Each list of phrases by first word, in its order (longest first): a quotation's
         words are each tried against the few phrases they can begin, not against all."""
         lists = {"condition_fixed": self.condition_fixed,
-                 "condition_phrases": self.condition_phrases, "hedge_phrases": self.hedge_phrases}
+                 "condition_phrases": self.condition_phrases, "hedge_phrases": self.hedge_phrases,
+                 "fallback_markers": self.fallback_markers}
         index: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
         for name, phrases in lists.items():
             starting: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -110,7 +113,8 @@ def _word_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | 
         # "until we die" is the speaker's own end, no term set to anyone
         head = token.head
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if token.dep_ not in ("mark", "advmod") or head.i <= token.i or not subjects \
+        opens = token.dep_ == "mark" or token.dep_ == "advmod" and head.dep_ == "advcl"
+        if not opens or head.i <= token.i or not subjects \
                 or any(c.dep_ == "nsubj" and c.lower_ in w.own_subjects for c in subjects) \
                 or _told_as_past(head):
             return None
@@ -189,6 +193,45 @@ def _phrase_condition(tokens: list[Token], lower: list[str], i: int, allowed: se
     return clause[:cut]
 
 
+def _looks_forward(verb: Token, w: Words) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in w.implicit_modals for c in verb.children)
+
+
+def _fallback_condition(tokens: list[Token], lower: list[str], i: int, w: Words
+                        ) -> list[Token] | None:
+    """ "They must withdraw by Friday, otherwise we will strike", "Pay the debt. If not, we
+    will seize the port": the demand before the marker, with the marker, is the condition of
+    the consequence after it (which looks forward: "otherwise it was calm" is none)."""
+    marker = next(_starting(lower, i, w.by_first_word["fallback_markers"]), None)
+    if marker is None:
+        return None
+    sentence = tokens[i].sent
+    after = [t for t in tokens[i + len(marker):] if t.i < sentence.end]
+    if not any(t.tag_ == "MD" and t.lower_ in w.implicit_modals for t in after):
+        return None
+    before = [t for t in tokens[:i] if t.i >= sentence.start]
+    if not any(t.is_alpha for t in before) and sentence.start > 0:  # "... . If not, we will"
+        previous = tokens[i].doc[sentence.start - 1].sent
+        before = [t for t in tokens[:i] if previous.start <= t.i < sentence.end]
+    while before and not before[0].is_alpha:
+        before = before[1:]
+    return before + tokens[i:i + len(marker)] if before else None
+
+
+def _imperative_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
+    """ "Stop the drills or face the consequences", "leave now or we will drive you out": an
+    order joined by "or" to what follows if it is not obeyed; the order is the condition."""
+    order = token.head
+    if token.lower_ != "or" or token.dep_ != "cc" or order.i > token.i or order.tag_ != "VB" \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in order.children):
+        return None
+    outcome = next((c for c in order.children if c.dep_ == "conj" and c.i > token.i), None)
+    if outcome is None or not (_looks_forward(outcome, w)
+                               or outcome.lemma_.lower() in w.consequence_verbs):
+        return None
+    return [t for t in token.doc[order.left_edge.i:token.i + 1] if t.i in allowed]
+
+
 def _implicit_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
     """A consequence whose trigger is its subject: "any attack on our soil will be met with
     ...", "such a strike would bring a nuclear response", "whoever adopts new penalties will
@@ -202,8 +245,7 @@ def _implicit_condition(token: Token, allowed: set[int], w: Words) -> list[Token
         opener = token if token.lower_ in w.implicit_openers else next(
             (c for c in token.children if c.dep_ in ("det", "predet")
              and c.lower_ in w.implicit_openers), None)
-    if opener is None or not any(c.dep_ == "aux" and c.lower_ in w.implicit_modals
-                                 for c in token.head.children):
+    if opener is None or not _looks_forward(token.head, w):
         return None
     return [t for t in token.doc[token.left_edge.i:token.right_edge.i + 1] if t.i in allowed]
 
@@ -229,11 +271,12 @@ def condition_in(tokens: list[Token]) -> Span | None:
     lower = [_bare(t) for t in tokens]
     for i, token in enumerate(tokens):
         clause = _phrase_condition(tokens, lower, i, allowed, w) \
-            or _word_condition(token, allowed, w)
+            or _fallback_condition(tokens, lower, i, w) or _word_condition(token, allowed, w)
         if clause:
             return _trim(clause)
     for token in tokens:
-        clause = _implicit_condition(token, allowed, w) or _fronted_when(token, allowed, w)
+        clause = _implicit_condition(token, allowed, w) or _fronted_when(token, allowed, w) \
+            or _imperative_condition(token, allowed, w)
         if clause:
             return _trim(clause)
     return None
