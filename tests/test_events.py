@@ -655,6 +655,56 @@ def test_a_question_threatens_nobody():
                         "minister Ana Vor said.")
 
 
+def test_warnings_of_consequences_are_threats_aimed_at_who_will_suffer_them():
+    """ "will regret it", "will pay dearly", "will pay for his crimes", "a very heavy
+    price": the subject suffers the harm and is the target."""
+    texts = ["“Latvia will regret this decision,” the Estonian minister Ana Vor said.",
+             "“Latvia will pay dearly for this,” the Estonian minister Ana Vor said.",
+             "“The smugglers' boss will pay for his crimes,” the Estonian minister Ana Vor "
+             "said.",
+             "“Latvia will pay a very heavy price,” the Estonian minister Ana Vor said."]
+    threats = [_threats(t) for t in texts]
+    assert all(len(found) == 1 for found in threats), threats
+    assert threats[0][0].target.country == "LVA"
+
+
+def test_a_harm_our_own_side_will_suffer_is_no_threat():
+    """ "We will pay a heavy price", "we would regret it"."""
+    assert not _threats("“We will pay a heavy price for our silence,” the Estonian minister "
+                        "Ana Vor said.")
+    assert not _threats("“We would regret such a step,” the Estonian minister Ana Vor said.")
+
+
+def test_ultimatums_are_threats_aimed_at_whom_they_give_a_deadline():
+    """ "has ten days to comply", "must withdraw or face the consequences", "or else",
+    "issued an ultimatum"; "we have two weeks to finish" is no ultimatum."""
+    (deadline,) = _threats("The Estonian minister Ana Vor said Latvia had ten days to open "
+                           "the border.")
+    (or_face,) = _threats("“Latvia must open the border or face the consequences,” the "
+                          "Estonian minister Ana Vor said.")
+    assert deadline.target.country == or_face.target.country == "LVA"
+    assert deadline.confidence > 0 and or_face.confidence > 0
+    assert _threats("“Open the border, or else,” the Estonian minister Ana Vor said.")
+    assert _threats("“We have issued an ultimatum to the smugglers,” the Estonian minister "
+                    "Ana Vor said.")
+    assert not _threats("“We have two weeks to finish the report,” the Estonian minister Ana "
+                        "Vor said.")
+
+
+def test_postures_that_keep_force_in_view_are_threats():
+    """ "nothing is off the table", "will not tolerate", "no immunity for", "would not rule out
+    military action", "will not hesitate to defend": the negation is part of the threat."""
+    texts = ["“Nothing is off the table,” the Estonian minister Ana Vor said of Latvia.",
+             "“We will not tolerate more incursions,” the Estonian minister Ana Vor said.",
+             "“There is no immunity for anyone who smuggles arms,” the Estonian minister Ana "
+             "Vor said.",
+             "The Estonian minister Ana Vor said Tallinn would not rule out military action "
+             "against the smugglers.",
+             "“We will not hesitate to defend our harbours,” the Estonian minister Ana Vor "
+             "said."]
+    assert all(len(_threats(t)) == 1 for t in texts), [_threats(t) for t in texts]
+
+
 def test_cutting_cooperation_and_suing_are_threats():
     (cut,) = _threats("“We might stop sharing intelligence with Latvia,” the Estonian "
                       "minister Ana Vor said.")

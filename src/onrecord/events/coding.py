@@ -78,8 +78,11 @@ def _negated(token: Token) -> bool:
     if token.dep_ == "neg" or token.lower_ in words().negators:
         return False
     word = token
+    blockers = words().negation_blockers
     for _ in range(NEGATION_DEPTH):
-        if word.lemma_.lower() in words().negation_blockers:
+        if word.lemma_.lower() in blockers or (  # "will not hesitate to defend"
+                word.dep_ in ("xcomp", "dobj", "pobj", "acl")
+                and word.head.lemma_.lower() in blockers):
             return False
         if is_negated(word):
             return True
@@ -377,6 +380,13 @@ def _averted(trigger: Token, lex: Lexicon) -> bool:
         and noun.head.lemma_.lower() in lex.averting_verbs
 
 
+def _suffered_by_own_side(trigger: Token, lex: Lexicon) -> bool:
+    """ "We will pay a heavy price", "we would regret it": a harm the speaker's own side
+    will suffer is no threat (the subject of these words suffers, "Hamas will regret it")."""
+    return trigger.lemma_.lower() in lex.suffered_by_subject \
+        and _by_speakers_side(_governing_verb(trigger), lex)
+
+
 def _questioned(trigger: Token) -> bool:
     """ "Will you strike Iran?": a question threatens nobody (a reporter's, or one the
     speaker repeats)."""
@@ -427,6 +437,7 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
     for mode, patterns in lex.threats.items():
         for trigger in lemmas.find_all(patterns):
             if asked or _questioned(trigger) or _a_topic(trigger, lex) \
+                    or _suffered_by_own_side(trigger, lex) \
                     or _not_held_over(trigger, condition, lex) \
                     or _aimed_at_speaker(trigger, lex) or _averted(trigger, lex) or any(
                     trigger.is_ancestor(t) or t.is_ancestor(trigger) or t.i == trigger.i
