@@ -417,3 +417,18 @@ def test_an_outlets_report_keeps_no_participle():
     quote, = extract("Rebels shelled the port.\nA BBC report released on Monday said the "
                      "bridges are mined.").quotes
     assert quote.speaker.mention == "A BBC report"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Dock workers Maria Santos and John Peters were charged with theft on Monday.\nBoth men "
+     "say they were beaten by guards.", "Maria Santos"),
+    ("Foreign ministers Helga Brandt and Pierre Dubois met in Vienna on Monday.\nThe two "
+     "ministers said the border would stay open.", "Helga Brandt"),
+])
+def test_both_or_the_two_are_the_pair_last_named_together_the_first_speaking(text, name):
+    assert speakers(text) == [name]
+
+
+def test_the_officials_stay_a_group():
+    assert speakers("Foreign ministers Helga Brandt and Pierre Dubois met in Vienna.\nThe "
+                    "officials said the border would stay open.") == [None]

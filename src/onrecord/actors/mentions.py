@@ -540,10 +540,23 @@ class ArticleActors:
             if any(t.lower_ in ("a", "an", "another", "some", "one") for t in tokens):
                 return None, None
             if head.tag_ in ("NNS", "NNPS"):
-                return None, None  # "both leaders", "the officials": never one person
+                if any(t.lower_ in ("both", "two") for t in tokens):
+                    return self._named_pair(head)
+                return None, None  # "the officials": never one person
             person, confidence = self._described_person(head, tokens)
             return (person.name, confidence) if person else (None, None)
         return self._organisation_name(head, tokens)
+
+    def _named_pair(self, head: Token) -> tuple[str | None, float | None]:
+        """ "Ana Kol and Lev Orlov were charged. Both men say …": the two people last named
+        together before ``head``; the first of several subjects speaks (annotation guide)."""
+        named = {m: p for p in self.people.values() for m in p.mentions}
+        for token in reversed(self.doc[:head.i]):
+            first = named.get(token.idx)
+            if first is not None and any(c.dep_ == "conj" and named.get(c.idx) not in (None, first)
+                                         for c in token.children):
+                return first.name, CONFIDENCE_DESCRIPTION
+        return None, None
 
     def _latest_subject(self, offset: int) -> tuple[str | None, float | None]:
         """The person last seen as a subject or speaker before ``offset``."""
