@@ -796,3 +796,18 @@ def test_refusals_by_class_reject():
              "“The Estonian claim is absurd,” the Latvian minister Juris Ozols said."]
     assert [[e.type for e in extract(t).events] for t in texts] == [["REJECT"]] * 4
     assert not extract("“We will never retreat,” the Estonian minister Ana Vor said.").events
+
+
+def test_asking_that_and_requesting_ask_and_a_direction_backs_nobody():
+    asked = extract("The Estonian minister Ana Vor asked that the Latvian government reopen "
+                    "the border.")
+    requested = extract("The Estonian minister Ana Vor requested that the Latvian envoy "
+                        "leave Tallinn.")
+    assert [[e.type for e in a.events] for a in (asked, requested)] == [["REQUEST"]] * 2
+    assert not extract("The Estonian minister Ana Vor asked whether the Latvian government "
+                       "would reopen the border.").events
+    assert not extract("“We will bring the island back under the rule of law,” the Estonian "
+                       "minister Ana Vor said.").events
+    (cowardly,) = extract("“The raid was not only cowardly but also stupid,” the Estonian "
+                          "minister Ana Vor said.").events
+    assert cowardly.type == "ACCUSE"

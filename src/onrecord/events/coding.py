@@ -297,11 +297,15 @@ def _passive(cue: Token) -> bool:
 
 def cue_type(cue: Token, lex: Lexicon) -> str | None:
     """The type a speech-act verb codes by itself ("accused", "called on", "called for"), as
-    ``TYPE`` or ``TYPE/mode``; a phrasal one by its lemma and particle or preposition."""
+    ``TYPE`` or ``TYPE/mode``; a phrasal one by its lemma and particle or preposition; an
+    asking verb by the "that" clause it reports."""
     lemma = cue.lemma_.lower()
     for child in cue.children:
         if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in lex.cues:
             return lex.cues[f"{lemma} {child.lower_}"]
+        if lemma in lex.asking_cues and child.dep_ == "ccomp" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return "REQUEST"  # "asked that the council meet"
     return lex.cues.get(lemma)
 
 
@@ -393,6 +397,12 @@ def _questioned(trigger: Token) -> bool:
     return any(t.text == "?" for t in trigger.sent if t.i > trigger.i)
 
 
+def _direction(trigger: Token, lex: Lexicon) -> bool:
+    """A trigger word used as an adverb or a particle of direction tells where, not the act:
+    "bring the island back under their rule" backs nobody."""
+    return trigger.dep_ in ("advmod", "prt") and trigger.lower_ in lex.directions
+
+
 def _refuses(verb: Token, lex: Lexicon) -> bool:
     """A verb of giving in or coming to terms, negated: a refusal, however far the negation
     ("we do not like to negotiate with kidnappers", "they are not going to accept the plan")."""
@@ -464,7 +474,8 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
         if event_type == "REJECT":
             found = sorted({*found, *refused}, key=lambda t: t.i)
         for trigger in found:
-            if event_type in lex.verb_types and trigger.pos_ != "VERB":
+            if (event_type in lex.verb_types and trigger.pos_ != "VERB") or \
+                    _direction(trigger, lex):
                 continue
             if _in_subject_clause(trigger) or (event_type == "REQUEST"
                                                 and not _asks_another(trigger, lex)):

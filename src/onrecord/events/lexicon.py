@@ -33,6 +33,7 @@ class Lexicon(DataFile):
     scores: dict[str, float]
     priority: tuple[str, ...]
     cues: dict[str, str]  # cue lemma -> "TYPE" or "TYPE/mode"
+    asking_cues: frozenset[str]  # cues that ask when they report a "that" clause
     directive: str  # the type of a directive with an infinitive ("urged X to")
     threat_idioms: Alternation
     threats: dict[str, Alternation]  # threat mode -> patterns
@@ -49,6 +50,7 @@ class Lexicon(DataFile):
     reporting_verbs: frozenset[str]  # verbs whose reported clause holds the act
     types: dict[str, Alternation]
     refusable: frozenset[str]  # verbs whose negation is a refusal (REJECT)
+    directions: frozenset[str]  # as an adverb or a particle, a direction, no trigger
     verb_types: frozenset[str]
     promised_types: frozenset[str]  # material types also coded when announced for the future
     modes: dict[str, dict[str, re.Pattern[str]]]
