@@ -1069,3 +1069,27 @@ def test_what_became_of_the_thing_said_is_the_writers_aside(sentence, content):
     "which" relative whose verb has a subject of its own, after a comma at the clause's end."""
     [quote] = extract(sentence).quotes
     assert quote.content == content
+
+
+def test_a_clause_spliced_on_after_a_comma_goes_on_with_what_was_said():
+    """ "Blair said it's not about left or right, it's about open or closed": the parser
+    makes the report the complement of the spliced clause."""
+    [quote] = extract("Ruiz said it is not about money, it is about trust.").quotes
+    assert quote.content == "it is not about money, it is about trust"
+
+
+@pytest.mark.parametrize(("sentence", "cue", "speaker"), [
+    ("The count was fixed, claimed the rival candidate Lena Ortiz.", "claimed", "Lena Ortiz"),
+    ("The levee is sound, insisted the engineers.", "insisted", "the engineers"),
+    ("The levee is failing, warned the engineers.", "warned", "the engineers"),
+])
+def test_a_speaker_after_the_verb_of_an_inverted_report_is_no_object(sentence, cue, speaker):
+    """ "The vote was rigged, claimed the opposition leader": in the inversion the parser may
+    take the speaker for the verb's object; nobody is warned in "…, warned the engineers"."""
+    [quote] = extract(sentence).quotes
+    assert (quote.cue, quote.speaker.mention) == (cue, speaker)
+    assert quote.addressee is None
+
+
+def test_a_verb_with_its_object_in_a_list_of_acts_reports_nothing():
+    assert extract("He reached the border, warned the guards and fled.").quotes == []

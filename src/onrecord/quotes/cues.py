@@ -245,6 +245,9 @@ def _subject(verb: Token) -> Token | None:
                       and c.pos_ in ("NOUN", "PROPN")), None)
         if after is not None:
             return after
+    postposed = _postposed_speaker(verb)
+    if postposed is not None:
+        return postposed
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" \
             and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # "denied that Russia was threatening Germany, saying ...": the parser hangs the
@@ -562,10 +565,29 @@ def _clause_spans(root: Token, exclude: Token | None = None) -> list[Span]:
 def _addressee(verb: Token, lex: Lexicon) -> Token | None:
     if verb.lemma_.lower() not in lex.addressee_verbs:
         return None
+    speaker = _postposed_speaker(verb)
     for child in verb.children:
-        if child.dep_ in _OBJECT_DEPS:
+        if child.dep_ in _OBJECT_DEPS and (speaker is None or child.i != speaker.i):
             return child
     return None
+
+
+def _postposed_speaker(verb: Token) -> Token | None:
+    """ "The vote was rigged, claimed the opposition leader.", "The dam is safe, insisted the
+    engineers.": in the inversion after a reported clause the parser may take the speaker
+    for the verb's object; a person or body right after a verb that follows a comma, has no
+    subject and ends the sentence."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," \
+            or any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
+                   for c in verb.children):
+        return None
+    speaker = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if speaker is None or not _is_agent(speaker) or speaker.left_edge.i != verb.i + 1:
+        return None
+    if any(not t.is_punct and not t.is_space for t in doc[speaker.right_edge.i + 1:verb.sent.end]):
+        return None
+    return speaker
 
 
 def _is_negated(verb: Token) -> bool:
@@ -702,6 +724,8 @@ def _reports_preceding_clause(verb: Token, lex: Lexicon) -> bool:
         return True
     if verb.dep_ != "conj" or verb.head.i > verb.i or verb.head.lemma_.lower() in lex.verbs:
         return False
+    if _postposed_speaker(verb) is not None:
+        return True  # "The dam is safe, insisted the engineers."
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     return subject is not None and subject.left_edge.i > 0 \
         and verb.doc[subject.left_edge.i - 1].text == ","
@@ -765,8 +789,24 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
     second = _second_clause(verb, clause_root, lex)
     if second is not None and clause:
         clause[-1] = (clause[-1][0], max(clause[-1][1], _clause_spans(second)[-1][1]))
+    if clause and _spliced(verb, clause_root, lex):
+        clause[-1] = (clause[-1][0], _clause_spans(verb.head, exclude=verb)[-1][1])
     return CueSite(cue, speaker, _addressee(verb, lex), clause, clause_root,
                    _is_negated(verb))
+
+
+def _spliced(verb: Token, clause_root: Token | None, lex: Lexicon) -> bool:
+    """ "Blair said it's not about left or right, it's about open or closed": the parser makes
+    the report the complement of the clause spliced on after a comma; that clause, with a
+    subject of its own and no speech verb, goes on with what was said."""
+    head = verb.head
+    if clause_root is None or clause_root.dep_ not in _CLAUSE_DEPS or verb.dep_ != "ccomp" \
+            or head.i < verb.right_edge.i or head.lemma_.lower() in lex.verbs \
+            or head.left_edge.i != verb.left_edge.i:
+        return False
+    following = verb.doc[verb.right_edge.i + 1]
+    return following.text == "," and any(
+        c.dep_ in (*_SUBJECT_DEPS, "expl") and c.i > verb.i for c in head.children)
 
 
 def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
