@@ -432,3 +432,9 @@ def test_both_or_the_two_are_the_pair_last_named_together_the_first_speaking(tex
 def test_the_officials_stay_a_group():
     assert speakers("Foreign ministers Helga Brandt and Pierre Dubois met in Vienna.\nThe "
                     "officials said the border would stay open.") == [None]
+
+
+def test_the_agent_of_a_passive_is_whom_a_later_she_follows():
+    assert speakers("Mayor Maria Lopez opened the new harbour on Monday.\nThe rescue plan was "
+                    "drafted by engineer Sofia Brandt last year. \"It will hold in any storm,\" "
+                    "she said.") == ["Sofia Brandt"]

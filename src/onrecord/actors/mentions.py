@@ -403,6 +403,8 @@ class ArticleActors:
         described = _set_off_from(head)
         subject = head if head.dep_ in _SUBJECT_DEPS else described if (
             described is not None and described.dep_ in _SUBJECT_DEPS) else None
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            subject = head.head  # "the plan was drafted by Ana Kol": she did it
         # A subject inside someone's reported words ("Fowler said he expects Clinton to
         # recover") is not who a later "he" follows.
         if subject is not None and subject.head.dep_ not in _EMBEDDED_CLAUSES \
