@@ -811,3 +811,19 @@ def test_asking_that_and_requesting_ask_and_a_direction_backs_nobody():
     (cowardly,) = extract("“The raid was not only cowardly but also stupid,” the Estonian "
                           "minister Ana Vor said.").events
     assert cowardly.type == "ACCUSE"
+
+
+def test_a_wrong_named_only_as_its_own_attribute_charges():
+    """ "was a coup", "pose a danger to": the wrong is the verb's attribute or object; a
+    threat word in another clause or under a passive is no wrong the verb names."""
+    named = ["“The Latvian vote was a coup d'etat,” the Estonian minister Ana Vor said.",
+             "“The Latvian drills pose a grave danger to the region,” the Estonian minister "
+             "Ana Vor said."]
+    assert [[e.type for e in extract(t).events] for t in named] == [["ACCUSE"]] * 2
+    unnamed = ["“We were told of direct threats against the summit,” the Estonian minister "
+               "Ana Vor said.",
+               "The Estonian minister Ana Vor said the warning was unusual but that threats "
+               "of this kind were common.",
+               "The Estonian minister Ana Vor said the lawyers may use the files in criminal "
+               "proceedings."]
+    assert not any(e.type == "ACCUSE" for t in unnamed for e in extract(t).events)

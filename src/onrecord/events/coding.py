@@ -289,6 +289,29 @@ def _charged_by_others(trigger: Token, lex: Lexicon) -> bool:
         word = word.head
 
 
+# How a named wrong hangs on the verb that names it ("was a coup d'etat", "pose a grave
+# danger to", "amounts to a crime").
+_NAMING_LINKS = {"attr", "dobj", "oprd", "pobj", "prep", "compound", "nmod", "amod", "appos",
+                 "conj"}
+
+
+def _names_nothing(trigger: Token, lex: Lexicon) -> bool:
+    """A verb that names a wrong ("the vote was a coup", "the drills pose a danger") charges
+    only when the wrong is its own attribute or object, not a word further on in another
+    clause ("the advisory is unusual, but threats are common") or under a passive ("we were
+    told of threats")."""
+    if trigger.lemma_.lower() not in lex.naming_verbs:
+        return False
+    for word in trigger.sent:
+        if word.lemma_.lower() not in lex.named_wrongs:
+            continue
+        while word.dep_ in _NAMING_LINKS and word.head.i != word.i:
+            word = word.head
+            if word.i == trigger.i:
+                return False
+    return True
+
+
 def _passive(cue: Token) -> bool:
     """ "is accused of taking bribes", "was charged with inciting violence", "was urged to
     resign": the subject is the one charged or asked, so the words are none of theirs."""
@@ -481,7 +504,8 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
                                                 and not _asks_another(trigger, lex)):
                 continue
             if event_type == "ACCUSE" and (_a_topic(trigger, lex) or _own_doing(trigger, lex)
-                                            or _charged_by_others(trigger, lex)):
+                                            or _charged_by_others(trigger, lex)
+                                            or _names_nothing(trigger, lex)):
                 continue
             if event_type in lex.promised_types and _forward(trigger, tokens, lex):
                 promised = promised or Coded(event_type, _mode(event_type, lemmas.text, lex),

@@ -66,6 +66,8 @@ class Lexicon(DataFile):
     charge_verbs: frozenset[str]  # ACCUSE triggers that are the speaker's charge ("we hold")
     charge_acts: frozenset[str]  # verbs that charge only as a clause's active verb
     legal_steps: frozenset[str]  # a wrong they are about is their charge, not the speaker's
+    naming_verbs: frozenset[str]  # charge only with a named wrong as their own attribute
+    named_wrongs: frozenset[str]  # the wrongs they name ("was a coup", "pose a danger")
     stopwords: frozenset[str]  # words the quotation model does not read
 
     def is_first_person(self, token: Token) -> bool:
