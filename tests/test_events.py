@@ -322,7 +322,7 @@ def test_an_implicit_condition_is_kept_on_the_threat_and_names_no_own_target():
 def test_every_event_has_a_confidence_and_the_threshold_can_be_lowered():
     from onrecord.pipeline import ArticleText, extract_many
 
-    text = "Sara Lind, an analyst, said that if I were a general I would strike first, she joked."
+    text = "Sara Lind said that if I were a general I would strike first, she joked."
     assert _events(text) == []
     (kept,) = next(extract_many([ArticleText(text=text)], min_confidence=0.0)).events
     assert kept.type == "THREATEN" and kept.confidence == 0.0
@@ -703,6 +703,25 @@ def test_postures_that_keep_force_in_view_are_threats():
              "“We will not hesitate to defend our harbours,” the Estonian minister Ana Vor "
              "said."]
     assert all(len(_threats(t)) == 1 for t in texts), [_threats(t) for t in texts]
+
+
+def test_an_observers_would_strike_is_no_threat():
+    """ "said Tom Reyes, a researcher at a think tank", "military analyst Jane Smith": an
+    analyst's hypothetical; the minister's own words stay a threat."""
+    texts = ["“If the talks fail, the army could strike the camps,” said Tom Reyes, a "
+             "researcher at a think tank.",
+             "Military analyst Jane Smith said Estonia would strike the camps if the talks "
+             "failed."]
+    assert not any(extract(t).events for t in texts)
+    assert _threats("The Estonian minister Ana Vor said Estonia would strike the camps if "
+                    "the talks failed.")
+
+
+def test_the_enemy_is_another_party_whoever_speaks():
+    """ "the enemy could launch missiles at any moment": a danger warned of, vetoed."""
+    (event,) = extract("“The enemy could launch missiles at our harbours at any moment,” "
+                       "the Estonian minister Ana Vor said.").events
+    assert (event.signals.agent, event.confidence) == ("other", 0)
 
 
 def test_cutting_cooperation_and_suing_are_threats():

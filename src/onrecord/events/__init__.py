@@ -71,6 +71,19 @@ def _ends(quotation: Quotation) -> tuple[ActorRef | None, ActorRef | None]:
             quotation.addressee.end if quotation.addressee else None)
 
 
+def _observer(quotation: Quotation) -> bool:
+    """ "said Tom Reyes, a researcher at a think tank", "military analyst Jane Smith": a
+    speaker described as an observer has no forces to threaten with; their "would strike"
+    is an analyst's hypothetical, no threat (annotation guide)."""
+    party = quotation.speaker
+    if party is None:
+        return False
+    head = party.phrase.head
+    described = [*party.phrase.words, *(t for c in head.children if c.dep_ == "appos"
+                                        for t in c.subtree)]
+    return any(t.lemma_.lower() in lexicon().observer_words for t in described)
+
+
 def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
                on: dt.date | None, event_id: str, previous: Event | None = None,
                aimed_by_side: Mapping[str | None, Event] | None = None) -> Event | None:
@@ -88,7 +101,7 @@ def code_quote(doc: Doc, text: str, quotation: Quotation, kb: KnowledgeBase,
         and quotation.addressee is not None
     coded = code_words(main, cue, condition, _context_text(text, quotation),
                        cued_as=lexicon().directive if directive else None)
-    if coded is None:
+    if coded is None or (coded.type == "THREATEN" and _observer(quotation)):
         return None
     speaker, addressee = _ends(quotation)
     source = speaker

@@ -145,7 +145,8 @@ def agent_of(trigger: Token | None, own: set[str], side_of, lex: Lexicon) -> str
     the speaker's own state), another party ("Iran could strike"), or nobody named ("such a
     strike would bring", "it will respond"). ``side_of`` maps a token to a party's side; a
     trigger the subject suffers ("Germany will pay a price") names the target as its
-    subject."""
+    subject. "The enemy" is never the speaker's side, named or not ("the enemy could
+    strike at any moment")."""
     if trigger is None:
         return "none"
     if trigger.lemma_.lower() in lex.suffered_by_subject:
@@ -154,6 +155,8 @@ def agent_of(trigger: Token | None, own: set[str], side_of, lex: Lexicon) -> str
     for subject in subjects_of(trigger):
         if lex.is_first_person(subject):
             return "speaker"
+        if subject.lemma_.lower() in lex.hostile_words:
+            return "other"
         sides.append(side_of(subject))
     if any(s in own for s in sides if s is not None):
         return "speaker"

@@ -39,6 +39,8 @@ class Lexicon(DataFile):
     threats: dict[str, Alternation]  # threat mode -> patterns
     future_words: frozenset[str]
     threat_cues: frozenset[str]
+    hostile_words: frozenset[str]  # a subject so named is another party ("the enemy")
+    observer_words: frozenset[str]  # a speaker so described makes no threat (an analyst)
     question_cues: frozenset[str]  # "asked whether they would strike": a question, no threat
     ongoing_verbs: frozenset[str]  # force words under them tell of an act going on
     occurrence_verbs: frozenset[str]  # a harm their subject is foretold, nobody's threat
