@@ -238,3 +238,11 @@ def test_a_named_informant_is_not_read_as_the_subject_of_the_fact():
                    "Ruiz, an analyst.", "2010-05-01")
     assert event.type == "AGREE"
     assert event.source is None or event.source.country is None
+
+
+def test_an_insurgent_groups_demand_on_the_state_it_is_based_in_is_aimed_at_that_state():
+    # The group is keyed by its own id, so its host state is another side.
+    event = _event("A Taliban spokesman said the Afghan government must release the "
+                   "prisoners.", "2012-05-01")
+    assert (event.type, event.source.actor_id, event.target.country) == (
+        "REQUEST", "TALIBAN", "AFG")

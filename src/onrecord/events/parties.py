@@ -272,12 +272,12 @@ def side(ref: ActorRef | None) -> str | None:
 
 
 def own_sides(source: ActorRef | None) -> set[str]:
-    """The sides an event of ``source`` is never aimed at: its own, and for a non-state group
-    its host state too ("Hamas ... in Gaza" names where it is, not whom it acts on; a state's
-    act on the group based in it stays coded)."""
+    """The sides an event of ``source`` is never aimed at: its own. A non-state group's
+    host state is another side: insurgents mostly fight the state they are based in ("the
+    Afghan government must release the prisoners", said by a Taliban spokesman)."""
     if source is None:
         return set()
-    return {side(source), *([source.country] if source.non_state else [])} - {None}
+    return {side(source)} - {None}
 
 
 def subjects_of(trigger: Token) -> list[Token]:
@@ -313,6 +313,18 @@ def _identity(token: Token) -> bool:
                                      for c in ancestor.children)
         described = described or ancestor.dep_ == "attr"
     return False
+
+
+def _home_ground(kb: KnowledgeBase, token: Token, source: ActorRef | None,
+                 on: dt.date | None) -> bool:
+    """A place of a non-state group's host state named as where something is ("Hamas would
+    not disarm while foreign troops stayed in Gaza"): where the group is, not whom it aims
+    at."""
+    if source is None or not source.non_state or token.dep_ != "pobj" \
+            or token.head.lower_ not in party_words().place_prepositions:
+        return False
+    party = party_of(kb, token, on)
+    return party is not None and party.country == source.country
 
 
 def _aimed_subjects(trigger: Token) -> list[Token]:
@@ -362,7 +374,8 @@ def target_ref(kb: KnowledgeBase, doc: Doc, source: ActorRef | None, addressee: 
     actors = {t.i for t in subjects_of(trigger)} \
         if trigger is not None and not subject_suffers and not subject_aimed else set()
     for token in aimed + _candidates(doc, trigger, condition, tokens):
-        if token.i in actors or _described(token, trigger) or _identity(token):
+        if token.i in actors or _described(token, trigger) or _identity(token) \
+                or _home_ground(kb, token, source, on):
             continue
         party = party_of(kb, token, on) \
             or (_owner_named_before(kb, token, on) if verbal else None) \
@@ -414,8 +427,11 @@ def voiced_by(kb: KnowledgeBase, tokens: list[Token], on: dt.date | None,
 
 
 def _other(story: ActorRef | None, source: ActorRef | None) -> ActorRef | None:
-    """The story's state, unless it is the source's own side."""
-    return None if story is None or side(story) in own_sides(source) else story
+    """The story's state, unless it is the source's own side or, for a non-state group, the
+    state it is based in (the story's place when the group speaks: "Hamas would not disarm
+    while foreign troops stayed in Gaza")."""
+    home = source.country if source is not None and source.non_state else None
+    return None if story is None or side(story) in own_sides(source) | {home} else story
 
 
 def _counterpart(event: Event, aimed: list[Event], speaking: set[str]) -> ActorRef | None:
