@@ -30,6 +30,8 @@ def condition(text: str) -> str | None:
     ("Such a blockade would bring a response from the fleet.", "Such a blockade"),
     ("Whoever freezes our assets will face a reply in kind.", "Whoever freezes our assets"),
     ("When the protests begin, the soldiers go in.", "When the protests begin"),
+    ("A raid on our depots would bring a swift reply.", "A raid on our depots"),
+    ("Strikes on the pipeline would mean war.", "Strikes on the pipeline"),
 ])
 def test_the_condition_is_the_articles_own_words(text, expected):
     assert condition(text) == expected
@@ -90,8 +92,22 @@ def test_a_choice_or_a_contrast_is_no_condition(text):
     assert condition(text) is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unless the blockade ends the port will starve.", "Unless the blockade ends"),
+    ("In case they shell the dam, we will answer.", "In case they shell the dam"),
+    ("Those who burn our fields will regret it.", "Those who burn our fields"),
+])
+def test_the_condition_stops_where_its_consequence_begins(text, expected):
+    assert condition(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "He asked if the talks would resume.",
+    "It is unclear if the ferries will run.",
+    "Few tanks, if any, crossed the river.",
+    "Those ferries will run again.",
+    "A raid will come before dawn.",
+    "The raid would have failed anyway.",
     "Even if they attack, we will not retreat.",
     "We are ready to talk.",
     "When we spoke last month, the minister promised nothing.",

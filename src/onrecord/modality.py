@@ -33,9 +33,13 @@ class Words(DataFile):
     condition_phrases: Phrases
     condition_fixed: Phrases
     fallback_markers: Phrases = Field(alias="fallback_condition_markers")
+    not_conditions: Phrases = Field(alias="not_condition_phrases")
     consequence_verbs: frozenset[str] = Field(alias="imperative_consequence_verbs")
     inverted_auxiliaries: frozenset[str] = Field(alias="inverted_condition_auxiliaries")
     implicit_openers: frozenset[str] = Field(alias="implicit_condition_openers")
+    relative_openers: frozenset[str] = Field(alias="implicit_condition_relative_openers")
+    supposed_acts: frozenset[str] = Field(alias="implicit_condition_acts")
+    supposing_modals: frozenset[str] = Field(alias="implicit_condition_supposing_modals")
     implicit_modals: frozenset[str] = Field(alias="implicit_condition_modals")
     fronted_when: frozenset[str] = Field(alias="fronted_condition_words")
     hedge_modals: frozenset[str]
@@ -51,7 +55,8 @@ class Words(DataFile):
         words are each tried against the few phrases they can begin, not against all."""
         lists = {"condition_fixed": self.condition_fixed,
                  "condition_phrases": self.condition_phrases, "hedge_phrases": self.hedge_phrases,
-                 "fallback_markers": self.fallback_markers}
+                 "fallback_markers": self.fallback_markers,
+                 "not_conditions": self.not_conditions}
         index: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
         for name, phrases in lists.items():
             starting: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -94,10 +99,17 @@ def _trim(tokens: list[Token]) -> Span | None:
 
 
 def _clause(opener: Token, head: Token, allowed: set[int]) -> list[Token]:
-    """The opener and the clause it heads, kept inside the quotation's tokens."""
+    """The opener and the clause it heads, kept inside the quotation's tokens. When the
+    parser made the condition the main clause ("Unless the siege ends the city will starve"),
+    it stops at a comma or where the consequence hung on it begins."""
     doc = opener.doc
     start = min(opener.i, head.left_edge.i)
     end = max(opener.i, head.right_edge.i)
+    if head.dep_ == "ROOT":
+        stops = [c.left_edge.i for c in head.children
+                 if c.dep_ in ("ccomp", "conj", "parataxis", "cc") and c.i > head.i]
+        stops += [t.i for t in doc[head.i:end + 1] if t.text == ","]
+        end = min([end, *(i - 1 for i in stops)])
     return [t for t in doc[start:end + 1] if t.i in allowed]
 
 
@@ -139,6 +151,8 @@ def _word_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | 
                 break
             clause.append(t)
         return clause if clause[-1].i > token.i else None
+    if _looks_forward(head, w):  # "unclear if the talks will resume": a question
+        return None
     return _clause(token, head, allowed)
 
 
@@ -169,10 +183,7 @@ def _inverted_condition(token: Token, allowed: set[int], w: Words) -> list[Token
         return None
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in head.children):
         return None
-    clause = _clause(token, head, allowed)
-    if head.dep_ == "ROOT":  # the parser made the condition the main clause: stop at a comma
-        clause = clause[:next((k for k, t in enumerate(clause) if t.text == ","), len(clause))]
-    return clause
+    return _clause(token, head, allowed)
 
 
 def _phrase_condition(tokens: list[Token], lower: list[str], i: int, allowed: set[int],
@@ -185,8 +196,10 @@ def _phrase_condition(tokens: list[Token], lower: list[str], i: int, allowed: se
         return None
     first = tokens[i]
     last = tokens[i + len(phrase) - 1]
-    end = max(first.right_edge.i, last.right_edge.i, last.head.right_edge.i
-              if last.head.i > last.i else last.i)
+    # "in case they attack": the phrase hangs on the verb of the clause after it
+    clause_verb = first.head if first.head.i > last.i and first.head.dep_ != "ROOT" else last
+    end = max(first.right_edge.i, last.right_edge.i, clause_verb.right_edge.i,
+              last.head.right_edge.i if last.head.i > last.i else last.i)
     clause = [t for t in first.doc[first.i:end + 1] if t.i in allowed]
     cut = next((k for k, t in enumerate(clause) if k >= len(phrase) and t.text in ";"),
                len(clause))
@@ -235,12 +248,17 @@ def _imperative_condition(token: Token, allowed: set[int], w: Words) -> list[Tok
 def _implicit_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
     """A consequence whose trigger is its subject: "any attack on our soil will be met with
     ...", "such a strike would bring a nuclear response", "whoever adopts new penalties will
-    face a response in kind". The subject phrase is the condition."""
+    face a response in kind", "those who attack us will regret it". The subject phrase is the
+    condition."""
     if token.dep_ not in ("nsubj", "nsubjpass", "csubj"):
         return None
     if token.dep_ == "csubj":  # "whoever adopts ...": the clause is the subject
         opener = next((c for c in token.children if c.dep_ == "nsubj"
                        and c.lower_ in w.implicit_openers), None)
+    elif token.lower_ in w.relative_openers:  # "those who attack us will regret it"
+        opener = token if any(c.dep_ == "relcl" for c in token.children) else None
+    elif _supposed_act(token, w):  # "an attack on one ally would trigger a response"
+        opener = token
     else:
         opener = token if token.lower_ in w.implicit_openers else next(
             (c for c in token.children if c.dep_ in ("det", "predet")
@@ -248,6 +266,17 @@ def _implicit_condition(token: Token, allowed: set[int], w: Words) -> list[Token
     if opener is None or not _looks_forward(token.head, w):
         return None
     return [t for t in token.doc[token.left_edge.i:token.right_edge.i + 1] if t.i in allowed]
+
+
+def _supposed_act(token: Token, w: Words) -> bool:
+    """A harm named as no particular one ("an attack", "strikes on the dams") that "would"
+    bring something: a supposed act, the condition of what follows."""
+    if token.lemma_.lower() not in w.supposed_acts:
+        return False
+    dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+    unnamed = dets in (["a"], ["an"]) or not dets and token.tag_ == "NNS"
+    return unnamed and any(c.dep_ == "aux" and c.lower_ in w.supposing_modals
+                           for c in token.head.children)
 
 
 def _fronted_when(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
@@ -270,6 +299,8 @@ def condition_in(tokens: list[Token]) -> Span | None:
     allowed = {t.i for t in tokens}
     lower = [_bare(t) for t in tokens]
     for i, token in enumerate(tokens):
+        if next(_starting(lower, i, w.by_first_word["not_conditions"]), None):
+            continue
         clause = _phrase_condition(tokens, lower, i, allowed, w) \
             or _fallback_condition(tokens, lower, i, w) or _word_condition(token, allowed, w)
         if clause:
