@@ -438,3 +438,18 @@ def test_the_agent_of_a_passive_is_whom_a_later_she_follows():
     assert speakers("Mayor Maria Lopez opened the new harbour on Monday.\nThe rescue plan was "
                     "drafted by engineer Sofia Brandt last year. \"It will hold in any storm,\" "
                     "she said.") == ["Sofia Brandt"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Veritas Rights International accused the port of dumping oil.\nVeritas said the "
+     "spill was hidden.", "Veritas Rights International"),
+    ("Valtora Shipping Group accused the port of dumping oil.\nValtroa said the spill was "
+     "hidden.", "Valtora Shipping Group"),
+])
+def test_a_one_word_form_of_a_bodys_fuller_name_is_that_body(text, name):
+    assert speakers(text) == [name]
+
+
+def test_a_state_is_not_the_body_its_name_opens():
+    assert speakers("Chile Mining Corporation closed the pit.\nChile said the closure was "
+                    "lawful.") == ["Chile"]

@@ -57,6 +57,8 @@ _FUZZY_MIN_LENGTH = 5
 # With the same given names, a surname spelt otherwise ("Said Bakar", "Said Bacar": one letter
 # of five, ratio 0.8) is the same person.
 _VARIANT_SURNAME_CUTOFF = 0.8
+# A body's first word with two letters swapped ("Amuary", "Amaury": 0.83).
+_SPELT_ALIKE = 0.8
 # An organisation's name one letter off another of the article's (0.97 for a dropped letter
 # in a 28-letter name).
 _FUZZY_ORGANISATION = 0.94
@@ -848,7 +850,8 @@ class ArticleActors:
                 else self._earlier_same_head(head, tokens, name)  # not "North and South Korea"
             if earlier is not None:
                 return earlier, CONFIDENCE_DESCRIPTION
-            return self.acronyms.get(name) or self._usual_spelling(name), CONFIDENCE_ORGANISATION
+            return self.acronyms.get(name) or self._fuller_name(name, head.idx) \
+                or self._usual_spelling(name), CONFIDENCE_ORGANISATION
         if self._is_organisation_head(head):
             earlier = self._earlier_same_head(head, tokens, text)
             if earlier is not None and not any(t.lower_ in ("a", "an", "another", "some")
@@ -891,6 +894,17 @@ class ArticleActors:
         return lemma in self.gaz.organisation_heads or (
             len(lemma) >= _FUZZY_MIN_LENGTH and bool(difflib.get_close_matches(
                 lemma, self.gaz.organisation_heads, n=1, cutoff=_FUZZY_CUTOFF)))
+
+    def _fuller_name(self, name: str, offset: int) -> str | None:
+        """ "Amnesty said …" after "Amnesty International": a one-word name that opens a body's
+        fuller name given before (spelt alike: "Amuary" of "Amaury Sport Organisation") is
+        that body; never a place ("Israel" of "Israel Defense Forces")."""
+        if " " in name or self.gaz.is_place(name):
+            return None
+        fuller = [o.name for o in self.organisations if o.mentions[0] < offset
+                  and " " in o.name and not self.gaz.is_place(o.name.split()[0])
+                  and _spelt_alike(o.name.split()[0], name)]
+        return fuller[-1] if fuller else None
 
     def _usual_spelling(self, name: str) -> str:
         """A name misspelt once ("Central Electoral Comission") takes the spelling the article
@@ -1004,6 +1018,13 @@ def _another_given_name(known: str, name: str) -> bool:
     first, other = known.split(), name.split()
     return len(first) > 1 and len(other) > 1 and first[0].lower() != other[0].lower() \
         and other[0].lower() not in {w.lower() for w in first}
+
+
+def _spelt_alike(word: str, other: str) -> bool:
+    """The same word, or one letter off in a word long enough ("Amuary", "Amaury")."""
+    word, other = word.lower(), other.lower()
+    return word == other or (min(len(word), len(other)) >= _FUZZY_MIN_LENGTH and difflib
+                             .SequenceMatcher(None, word, other).ratio() >= _SPELT_ALIKE)
 
 
 def _plain(name: str) -> str:
