@@ -246,3 +246,10 @@ def test_an_insurgent_groups_demand_on_the_state_it_is_based_in_is_aimed_at_that
                    "prisoners.", "2012-05-01")
     assert (event.type, event.source.actor_id, event.target.country) == (
         "REQUEST", "TALIBAN", "AFG")
+
+
+def test_an_armed_group_threatening_its_host_states_army_aims_at_that_state():
+    event = _event("A spokesman for Abu Sayyaf said the group would kill the hostages unless "
+                   "the Philippine army withdrew from the island.", "2001-05-01")
+    assert (event.type, event.source.actor_id, event.target.country) == (
+        "THREATEN", "ABU_SAYYAF", "PHL")
