@@ -1093,3 +1093,16 @@ def test_a_speaker_after_the_verb_of_an_inverted_report_is_no_object(sentence, c
 
 def test_a_verb_with_its_object_in_a_list_of_acts_reports_nothing():
     assert extract("He reached the border, warned the guards and fled.").quotes == []
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("The senator inquired whether the grant had been spent.", "inquired"),
+    ("The auditors queried how the ledger had gone missing.", "queried"),
+])
+def test_the_verbs_of_asking_report_an_indirect_question(sentence, cue):
+    [quote] = extract(sentence).quotes
+    assert quote.cue == cue and quote.kind == "indirect"
+
+
+def test_questioning_a_person_reports_nothing():
+    assert extract("Police questioned the driver for hours.").quotes == []
