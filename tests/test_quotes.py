@@ -1106,3 +1106,15 @@ def test_the_verbs_of_asking_report_an_indirect_question(sentence, cue):
 
 def test_questioning_a_person_reports_nothing():
     assert extract("Police questioned the driver for hours.").quotes == []
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Ruiz noted the firm has at times paid no tax ― as was true for its first years.",
+     "the firm has at times paid no tax"),
+    ("Ruiz said the toll would rise — hours after the tremor struck.", "the toll would rise"),
+])
+def test_the_writers_tail_after_a_dash_is_no_part_of_the_clause(sentence, content):
+    """ "noted Trump has occasionally not paid anything in federal income taxes ― as was true
+    for the few years": the writer's openers after a dash as after a comma."""
+    [quote] = extract(sentence).quotes
+    assert quote.content == content

@@ -309,7 +309,8 @@ def _opens_writer_adjunct(first: Token) -> bool:
 
 
 def _writer_tail(root: Token) -> set[int]:
-    """Token indices of the comma-separated tail the writer added to a reported clause."""
+    """Token indices of the tail the writer added to a reported clause after a comma or a
+    dash ("…, a phrase he has repeated often", "… ― as was true for the few years")."""
     doc = root.doc
     for token in root.subtree:
         first = token.left_edge
@@ -317,9 +318,10 @@ def _writer_tail(root: Token) -> set[int]:
             continue
         # "… “fraternal greetings” according to the press agency": no comma needed, when
         # someone is named ("going according to plan" is the speaker's).
-        after_comma = doc[first.i - 1].text == "," or (first.lower_ == "according" and any(
-            _is_agent(g) for t in first.children if t.lower_ == "to" for g in t.children))
-        if not after_comma or token.dep_ in ("conj", "cc", "punct"):
+        set_off = doc[first.i - 1].text in (",", "--", *DASHES) or (
+            first.lower_ == "according" and any(
+                _is_agent(g) for t in first.children if t.lower_ == "to" for g in t.children))
+        if not set_off or token.dep_ in ("conj", "cc", "punct"):
             continue
         if token.right_edge.i < root.right_edge.i and not doc[token.right_edge.i + 1].is_punct:
             continue  # a parenthetical inside the clause, not its tail
