@@ -32,6 +32,8 @@ def condition(text: str) -> str | None:
     ("When the protests begin, the soldiers go in.", "When the protests begin"),
     ("A raid on our depots would bring a swift reply.", "A raid on our depots"),
     ("Strikes on the pipeline would mean war.", "Strikes on the pipeline"),
+    ("Our gunners will answer when the ridge is shelled.", "when the ridge is shelled"),
+    ("When the dam is opened, the river rises.", "When the dam is opened"),
 ])
 def test_the_condition_is_the_articles_own_words(text, expected):
     assert condition(text) == expected
@@ -111,6 +113,8 @@ def test_the_condition_stops_where_its_consequence_begins(text, expected):
     "Even if they attack, we will not retreat.",
     "We are ready to talk.",
     "When we spoke last month, the minister promised nothing.",
+    "We will decide when we are ready.",
+    "She laughed when the band arrived.",
     "Any delay is regrettable.",
 ])
 def test_questions_concessions_and_plain_statements_have_no_condition(text):

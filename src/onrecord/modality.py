@@ -281,13 +281,24 @@ def _supposed_act(token: Token, w: Words) -> bool:
 
 def _fronted_when(token: Token, allowed: set[int], w: Words) -> list[Token] | None:
     """ "When the riots start, the troops move in": a fronted time clause in the present is the
-    condition of what follows; "when we met, he said" (past) is a date."""
+    condition of what follows; "when we met, he said" (past) is a date. After what it bears
+    on, only when that looks forward ("we will answer when they fire"), and not with the
+    speaker's side as its active subject ("we will decide when we are ready")."""
     head = token.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.lower_ not in w.fronted_when or token.dep_ != "advmod" or head.dep_ != "advcl" \
-            or head.i > head.head.i or head.tag_ not in ("VBP", "VBZ") \
-            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            or not _in_present(head) or not subjects:
+        return None
+    if head.i > head.head.i and (not _looks_forward(head.head, w) or any(
+            c.dep_ == "nsubj" and c.lower_ in w.own_subjects for c in subjects)):
         return None
     return _clause(token, head, allowed)
+
+
+def _in_present(verb: Token) -> bool:
+    """ "they fire", "it is attacked" """
+    return verb.tag_ in ("VBP", "VBZ") or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
 
 def condition_in(tokens: list[Token]) -> Span | None:
