@@ -724,6 +724,30 @@ def test_the_enemy_is_another_party_whoever_speaks():
     assert (event.signals.agent, event.confidence) == ("other", 0)
 
 
+def test_punishment_sanctions_and_cutting_ties_announced_are_threats():
+    """ "will hunt down", "will be held accountable", "bring to justice", "teach a lesson",
+    "may freeze assets", "cut aid", "close our embassy", "will invade"."""
+    texts = ["“We will hunt down the smugglers,” the Estonian minister Ana Vor said.",
+             "“The smugglers will be held accountable,” the Estonian minister Ana Vor said.",
+             "“We will bring the smugglers to justice,” the Estonian minister Ana Vor said.",
+             "“We will teach Latvia a lesson,” the Estonian minister Ana Vor said.",
+             "“We may freeze Latvian assets,” the Estonian minister Ana Vor said.",
+             "“Tallinn will cut aid to Riga,” the Estonian minister Ana Vor said.",
+             "“We could close our embassy in Riga,” the Estonian minister Ana Vor said.",
+             "“If they cross the border, we will invade,” the Estonian minister Ana Vor said."]
+    assert all(len(_threats(t)) == 1 for t in texts), [_threats(t) for t in texts]
+
+
+def test_a_withdrawal_or_boycott_unless_another_acts_is_an_ultimatum():
+    """ "will withdraw its peacekeepers unless a ceasefire is agreed" threatens; "if the
+    ceasefire holds" it is a promised withdrawal."""
+    (ultimatum,) = _threats("“We will withdraw our monitors unless the shelling stops,” the "
+                            "Estonian minister Ana Vor said.")
+    assert ultimatum.condition == "unless the shelling stops"
+    assert not _threats("“We will withdraw our monitors if the truce holds,” the Estonian "
+                        "minister Ana Vor said.")
+
+
 def test_cutting_cooperation_and_suing_are_threats():
     (cut,) = _threats("“We might stop sharing intelligence with Latvia,” the Estonian "
                       "minister Ana Vor said.")

@@ -507,6 +507,9 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
                                             or _charged_by_others(trigger, lex)
                                             or _names_nothing(trigger, lex)):
                 continue
+            if event_type in lex.ultimatum_types and _excepted(trigger, condition) \
+                    and _forward(trigger, tokens, lex):
+                return Coded("THREATEN", None, trigger, False, contexts, "threat")
             if event_type in lex.promised_types and _forward(trigger, tokens, lex):
                 promised = promised or Coded(event_type, _mode(event_type, lemmas.text, lex),
                                              trigger, _negated(trigger), contexts, "promised")

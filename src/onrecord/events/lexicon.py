@@ -54,6 +54,7 @@ class Lexicon(DataFile):
     refusable: frozenset[str]  # verbs whose negation is a refusal (REJECT)
     directions: frozenset[str]  # as an adverb or a particle, a direction, no trigger
     verb_types: frozenset[str]
+    ultimatum_types: frozenset[str]  # their act announced "unless" another acts: a threat
     promised_types: frozenset[str]  # material types also coded when announced for the future
     modes: dict[str, dict[str, re.Pattern[str]]]
     contexts: dict[str, re.Pattern[str]]
