@@ -253,3 +253,11 @@ def test_an_armed_group_threatening_its_host_states_army_aims_at_that_state():
                    "the Philippine army withdrew from the island.", "2001-05-01")
     assert (event.type, event.source.actor_id, event.target.country) == (
         "THREATEN", "ABU_SAYYAF", "PHL")
+
+
+def test_an_abbreviation_glued_to_a_participle_names_the_party_behind_the_thing():
+    # "U.S.-built" is one token to the parser; the United States is the radar's party.
+    event = _event("The defence ministers of Peru and Bolivia say their armies will jointly "
+                   "develop a military response to the deployment of a U.S.-built radar.",
+                   "2016-05-01")
+    assert _ends(event) == ("THREATEN", "PER", "USA")

@@ -103,10 +103,20 @@ def party_of(kb: KnowledgeBase, token: Token, on: dt.date | None) -> ActorRef | 
                  if (t.ent_type_ in PARTY_ENTS or t.pos_ in ("PROPN", "ADJ"))
                  and not lexicon().is_first_person(t))
     for ent in modifiers:
-        found = _resolve(kb, ent, on)
+        found = _resolve(kb, ent, on) or _before_hyphen(kb, ent, on)
         if found is not None:
             return found
     return unlisted_ref(entity_of(token) or token.doc[token.i:token.i + 1])
+
+
+def _before_hyphen(kb: KnowledgeBase, words: Span, on: dt.date | None) -> ActorRef | None:
+    """ "a U.S.-designed missile shield", "the U.N.-brokered truce": the parser keeps an
+    abbreviation glued to the participle after it; the abbreviation names the party, as
+    "Saudi" of "the Saudi-led coalition" does."""
+    if len(words) != 1 or "-" not in words.text.strip("-"):
+        return None
+    found = kb.resolve(words.text.split("-")[0], on)
+    return kb.acting_for(found, on) if found is not None else None
 
 
 #: Determiners of a thing the reader has been told of before ("the report", "such a drill").
