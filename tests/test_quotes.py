@@ -1118,3 +1118,11 @@ def test_the_writers_tail_after_a_dash_is_no_part_of_the_clause(sentence, conten
     for the few years": the writer's openers after a dash as after a comma."""
     [quote] = extract(sentence).quotes
     assert quote.content == content
+
+
+def test_an_aside_with_quoted_words_is_the_speakers():
+    """ "…, which the constitutional court has allegedly deemed “unsuitable for human
+    habitation”": the quoted words show whose words the relative clause is."""
+    [quote] = extract("Her lawyer says she is held in a cell at the port, which a court has "
+                      "deemed \"unfit for people\".").quotes
+    assert quote.content.endswith("which a court has deemed \"unfit for people\"")

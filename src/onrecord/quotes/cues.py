@@ -354,9 +354,10 @@ def _describes_person(relative: Token, root: Token) -> bool:
 def _writers_aside(relative: Token, root: Token) -> bool:
     """ "requested that the presidents shake hands, which they did", "…, which the court has
     put on hold": a relative clause after a comma whose "which" is the object of a verb with a
-    subject of its own tells what became of the thing said, the writer's aside."""
+    subject of its own tells what became of the thing said, the writer's aside; with quoted
+    words in it ("…, which the court has deemed “unsuitable”") it is the speaker's."""
     if relative.dep_ != "relcl" or relative.left_edge.lower_ != "which" \
-            or relative.head.i > root.right_edge.i:
+            or relative.head.i > root.right_edge.i or any(t.is_quote for t in relative.subtree):
         return False
     which = relative.left_edge
     return which.head.i == relative.i and which.dep_ in ("dobj", "pobj") and any(
