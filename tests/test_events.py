@@ -870,3 +870,15 @@ def test_a_wrong_named_only_as_its_own_attribute_charges():
                "The Estonian minister Ana Vor said the lawyers may use the files in criminal "
                "proceedings."]
     assert not any(e.type == "ACCUSE" for t in unnamed for e in extract(t).events)
+
+
+def test_broken_commitments_silencing_deceit_and_inflicted_harm_charge():
+    texts = ["“The Latvian government has not followed through on its commitments,” the "
+             "Estonian minister Ana Vor said.",
+             "“Latvia is trying to silence the opposition,” the Estonian minister Ana Vor "
+             "said.",
+             "“Kalnins has been bluffing the Estonian people for years,” the Estonian minister "
+             "Ana Vor said.",
+             "“The Latvian militia inflicts suffering on the villagers,” the Estonian minister "
+             "Ana Vor said."]
+    assert [[e.type for e in extract(t).events] for t in texts] == [["ACCUSE"]] * 4
