@@ -93,6 +93,15 @@ def test_a_directive_is_a_request_to_its_addressee():
     assert event.quote_id == article.quotes[0].id
 
 
+def test_a_reported_act_takes_no_condition_from_the_quotation_beside_it():
+    article = extract("Israeli jets struck a Hezbollah depot near the coast hours after "
+                      "Naim Qassem said the group “will not stand idly by” if the raids went on.",
+                      published="2025-10-15")
+    by_type = {e.type: e for e in article.events}
+    assert by_type["ASSAULT"].condition is None  # the writer's report of a strike
+    assert by_type["THREATEN"].condition == "if the raids went on"
+
+
 def test_a_reported_act_without_a_named_other_party_codes_nothing():
     assert not extract("Rafael Grossi urged both sides to return to talks, saying that "
                        "“nobody wins a war at a nuclear plant”.").events

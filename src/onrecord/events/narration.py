@@ -26,7 +26,7 @@ from onrecord.events.coding import Coded, code_words, contexts_of, cue_type
 from onrecord.events.confidence import shipped_model, signals
 from onrecord.events.lexicon import lexicon
 from onrecord.events.parties import object_ref, own_sides, side, subject_ref
-from onrecord.modality import find_condition, is_negated
+from onrecord.modality import condition_in, is_negated
 from onrecord.model import ActorRef, Event, Span
 
 
@@ -122,12 +122,14 @@ def code_reported(doc: Doc, quotes: list[Quotation], kb: KnowledgeBase, on: dt.d
     lex = lexicon()
     with_quotes = _sentence_quotes(doc, quotes)
     attribution = _attribution(doc, quotes)
-    for verb, coded in _acts(doc, _quoted(doc, quotes), with_quotes):
+    quoted = _quoted(doc, quotes)
+    for verb, coded in _acts(doc, quoted, with_quotes):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         source = speakers.get(subject.i) if subject is not None else None
         source = source or subject_ref(kb, verb, on)
         sentence = verb.sent
-        condition = find_condition(doc, [(sentence.start_char, sentence.end_char)])
+        # the writer's own words: a condition inside a quotation is the quotation's
+        condition = condition_in([t for t in sentence if t.i not in quoted])
         target = object_ref(kb, verb, condition, on)
         if source is None or target is None or side(source) is None \
                 or side(target) in own_sides(source):
