@@ -1126,3 +1126,29 @@ def test_an_aside_with_quoted_words_is_the_speakers():
     [quote] = extract("Her lawyer says she is held in a cell at the port, which a court has "
                       "deemed \"unfit for people\".").quotes
     assert quote.content.endswith("which a court has deemed \"unfit for people\"")
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Mr. Abel expressed confidence the count would be fair.", "the count would be fair"),
+    ("The agency issued a stark warning the levee may fail in the spring.",
+     "the levee may fail in the spring"),
+    ("The mayor voiced her hope the ferries would run again.", "the ferries would run again"),
+])
+def test_a_voiced_stance_without_that_reports_its_clause(sentence, content):
+    """ "Nice expressed confidence the election would be credible"."""
+    [quote] = extract(sentence).quotes
+    assert quote.content == content
+
+
+def test_a_relative_clause_on_a_voiced_noun_reports_nothing():
+    assert extract("The army issued a warning the villagers ignored.").quotes == []
+
+
+def test_a_speech_verb_read_as_an_adjective_still_reports_its_clause():
+    """ "Nice added electoral officials have been fully trained ahead of the vote": the
+    parser reads "added" as an adjective on "officials"; "the added costs" stays no cue."""
+    [quote] = extract("Lee added polling officials have been fully trained for the "
+                      "vote.").quotes
+    assert (quote.cue, quote.content) == (
+        "added", "polling officials have been fully trained for the vote")
+    assert extract("The added costs were high.").quotes == []

@@ -714,6 +714,16 @@ def _adverbial_clause(verb: Token) -> Token | None:
     return None
 
 
+def _read_as_modifier(verb: Token) -> bool:
+    """ "Nice added electoral officials have been fully trained": with no "that", the parser
+    may read a tensed speech verb with its own subject as an adjective on the clause's
+    subject; the clause that noun is the subject of is the reported one."""
+    noun = verb.head
+    return verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ") and noun.i > verb.i \
+        and any(c.dep_ in _SUBJECT_DEPS for c in verb.children) \
+        and noun.dep_ in _SUBJECT_DEPS and noun.head.i > noun.i
+
+
 def _reports_preceding_clause(verb: Token, lex: Lexicon) -> bool:
     """ "…, the minister said." parsed as a paratactic (or coordinated) afterthought of the
     clause it reports: its own subject follows the comma, and its head is no speech verb.
@@ -783,6 +793,11 @@ def _verb_site(verb: Token, lex: Lexicon) -> CueSite | None:
         # "The talks are over, the minister said": the clause is the verb's head.
         return CueSite(cue, speaker, _addressee(verb, lex),
                        _clause_spans(verb.head, exclude=verb), verb.head, _is_negated(verb))
+    if clause_root is None and _read_as_modifier(verb):
+        # "Nice added electoral officials have been trained": the clause is the noun's verb's.
+        root = verb.head.head
+        return CueSite(cue, speaker, None, _clause_spans(root, exclude=verb), root,
+                       _is_negated(verb))
     # A quote split by its cue gives the verb one clausal complement per piece.
     roots = clauses or ([clause_root] if clause_root is not None else [])
     clause = sorted(span for root in roots for span in _clause_spans(root))
@@ -874,7 +889,7 @@ def _noun_site(noun: Token, lex: Lexicon) -> CueSite | None:
     voiced = governor is not None and governor.lemma_.lower() in lex.noun_cue_verbs
     if lemma not in lex.nouns and not (voiced and lemma in lex.voiced_nouns):
         return None
-    clause_root = _that_clause(noun)
+    clause_root = _that_clause(noun) or (_voiced_clause(noun) if voiced else None)
     if clause_root is None and governor is not None:
         clause_root = next((c for c in governor.children if c.dep_ == "ccomp"), None)
     if clause_root is None:
@@ -891,6 +906,28 @@ def _noun_site(noun: Token, lex: Lexicon) -> CueSite | None:
             return None
         speaker = noun
     return CueSite(cue, speaker, None, _clause_spans(clause_root), clause_root)
+
+
+def _voiced_clause(noun: Token) -> Token | None:
+    """ "expressed confidence the election would be credible", "issued a warning the dam may
+    fail", "voiced her hope the talks would resume": with no "that", the parser hangs the
+    clause on the voiced noun, often as a relative one; a finite clause right after the noun
+    that opens with a subject of its own, and as a relative one keeps its complement (not
+    "issued a warning the army ignored"), is what was voiced."""
+    for clause in noun.rights:
+        if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.pos_ not in ("VERB", "AUX") \
+                or clause.left_edge.i != noun.i + 1:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ == "that" \
+                or subject.left_edge.i != clause.left_edge.i or not _finite(clause):
+            continue
+        if clause.dep_ == "ccomp" or any(
+                c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass")
+                or (c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children))
+                for c in clause.children):
+            return clause
+    return None
 
 
 def _clarity_site(verb: Token, lex: Lexicon) -> CueSite | None:
