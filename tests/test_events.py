@@ -891,3 +891,13 @@ def test_broken_commitments_silencing_deceit_and_inflicted_harm_charge():
              "“The Latvian militia inflicts suffering on the villagers,” the Estonian minister "
              "Ana Vor said."]
     assert [[e.type for e in extract(t).events] for t in texts] == [["ACCUSE"]] * 4
+
+
+def test_promised_cooperation_agrees_working_with_cooperates_and_chants_protest():
+    (promise,) = extract("The Estonian minister Ana Vor said he would cooperate with the "
+                         "Latvian inquiry.").events
+    (work,) = extract("The Estonian electoral body is working closely with the Latvian "
+                      "observer mission, Ana Vor said.").events
+    (chant,) = extract("Crowds in Tallinn marched through the square chanting “Down with "
+                       "the junta!”").events
+    assert (promise.type, work.type, chant.type) == ("AGREE", "COOPERATE", "PROTEST")

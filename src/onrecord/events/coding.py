@@ -511,8 +511,9 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
                     and _forward(trigger, tokens, lex):
                 return Coded("THREATEN", None, trigger, False, contexts, "threat")
             if event_type in lex.promised_types and _forward(trigger, tokens, lex):
-                promised = promised or Coded(event_type, _mode(event_type, lemmas.text, lex),
-                                             trigger, _negated(trigger), contexts, "promised")
+                kept = lex.promised_as.get(event_type, event_type)  # "would cooperate": AGREE
+                promised = promised or Coded(kept, _mode(kept, lemmas.text, lex), trigger,
+                                             _negated(trigger), contexts, "promised")
                 continue
             coded = Coded(event_type, _mode(event_type, lemmas.text, lex), trigger,
                           _negated(trigger) and trigger not in refused, contexts)
