@@ -1152,3 +1152,17 @@ def test_a_speech_verb_read_as_an_adjective_still_reports_its_clause():
     assert (quote.cue, quote.content) == (
         "added", "polling officials have been fully trained for the vote")
     assert extract("The added costs were high.").quotes == []
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("The skipper radioed that the trawler was taking on water.", "radioed"),
+    ("Her aide emailed that the hearing was off.", "emailed"),
+    ("The envoy cabled that the talks had stalled.", "cabled"),
+])
+def test_saying_by_an_instrument_of_communication_reports_a_clause(sentence, cue):
+    [quote] = extract(sentence).quotes
+    assert quote.cue == cue and quote.kind == "indirect"
+
+
+def test_wiring_money_reports_nothing():
+    assert extract("They wired the money to Lisbon.").quotes == []
