@@ -77,6 +77,8 @@ def test_a_term_set_to_another_party_is_a_condition(text, expected):
     ("The levy must be lifted within a month, failing which we will close the border.",
      "The levy must be lifted within a month, failing which"),
     ("Release the convoy. If not, we will shell the depot.", "Release the convoy. If not"),
+    ("The panel would clear the envoy, following which he would sue his critics.",
+     "The panel would clear the envoy, following which"),
     ("Halt the flights or face the consequences.", "Halt the flights or"),
     ("Leave the harbour now or we will sink your boats.", "Leave the harbour now or"),
     ("We will open fire only when they cross the ridge.", "only when they cross the ridge"),
