@@ -901,3 +901,11 @@ def test_promised_cooperation_agrees_working_with_cooperates_and_chants_protest(
     (chant,) = extract("Crowds in Tallinn marched through the square chanting “Down with "
                        "the junta!”").events
     assert (promise.type, work.type, chant.type) == ("AGREE", "COOPERATE", "PROTEST")
+
+
+def test_a_deal_under_discussion_and_a_dialogue_entered_into_are_talks():
+    texts = ["Estonia and Latvia also discussed energy cooperation agreements, according to "
+             "officials in Tallinn.",
+             "The Estonian ministry is engaging in a dialogue with the Latvian ministry, the "
+             "Estonian minister Ana Vor said."]
+    assert [[e.type for e in extract(t).events] for t in texts] == [["CONSULT"]] * 2

@@ -503,6 +503,9 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
             if _in_subject_clause(trigger) or (event_type == "REQUEST"
                                                 and not _asks_another(trigger, lex)):
                 continue
+            if event_type in lex.talked_types and trigger.pos_ == "NOUN" and \
+                    _governing_verb(trigger).lemma_.lower() in lex.talk_verbs:
+                continue  # "discussed cooperation agreements": a meeting, no deal yet
             if event_type == "ACCUSE" and (_a_topic(trigger, lex) or _own_doing(trigger, lex)
                                             or _charged_by_others(trigger, lex)
                                             or _names_nothing(trigger, lex)):

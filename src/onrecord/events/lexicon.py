@@ -56,6 +56,8 @@ class Lexicon(DataFile):
     verb_types: frozenset[str]
     ultimatum_types: frozenset[str]  # their act announced "unless" another acts: a threat
     promised_types: frozenset[str]  # material types also coded when announced for the future
+    talk_verbs: frozenset[str]  # a deal or cooperation they govern is talked about
+    talked_types: frozenset[str]  # the types such a noun would code
     promised_as: dict[str, str]  # the type an announced act of these types codes instead
     modes: dict[str, dict[str, re.Pattern[str]]]
     contexts: dict[str, re.Pattern[str]]
