@@ -757,6 +757,16 @@ def test_a_withdrawal_or_boycott_unless_another_acts_is_an_ultimatum():
                         "minister Ana Vor said.")
 
 
+def test_a_danger_feared_or_named_by_its_doers_kind_is_no_threat():
+    """ "terrorists may attack the capital", said by a police chief; "we fear that the rebels
+    will attack the town"."""
+    (terror,) = extract("“Terrorists may attack the capital during the holidays,” the "
+                        "Estonian minister Ana Vor said.").events
+    assert (terror.signals.agent, terror.confidence) == ("other", 0)
+    assert not _threats("“We fear that the smugglers will attack the port,” the Estonian "
+                        "minister Ana Vor said.")
+
+
 def test_cutting_cooperation_and_suing_are_threats():
     (cut,) = _threats("“We might stop sharing intelligence with Latvia,” the Estonian "
                       "minister Ana Vor said.")

@@ -414,6 +414,12 @@ def _suffered_by_own_side(trigger: Token, lex: Lexicon) -> bool:
         and _by_speakers_side(_governing_verb(trigger), lex)
 
 
+def _feared(trigger: Token, lex: Lexicon) -> bool:
+    """ "We fear that the rebels will attack the town": a harm in a clause of fearing is a
+    danger, not the speaker's act."""
+    return any(a.lemma_.lower() in lex.fearing_verbs for a in trigger.ancestors)
+
+
 def _questioned(trigger: Token) -> bool:
     """ "Will you strike Iran?": a question threatens nobody (a reporter's, or one the
     speaker repeats)."""
@@ -469,7 +475,7 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
     told = [t for t in tokens if _names_a_danger(t, lex)]
     for mode, patterns in lex.threats.items():
         for trigger in lemmas.find_all(patterns):
-            if asked or _questioned(trigger) or _a_topic(trigger, lex) \
+            if asked or _questioned(trigger) or _feared(trigger, lex) or _a_topic(trigger, lex) \
                     or _suffered_by_own_side(trigger, lex) \
                     or _not_held_over(trigger, condition, lex) \
                     or _aimed_at_speaker(trigger, lex) or _averted(trigger, lex) or any(

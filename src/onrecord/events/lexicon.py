@@ -39,6 +39,7 @@ class Lexicon(DataFile):
     threats: dict[str, Alternation]  # threat mode -> patterns
     future_words: frozenset[str]
     threat_cues: frozenset[str]
+    fearing_verbs: frozenset[str]  # a harm in their clause is a danger feared, no threat
     hostile_words: frozenset[str]  # a subject so named is another party ("the enemy")
     observer_words: frozenset[str]  # a speaker so described makes no threat (an analyst)
     question_cues: frozenset[str]  # "asked whether they would strike": a question, no threat
