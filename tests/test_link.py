@@ -142,6 +142,25 @@ def test_a_name_set_beside_a_post_in_apposition_speaks_for_the_posts_state():
         ("ACCUSE", "Odo Valtrek", "EST")
 
 
+@pytest.mark.parametrize("text", [
+    # glued: the parser hangs the name on "to", beside the host state
+    "Estonian ambassador to the United States Odo Valtrek spoke on Monday.\n"
+    "“We condemn the blockade of our ports,” Valtrek said.",
+    "Odo Valtrek, the Estonian ambassador to the United States, spoke on Monday.\n"
+    "“We condemn the blockade of our ports,” Valtrek said.",
+])
+def test_an_envoy_speaks_for_the_state_that_sent_them_not_the_one_they_are_sent_to(text):
+    event = _only_event(text)
+    assert (event.type, event.source.name, event.source.country) == \
+        ("ACCUSE", "Odo Valtrek", "EST")
+
+
+def test_an_envoy_whose_own_state_is_unnamed_speaks_for_no_state():
+    event = _only_event("“We condemn the blockade of our ports,” said the ambassador to "
+                        "Britain, Odo Valtrek.")
+    assert (event.source.name, event.source.country) == ("Odo Valtrek", None)
+
+
 def test_a_legislator_the_article_gives_a_party_speaks_for_the_party_not_the_state():
     event = _only_event(
         "Senator Tom Reilly, a Republican from Texas, spoke in Austin on Monday.\n"

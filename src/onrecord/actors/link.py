@@ -24,6 +24,7 @@ from onrecord.actors.mentions import (
     CONFIDENCE_DESCRIPTION,
     CONFIDENCE_INHERITED,
     ArticleActors,
+    post_abroad,
 )
 from onrecord.actors.unlisted import unlisted_ref
 from onrecord.analysis import Document, Party, Phrase, Quotation
@@ -87,8 +88,10 @@ def _affiliation(kb: KnowledgeBase, phrase: Phrase, on: dt.date | None) -> Actor
     if not len(words):
         return None
     head = words.root.head if words.root.dep_ == "appos" else words.root
+    head = post_abroad(head) or head
     where = {t.i for prep in head.subtree if prep.dep_ == "prep"
              and prep.lower_ in party_words().place_prepositions for t in prep.subtree}
+    where |= {t.i for t in head.subtree if post_abroad(t) is not None}
     for token in head.subtree:
         if words.start <= token.i < words.end and token.ent_type_ == "PERSON":
             continue  # the unknown person's own name
@@ -181,7 +184,7 @@ def _apposed_to(kb: KnowledgeBase, doc: Doc, name: str | None,
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or span.root.dep_ != "appos":
             continue
-        post = span.root.head
+        post = post_abroad(span.root.head) or span.root.head
         words = doc[post.left_edge.i:post.i + 1]
         named = [entity_of(t) or doc[t.i:t.i + 1] for t in words
                  if t.ent_type_ in PARTY_ENTS or t.pos_ in ("PROPN", "ADJ")]

@@ -111,6 +111,20 @@ def _is_name_token(token: Token) -> bool:
         and text[:1].isupper() and not token.is_punct
 
 
+def post_abroad(token: Token) -> Token | None:
+    """The envoy's post whose "to" phrase holds ``token``: "the United States" of "Israeli
+    ambassador to the United States" is where the post is held, not whom its holder speaks
+    for. The parser also puts a name glued after it there ("… to the United States Ron
+    Dermer")."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return None
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "to" \
+                and "diplomat" in gazetteer().classes_of(ancestor.head.lemma_):
+            return ancestor.head
+    return None
+
+
 def _role_words(tokens: list[Token], gaz: Gazetteer) -> set[str]:
     """Lower-cased role words and bigrams, with demonyms mapped to their country and back."""
     words = [t.lower_ for t in tokens if not (t.is_punct or t.is_space or t.dep_ == "det"
@@ -301,12 +315,15 @@ class ArticleActors:
 
     def _person_context(self, head: Token) -> list[Token]:
         """Words around a name that say who the person is: pre-name modifiers, appositions,
-        and "X's deputy head" possessives."""
+        "X's deputy head" possessives, and the post a glued name was parsed as sent to."""
         context: list[Token] = []
         for child in head.children:
             modifies = child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < head.i
             if modifies or child.dep_ == "appos":
                 context.extend(child.subtree)
+        post = post_abroad(head)
+        if post is not None:  # "Israeli ambassador to the United States Ron Dermer"
+            context.extend(t for t in post.subtree if t.i < post.i)
         described = _set_off_from(head)
         if described is not None and described.pos_ == "NOUN":
             context.extend(t for t in described.subtree if t.i < head.i)
@@ -427,6 +444,8 @@ class ArticleActors:
         names: list[str] = []
         taken: set[int] = set()  # the entities named already, by their first token
         for token in sorted(tokens, key=lambda t: t.i):
+            if post_abroad(token) is not None:
+                continue
             entity = entity_of(token) if token.ent_type_ in ("GPE", "NORP", "ORG") else None
             if entity is not None:
                 if entity.start not in taken:
