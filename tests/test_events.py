@@ -919,3 +919,11 @@ def test_a_deal_under_discussion_and_a_dialogue_entered_into_are_talks():
              "The Estonian ministry is engaging in a dialogue with the Latvian ministry, the "
              "Estonian minister Ana Vor said."]
     assert [[e.type for e in extract(t).events] for t in texts] == [["CONSULT"]] * 2
+
+
+def test_a_wrong_judged_in_general_is_a_principle_not_a_charge():
+    assert not extract("“We have always made clear that bribery is unacceptable,” the "
+                       "Estonian minister Ana Vor said.").events
+    (event,) = extract("“The Latvian blockade is illegal,” the Estonian minister Ana Vor "
+                       "said.").events
+    assert event.type == "ACCUSE"

@@ -312,6 +312,17 @@ def _names_nothing(trigger: Token, lex: Lexicon) -> bool:
     return True
 
 
+def _a_principle(trigger: Token) -> bool:
+    """A wrong named in general and judged is a principle, no charge against anyone: "torture
+    is unacceptable", "violence is never the answer" (a bare noun with no article, owner or
+    modifier naming a party as the subject of "be"); "the occupation is illegal" charges."""
+    verb = _governing_verb(trigger)
+    subject = _subject(verb, through=())
+    return verb.lemma_ == "be" and subject is not None and subject.pos_ == "NOUN" \
+        and not any(c.dep_ in ("det", "poss", "compound", "amod", "nmod", "prep")
+                    for c in subject.children)
+
+
 def _passive(cue: Token) -> bool:
     """ "is accused of taking bribes", "was charged with inciting violence", "was urged to
     resign": the subject is the one charged or asked, so the words are none of theirs."""
@@ -514,7 +525,8 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
                 continue  # "discussed cooperation agreements": a meeting, no deal yet
             if event_type == "ACCUSE" and (_a_topic(trigger, lex) or _own_doing(trigger, lex)
                                             or _charged_by_others(trigger, lex)
-                                            or _names_nothing(trigger, lex)):
+                                            or _names_nothing(trigger, lex)
+                                            or _a_principle(trigger)):
                 continue
             if event_type in lex.ultimatum_types and _excepted(trigger, condition) \
                     and _forward(trigger, tokens, lex):
