@@ -922,7 +922,7 @@ def test_a_deal_under_discussion_and_a_dialogue_entered_into_are_talks():
 
 
 def test_a_wrong_judged_in_general_is_a_principle_not_a_charge():
-    assert not extract("“We have always made clear that bribery is unacceptable,” the "
+    assert not extract("“Our position is simple: censorship is unacceptable,” the "
                        "Estonian minister Ana Vor said.").events
     (event,) = extract("“The Latvian blockade is illegal,” the Estonian minister Ana Vor "
                        "said.").events
