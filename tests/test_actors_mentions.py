@@ -453,3 +453,8 @@ def test_a_one_word_form_of_a_bodys_fuller_name_is_that_body(text, name):
 def test_a_state_is_not_the_body_its_name_opens():
     assert speakers("Chile Mining Corporation closed the pit.\nChile said the closure was "
                     "lawful.") == ["Chile"]
+
+
+def test_he_in_the_paragraph_of_a_speaker_is_that_speaker_not_a_later_subject():
+    assert speakers("Mayor Jon Berg said the bridge would open in May, after Peter Lund "
+                    "approved the budget. \"We are ready,\" he added.") == ["Jon Berg", "Jon Berg"]

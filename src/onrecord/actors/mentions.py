@@ -86,6 +86,7 @@ class Person:
     # The states and bodies the article names beside the person, in text order: "Israeli"
     # and "U.S." of "Israeli Prime Minister X" and "the U.S. envoy, X".
     affiliations: list[str] = field(default_factory=list)
+    spoke: list[int] = field(default_factory=list)  # offsets of the mentions that spoke
 
     @property
     def surname(self) -> str:
@@ -524,6 +525,8 @@ class ArticleActors:
             person = next((p for p in self.people.values() if p.name == name), None)
             if salient and person is not None and head.idx not in person.subject_mentions:
                 bisect.insort(person.subject_mentions, head.idx)
+            if salient and person is not None:
+                person.spoke.append(head.idx)
             if salient and person is None and head.pos_ != "PRON":
                 bisect.insort(self.speaking_bodies, (head.idx, mention.name, False))
         elif salient and head.lemma_.lower() in self.gaz.person_heads \
@@ -670,8 +673,9 @@ class ArticleActors:
         return sorted(out, key=lambda pair: pair[0])
 
     def _resolve_pronoun(self, pronoun: Token) -> tuple[str | None, float | None]:
-        """He/she: the compatible person last seen as a subject or speaker (journalists' "he"
-        follows the sentence subject), else the last compatible person mentioned."""
+        """He/she: the compatible person who spoke last in the pronoun's paragraph ("X said …,
+        after Y approved …. “…,” he added"), else the one last seen as a subject or speaker
+        (journalists' "he" follows the sentence subject), else the last one mentioned."""
         lower = pronoun.lower_
         said = [(offset, name) for offset, name, plural in self.speaking_bodies
                 if offset < pronoun.idx and not (plural and lower == "it")
@@ -703,6 +707,9 @@ class ArticleActors:
         if not candidates:
             return None, None
         best = _last_subject((p for _, p in candidates), pronoun.idx) or candidates[-1][1]
+        speaker = self._last_speaker([p for _, p in candidates], pronoun.idx)
+        if speaker is not None:
+            best = speaker
         if self._unnamed_spoke_since(best, pronoun.idx):
             return None, None
         if len(candidates) == 1:
@@ -710,6 +717,15 @@ class ArticleActors:
             return best.name, CONFIDENCE_ONLY_CANDIDATE_PRONOUN
         best.gender = gender  # "he" once, "he" after: a later "she" looks elsewhere
         return best.name, CONFIDENCE_PRONOUN
+
+    def _last_speaker(self, people: list[Person], offset: int) -> Person | None:
+        """The one of ``people`` who spoke last, when that was in the pronoun's paragraph."""
+        spoke = [(max(m for m in p.spoke if m < offset), p) for p in people
+                 if any(m < offset for m in p.spoke)]
+        if not spoke:
+            return None
+        at, person = max(spoke, key=lambda pair: pair[0])
+        return person if "\n" not in self.parsed[at:offset] else None
 
     def _unnamed_spoke_since(self, person: Person, offset: int) -> bool:
         """ "“…,” said a defence ministry spokesman. He said that …": a speaker the article
