@@ -238,8 +238,10 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker_its_apposition_is():
     assert article.quotes[0].speaker.name == "Kaja Kallas"
 
 
-def test_a_plural_description_is_never_one_person():
-    article = extract("Presidents Joe Biden and Xi Jinping met in Woodside.\n\n"
+def test_a_plural_description_of_no_pair_named_together_is_no_one_person():
+    """ "Both leaders" after "Presidents A and B met" is A (the guide's several subjects,
+    tests/test_actors_mentions.py); with no two people named together it stays a group."""
+    article = extract("The summit in Woodside ended late on Friday.\n\n"
                       "Both leaders said they were committed to a ceasefire.")
     assert [(q.speaker.mention, q.speaker.name) for q in article.quotes] == [
         ("Both leaders", None)]
