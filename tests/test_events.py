@@ -927,3 +927,8 @@ def test_a_wrong_judged_in_general_is_a_principle_not_a_charge():
     (event,) = extract("“The Latvian blockade is illegal,” the Estonian minister Ana Vor "
                        "said.").events
     assert event.type == "ACCUSE"
+
+
+def test_a_modal_asked_about_asks_nothing():
+    assert not extract("The Estonian minister Ana Vor said the answer was not to tell "
+                       "people how they should spend their money.").events

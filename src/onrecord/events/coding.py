@@ -218,13 +218,14 @@ def _by_speakers_side(verb: Token, lex: Lexicon) -> bool:
 
 
 def _supposed(modal: Token, verb: Token, lex: Lexicon) -> bool:
-    """A modal that supposes or compares asks nothing: "if the envoys should leave", "should
-    the talks fail", "talks more than he should"."""
+    """A modal that supposes, compares or is asked about asks nothing: "if the envoys should
+    leave", "should the talks fail", "talks more than he should", "how people should live"."""
     marked = any(c.dep_ == "mark" and c.lower_ in lex.supposing_marks
                  for c in (*modal.children, *verb.children))
     inverted = modal.dep_ == "aux" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i > modal.i for c in verb.children)
-    return marked or inverted
+    asked = any(c.tag_ in ("WRB", "WP", "WDT") and c.i < modal.i for c in verb.children)
+    return marked or inverted or asked
 
 
 def _asks_another(trigger: Token, lex: Lexicon) -> bool:
