@@ -454,6 +454,18 @@ def _refuses(verb: Token, lex: Lexicon) -> bool:
     return (lemma in lex.refusable or bool(phrasal & lex.refusable)) and _negated(verb)
 
 
+def _no_threat(trigger: Token, condition: tuple[int, int] | None, told: list[Token],
+               lex: Lexicon) -> bool:
+    """Force words that hold nothing over another party (the annotation guide's not-threats):
+    a question, a danger feared, warned of or named (``told``: the words that name one), a
+    topic, a harm the speaker's side would suffer, avert or is aimed at, an act going on or
+    foretold."""
+    return _questioned(trigger) or _feared(trigger, lex) or _a_topic(trigger, lex) \
+        or _suffered_by_own_side(trigger, lex) or _not_held_over(trigger, condition, lex) \
+        or _aimed_at_speaker(trigger, lex) or _averted(trigger, lex) or any(
+            trigger.is_ancestor(t) or t.is_ancestor(trigger) or t.i == trigger.i for t in told)
+
+
 def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int] | None,
                context_text: str, cued_as: str | None = None) -> Coded | None:
     """The event that ``tokens`` (a quotation's words, or a sentence) report, if any.
@@ -487,12 +499,7 @@ def code_words(tokens: list[Token], cue: Token | None, condition: tuple[int, int
     told = [t for t in tokens if _names_a_danger(t, lex)]
     for mode, patterns in lex.threats.items():
         for trigger in lemmas.find_all(patterns):
-            if asked or _questioned(trigger) or _feared(trigger, lex) or _a_topic(trigger, lex) \
-                    or _suffered_by_own_side(trigger, lex) \
-                    or _not_held_over(trigger, condition, lex) \
-                    or _aimed_at_speaker(trigger, lex) or _averted(trigger, lex) or any(
-                    trigger.is_ancestor(t) or t.is_ancestor(trigger) or t.i == trigger.i
-                    for t in told):
+            if asked or _no_threat(trigger, condition, told, lex):
                 continue
             if cued_threat or _conditioned(trigger, condition) or _forward(trigger, tokens,
                                                                            lex):
