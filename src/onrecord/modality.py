@@ -124,10 +124,9 @@ def _word_condition(token: Token, allowed: set[int], w: Words) -> list[Token] | 
         # "until the blockade is lifted": the marker of a clause after it, with its subject;
         # "until we die" is the speaker's own end, no term set to anyone
         head = token.head
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _subjects(head)
         opens = token.dep_ == "mark" or token.dep_ == "advmod" and head.dep_ == "advcl"
-        if not opens or head.i <= token.i or not subjects \
-                or any(c.dep_ == "nsubj" and c.lower_ in w.own_subjects for c in subjects) \
+        if not opens or head.i <= token.i or not subjects or _by_own_side(subjects, w) \
                 or _told_as_past(head):
             return None
         return _clause(token, head, allowed)
@@ -285,14 +284,24 @@ def _fronted_when(token: Token, allowed: set[int], w: Words) -> list[Token] | No
     on, only when that looks forward ("we will answer when they fire"), and not with the
     speaker's side as its active subject ("we will decide when we are ready")."""
     head = token.head
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _subjects(head)
     if token.lower_ not in w.fronted_when or token.dep_ != "advmod" or head.dep_ != "advcl" \
             or not _in_present(head) or not subjects:
         return None
-    if head.i > head.head.i and (not _looks_forward(head.head, w) or any(
-            c.dep_ == "nsubj" and c.lower_ in w.own_subjects for c in subjects)):
+    if head.i > head.head.i and (not _looks_forward(head.head, w)
+                                 or _by_own_side(subjects, w)):
         return None
     return _clause(token, head, allowed)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _by_own_side(subjects: list[Token], w: Words) -> bool:
+    """The speaker's side acts in the clause ("until we die", "when we are ready"): it sets
+    no term to anyone."""
+    return any(c.dep_ == "nsubj" and c.lower_ in w.own_subjects for c in subjects)
 
 
 def _in_present(verb: Token) -> bool:
