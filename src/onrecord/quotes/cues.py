@@ -675,16 +675,20 @@ def _contact_clause(addressee: Token) -> Token | None:
     on the addressee; a finite clause that opens with a subject of its own (no relative
     pronoun) is what they were told."""
     for clause in addressee.rights:
-        if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
-            continue
-        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is None or subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ == "that" \
-                or subject.left_edge.i != clause.left_edge.i \
-                or any(t.is_punct for t in addressee.doc[addressee.i:clause.left_edge.i]):
-            continue
-        if _finite(clause):
+        if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX") \
+                and not any(t.is_punct for t in addressee.doc[addressee.i:clause.left_edge.i]) \
+                and _opens_with_subject(clause):
             return clause
     return None
+
+
+def _opens_with_subject(clause: Token) -> bool:
+    """A finite clause that opens with a subject of its own, no relative pronoun: "the storm
+    is coming" of "warned residents the storm is coming", not "that they ignored"."""
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and subject.tag_ not in ("WDT", "WP", "WP$") \
+        and subject.lower_ != "that" and subject.left_edge.i == clause.left_edge.i \
+        and _finite(clause)
 
 
 def _finite(verb: Token) -> bool:
@@ -918,9 +922,7 @@ def _voiced_clause(noun: Token) -> Token | None:
         if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.pos_ not in ("VERB", "AUX") \
                 or clause.left_edge.i != noun.i + 1:
             continue
-        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is None or subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ == "that" \
-                or subject.left_edge.i != clause.left_edge.i or not _finite(clause):
+        if not _opens_with_subject(clause):
             continue
         if clause.dep_ == "ccomp" or any(
                 c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass")
