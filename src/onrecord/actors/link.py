@@ -154,7 +154,7 @@ def _party_member(phrase: Phrase, affiliations: list[str]) -> ActorRef | None:
     ("the Social Democrat Party", "an Ottawa New Democrat MP") is that other name's."""
     doc = phrase.words.doc
     named = [e.text for e in entities(doc) if phrase.words.start <= e.start < phrase.words.end]
-    members = party_words().party_members
+    members = party_members()
     for words in (*named, *affiliations):
         party = members.get(name_key(words))
         if party is not None and _standalone(words, doc):
@@ -226,17 +226,18 @@ class _Words(DataFile):
     referring_pronouns: frozenset[str]
     political_parties: dict[str, tuple[str, ...]]
 
-    @property
-    def party_members(self) -> dict[str, str]:
-        """Folded party word -> party id ("democrat" -> "DEM")."""
-        return {name_key(word): party for party, words in self.political_parties.items()
-                for word in words}
-
 
 @lru_cache(maxsize=1)
 def party_words() -> _Words:
     """The word lists of ``data/parties.yaml`` (who speaks for whom, whom an event aims at)."""
     return read_yaml("parties.yaml", _Words)
+
+
+@lru_cache(maxsize=1)
+def party_members() -> dict[str, str]:
+    """Folded party word -> party id ("democrat" -> "DEM"), built once."""
+    return {name_key(word): party for party, words in party_words().political_parties.items()
+            for word in words}
 
 
 #: How often an article names a group before a description ("the rebels") stands for it:
